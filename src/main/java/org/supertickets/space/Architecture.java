@@ -1,0 +1,145 @@
+package org.supertickets.space;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shape of a network of the search space at one moment: the supernet before the search, a shrunk
+ * subnet during it, the ticket at the end. It is plain data, so counting MACs and parameters, drawing the
+ * graph and writing tickets never need the training engine.
+ *
+ * @param inChannels     input channels
+ * @param inHeight       input height
+ * @param inWidth        input width
+ * @param stemChannels   stem output channels
+ * @param stemKernel     stem kernel size
+ * @param stemStride     stem stride
+ * @param blocks         searchable blocks in order
+ * @param headChannels   head conv output channels
+ * @param classes        classifier outputs
+ */
+public record Architecture(
+        int inChannels,
+        int inHeight,
+        int inWidth,
+        int stemChannels,
+        int stemKernel,
+        int stemStride,
+        List<BlockState> blocks,
+        int headChannels,
+        int classes) {
+
+    public Architecture {
+        blocks = List.copyOf(blocks);
+    }
+
+    /** The full supernet of a (resolved, valid) config. */
+    public static Architecture supernet(SearchSpaceConfig config) {
+        DataConfig data = config.data();
+        StemConfig stem = config.stem();
+        int height = ceilDiv(data.height(), stem.stride());
+        int width = ceilDiv(data.width(), stem.stride());
+        int channels = stem.channels();
+        List<BlockState> blocks = new ArrayList<>();
+        for (StageConfig stage : config.stages()) {
+            for (int r = 0; r < stage.repeats(); r++) {
+                int stride = r == 0 ? stage.stride() : 1;
+                List<BranchState> branches = new ArrayList<>();
+                int hidden = stage.expansionRatio() * channels;
+                for (int k : stage.kernelSizes()) {
+                    branches.add(new BranchState(k, hidden, hidden));
+                }
+                BlockState block = new BlockState(blocks.size(), channels, stage.channels(), stride, height, width,
+                        branches);
+                blocks.add(block);
+                height = block.outHeight();
+                width = block.outWidth();
+                channels = stage.channels();
+            }
+        }
+        return new Architecture(data.channels(), data.height(), data.width(), stem.channels(), stem.kernelSize(),
+                stem.stride(), blocks, config.head().channels(), data.classes());
+    }
+
+    public Architecture withBlocks(List<BlockState> newBlocks) {
+        return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, newBlocks,
+                headChannels, classes);
+    }
+
+    /** Input channels of the head conv (= output of the last block, or of the stem without blocks). */
+    public int headInChannels() {
+        return blocks.isEmpty() ? stemChannels : blocks.get(blocks.size() - 1).outChannels();
+    }
+
+    public int featureHeight() {
+        return blocks.isEmpty() ? ceilDiv(inHeight, stemStride) : blocks.get(blocks.size() - 1).outHeight();
+    }
+
+    public int featureWidth() {
+        return blocks.isEmpty() ? ceilDiv(inWidth, stemStride) : blocks.get(blocks.size() - 1).outWidth();
+    }
+
+    /**
+     * Every weight layer that exists in this network, in forward order. Removed branches and removed block
+     * bodies have no layers; the expand and project convs of a block span all its live branches (they are
+     * one conv each, which computes exactly the sum of per-branch convs with fewer kernels).
+     */
+    public List<LayerShape> layers() {
+        List<LayerShape> layers = new ArrayList<>();
+        int stemH = ceilDiv(inHeight, stemStride);
+        int stemW = ceilDiv(inWidth, stemStride);
+        layers.add(new LayerShape("stem.conv", LayerKind.STEM, inChannels, stemChannels, stemKernel, 1, stemH, stemW,
+                true));
+        for (BlockState block : blocks) {
+            String p = block.prefix();
+            int hidden = block.hiddenChannels();
+            if (hidden > 0) {
+                layers.add(new LayerShape(p + ".expand", LayerKind.EXPAND, block.inChannels(), hidden, 1, 1,
+                        block.inHeight(), block.inWidth(), true));
+                for (BranchState branch : block.branches()) {
+                    if (!branch.removed()) {
+                        int h = branch.hiddenChannels();
+                        layers.add(new LayerShape(depthwiseName(block, branch), LayerKind.DEPTHWISE, h, h,
+                                branch.kernelSize(), h, block.outHeight(), block.outWidth(), true));
+                    }
+                }
+                layers.add(new LayerShape(p + ".project", LayerKind.PROJECT, hidden, block.outChannels(), 1, 1,
+                        block.outHeight(), block.outWidth(), true));
+            }
+            if (!block.identitySkip()) {
+                layers.add(new LayerShape(p + ".skip", LayerKind.SKIP, block.inChannels(), block.outChannels(), 1, 1,
+                        block.outHeight(), block.outWidth(), true));
+            }
+        }
+        layers.add(new LayerShape("head.conv", LayerKind.HEAD, headInChannels(), headChannels, 1, 1, featureHeight(),
+                featureWidth(), true));
+        layers.add(new LayerShape("classifier", LayerKind.CLASSIFIER, headChannels, classes, 1, 1, 1, 1, false));
+        return layers;
+    }
+
+    /** Parameter name of a branch's depthwise conv, e.g. {@code blocks.3.dw.k5}. */
+    public static String depthwiseName(BlockState block, BranchState branch) {
+        return block.prefix() + ".dw.k" + branch.kernelSize();
+    }
+
+    /** Dense MACs of every layer (official convention: BN, activations and additions not counted). */
+    public long macs() {
+        return layers().stream().mapToLong(LayerShape::macs).sum();
+    }
+
+    /** Parameters: conv and linear weights plus the classifier bias (BN excluded, as in the official code). */
+    public long params() {
+        return layers().stream().mapToLong(LayerShape::weightCount).sum() + classes;
+    }
+
+    /** The smallest subnet of the same supernet: every block body searched away, only skip paths left. */
+    public Architecture smallestSubnet() {
+        return withBlocks(blocks.stream()
+                .map(b -> b.withBranches(b.branches().stream().map(br -> br.withHiddenChannels(0)).toList()))
+                .toList());
+    }
+
+    static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

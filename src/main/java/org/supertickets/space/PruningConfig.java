@@ -1,0 +1,33 @@
+package org.supertickets.space;
+
+/**
+ * Progressive unstructured pruning with one global magnitude threshold over all prunable convolution
+ * weights of the current (searched) network, and the three reactivation switches of the official code.
+ *
+ * @param enabled             false = no weight pruning (NAS only)
+ * @param targetSparsity      final share of prunable weights masked (0..0.99)
+ * @param intervalEpochs      epochs between pruning events
+ * @param schedule            {@code staircase} (official: +{@code increment} per event up to the target) or
+ *                            {@code cubic} (OURS: Zhu and Gupta 2017, evaluated at each event)
+ * @param increment           sparsity added per event by the staircase schedule (official 0.1)
+ * @param cubicEndEpoch       OURS, cubic only: epoch at which the target is reached
+ * @param rerank              reactivation 1: every event scores pruned weights too, so they can return
+ *                            (false = a pruned weight stays pruned; the mask only grows)
+ * @param reuseMask           false (official default) = blocks rebuilt by a shrink get all-ones masks
+ *                            (shrink reactivation); true = rebuilt blocks keep their masks
+ * @param resetMaskAfterPrune reactivation 3 (official ablation): all masks back to ones after each event
+ * @param zeroPrunedWeights   OURS, off by default: set pruned raw weights to zero after every step (disables
+ *                            re-ranking reactivation, since a zeroed weight cannot win back its place)
+ */
+public record PruningConfig(
+        Boolean enabled,
+        Double targetSparsity,
+        Double intervalEpochs,
+        String schedule,
+        Double increment,
+        Double cubicEndEpoch,
+        Boolean rerank,
+        Boolean reuseMask,
+        Boolean resetMaskAfterPrune,
+        Boolean zeroPrunedWeights) {
+}

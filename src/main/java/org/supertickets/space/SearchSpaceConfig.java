@@ -1,0 +1,41 @@
+package org.supertickets.space;
+
+import java.util.List;
+
+/**
+ * A complete experiment: the data, the supernet (stem, stages of searchable blocks, head), and how the
+ * two-in-one run searches, prunes and trains it. Fields are boxed so that a field missing from the JSON is
+ * visible as {@code null}; {@link ConfigResolver} fills every default and the resolved config is what a run
+ * records, so nothing is defaulted silently.
+ *
+ * @param name       a short label used for run folder names
+ * @param data       which dataset and how it is split
+ * @param stem       the first (prunable, not searchable) convolution
+ * @param stages     the searchable stages, in order
+ * @param head       the 1x1 convolution before pooling and the classifier
+ * @param search     architecture search (BN-scale penalty, shrinking, optional FLOPs target)
+ * @param pruning    progressive global magnitude pruning and reactivation
+ * @param training   optimiser, schedule, epochs, batch size
+ * @param seed       the seed of every random choice of the run
+ */
+public record SearchSpaceConfig(
+        String name,
+        DataConfig data,
+        StemConfig stem,
+        List<StageConfig> stages,
+        HeadConfig head,
+        SearchConfig search,
+        PruningConfig pruning,
+        TrainingConfig training,
+        Long seed) {
+
+    /** The same config with another seed. */
+    public SearchSpaceConfig withSeed(long newSeed) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, training, newSeed);
+    }
+
+    /** The same config with another training section. */
+    public SearchSpaceConfig withTraining(TrainingConfig newTraining) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, newTraining, seed);
+    }
+}
