@@ -1,0 +1,20 @@
+package org.supertickets.model;
+
+/**
+ * How batch normalisation behaves in a forward pass.
+ *
+ * @param training     true = normalise with batch statistics and update the running ones
+ * @param keepFraction share of the old running statistics kept at each update (DJL's "momentum", the
+ *                     complement of PyTorch's): 0.9 while training; (i-1)/i on the i-th batch of a BN
+ *                     re-estimation, which makes the running statistics the plain average of those batches
+ */
+public record BatchNormMode(boolean training, float keepFraction) {
+
+    public static final BatchNormMode TRAIN = new BatchNormMode(true, 0.9f);
+    public static final BatchNormMode EVAL = new BatchNormMode(false, 0.9f);
+
+    /** The mode for the {@code i}-th (1-based) batch of a BN re-estimation. */
+    public static BatchNormMode recalibration(int i) {
+        return new BatchNormMode(true, (i - 1) / (float) i);
+    }
+}

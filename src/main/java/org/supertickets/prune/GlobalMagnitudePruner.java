@@ -1,0 +1,96 @@
+package org.supertickets.prune;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.supertickets.model.HostTensor;
+
+/**
+ * Unstructured pruning with ONE global magnitude threshold over all prunable weights of the current network
+ * (not per layer), as the official code does. The new mask replaces the old one: weights are ranked by their
+ * raw |w| whether they were pruned or not, so a pruned weight that grew back above the threshold is
+ * reactivated ("re-ranking"). With re-ranking off, pruned weights stay pruned and only alive ones compete.
+ *
+ * <p>Exactly {@code round(ratio * total)} weights end up pruned; ties in |w| are broken by position, so the
+ * result is deterministic.
+ */
+public final class GlobalMagnitudePruner {
+
+    private GlobalMagnitudePruner() {
+    }
+
+    /**
+     * @param weights  raw weights of every prunable layer, by layer name, in a stable order
+     * @param oldMasks the masks before the event, by layer name (same shapes)
+     * @param ratio    share of all weights to prune, in [0, 1)
+     * @param rerank   true = pruned weights compete again (official); false = they stay pruned
+     */
+    public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks, double ratio,
+            boolean rerank) {
+        if (ratio < 0 || ratio >= 1) {
+            throw new IllegalArgumentException("pruning ratio must be in [0, 1): " + ratio);
+        }
+        List<String> layers = new ArrayList<>(weights.keySet());
+        int total = weights.values().stream().mapToInt(HostTensor::size).sum();
+        int target = (int) Math.round(ratio * total);
+
+        // Sort keys: |w| as int bits (non-negative floats sort like ints) in the high half, position low.
+        long[] keys = new long[total];
+        boolean[] forced = new boolean[total];
+        int pos = 0;
+        int alreadyPruned = 0;
+        for (String layer : layers) {
+            float[] w = weights.get(layer).data();
+            float[] old = oldMasks.get(layer).data();
+            for (int i = 0; i < w.length; i++) {
+                keys[pos] = ((long) Float.floatToIntBits(Math.abs(w[i])) << 32) | pos;
+                if (!rerank && old[i] == 0f) {
+                    forced[pos] = true;
+                    alreadyPruned++;
+                }
+                pos++;
+            }
+        }
+        boolean[] pruned = forced.clone();
+        int toPrune = Math.max(0, target - alreadyPruned);
+        Arrays.sort(keys);
+        double threshold = 0;
+        for (int i = 0; i < keys.length && toPrune > 0; i++) {
+            int index = (int) (keys[i] & 0xffffffffL);
+            if (!pruned[index]) {
+                pruned[index] = true;
+                toPrune--;
+                threshold = Float.intBitsToFloat((int) (keys[i] >>> 32));
+            }
+        }
+
+        Map<String, HostTensor> masks = new LinkedHashMap<>();
+        List<LayerPruneStats> stats = new ArrayList<>();
+        pos = 0;
+        for (String layer : layers) {
+            HostTensor w = weights.get(layer);
+            float[] old = oldMasks.get(layer).data();
+            float[] mask = new float[w.size()];
+            long kept = 0;
+            long reactivated = 0;
+            long newlyPruned = 0;
+            for (int i = 0; i < mask.length; i++) {
+                boolean alive = !pruned[pos++];
+                mask[i] = alive ? 1f : 0f;
+                if (alive) {
+                    kept++;
+                    if (old[i] == 0f) {
+                        reactivated++;
+                    }
+                } else if (old[i] != 0f) {
+                    newlyPruned++;
+                }
+            }
+            masks.put(layer, new HostTensor(mask, w.shape()));
+            stats.add(new LayerPruneStats(layer, mask.length, kept, reactivated, newlyPruned));
+        }
+        return new PruneResult(masks, threshold, stats);
+    }
+}

@@ -1,0 +1,30 @@
+package org.supertickets.train;
+
+import ai.djl.ndarray.NDArray;
+
+/** Softmax cross-entropy with optional label smoothing (mean over the batch). */
+public final class CrossEntropy {
+
+    private CrossEntropy() {
+    }
+
+    /**
+     * @param logits    {@code [N, K]}
+     * @param labels    {@code [N]} int64 class indices
+     * @param smoothing 0 = plain cross-entropy; e = target (1-e) on the label and e/K spread over all classes
+     */
+    public static NDArray loss(NDArray logits, NDArray labels, double smoothing) {
+        int classes = (int) logits.getShape().get(1);
+        NDArray logProbabilities = logits.logSoftmax(1);
+        NDArray target = labels.oneHot(classes);
+        if (smoothing > 0) {
+            target = target.mul(1 - smoothing).add(smoothing / classes);
+        }
+        return logProbabilities.mul(target).sum(new int[] {1}).neg().mean();
+    }
+
+    /** Number of rows whose arg-max equals the label. */
+    public static long correct(NDArray logits, NDArray labels) {
+        return logits.argMax(1).eq(labels).sum().getLong();
+    }
+}

@@ -1,0 +1,32 @@
+package org.supertickets.train;
+
+import org.supertickets.model.NetworkState;
+
+/** Receives what the trainer reports, on the training thread: keep the work short or hand it off. */
+public interface TrainingListener {
+
+    void onEvent(TrainingEvent event);
+
+    /** The extracted ticket: the network right after the last pruning event, with its final measures. */
+    default void onTicket(NetworkState ticket, RunFinished summary) {
+    }
+
+    /** Fans events out to several listeners, in order. */
+    static TrainingListener all(TrainingListener... listeners) {
+        return new TrainingListener() {
+            @Override
+            public void onEvent(TrainingEvent event) {
+                for (TrainingListener l : listeners) {
+                    l.onEvent(event);
+                }
+            }
+
+            @Override
+            public void onTicket(NetworkState ticket, RunFinished summary) {
+                for (TrainingListener l : listeners) {
+                    l.onTicket(ticket, summary);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,471 @@
+package org.supertickets.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.supertickets.model.BatchNormMode;
+import org.supertickets.model.ChannelSurgery;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.Supernet;
+import org.supertickets.model.TensorNames;
+import org.supertickets.prune.GlobalMagnitudePruner;
+import org.supertickets.prune.NetworkMeasures;
+import org.supertickets.prune.PruneResult;
+import org.supertickets.prune.SparsitySchedule;
+import org.supertickets.search.ChannelCosts;
+import org.supertickets.search.RhoSchedule;
+import org.supertickets.search.ShrinkPlan;
+import org.supertickets.search.ShrinkPlanner;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.BlockState;
+import org.supertickets.space.BranchState;
+import org.supertickets.space.LayerShape;
+import org.supertickets.space.PruningConfig;
+import org.supertickets.space.SearchConfig;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingConfig;
+
+/**
+ * SuperTickets' two-in-one training: ONE run of the supernet that searches the architecture and prunes the
+ * weights together, in the order of the official code (see docs/method.md):
+ * <ol>
+ *   <li>every step: task loss + L2 on raw weights + ramped, FLOPs-weighted L1 on the depthwise BN scales,
+ *       masks applied to the raw weights inside the forward pass;</li>
+ *   <li>every evaluation interval (architecture step): BN re-estimation, evaluation, then removal of channels
+ *       whose |gamma| fell under the threshold (rebuilt blocks get fresh masks unless {@code reuseMask});</li>
+ *   <li>every pruning interval, after the architecture step (weight step): one global magnitude threshold over
+ *       all prunable weights of the remaining network, the mask redrawn from the raw weights.</li>
+ * </ol>
+ * The ticket is the network right after the last pruning event, at the end of the run.
+ */
+public final class TwoInOneTrainer {
+
+    private static final int LOG_EVERY_STEPS = 10;
+
+    private final SearchSpaceConfig config;
+    private final String configHash;
+    private final TrainingData data;
+    private final Device device;
+    private final TrainingListener listener;
+    private final TrainingControl control;
+    private final CheckpointStore checkpoints;
+
+    private final int batchSize;
+    private final int stepsPerEpoch;
+    private final long totalSteps;
+    private final long evalEvery;
+    private final long pruneEvery;
+    private final LearningRateSchedule learningRate;
+    private final RhoSchedule rhoSchedule;
+    private final SparsitySchedule sparsitySchedule;
+    private final ChannelCosts costs;
+    private final ShrinkPlanner shrinkPlanner;
+    private final Evaluator evaluator;
+    private final long supernetMacs;
+
+    private Supernet net;
+    private SgdOptimizer optimizer;
+    private NetworkMeasures measures;
+    private int pruneEvents;
+    private double trainingMacs;
+    private double windowLoss;
+    private long windowCorrect;
+    private long windowImages;
+    private long windowStartNanos;
+    private final Timings timings = new Timings();
+
+    public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
+            TrainingListener listener, TrainingControl control, CheckpointStore checkpoints) {
+        this.config = resolvedConfig;
+        this.configHash = configHash;
+        this.data = data;
+        this.device = device;
+        this.listener = listener;
+        this.control = control;
+        this.checkpoints = checkpoints;
+        TrainingConfig training = config.training();
+        SearchConfig search = config.search();
+        PruningConfig pruning = config.pruning();
+        this.batchSize = Math.min(training.batchSize(), data.trainSize());
+        this.stepsPerEpoch = Math.max(1, data.trainSize() / batchSize);
+        this.totalSteps = (long) training.epochs() * stepsPerEpoch;
+        this.evalEvery = Math.max(1, Math.round(search.evalIntervalEpochs() * stepsPerEpoch));
+        this.pruneEvery = pruning.enabled() ? Math.max(1, Math.round(pruning.intervalEpochs() * stepsPerEpoch)) : 0;
+        this.learningRate = new LearningRateSchedule(training.lrSchedule(), training.learningRate(),
+                Math.round(training.lrWarmupEpochs() * stepsPerEpoch), totalSteps);
+        this.rhoSchedule = new RhoSchedule(search.enabled() ? search.rho() : 0,
+                Math.round(search.rhoWarmupEpochs() * stepsPerEpoch));
+        this.sparsitySchedule = new SparsitySchedule(pruning);
+        Architecture supernet = Architecture.supernet(config);
+        this.supernetMacs = supernet.macs();
+        this.costs = new ChannelCosts(supernet);
+        this.shrinkPlanner = new ShrinkPlanner(costs, search.gammaThreshold(), search.minShrinkMacs());
+        this.evaluator = new Evaluator(data, batchSize, training.evalBatchSize(), search.bnRecalibrationBatches());
+    }
+
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    public int stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** Where the time went so far (the {@code bench} command reports it). */
+    public Timings timings() {
+        return timings;
+    }
+
+    /** Trains from scratch. */
+    public RunFinished run() {
+        return run(null);
+    }
+
+    /**
+     * Trains from scratch ({@code resume == null}) or continues from a checkpoint; returns how it ended.
+     * Failures become a FAILED outcome with a readable message; they are never thrown at the caller.
+     */
+    public RunFinished run(TrainerCheckpoint resume) {
+        long startNanos = System.nanoTime();
+        long step = resume == null ? 0 : resume.step();
+        try (NDManager root = NDManager.newBaseManager(device)) {
+            NetworkState initial = resume == null
+                    ? NetworkInitializer.initialize(Architecture.supernet(config), config.seed())
+                    : resume.network();
+            net = Supernet.load(initial, root, device);
+            optimizer = new SgdOptimizer(config.training().momentum(), config.training().weightDecay());
+            if (resume != null) {
+                optimizer.loadState(resume.momentum(), net);
+                pruneEvents = resume.pruneEvents();
+                trainingMacs = resume.trainingMacs();
+                windowLoss = resume.windowLoss();
+                windowCorrect = resume.windowCorrect();
+                windowImages = resume.windowImages();
+            }
+            measures = NetworkMeasures.of(initial);
+            Architecture supernet = Architecture.supernet(config);
+            listener.onEvent(new RunStarted(step, epochOf(step), totalSteps, stepsPerEpoch, evalEvery, pruneEvery,
+                    device.toString(), engineDescription(), supernet, supernet.macs(), supernet.params(),
+                    data.trainSize(), data.validationSize(), data.testSize(), resume != null));
+            if (resume == null) {
+                listener.onEvent(SnapshotBuilder.build(initial, 0, 0, "start", true));
+            }
+            windowStartNanos = System.nanoTime();
+            float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
+            long[] labels = new long[batchSize];
+            int[] order = null;
+            int orderEpoch = Integer.MIN_VALUE;
+            for (; step < totalSteps; step++) {
+                control.awaitIfPaused();
+                if (control.isCancelled()) {
+                    saveCheckpoint(step);
+                    return finish(step, RunFinished.Outcome.CANCELLED, "Cancelled at step " + step
+                            + "; a checkpoint was kept, so the run can be resumed.", startNanos, false);
+                }
+                int epoch = (int) (step / stepsPerEpoch);
+                int position = (int) (step % stepsPerEpoch);
+                if (epoch != orderEpoch) {
+                    order = data.epochOrder(epoch);
+                    orderEpoch = epoch;
+                }
+                data.fillTrain(Evaluator.slice(order, position * batchSize, batchSize), epoch, position, images,
+                        labels);
+                trainStep(step, images, labels);
+                afterStep(step + 1);
+            }
+            return finish(totalSteps, RunFinished.Outcome.COMPLETED, "Completed " + totalSteps + " steps.",
+                    startNanos, true);
+        } catch (TrainingDivergedException e) {
+            return failed(step, e.getMessage(), startNanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return failed(step, "Interrupted at step " + step + ".", startNanos);
+        } catch (IOException e) {
+            return failed(step, "Could not write a checkpoint: " + e.getMessage()
+                    + ". Fix: free disk space or check that the run folder is writable; the last good checkpoint "
+                    + "is kept.", startNanos);
+        } catch (ai.djl.engine.EngineException e) {
+            return failed(step, engineFailureMessage(e), startNanos);
+        } finally {
+            net = null;
+            optimizer = null;
+        }
+    }
+
+    private void trainStep(long step, float[] images, long[] labels) throws TrainingDivergedException {
+        long t0 = System.nanoTime();
+        double lr = learningRate.at(step);
+        double rho = rhoSchedule.at(step);
+        double loss;
+        long correct;
+        try (NDManager scope = net.manager().newSubManager()) {
+            NDArray x = scope.create(images, new Shape(batchSize, data.channels(), data.height(), data.width()));
+            NDArray y = scope.create(labels);
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                NDArray logits = net.forward(x, BatchNormMode.TRAIN);
+                NDArray lossArray = CrossEntropy.loss(logits, y, config.training().labelSmoothing());
+                collector.backward(lossArray);
+                loss = lossArray.getFloat();
+                correct = CrossEntropy.correct(logits, y);
+            }
+        }
+        if (!Double.isFinite(loss)) {
+            throw new TrainingDivergedException("The loss became " + loss + " at step " + step + " (epoch "
+                    + String.format("%.2f", epochOf(step)) + "). Fix: lower training.learningRate (now "
+                    + config.training().learningRate() + ") or search.rho; the last checkpoint is kept.");
+        }
+        double gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
+        if (!Double.isFinite(gradientNorm)) {
+            throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
+                    + ". Fix: lower training.learningRate (now " + config.training().learningRate()
+                    + "); the last checkpoint is kept.");
+        }
+        if (config.pruning().zeroPrunedWeights()) {
+            zeroPrunedWeights();
+        }
+        windowLoss += loss * batchSize;
+        windowCorrect += correct;
+        windowImages += batchSize;
+        trainingMacs += 3.0 * measures.exactSparseMacs() * batchSize;
+        timings.trainNanos += System.nanoTime() - t0;
+        long done = step + 1;
+        if (done % LOG_EVERY_STEPS == 0 || done == totalSteps) {
+            double seconds = (System.nanoTime() - windowStartNanos) / 1e9;
+            listener.onEvent(new StepMetrics(done, epochOf(done), windowLoss / windowImages,
+                    (double) windowCorrect / windowImages, lr, rho, gradientNorm, windowImages / seconds));
+            windowLoss = 0;
+            windowCorrect = 0;
+            windowImages = 0;
+            windowStartNanos = System.nanoTime();
+        }
+    }
+
+    private void afterStep(long done) throws IOException {
+        boolean last = done == totalSteps;
+        boolean evalNow = done % evalEvery == 0 || last;
+        boolean pruneNow = pruneEvery > 0 && (done % pruneEvery == 0 || last);
+        if (evalNow) {
+            long t0 = System.nanoTime();
+            evaluateAndReport(done);
+            timings.evalNanos += System.nanoTime() - t0;
+            if (config.search().enabled()) {
+                long t1 = System.nanoTime();
+                boolean lastEpoch = (done - 1) / stepsPerEpoch == config.training().epochs() - 1;
+                architectureStep(done, lastEpoch);
+                timings.searchNanos += System.nanoTime() - t1;
+            }
+        }
+        if (pruneNow) {
+            long t0 = System.nanoTime();
+            weightStep(done, last);
+            timings.pruneNanos += System.nanoTime() - t0;
+        }
+        if (evalNow && !last) {
+            saveCheckpoint(done);
+        }
+    }
+
+    private void evaluateAndReport(long done) {
+        evaluator.recalibrate(net);
+        Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
+        listener.onEvent(new EvalMetrics(done, epochOf(done), val.loss(), val.accuracy(), measures.sparsity(),
+                sparsitySchedule.plannedAt(epochOf(done)), measures.macs(), measures.sparseMacs(),
+                measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
+                measures.liveBranches(), measures.liveBlocks()));
+    }
+
+    private void architectureStep(long done, boolean force) {
+        Map<String, float[]> gammas = new LinkedHashMap<>();
+        Architecture current = net.architecture();
+        for (BlockState block : current.blocks()) {
+            for (BranchState branch : block.branches()) {
+                if (!branch.removed()) {
+                    gammas.put(TensorNames.depthwise(block, branch),
+                            net.tensor(TensorNames.depthwiseBn(block, branch) + TensorNames.GAMMA).toFloatArray());
+                }
+            }
+        }
+        ShrinkPlan plan = shrinkPlanner.plan(current, gammas, force, plannedMacs(epochOf(done)));
+        if (!plan.fire()) {
+            return;
+        }
+        boolean resetMasks = !config.pruning().reuseMask();
+        NetworkState before = net.toHost();
+        Map<String, HostTensor> momentum = optimizer.stateToHost();
+        ChannelSurgery surgery = new ChannelSurgery(before, plan.keep());
+        NetworkState after = surgery.apply(resetMasks);
+        replaceNetwork(after, surgery.sliceState(momentum));
+        listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
+                current.macs(), after.architecture().macs(), resetMasks, after.architecture()));
+        listener.onEvent(SnapshotBuilder.build(after, done, epochOf(done), "shrink", true));
+    }
+
+    /** Our MACs plan: linear from the supernet to the target by {@code macsTargetEndEpoch}; off when 0. */
+    private long plannedMacs(double epoch) {
+        long target = config.search().macsTarget();
+        if (target <= 0) {
+            return Long.MAX_VALUE;
+        }
+        double end = config.search().macsTargetEndEpoch();
+        double t = end <= 0 ? 1 : Math.min(1, epoch / end);
+        return Math.round(supernetMacs + (target - supernetMacs) * t);
+    }
+
+    private void weightStep(long done, boolean last) {
+        pruneEvents++;
+        double ratio = sparsitySchedule.ratioAtEvent(pruneEvents, epochOf(done));
+        Map<String, HostTensor> weights = new LinkedHashMap<>();
+        Map<String, HostTensor> masks = new LinkedHashMap<>();
+        for (LayerShape layer : net.architecture().layers()) {
+            if (layer.prunable()) {
+                weights.put(layer.name(), Supernet.toHost(net.tensor(TensorNames.weight(layer.name()))));
+                masks.put(layer.name(), Supernet.toHost(net.tensor(TensorNames.mask(layer.name()))));
+            }
+        }
+        PruneResult result = GlobalMagnitudePruner.prune(weights, masks, ratio, config.pruning().rerank());
+        result.masks().forEach((layer, mask) -> net.set(TensorNames.mask(layer), mask));
+        NetworkState pruned = net.toHost();
+        boolean resetAfter = config.pruning().resetMaskAfterPrune() && !last;
+        listener.onEvent(new PruneEvent(done, epochOf(done), pruneEvents, ratio, result.sparsity(),
+                result.threshold(), result.reactivated(), result.newlyPruned(), resetAfter, result.perLayer()));
+        listener.onEvent(SnapshotBuilder.build(pruned, done, epochOf(done), "prune", true));
+        if (resetAfter) {
+            result.masks().forEach((layer, mask) -> net.set(TensorNames.mask(layer),
+                    HostTensor.filled(mask.shape(), 1f)));
+            measures = NetworkMeasures.of(net.toHost());
+        } else {
+            measures = NetworkMeasures.of(pruned);
+        }
+    }
+
+    private void replaceNetwork(NetworkState state, Map<String, HostTensor> momentum) {
+        NDManager parent = net.manager().getParentManager();
+        net.close();
+        net = Supernet.load(state, parent, device);
+        optimizer.loadState(momentum, net);
+        measures = NetworkMeasures.of(state);
+    }
+
+    private Map<String, Double> l1Strengths(double rho) {
+        Map<String, Double> strengths = new LinkedHashMap<>();
+        if (rho <= 0) {
+            return strengths;
+        }
+        for (BlockState block : net.architecture().blocks()) {
+            for (BranchState branch : block.branches()) {
+                if (!branch.removed()) {
+                    strengths.put(TensorNames.depthwiseBn(block, branch) + TensorNames.GAMMA,
+                            rho * costs.penalty(block.index(), branch.kernelSize()));
+                }
+            }
+        }
+        return strengths;
+    }
+
+    private void zeroPrunedWeights() {
+        for (LayerShape layer : net.architecture().layers()) {
+            if (layer.prunable()) {
+                net.tensor(TensorNames.weight(layer.name())).muli(net.tensor(TensorNames.mask(layer.name())));
+            }
+        }
+    }
+
+    private void saveCheckpoint(long step) throws IOException {
+        long t0 = System.nanoTime();
+        checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), optimizer.stateToHost(), windowLoss,
+                windowCorrect, windowImages, trainingMacs, configHash));
+        timings.checkpointNanos += System.nanoTime() - t0;
+    }
+
+    private RunFinished finish(long step, RunFinished.Outcome outcome, String message, long startNanos,
+            boolean extractTicket) {
+        double wall = (System.nanoTime() - startNanos) / 1e9;
+        if (!extractTicket) {
+            RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, Double.NaN, Double.NaN,
+                    Double.NaN, measures.sparsity(), measures.macs(), measures.sparseMacs(), measures.params(), wall,
+                    trainingMacs);
+            listener.onEvent(summary);
+            return summary;
+        }
+        NetworkState ticket = net.toHost();
+        evaluator.recalibrate(net);
+        Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
+        Evaluator.Result test = evaluator.evaluate(net, Evaluator.Split.TEST);
+        NetworkState ticketWithStatistics = net.toHost();
+        NetworkMeasures m = NetworkMeasures.of(ticket);
+        RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
+                val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
+                (System.nanoTime() - startNanos) / 1e9, trainingMacs);
+        listener.onTicket(ticketWithStatistics, summary);
+        listener.onEvent(summary);
+        return summary;
+    }
+
+    private RunFinished failed(long step, String message, long startNanos) {
+        RunFinished summary = new RunFinished(step, epochOf(step), RunFinished.Outcome.FAILED, message, Double.NaN,
+                Double.NaN, Double.NaN, measures == null ? 0 : measures.sparsity(),
+                measures == null ? 0 : measures.macs(), measures == null ? 0 : measures.sparseMacs(),
+                measures == null ? 0 : measures.params(), (System.nanoTime() - startNanos) / 1e9, trainingMacs);
+        listener.onEvent(summary);
+        return summary;
+    }
+
+    private double epochOf(long step) {
+        return (double) step / stepsPerEpoch;
+    }
+
+    private String engineFailureMessage(ai.djl.engine.EngineException e) {
+        String text = String.valueOf(e.getMessage());
+        if (text.toLowerCase().contains("out of memory")) {
+            return "The device ran out of memory (" + device + "). Fix: lower training.batchSize (now "
+                    + config.training().batchSize() + ") or training.evalBatchSize; the last checkpoint is kept.";
+        }
+        return "The engine failed on " + device + ": " + text + ". The last checkpoint is kept; resume it, or on a "
+                + "GPU problem resume with --device cpu.";
+    }
+
+    /** The engine, its version and flavor, e.g. {@code PyTorch 2.7.1 (cpu)}. */
+    public static String engineDescription() {
+        Engine engine = Engine.getInstance();
+        boolean cuda = engine.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
+        return engine.getEngineName() + " " + engine.getVersion() + (cuda ? " (cuda, " + engine.getGpuCount()
+                + " GPU)" : " (cpu)");
+    }
+
+    /** Nanoseconds spent per part of the run. */
+    public static final class Timings {
+        long trainNanos;
+        long evalNanos;
+        long searchNanos;
+        long pruneNanos;
+        long checkpointNanos;
+
+        public long trainNanos() {
+            return trainNanos;
+        }
+
+        public long evalNanos() {
+            return evalNanos;
+        }
+
+        public long searchNanos() {
+            return searchNanos;
+        }
+
+        public long pruneNanos() {
+            return pruneNanos;
+        }
+
+        public long checkpointNanos() {
+            return checkpointNanos;
+        }
+    }
+}
