@@ -137,6 +137,7 @@ public final class TwoInOneTrainer {
         long startNanos = System.nanoTime();
         long step = resume == null ? 0 : resume.step();
         try (NDManager root = NDManager.newBaseManager(device)) {
+            disableGradientRecording();
             NetworkState initial = resume == null
                     ? NetworkInitializer.initialize(Architecture.supernet(config), config.seed())
                     : resume.network();
@@ -192,6 +193,9 @@ public final class TwoInOneTrainer {
             return failed(step, "Could not write a checkpoint: " + e.getMessage()
                     + ". Fix: free disk space or check that the run folder is writable; the last good checkpoint "
                     + "is kept.", startNanos);
+        } catch (java.io.UncheckedIOException e) {
+            return failed(step, e.getMessage() + ". Fix: free disk space or check that the run folder still "
+                    + "exists and is writable; the last good checkpoint is kept.", startNanos);
         } catch (ai.djl.engine.EngineException e) {
             return failed(step, engineFailureMessage(e), startNanos);
         } finally {
@@ -414,8 +418,23 @@ public final class TwoInOneTrainer {
                 Double.NaN, Double.NaN, measures == null ? 0 : measures.sparsity(),
                 measures == null ? 0 : measures.macs(), measures == null ? 0 : measures.sparseMacs(),
                 measures == null ? 0 : measures.params(), (System.nanoTime() - startNanos) / 1e9, trainingMacs);
-        listener.onEvent(summary);
+        try {
+            listener.onEvent(summary);
+        } catch (RuntimeException e) {
+            // The failure itself may be that the listener cannot write; the summary is still returned.
+        }
         return summary;
+    }
+
+    /**
+     * PyTorch records gradients per thread and a new thread starts with recording ON, so in-place updates of
+     * leaf tensors (optimiser, masks, BN reset) would fail on a training thread; DJL's collector restores the
+     * thread's previous mode when it closes, so it must be switched off here once.
+     */
+    private static void disableGradientRecording() {
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
     }
 
     private double epochOf(long step) {

@@ -1,0 +1,108 @@
+package org.supertickets.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderReader;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketLayer;
+import org.supertickets.ticket.TicketManifest;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.ShrinkEvent;
+import org.supertickets.train.TrainingEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code info RUN_DIR|TICKET}: what a run did, or what a ticket holds. */
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = "Summarise a run folder (progress, events, ticket) or a ticket folder (per-layer table).")
+final class InfoCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_DIR|TICKET", description = "a run folder or a ticket folder")
+    Path target;
+
+    @Override
+    public Integer call() {
+        try {
+            if (Files.isRegularFile(target.resolve(TicketIo.MANIFEST)) || target.endsWith(TicketIo.MANIFEST)) {
+                printTicket(TicketIo.read(target));
+            } else {
+                printRun(RunFolder.open(target));
+            }
+            return 0;
+        } catch (IOException | CorruptFileException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+    }
+
+    private static void printRun(RunFolder folder) throws IOException {
+        RunFolderReader reader = new RunFolderReader(folder);
+        List<TrainingEvent> events = reader.readNew();
+        System.out.println("run " + folder.name());
+        RunStarted started = null;
+        EvalMetrics lastEval = null;
+        RunFinished finished = null;
+        int shrinks = 0;
+        int prunes = 0;
+        long reactivated = 0;
+        for (TrainingEvent e : events) {
+            if (e instanceof RunStarted s) {
+                started = s;
+            } else if (e instanceof EvalMetrics m) {
+                lastEval = m;
+            } else if (e instanceof ShrinkEvent) {
+                shrinks++;
+            } else if (e instanceof PruneEvent p) {
+                prunes++;
+                reactivated += p.reactivated();
+            } else if (e instanceof RunFinished f) {
+                finished = f;
+            }
+        }
+        if (started != null) {
+            System.out.printf(Locale.ROOT, "  %d steps planned on %s (%s); supernet %,d MACs, %,d params%n",
+                    started.totalSteps(), started.device(), started.engine(), started.supernetMacs(),
+                    started.supernetParams());
+        }
+        if (lastEval != null) {
+            System.out.printf(Locale.ROOT, "  last evaluation at epoch %.2f: val acc %.4f, sparsity %.4f, %,d MACs%n",
+                    lastEval.epoch(), lastEval.validationAccuracy(), lastEval.sparsity(), lastEval.macs());
+        }
+        System.out.printf(Locale.ROOT, "  %d shrinks, %d pruning events, %d weights reactivated in all%n", shrinks,
+                prunes, reactivated);
+        System.out.println(finished == null ? "  status: running or interrupted (resume with: resume " + folder.path()
+                + ")" : "  status: " + finished.outcome() + " - " + finished.message());
+        if (Files.isRegularFile(folder.ticket().resolve(TicketIo.MANIFEST))) {
+            System.out.println("  ticket: " + folder.ticket());
+        }
+        if (reader.skippedLines() > 0) {
+            System.out.println("  note: " + reader.skippedLines() + " damaged log lines were skipped");
+        }
+    }
+
+    private static void printTicket(Ticket ticket) {
+        TicketManifest m = ticket.manifest();
+        System.out.printf(Locale.ROOT, "ticket from run %s (seed %d, config %s)%n", m.provenance().sourceRun(),
+                m.provenance().seed(), m.provenance().configHash().substring(0, 12));
+        System.out.printf(Locale.ROOT, "  test accuracy %.4f, sparsity %.4f, %,d MACs dense (supernet %,d), %,d "
+                + "params (%,d alive)%n", m.metrics().testAccuracy(), m.metrics().sparsity(), m.metrics().macs(),
+                m.metrics().supernetMacs(), m.metrics().params(), m.metrics().keptParams());
+        System.out.printf(Locale.ROOT, "  %-22s %-10s %-16s %10s %10s %9s %12s%n", "layer", "kind", "shape",
+                "weights", "kept", "sparsity", "MACs");
+        for (TicketLayer l : m.layers()) {
+            System.out.printf(Locale.ROOT, "  %-22s %-10s %-16s %10d %10d %9.3f %12d%n", l.name(), l.kind(),
+                    java.util.Arrays.toString(l.shape()).replace(" ", ""), l.weights(), l.kept(), l.sparsity(),
+                    l.macs());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package org.supertickets.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The headless workbench: {@code run}, {@code resume}, {@code validate}, {@code info}, {@code bench}. */
+@Command(name = "supertickets", mixinStandardHelpOptions = true, version = "SuperTickets Workbench 0.1.0",
+        description = "Find SuperTickets: search and prune a supernet in one training run.",
+        subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
+            BenchCommand.class})
+public final class Main implements Runnable {
+
+    /** Exit code of a config or input the user must fix. */
+    static final int EXIT_BAD_INPUT = 2;
+    /** Exit code of a run that failed while training. */
+    static final int EXIT_FAILED = 1;
+    /** Exit code of a run cancelled by Ctrl-C (a checkpoint was kept). */
+    static final int EXIT_CANCELLED = 130;
+
+    public static void main(String[] args) {
+        configureEngineOffline();
+        System.exit(execute(args));
+    }
+
+    /** Runs a command line and returns its exit code (tests call this). */
+    public static int execute(String... args) {
+        configureEngineOffline();
+        return new CommandLine(new Main()).execute(args);
+    }
+
+    /**
+     * DJL must never download natives or call out at start; both switches must be set before its first call.
+     * (OPT_OUT_TRACKING can only come from the environment; README and the Maven config set it.)
+     */
+    public static void configureEngineOffline() {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("OPT_OUT_TRACKING", "true");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn"));
+    }
+
+    @Override
+    public void run() {
+        new CommandLine(this).usage(System.out);
+    }
+}

@@ -1,0 +1,36 @@
+package org.supertickets.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.supertickets.run.LocalRun;
+import org.supertickets.run.RunSetupException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code resume RUN_DIR}: continue an interrupted run from its latest checkpoint. */
+@Command(name = "resume", mixinStandardHelpOptions = true,
+        description = "Continue an interrupted or cancelled run from its latest checkpoint, in the same folder.")
+final class ResumeCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN_DIR", description = "the run folder")
+    Path runDir;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device (e.g. cpu after a "
+            + "GPU disappeared)")
+    String device;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        try (TerminalProgress progress = new TerminalProgress(quiet)) {
+            LocalRun run = LocalRun.resume(runDir, device, progress);
+            return RunWaiter.await(run, progress);
+        } catch (RunSetupException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.supertickets.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.supertickets.run.LocalRun;
+import org.supertickets.run.RunSetupException;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.SearchSpaceConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code run CONFIG}: one two-in-one training run, recorded in a new run folder. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Train a supernet, searching and pruning it in one run; writes a run folder with the ticket.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CONFIG", description = "search-space config (JSON), e.g. sample-configs/quickstart.json")
+    Path config;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go "
+            + "(default: ${DEFAULT-VALUE})")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override training.device")
+    String device;
+
+    @Option(names = "--seed", paramLabel = "N", description = "override the seed")
+    Long seed;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "override training.epochs")
+    Integer epochs;
+
+    @Option(names = "--quiet", description = "no progress bar; print only the summary")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        SearchSpaceConfig resolved;
+        try {
+            resolved = Configs.load(config, seed, epochs);
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        try (TerminalProgress progress = new TerminalProgress(quiet)) {
+            LocalRun run = LocalRun.start(resolved, out, device, progress);
+            return RunWaiter.await(run, progress);
+        } catch (RunSetupException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+    }
+}

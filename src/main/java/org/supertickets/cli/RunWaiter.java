@@ -1,0 +1,47 @@
+package org.supertickets.cli;
+
+import java.util.concurrent.ExecutionException;
+import org.supertickets.run.LocalRun;
+import org.supertickets.train.RunFinished;
+
+/** Waits for a run, cancelling it cleanly (checkpoint kept) on Ctrl-C, and maps the outcome to an exit code. */
+final class RunWaiter {
+
+    private RunWaiter() {
+    }
+
+    static int await(LocalRun run, TerminalProgress progress) {
+        Thread hook = new Thread(() -> {
+            run.control().cancel();
+            try {
+                run.completion().get();
+            } catch (InterruptedException | ExecutionException e) {
+                // shutting down anyway
+            }
+        }, "cancel-on-ctrl-c");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            RunFinished finished = run.completion().get();
+            progress.close();
+            System.out.println(Summary.of(finished, run.folder()));
+            return switch (finished.outcome()) {
+                case COMPLETED -> 0;
+                case CANCELLED -> Main.EXIT_CANCELLED;
+                case FAILED -> Main.EXIT_FAILED;
+            };
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.EXIT_CANCELLED;
+        } catch (ExecutionException e) {
+            System.err.println("The run stopped on an unexpected error: " + e.getCause()
+                    + ". Its folder and last checkpoint are in " + run.folder().path());
+            return Main.EXIT_FAILED;
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down
+            }
+        }
+    }
+}

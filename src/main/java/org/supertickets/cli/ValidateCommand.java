@@ -1,0 +1,38 @@
+package org.supertickets.cli;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SearchSpaceConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+
+/** {@code validate CONFIG}: check a config and show what its search space amounts to. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check a config; print every problem with its fix, or the supernet's size.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "CONFIG", description = "search-space config (JSON)")
+    Path config;
+
+    @Override
+    public Integer call() {
+        try {
+            SearchSpaceConfig resolved = ConfigIo.loadResolved(config);
+            NetworkSummary s = NetworkSummary.of(resolved);
+            System.out.printf(Locale.ROOT, "%s is valid (config hash %s)%n", config, ConfigIo.hash(resolved)
+                    .substring(0, 12));
+            System.out.printf(Locale.ROOT, "  supernet: %d blocks, %d branches, %,d MACs, %,d params, %,d prunable "
+                    + "weights%n", s.blocks(), s.branches(), s.supernetMacs(), s.supernetParams(), s.prunableWeights());
+            System.out.printf(Locale.ROOT, "  smallest subnet (every block body searched away): %,d MACs, %,d params%n",
+                    s.smallestMacs(), s.smallestParams());
+            return 0;
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.supertickets.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.NetworkStateCodec;
+import org.supertickets.model.SafetensorsFile;
+import org.supertickets.space.Architecture;
+import org.supertickets.train.TrainerCheckpoint;
+
+/**
+ * A checkpoint is one safetensors file: raw weights, BN, masks, channel origins, the optimiser's momentum
+ * under {@code momentum/}, and the scalars and architecture in the metadata. Written atomically.
+ */
+public final class CheckpointIo {
+
+    static final String FORMAT = "supertickets-checkpoint/1";
+    private static final String MOMENTUM_PREFIX = "momentum/";
+
+    private CheckpointIo() {
+    }
+
+    public static void write(Path file, TrainerCheckpoint checkpoint) throws IOException {
+        Map<String, SafetensorsFile.Entry> entries = NetworkStateCodec.toEntries(checkpoint.network(), false);
+        checkpoint.momentum().forEach((name, t) -> entries.put(MOMENTUM_PREFIX + name, SafetensorsFile.Entry.f32(t)));
+        Map<String, String> meta = new LinkedHashMap<>();
+        meta.put("format", FORMAT);
+        meta.put("step", Long.toString(checkpoint.step()));
+        meta.put("pruneEvents", Integer.toString(checkpoint.pruneEvents()));
+        meta.put("windowLoss", Double.toString(checkpoint.windowLoss()));
+        meta.put("windowCorrect", Long.toString(checkpoint.windowCorrect()));
+        meta.put("windowImages", Long.toString(checkpoint.windowImages()));
+        meta.put("trainingMacs", Double.toString(checkpoint.trainingMacs()));
+        meta.put("configHash", checkpoint.configHash());
+        meta.put("architecture", EventJson.MAPPER.writeValueAsString(checkpoint.network().architecture()));
+        AtomicFiles.write(file, out -> SafetensorsFile.write(out, entries, meta));
+    }
+
+    public static TrainerCheckpoint read(Path file) throws IOException, CorruptFileException {
+        SafetensorsFile.Contents contents = SafetensorsFile.read(file);
+        Map<String, String> meta = contents.metadata();
+        if (!FORMAT.equals(meta.get("format"))) {
+            throw new CorruptFileException(file, "is not a workbench checkpoint (format '" + meta.get("format")
+                    + "', expected '" + FORMAT + "')");
+        }
+        try {
+            Architecture architecture = EventJson.MAPPER.readValue(meta.get("architecture"), Architecture.class);
+            NetworkState network = NetworkStateCodec.fromEntries(file, architecture, contents.tensors());
+            Map<String, HostTensor> momentum = new LinkedHashMap<>();
+            contents.tensors().forEach((name, entry) -> {
+                if (name.startsWith(MOMENTUM_PREFIX)) {
+                    momentum.put(name.substring(MOMENTUM_PREFIX.length()), entry.toHostTensor());
+                }
+            });
+            for (Map.Entry<String, HostTensor> m : momentum.entrySet()) {
+                HostTensor owner = network.tensors().get(m.getKey());
+                if (owner == null || !java.util.Arrays.equals(owner.shape(), m.getValue().shape())) {
+                    throw new CorruptFileException(file, "momentum of '" + m.getKey() + "' matches no tensor");
+                }
+            }
+            return new TrainerCheckpoint(Long.parseLong(meta.get("step")), Integer.parseInt(meta.get("pruneEvents")),
+                    network, momentum, Double.parseDouble(meta.get("windowLoss")),
+                    Long.parseLong(meta.get("windowCorrect")), Long.parseLong(meta.get("windowImages")),
+                    Double.parseDouble(meta.get("trainingMacs")), meta.get("configHash"));
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            throw new CorruptFileException(file, "has invalid metadata (" + e.getMessage() + ")");
+        }
+    }
+}

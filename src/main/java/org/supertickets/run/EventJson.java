@@ -1,0 +1,76 @@
+package org.supertickets.run;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.ShrinkEvent;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingEvent;
+
+/**
+ * One training event as one line of JSON: the record's fields plus a {@code "type"} field. NaN is written as
+ * the bare token {@code NaN} (Python's json reads it too).
+ */
+public final class EventJson {
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
+    private static final Map<String, Class<? extends TrainingEvent>> TYPES = Map.of(
+            "run_started", RunStarted.class,
+            "step", StepMetrics.class,
+            "eval", EvalMetrics.class,
+            "shrink", ShrinkEvent.class,
+            "prune", PruneEvent.class,
+            "snapshot", ConnectivitySnapshot.class,
+            "run_finished", RunFinished.class);
+
+    private EventJson() {
+    }
+
+    public static String toJson(TrainingEvent event) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.put("type", event.type());
+        node.setAll((ObjectNode) MAPPER.valueToTree(event));
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write event " + event.type(), e);
+        }
+    }
+
+    /**
+     * Parses one line.
+     *
+     * @throws IllegalArgumentException when the line is not a known event (the message says why)
+     */
+    public static TrainingEvent fromJson(String line) {
+        try {
+            JsonNode node = MAPPER.readTree(line);
+            if (node == null || !node.isObject()) {
+                throw new IllegalArgumentException("not a JSON object");
+            }
+            String type = node.path("type").asText("");
+            Class<? extends TrainingEvent> kind = TYPES.get(type);
+            if (kind == null) {
+                throw new IllegalArgumentException("unknown event type '" + type + "'");
+            }
+            ((ObjectNode) node).remove("type");
+            return MAPPER.treeToValue(node, kind);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+}

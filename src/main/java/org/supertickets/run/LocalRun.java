@@ -1,0 +1,167 @@
+package org.supertickets.run;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.concurrent.CompletableFuture;
+import org.supertickets.data.DatasetException;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.DeviceChoice;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.TrainerCheckpoint;
+import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingData;
+import org.supertickets.train.TrainingListener;
+import org.supertickets.train.TwoInOneTrainer;
+
+/**
+ * A run of this process, recorded in its own run folder and trained on a background thread. The CLI waits
+ * for {@link #completion()}; the GUI listens and controls it through {@link #control()}.
+ */
+public final class LocalRun {
+
+    private final RunFolder folder;
+    private final TwoInOneTrainer trainer;
+    private final TrainingControl control;
+    private final CompletableFuture<RunFinished> completion = new CompletableFuture<>();
+
+    private LocalRun(RunFolder folder, TwoInOneTrainer trainer, TrainingControl control) {
+        this.folder = folder;
+        this.trainer = trainer;
+        this.control = control;
+    }
+
+    /**
+     * Creates a run folder for the resolved config and starts training it on a new background thread.
+     *
+     * @param device      {@code null} = the config's choice; else auto, cpu or gpu
+     * @param extra       another listener (the GUI), called on the training thread after the folder writer
+     * @throws RunSetupException when the data, device or folder cannot be prepared (message says the fix)
+     */
+    public static LocalRun start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra)
+            throws RunSetupException {
+        SearchSpaceConfig config = device == null ? resolved
+                : resolved.withTraining(resolved.training().withDevice(device));
+        Device chosen = chooseDevice(config.training().device());
+        TrainingData data = loadData(config);
+        RunFolder folder;
+        String hash = ConfigIo.hash(config);
+        try {
+            folder = RunFolder.create(runsDir, config.name(), LocalDateTime.now());
+            AtomicFiles.writeString(folder.config(), ConfigIo.toJson(config));
+        } catch (IOException e) {
+            throw new RunSetupException("Cannot create a run folder under " + runsDir + ": " + e.getMessage()
+                    + ". Fix: choose a writable runs folder (--out) with free space.");
+        }
+        return launch(folder, config, hash, chosen, data, extra, null);
+    }
+
+    /**
+     * Continues an interrupted run from its latest checkpoint, in the same folder. The logs are repaired first:
+     * a torn last line and every event after the checkpoint's step are dropped, so the folder reads as if the
+     * run had never stopped.
+     */
+    public static LocalRun resume(Path runDir, String device, TrainingListener extra) throws RunSetupException {
+        RunFolder folder;
+        SearchSpaceConfig config;
+        TrainerCheckpoint checkpoint;
+        try {
+            folder = RunFolder.open(runDir);
+            config = ConfigIo.loadResolved(folder.config());
+            if (!Files.isRegularFile(folder.latestCheckpoint())) {
+                throw new RunSetupException(folder.latestCheckpoint() + " does not exist: the run stopped before its "
+                        + "first checkpoint (written at every evaluation interval). Fix: start it again.");
+            }
+            checkpoint = CheckpointIo.read(folder.latestCheckpoint());
+        } catch (ConfigException e) {
+            throw new RunSetupException(e.getMessage());
+        } catch (CorruptFileException | IOException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+        String hash = ConfigIo.hash(config);
+        if (!hash.equals(checkpoint.configHash())) {
+            throw new RunSetupException(folder.config() + " was changed after the checkpoint was written (hash "
+                    + hash.substring(0, 12) + " vs " + String.valueOf(checkpoint.configHash()).substring(0, 12)
+                    + "). Fix: restore the original config.json, or start a new run with the new config.");
+        }
+        if (device != null) {
+            config = config.withTraining(config.training().withDevice(device));
+        }
+        Device chosen = chooseDevice(config.training().device());
+        TrainingData data = loadData(config);
+        long step = checkpoint.step();
+        try {
+            JsonLines.repair(folder.metrics(), line -> keepOnResume(line, step));
+            JsonLines.repair(folder.snapshots(), line -> keepOnResume(line, step));
+        } catch (IOException e) {
+            throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
+        }
+        return launch(folder, config, hash, chosen, data, extra, checkpoint);
+    }
+
+    private static boolean keepOnResume(String line, long checkpointStep) {
+        try {
+            var event = EventJson.fromJson(line);
+            return event.step() <= checkpointStep && !"run_finished".equals(event.type());
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static LocalRun launch(RunFolder folder, SearchSpaceConfig config, String hash, Device device,
+            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint) {
+        RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
+        TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
+        TrainingControl control = new TrainingControl();
+        TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer);
+        LocalRun run = new LocalRun(folder, trainer, control);
+        Thread thread = new Thread(() -> {
+            try {
+                run.completion.complete(trainer.run(checkpoint));
+            } catch (Throwable t) {
+                run.completion.completeExceptionally(t);
+            }
+        }, "training-" + folder.name());
+        thread.setDaemon(false);
+        thread.start();
+        return run;
+    }
+
+    static Device chooseDevice(String requested) throws RunSetupException {
+        try {
+            return DeviceChoice.choose(requested, Engine.getInstance().getGpuCount());
+        } catch (IllegalArgumentException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+    }
+
+    static TrainingData loadData(SearchSpaceConfig config) throws RunSetupException {
+        try {
+            return PreparedTrainingData.load(config);
+        } catch (DatasetException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    public TrainingControl control() {
+        return control;
+    }
+
+    public CompletableFuture<RunFinished> completion() {
+        return completion;
+    }
+
+    public long totalSteps() {
+        return trainer.totalSteps();
+    }
+}

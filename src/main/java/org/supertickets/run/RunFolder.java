@@ -1,0 +1,100 @@
+package org.supertickets.run;
+
+import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * A run directory, the contract between trainer, CLI, GUI and other machines:
+ * <pre>
+ *   config.json        the resolved config (every default written out) with its hash
+ *   metrics.jsonl      one JSON object per event, append-only
+ *   snapshots.jsonl    connectivity snapshots (architecture, per-layer masks and int8 weights)
+ *   checkpoints/       latest.safetensors, written atomically
+ *   ticket/            ticket.json + weights.safetensors, when the run completes
+ *   run.log            human-readable log
+ * </pre>
+ */
+public record RunFolder(Path path) {
+
+    public static final String CONFIG = "config.json";
+    public static final String METRICS = "metrics.jsonl";
+    public static final String SNAPSHOTS = "snapshots.jsonl";
+    public static final String LOG = "run.log";
+    public static final String CHECKPOINTS = "checkpoints";
+    public static final String LATEST_CHECKPOINT = "latest.safetensors";
+    public static final String TICKET = "ticket";
+
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    /**
+     * Creates a new, empty run folder {@code <runsDir>/<name>-<yyyyMMdd-HHmmss>}; if that exists (two runs
+     * started in the same second), {@code -2}, {@code -3}, … is appended. Creation is atomic, so two processes
+     * never get the same folder.
+     */
+    public static RunFolder create(Path runsDir, String name, LocalDateTime now) throws IOException {
+        Files.createDirectories(runsDir);
+        String base = sanitize(name) + "-" + STAMP.format(now);
+        for (int attempt = 1; attempt < 1000; attempt++) {
+            Path candidate = runsDir.resolve(attempt == 1 ? base : base + "-" + attempt);
+            try {
+                Files.createDirectory(candidate);
+                Files.createDirectory(candidate.resolve(CHECKPOINTS));
+                return new RunFolder(candidate);
+            } catch (FileAlreadyExistsException e) {
+                // taken by another run: try the next suffix
+            }
+        }
+        throw new IOException("could not create a run folder under " + runsDir + " (999 folders named " + base
+                + "-N exist)");
+    }
+
+    /** Opens an existing run folder; it must at least hold config.json. */
+    public static RunFolder open(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            throw new IOException(dir + " is not a folder. Fix: pick a run folder (it holds " + CONFIG + " and "
+                    + METRICS + ").");
+        }
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new IOException(dir + " holds no " + CONFIG + ", so it is not a run folder. Fix: pick a folder "
+                    + "created by 'run' or the Runs view (runs/<name>-<date>).");
+        }
+        return new RunFolder(dir);
+    }
+
+    public Path config() {
+        return path.resolve(CONFIG);
+    }
+
+    public Path metrics() {
+        return path.resolve(METRICS);
+    }
+
+    public Path snapshots() {
+        return path.resolve(SNAPSHOTS);
+    }
+
+    public Path log() {
+        return path.resolve(LOG);
+    }
+
+    public Path latestCheckpoint() {
+        return path.resolve(CHECKPOINTS).resolve(LATEST_CHECKPOINT);
+    }
+
+    public Path ticket() {
+        return path.resolve(TICKET);
+    }
+
+    public String name() {
+        return path.getFileName().toString();
+    }
+
+    static String sanitize(String name) {
+        String cleaned = name == null ? "run" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+        return cleaned.isBlank() ? "run" : cleaned;
+    }
+}

@@ -1,0 +1,50 @@
+package org.supertickets.run;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.supertickets.train.TrainingEvent;
+
+/**
+ * Follows a run folder that may still be written (by this process, the CLI or another machine): each call
+ * returns the events of the complete lines added since the previous call, metrics and snapshots merged in
+ * step order. A line that does not parse is skipped and counted, never fatal.
+ */
+public final class RunFolderReader {
+
+    private final RunFolder folder;
+    private long metricsOffset;
+    private long snapshotsOffset;
+    private int skippedLines;
+
+    public RunFolderReader(RunFolder folder) {
+        this.folder = folder;
+    }
+
+    public synchronized List<TrainingEvent> readNew() throws IOException {
+        JsonLines.Chunk metrics = JsonLines.readFrom(folder.metrics(), metricsOffset);
+        JsonLines.Chunk snapshots = JsonLines.readFrom(folder.snapshots(), snapshotsOffset);
+        metricsOffset = metrics.nextOffset();
+        snapshotsOffset = snapshots.nextOffset();
+        List<TrainingEvent> events = new ArrayList<>();
+        parseInto(metrics.lines(), events);
+        parseInto(snapshots.lines(), events);
+        events.sort(java.util.Comparator.comparingLong(TrainingEvent::step));
+        return events;
+    }
+
+    /** Lines that could not be parsed so far (a damaged or foreign file). */
+    public synchronized int skippedLines() {
+        return skippedLines;
+    }
+
+    private void parseInto(List<String> lines, List<TrainingEvent> out) {
+        for (String line : lines) {
+            try {
+                out.add(EventJson.fromJson(line));
+            } catch (IllegalArgumentException e) {
+                skippedLines++;
+            }
+        }
+    }
+}

@@ -1,0 +1,113 @@
+package org.supertickets.run;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.supertickets.model.NetworkState;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketProvenance;
+import org.supertickets.train.CheckpointStore;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.ShrinkEvent;
+import org.supertickets.train.TrainerCheckpoint;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.train.TrainingListener;
+
+/**
+ * Records a run into its folder: every event as a JSON line, a readable log, checkpoints (atomic) and the
+ * ticket at the end. A write failure (disk full, folder deleted) is raised as {@link UncheckedIOException}
+ * from the listener so the trainer stops instead of training on with nothing recorded.
+ */
+public final class RunFolderWriter implements TrainingListener, CheckpointStore {
+
+    private final RunFolder folder;
+    private final SearchSpaceConfig config;
+    private final String configHash;
+    private RunStarted started;
+
+    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash) {
+        this.folder = folder;
+        this.config = resolvedConfig;
+        this.configHash = configHash;
+    }
+
+    public RunFolder folder() {
+        return folder;
+    }
+
+    @Override
+    public void onEvent(TrainingEvent event) {
+        try {
+            if (event instanceof ConnectivitySnapshot) {
+                JsonLines.append(folder.snapshots(), EventJson.toJson(event));
+            } else {
+                JsonLines.append(folder.metrics(), EventJson.toJson(event));
+            }
+            if (event instanceof RunStarted s) {
+                started = s;
+            }
+            String line = logLine(event);
+            if (line != null) {
+                JsonLines.append(folder.log(), OffsetDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE_TIME)
+                        .substring(0, 19) + "  " + line);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to run folder " + folder.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void onTicket(NetworkState ticket, RunFinished summary) {
+        TicketProvenance provenance = new TicketProvenance(config, configHash, config.seed(), folder.name(),
+                summary.step(), summary.epoch(), OffsetDateTime.now().toString(),
+                started == null ? "" : started.engine(), started == null ? "" : started.device(),
+                WorkbenchVersion.get(), "right after the last pruning event (end of the run), BN re-estimated");
+        long supernetMacs = started == null ? 0 : started.supernetMacs();
+        long supernetParams = started == null ? 0 : started.supernetParams();
+        try {
+            TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(),
+                    summary.validationAccuracy(), supernetMacs, supernetParams, provenance), ticket));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the ticket into " + folder.ticket() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    @Override
+    public void save(TrainerCheckpoint checkpoint) throws IOException {
+        CheckpointIo.write(folder.latestCheckpoint(), checkpoint);
+    }
+
+    private static String logLine(TrainingEvent event) {
+        if (event instanceof RunStarted s) {
+            return String.format(Locale.ROOT, "%s at step %d of %d on %s, %s; supernet %.2f MMACs, %d params",
+                    s.resumed() ? "resumed" : "started", s.step(), s.totalSteps(), s.device(), s.engine(),
+                    s.supernetMacs() / 1e6, s.supernetParams());
+        } else if (event instanceof EvalMetrics e) {
+            return String.format(Locale.ROOT, "epoch %.2f  val acc %.4f loss %.4f  sparsity %.3f (planned %.3f)  "
+                    + "MACs %.2fM  params %d", e.epoch(), e.validationAccuracy(), e.validationLoss(), e.sparsity(),
+                    e.plannedSparsity(), e.macs() / 1e6, e.params());
+        } else if (event instanceof ShrinkEvent s) {
+            return String.format(Locale.ROOT, "epoch %.2f  shrink: %d dead channels%s removed, MACs %.2fM -> %.2fM%s",
+                    s.epoch(), s.deadChannels(), s.targetChannels() > 0 ? " + " + s.targetChannels()
+                            + " for the MACs target (ours)" : "", s.macsBefore() / 1e6, s.macsAfter() / 1e6,
+                    s.masksReset() ? ", rebuilt blocks' masks reset" : "");
+        } else if (event instanceof PruneEvent p) {
+            return String.format(Locale.ROOT, "epoch %.2f  prune #%d: target %.2f reached %.4f, threshold %.4g, "
+                    + "pruned->alive %d, alive->pruned %d", p.epoch(), p.index(), p.targetRatio(), p.sparsity(),
+                    p.threshold(), p.reactivated(), p.newlyPruned());
+        } else if (event instanceof RunFinished f) {
+            return String.format(Locale.ROOT, "%s: %s  test acc %.4f  sparsity %.4f  MACs %.2fM  wall %.1fs",
+                    f.outcome(), f.message(), f.testAccuracy(), f.sparsity(), f.macs() / 1e6, f.wallSeconds());
+        }
+        return null;
+    }
+}

@@ -1,0 +1,127 @@
+package org.supertickets.ticket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.NetworkStateCodec;
+import org.supertickets.model.SafetensorsFile;
+import org.supertickets.model.TensorNames;
+import org.supertickets.prune.NetworkMeasures;
+import org.supertickets.run.AtomicFiles;
+import org.supertickets.space.LayerShape;
+
+/**
+ * Writes and reads ticket folders: {@code ticket.json} (the manifest) and {@code weights.safetensors}
+ * (masked weights, U8 masks, BN tensors, I32 channel origins) — see docs/ticket-format.md.
+ */
+public final class TicketIo {
+
+    public static final String MANIFEST = "ticket.json";
+    public static final String WEIGHTS = "weights.safetensors";
+    private static final long MAX_MANIFEST_BYTES = 16L * 1024 * 1024;
+
+    private static final ObjectMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    private TicketIo() {
+    }
+
+    /** The per-layer table of a network. */
+    public static List<TicketLayer> layerTable(NetworkState network) {
+        List<TicketLayer> layers = new ArrayList<>();
+        for (LayerShape layer : network.architecture().layers()) {
+            HostTensor mask = network.tensors().get(TensorNames.mask(layer.name()));
+            long total = layer.weightCount();
+            long kept = total;
+            if (mask != null) {
+                kept = 0;
+                for (float m : mask.data()) {
+                    kept += m != 0f ? 1 : 0;
+                }
+            }
+            layers.add(new TicketLayer(layer.name(), layer.kind(), layer.weightShape(), layer.inChannels(),
+                    layer.outChannels(), total, kept, total == 0 ? 0 : 1.0 - (double) kept / total, layer.macs(),
+                    layer.sparseMacs(kept)));
+        }
+        return layers;
+    }
+
+    /** Builds the manifest of a network from its measures and provenance. */
+    public static TicketManifest manifest(NetworkState network, double testAccuracy, double validationAccuracy,
+            long supernetMacs, long supernetParams, TicketProvenance provenance) {
+        NetworkMeasures m = NetworkMeasures.of(network);
+        return new TicketManifest(TicketManifest.FORMAT, network.architecture(), layerTable(network),
+                new TicketMetrics(testAccuracy, validationAccuracy, m.sparsity(), m.macs(), m.sparseMacs(),
+                        m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams),
+                provenance);
+    }
+
+    public static void write(Path folder, Ticket ticket) throws IOException {
+        Files.createDirectories(folder);
+        AtomicFiles.write(folder.resolve(WEIGHTS), out -> SafetensorsFile.write(out,
+                NetworkStateCodec.toEntries(ticket.network(), true), Map.of("format", TicketManifest.FORMAT)));
+        AtomicFiles.writeString(folder.resolve(MANIFEST), JSON.writeValueAsString(ticket.manifest()));
+    }
+
+    /**
+     * Reads a ticket from its folder (or its {@code ticket.json}).
+     *
+     * @throws CorruptFileException naming the file and the problem when anything is missing or damaged
+     */
+    public static Ticket read(Path folderOrManifest) throws IOException, CorruptFileException {
+        Path folder = Files.isDirectory(folderOrManifest) ? folderOrManifest : folderOrManifest.getParent();
+        Path manifestFile = folder.resolve(MANIFEST);
+        Path weightsFile = folder.resolve(WEIGHTS);
+        if (!Files.isRegularFile(manifestFile)) {
+            throw new CorruptFileException(manifestFile, "does not exist: a ticket folder holds " + MANIFEST
+                    + " and " + WEIGHTS + " (a run writes them to <run>/ticket/ when it completes)");
+        }
+        if (!Files.isRegularFile(weightsFile)) {
+            throw new CorruptFileException(weightsFile, "does not exist; the ticket is incomplete");
+        }
+        if (Files.size(manifestFile) > MAX_MANIFEST_BYTES) {
+            throw new CorruptFileException(manifestFile, "is larger than 16 MB; not a ticket manifest");
+        }
+        TicketManifest manifest;
+        try {
+            manifest = JSON.readValue(manifestFile.toFile(), TicketManifest.class);
+        } catch (JsonProcessingException e) {
+            throw new CorruptFileException(manifestFile, "is not a valid ticket manifest: " + e.getOriginalMessage()
+                    + locationOf(e));
+        }
+        if (manifest == null || !TicketManifest.FORMAT.equals(manifest.format())) {
+            throw new CorruptFileException(manifestFile, "has format '" + (manifest == null ? null : manifest.format())
+                    + "'; this workbench reads '" + TicketManifest.FORMAT + "'");
+        }
+        if (manifest.architecture() == null) {
+            throw new CorruptFileException(manifestFile, "has no architecture");
+        }
+        NetworkState network;
+        try {
+            network = NetworkStateCodec.fromEntries(weightsFile, manifest.architecture(),
+                    SafetensorsFile.read(weightsFile).tensors());
+        } catch (RuntimeException e) {
+            throw new CorruptFileException(manifestFile, "describes an impossible architecture (" + e.getMessage()
+                    + ")");
+        }
+        return new Ticket(manifest, network);
+    }
+
+    private static String locationOf(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+}

@@ -1,0 +1,32 @@
+package org.supertickets.ticket;
+
+import org.supertickets.space.SearchSpaceConfig;
+
+/**
+ * Where a ticket came from.
+ *
+ * @param config      the resolved config of the run
+ * @param configHash  its hash
+ * @param seed        the run's seed
+ * @param sourceRun   the run folder's name
+ * @param steps       training steps done
+ * @param epochs      epochs done
+ * @param createdAt   ISO-8601 time of extraction
+ * @param engine      engine, version and flavor
+ * @param device      device the run used
+ * @param workbench   workbench version
+ * @param extractedAt what "ticket" means here: the network right after the last pruning event
+ */
+public record TicketProvenance(
+        SearchSpaceConfig config,
+        String configHash,
+        long seed,
+        String sourceRun,
+        long steps,
+        double epochs,
+        String createdAt,
+        String engine,
+        String device,
+        String workbench,
+        String extractedAt) {
+}
