@@ -3,6 +3,7 @@ package org.supertickets.run;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainingEvent;
 
 /**
@@ -29,7 +30,9 @@ public final class RunFolderReader {
         List<TrainingEvent> events = new ArrayList<>();
         parseInto(metrics.lines(), events);
         parseInto(snapshots.lines(), events);
-        events.sort(java.util.Comparator.comparingLong(TrainingEvent::step));
+        // Metrics and snapshots come from two files: merge by step, the end of a run last within its step.
+        events.sort(java.util.Comparator.comparingLong(TrainingEvent::step)
+                .thenComparing(e -> e instanceof RunFinished));
         return events;
     }
 

@@ -55,7 +55,7 @@ public final class ShrinkPlanner {
                 long channelMacs = costs.macsPerChannel(block.index(), branch.kernelSize());
                 double penalty = costs.penalty(block.index(), branch.kernelSize());
                 for (int c = 0; c < g.length; c++) {
-                    if (Math.abs(g[c]) <= gammaThreshold) {
+                    if (Math.abs(g[c]) <= (float) gammaThreshold) { // compared in float32, as the official code does
                         gone[c] = true;
                         dead++;
                         deadMacs += channelMacs;

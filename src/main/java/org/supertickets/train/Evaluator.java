@@ -1,7 +1,7 @@
 package org.supertickets.train;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.Supernet;
@@ -47,8 +47,9 @@ final class Evaluator {
         for (int b = 0; b < batches; b++) {
             int[] indices = slice(order, b * batchSize, batchSize);
             data.fillTrain(indices, -1, b, images, labels);
-            try (NDManager scope = net.manager().newSubManager()) {
-                NDArray x = scope.create(images, new Shape(batchSize, data.channels(), data.height(), data.width()));
+            try (NDScope scope = new NDScope()) {
+                NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(),
+                        data.width()));
                 net.forward(x, BatchNormMode.recalibration(b + 1));
             }
         }
@@ -74,10 +75,10 @@ final class Evaluator {
             } else {
                 data.fillTest(indices, images, labels);
             }
-            try (NDManager scope = net.manager().newSubManager()) {
-                NDArray x = scope.create(java.nio.FloatBuffer.wrap(images, 0, n * pixelsPerImage()),
+            try (NDScope scope = new NDScope()) {
+                NDArray x = net.manager().create(java.nio.FloatBuffer.wrap(images, 0, n * pixelsPerImage()),
                         new Shape(n, data.channels(), data.height(), data.width()));
-                NDArray y = scope.create(java.util.Arrays.copyOf(labels, n));
+                NDArray y = net.manager().create(java.util.Arrays.copyOf(labels, n));
                 NDArray logits = net.forward(x, BatchNormMode.EVAL);
                 lossSum += CrossEntropy.loss(logits, y, 0).getFloat() * n;
                 correct += CrossEntropy.correct(logits, y);

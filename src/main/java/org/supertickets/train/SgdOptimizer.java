@@ -3,7 +3,7 @@ package org.supertickets.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,12 +39,11 @@ public final class SgdOptimizer {
      * @return the global L2 norm of the task-loss gradients (before the regularisers), to catch explosions
      */
     public double step(Supernet net, double learningRate, Map<String, Double> l1Strength) {
-        try (NDManager scope = net.manager().newSubManager()) {
+        try (NDScope scope = new NDScope()) {
             NDList squaredNorms = new NDList();
             for (String name : net.trainableNames()) {
                 NDArray weight = net.tensor(name);
                 NDArray gradient = weight.getGradient();
-                gradient.attach(scope);
                 squaredNorms.add(gradient.square().sum());
                 NDArray update = gradient.duplicate();
                 if (weightDecay > 0 && name.endsWith(TensorNames.WEIGHT)) {
@@ -57,13 +56,13 @@ public final class SgdOptimizer {
                 NDArray v = velocity.get(name);
                 if (v == null) {
                     v = update.duplicate();
-                    v.attach(net.manager());
+                    NDScope.unregister(v); // lives as long as the optimiser, not the step
                     velocity.put(name, v);
                 } else {
                     v.muli(momentum).addi(update);
                 }
                 weight.subi(v.mul(learningRate));
-                gradient.subi(gradient);
+                gradient.subi(gradient); // zeroes the real gradient: the handle shares its storage
             }
             return Math.sqrt(NDArrays.stack(squaredNorms).sum().getFloat());
         }

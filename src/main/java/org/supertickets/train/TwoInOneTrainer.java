@@ -4,6 +4,7 @@ import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import java.io.IOException;
@@ -210,9 +211,13 @@ public final class TwoInOneTrainer {
         double rho = rhoSchedule.at(step);
         double loss;
         long correct;
-        try (NDManager scope = net.manager().newSubManager()) {
-            NDArray x = scope.create(images, new Shape(batchSize, data.channels(), data.height(), data.width()));
-            NDArray y = scope.create(labels);
+        double gradientNorm;
+        // Every array an op creates during the step (including those derived from parameters, which DJL would
+        // otherwise attach to the long-lived model manager) is closed when the scope ends.
+        try (NDScope scope = new NDScope()) {
+            NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(),
+                    data.width()));
+            NDArray y = net.manager().create(labels);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(x, BatchNormMode.TRAIN);
                 NDArray lossArray = CrossEntropy.loss(logits, y, config.training().labelSmoothing());
@@ -220,13 +225,13 @@ public final class TwoInOneTrainer {
                 loss = lossArray.getFloat();
                 correct = CrossEntropy.correct(logits, y);
             }
+            if (!Double.isFinite(loss)) {
+                throw new TrainingDivergedException("The loss became " + loss + " at step " + step + " (epoch "
+                        + String.format("%.2f", epochOf(step)) + "). Fix: lower training.learningRate (now "
+                        + config.training().learningRate() + ") or search.rho; the last checkpoint is kept.");
+            }
+            gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
         }
-        if (!Double.isFinite(loss)) {
-            throw new TrainingDivergedException("The loss became " + loss + " at step " + step + " (epoch "
-                    + String.format("%.2f", epochOf(step)) + "). Fix: lower training.learningRate (now "
-                    + config.training().learningRate() + ") or search.rho; the last checkpoint is kept.");
-        }
-        double gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
         if (!Double.isFinite(gradientNorm)) {
             throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
                     + ". Fix: lower training.learningRate (now " + config.training().learningRate()

@@ -1,0 +1,76 @@
+package org.supertickets.prune;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.supertickets.model.HostTensor;
+
+class GlobalMagnitudePrunerTest {
+
+    private static HostTensor t(float... v) {
+        return new HostTensor(v, new long[] {v.length});
+    }
+
+    private static Map<String, HostTensor> layers(HostTensor a, HostTensor b) {
+        Map<String, HostTensor> m = new LinkedHashMap<>();
+        m.put("a", a);
+        m.put("b", b);
+        return m;
+    }
+
+    @Test
+    void onePruneThresholdOverAllLayersNotPerLayer() {
+        // Layer a holds all the small weights: a global threshold prunes it entirely, per-layer would not.
+        Map<String, HostTensor> w = layers(t(0.1f, -0.2f, 0.3f, 0.05f), t(5f, -6f, 7f, 8f));
+        PruneResult r = GlobalMagnitudePruner.prune(w, layers(t(1, 1, 1, 1), t(1, 1, 1, 1)), 0.5, true);
+        assertArrayEquals(new float[] {0, 0, 0, 0}, r.masks().get("a").data());
+        assertArrayEquals(new float[] {1, 1, 1, 1}, r.masks().get("b").data());
+        assertEquals(4, r.kept());
+        assertEquals(0.5, r.sparsity(), 1e-12);
+        assertEquals(0.3, r.threshold(), 1e-6);
+    }
+
+    @Test
+    void prunesExactlyRoundedShareWithTiesBrokenByPosition() {
+        Map<String, HostTensor> w = layers(t(1, 1, 1), t(1, 1, 1, 1));
+        PruneResult r = GlobalMagnitudePruner.prune(w, layers(t(1, 1, 1), t(1, 1, 1, 1)), 0.3, true);
+        // round(0.3 * 7) = 2: the first two positions go.
+        assertArrayEquals(new float[] {0, 0, 1}, r.masks().get("a").data());
+        assertEquals(5, r.kept());
+    }
+
+    @Test
+    void reRankingReactivatesAPrunedWeightThatGrewAndCountsBothDirections() {
+        // Before: a[0] (now large) was pruned, b[0] (now tiny) was alive.
+        Map<String, HostTensor> w = layers(t(9f, 2f), t(0.01f, 3f));
+        Map<String, HostTensor> old = layers(t(0, 1), t(1, 1));
+        PruneResult r = GlobalMagnitudePruner.prune(w, old, 0.25, true);
+        assertArrayEquals(new float[] {1, 1}, r.masks().get("a").data());
+        assertArrayEquals(new float[] {0, 1}, r.masks().get("b").data());
+        assertEquals(1, r.reactivated());
+        assertEquals(1, r.newlyPruned());
+        assertEquals(new LayerPruneStats("a", 2, 2, 1, 0), r.perLayer().get(0));
+    }
+
+    @Test
+    void withoutReRankingPrunedWeightsStayPrunedAndCountTowardTheTarget() {
+        Map<String, HostTensor> w = layers(t(9f, 2f), t(0.01f, 3f));
+        Map<String, HostTensor> old = layers(t(0, 1), t(1, 1));
+        PruneResult r = GlobalMagnitudePruner.prune(w, old, 0.5, false);
+        // Target 2 pruned: a[0] stays pruned, the smallest alive (b[0]) joins it.
+        assertArrayEquals(new float[] {0, 1}, r.masks().get("a").data());
+        assertArrayEquals(new float[] {0, 1}, r.masks().get("b").data());
+        assertEquals(0, r.reactivated());
+        assertEquals(1, r.newlyPruned());
+    }
+
+    @Test
+    void zeroRatioKeepsEverything() {
+        PruneResult r = GlobalMagnitudePruner.prune(layers(t(1, 2), t(3)), layers(t(1, 1), t(1)), 0, true);
+        assertEquals(3, r.kept());
+        assertEquals(0, r.threshold(), 0);
+    }
+}
