@@ -1,0 +1,30 @@
+package org.supertickets;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The training core never depends on the UI toolkit, so it runs headless on servers. */
+class LayeringTest {
+
+    private final JavaClasses classes = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.supertickets");
+
+    @Test
+    void onlyTheUiUsesJavaFxControlsFxOrJFreeChart() {
+        noClasses().that().resideOutsideOfPackage("org.supertickets.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree..")
+                .check(classes);
+    }
+
+    @Test
+    void theCoreDoesNotDependOnTheUiOrTheCommandLine() {
+        noClasses().that().resideOutsideOfPackages("org.supertickets.ui..", "org.supertickets.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.supertickets.ui..", "org.supertickets.cli..")
+                .check(classes);
+    }
+}
