@@ -43,6 +43,7 @@ public final class NetworkStateCodec {
     /** Rebuilds the network of {@code architecture} from entries, checking names and shapes. */
     public static NetworkState fromEntries(Path file, Architecture architecture, Map<String, SafetensorsFile.Entry> entries)
             throws CorruptFileException {
+        checkPlausible(file, architecture);
         NetworkState template = NetworkInitializer.initialize(architecture, 0);
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
         for (Map.Entry<String, HostTensor> expected : template.tensors().entrySet()) {
@@ -73,6 +74,42 @@ public final class NetworkStateCodec {
             origins.put(expected.getKey(), entry.ints());
         }
         return new NetworkState(architecture, tensors, origins);
+    }
+
+    /** Largest network a file may describe: refuses hostile sizes before anything is allocated. */
+    private static final long MAX_WEIGHTS = 200_000_000L;
+
+    /** Checks that an architecture read from a file is one this workbench could have written. */
+    public static void checkPlausible(Path file, Architecture a) throws CorruptFileException {
+        if (a == null || a.blocks() == null) {
+            throw new CorruptFileException(file, "has no architecture");
+        }
+        boolean ok = between(a.inChannels(), 1, 4) && between(a.inHeight(), 1, 4096) && between(a.inWidth(), 1, 4096)
+                && between(a.stemChannels(), 1, 4096) && between(a.stemKernel(), 1, 11) && a.stemKernel() % 2 == 1
+                && between(a.stemStride(), 1, 2) && between(a.headChannels(), 1, 8192) && between(a.classes(), 1,
+                100_000) && a.blocks().size() <= 256;
+        for (int i = 0; ok && i < a.blocks().size(); i++) {
+            org.supertickets.space.BlockState b = a.blocks().get(i);
+            ok = b != null && b.index() == i && between(b.inChannels(), 1, 4096) && between(b.outChannels(), 1, 4096)
+                    && between(b.stride(), 1, 2) && between(b.inHeight(), 1, 4096) && between(b.inWidth(), 1, 4096)
+                    && b.branches() != null && b.branches().size() <= 16;
+            for (int j = 0; ok && j < b.branches().size(); j++) {
+                org.supertickets.space.BranchState br = b.branches().get(j);
+                ok = br != null && between(br.kernelSize(), 1, 11) && br.kernelSize() % 2 == 1
+                        && between(br.maxChannels(), 0, 65_536) && between(br.hiddenChannels(), 0, br.maxChannels());
+            }
+        }
+        if (!ok) {
+            throw new CorruptFileException(file, "describes an architecture with impossible sizes");
+        }
+        long weights = a.layers().stream().mapToLong(org.supertickets.space.LayerShape::weightCount).sum();
+        if (weights > MAX_WEIGHTS) {
+            throw new CorruptFileException(file, "describes " + weights + " weights, more than this workbench handles");
+        }
+    }
+
+    private static boolean between(long v, long min, long max) {
+        return v >= min && v <= max;
     }
 
     private static HostTensor masked(HostTensor weight, HostTensor mask) {

@@ -59,7 +59,7 @@ public final class ConfigResolver {
                 continue;
             }
             out.add(new StageConfig(s.channels(), or(s.repeats(), 1), or(s.stride(), 1),
-                    s.kernelSizes() == null ? List.of(3, 5, 7) : List.copyOf(s.kernelSizes()),
+                    s.kernelSizes() == null ? List.of(3, 5, 7) : java.util.Collections.unmodifiableList(new ArrayList<>(s.kernelSizes())),
                     or(s.expansionRatio(), 3)));
         }
         return out;

@@ -1,0 +1,184 @@
+package org.supertickets.reliability;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.run.CheckpointIo;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.ConfigValidator;
+import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketProvenance;
+import org.supertickets.train.TrainerCheckpoint;
+
+/**
+ * Mutates valid configs, tickets and checkpoints (fixed seed, bounded counts) and checks that every case ends in
+ * success or in the documented, readable error — never another exception, never a hang.
+ */
+class FuzzTest {
+
+    private static final int CONFIG_CASES = 3000;
+    private static final int FILE_CASES = 600;
+
+    @TempDir
+    Path dir;
+
+    private final SplittableRandom random = new SplittableRandom(20261125);
+
+    @Test
+    void mutatedConfigsLoadOrFailWithAConfigException() throws Exception {
+        List<String> seeds = new ArrayList<>();
+        for (String name : new String[] {"quickstart", "fashion-mnist", "cifar10"}) {
+            seeds.add(Files.readString(Path.of("sample-configs", name + ".json")));
+        }
+        int valid = 0;
+        for (int i = 0; i < CONFIG_CASES; i++) {
+            String text = mutateText(seeds.get(i % seeds.size()));
+            try {
+                SearchSpaceConfig resolved = ConfigResolver.resolve(ConfigIo.parse(Path.of("fuzz.json"), text));
+                if (ConfigValidator.validate(resolved).isEmpty()) {
+                    NetworkSummary.of(resolved);
+                    Architecture.supernet(resolved).layers();
+                    ConfigIo.hash(resolved);
+                    valid++;
+                }
+            } catch (ConfigException expected) {
+                assertTrue(expected.getMessage().contains("fuzz.json"), expected.getMessage());
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + i + " threw " + e + " for:\n" + text, e);
+            }
+        }
+        assertTrue(valid > 0, "some mutations should still be valid configs");
+    }
+
+    @Test
+    void mutatedTicketsReadOrFailWithACorruptFileException() throws Exception {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        Path good = dir.resolve("good");
+        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
+                "engine", "cpu", "0", "end");
+        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        byte[] manifest = Files.readAllBytes(good.resolve(TicketIo.MANIFEST));
+        byte[] weights = Files.readAllBytes(good.resolve(TicketIo.WEIGHTS));
+        Path fuzz = dir.resolve("fuzz");
+        Files.createDirectories(fuzz);
+        for (int i = 0; i < FILE_CASES; i++) {
+            boolean textCase = i % 2 == 0;
+            Files.write(fuzz.resolve(TicketIo.MANIFEST), textCase
+                    ? mutateText(new String(manifest, StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8)
+                    : manifest);
+            Files.write(fuzz.resolve(TicketIo.WEIGHTS), textCase ? weights : mutateBytes(weights));
+            try {
+                TicketIo.read(fuzz);
+            } catch (CorruptFileException | IOException expected) {
+                assertTrue(expected.getMessage().contains(fuzz.toString()), expected.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("ticket case " + i + " threw " + e, e);
+            }
+        }
+    }
+
+    @Test
+    void mutatedCheckpointsReadOrFailWithACorruptFileException() throws Exception {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        Path good = dir.resolve("good.safetensors");
+        CheckpointIo.write(good, new TrainerCheckpoint(5, 1, network, Map.of(), 0, 0, 0, 0, "h"));
+        byte[] bytes = Files.readAllBytes(good);
+        Path fuzz = dir.resolve("fuzz.safetensors");
+        for (int i = 0; i < FILE_CASES; i++) {
+            Files.write(fuzz, i % 3 == 0 ? mutateHeader(bytes) : mutateBytes(bytes));
+            try {
+                CheckpointIo.read(fuzz);
+            } catch (CorruptFileException | IOException expected) {
+                assertTrue(expected.getMessage().contains("fuzz.safetensors"), expected.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("checkpoint case " + i + " threw " + e, e);
+            }
+        }
+    }
+
+    private String mutateText(String text) {
+        StringBuilder s = new StringBuilder(text);
+        int edits = 1 + random.nextInt(3);
+        for (int e = 0; e < edits && s.length() > 0; e++) {
+            int at = random.nextInt(s.length());
+            switch (random.nextInt(7)) {
+                case 0 -> s.deleteCharAt(at);
+                case 1 -> s.insert(at, "{}[],:\"-0123456789eE.nulltrue".charAt(random.nextInt(29)));
+                case 2 -> s.setLength(at);
+                case 3 -> replaceNumber(s, at, List.of("-1", "0", "1e9", "99999999999", "0.5", "NaN", "\"x\"",
+                        "null", "[]", "{}", "2147483648", "7"));
+                case 4 -> replaceNumber(s, at, List.of("3", "4", "1", "0", "11", "13", "-3"));
+                case 5 -> s.replace(at, Math.min(s.length(), at + 5), "");
+                default -> s.setCharAt(at, (char) (32 + random.nextInt(95)));
+            }
+        }
+        return s.toString();
+    }
+
+    private void replaceNumber(StringBuilder s, int from, List<String> values) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isDigit(c)) {
+                int end = i;
+                while (end < s.length() && (Character.isDigit(s.charAt(end)) || s.charAt(end) == '.'
+                        || s.charAt(end) == 'E' || s.charAt(end) == '-')) {
+                    end++;
+                }
+                s.replace(i, end, values.get(random.nextInt(values.size())));
+                return;
+            }
+        }
+    }
+
+    private byte[] mutateBytes(byte[] original) {
+        byte[] b = original.clone();
+        switch (random.nextInt(3)) {
+            case 0 -> {
+                return java.util.Arrays.copyOf(b, random.nextInt(b.length));
+            }
+            case 1 -> {
+                for (int k = 0; k < 1 + random.nextInt(8); k++) {
+                    b[random.nextInt(b.length)] = (byte) random.nextInt(256);
+                }
+                return b;
+            }
+            default -> {
+                return mutateHeader(b);
+            }
+        }
+    }
+
+    /** Edits inside the JSON header, where a flipped byte changes shapes, offsets and dtypes. */
+    private byte[] mutateHeader(byte[] original) {
+        long headerLength = java.nio.ByteBuffer.wrap(original, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                .getLong();
+        byte[] b = original.clone();
+        for (int k = 0; k < 1 + random.nextInt(3); k++) {
+            int at = 8 + random.nextInt((int) Math.min(headerLength, b.length - 8));
+            b[at] = (byte) "0123456789[]{}\",:-FUI".charAt(random.nextInt(21));
+        }
+        if (random.nextInt(10) == 0) {
+            java.nio.ByteBuffer.wrap(b, 0, 8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(random.nextLong());
+        }
+        return b;
+    }
+}

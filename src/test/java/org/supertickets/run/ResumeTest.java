@@ -1,0 +1,107 @@
+package org.supertickets.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingListener;
+
+/** A run stopped at any moment continues from its checkpoint and ends exactly where the uninterrupted one ends. */
+class ResumeTest {
+
+    @TempDir
+    Path runs;
+
+    /** The metrics log without the fields that measure time. */
+    static List<String> comparableMetrics(RunFolder folder) throws Exception {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(folder.metrics())) {
+            JsonNode node = EventJson.MAPPER.readTree(line);
+            ObjectNode o = (ObjectNode) node;
+            o.remove(List.of("imagesPerSecond", "wallSeconds", "resumed", "message"));
+            if (!"run_started".equals(o.path("type").asText())) {
+                out.add(o.toString());
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void cancelledThenResumedRunEqualsTheUninterruptedOne() throws Exception {
+        SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
+        LocalRun whole = LocalRun.start(config, runs.resolve("a"), "cpu", null);
+        assertEquals(RunFinished.Outcome.COMPLETED, whole.completion().get().outcome());
+
+        // Cancel in the middle of an evaluation interval and of a step-metrics window.
+        LocalRun[] holder = new LocalRun[1];
+        TrainingListener cancelAt = e -> {
+            if (e instanceof StepMetrics m && m.step() == 50) {
+                holder[0].control().cancel();
+            }
+        };
+        Path partDir = runs.resolve("b");
+        holder[0] = startWithListener(config, partDir, cancelAt);
+        RunFinished first = holder[0].completion().get();
+        assertEquals(RunFinished.Outcome.CANCELLED, first.outcome());
+        assertEquals(50, first.step(), "it stops before the next step");
+
+        LocalRun resumed = LocalRun.resume(holder[0].folder().path(), null, null);
+        RunFinished end = resumed.completion().get();
+        assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
+        assertEquals(comparableMetrics(whole.folder()), comparableMetrics(resumed.folder()));
+    }
+
+    private static LocalRun startWithListener(SearchSpaceConfig config, Path dir, TrainingListener l)
+            throws Exception {
+        return LocalRun.start(config, dir, "cpu", l);
+    }
+
+    @Test
+    void aProcessKilledWithSigkillResumesToTheSameResult() throws Exception {
+        SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
+        Path configFile = runs.resolve("tiny.json");
+        ConfigIo.write(configFile, config);
+        Path killedRuns = runs.resolve("killed");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+                "org.supertickets.cli.Main", "run", configFile.toString(), "--out", killedRuns.toString(),
+                "--device", "cpu", "--quiet").redirectErrorStream(true).redirectOutput(runs.resolve("child.log")
+                .toFile()).start();
+        Path checkpoint = null;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (checkpoint == null && System.nanoTime() < deadline && child.isAlive()) {
+            Thread.sleep(50);
+            if (Files.isDirectory(killedRuns)) {
+                try (var dirs = Files.list(killedRuns)) {
+                    checkpoint = dirs.map(d -> d.resolve("checkpoints/latest.safetensors")).filter(Files::exists)
+                            .findFirst().orElse(null);
+                }
+            }
+        }
+        assertTrue(checkpoint != null, "the child wrote no checkpoint: " + Files.readString(runs.resolve("child.log")));
+        child.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+        child.waitFor(30, TimeUnit.SECONDS);
+        Path runDir = checkpoint.getParent().getParent();
+
+        LocalRun resumed = LocalRun.resume(runDir, null, null);
+        RunFinished end = resumed.completion().get();
+        assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
+
+        LocalRun whole = LocalRun.start(config, runs.resolve("whole"), "cpu", null);
+        whole.completion().get();
+        assertEquals(comparableMetrics(whole.folder()), comparableMetrics(resumed.folder()));
+    }
+}

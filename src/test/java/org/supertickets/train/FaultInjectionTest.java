@@ -1,0 +1,75 @@
+package org.supertickets.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.engine.EngineException;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supertickets.TestConfigs;
+
+/** Faults during training stop the run with a readable message and keep the last good checkpoint. */
+class FaultInjectionTest {
+
+    /** Synthetic data that misbehaves from a given step on. */
+    private static final class FaultyData extends ForwardingData {
+        private final int faultyFromStep;
+        private final Runnable fault;
+        private final float[] poison;
+
+        FaultyData(int faultyFromStep, float poison, Runnable fault) {
+            super(new SyntheticData(256, 4, 12, 3));
+            this.faultyFromStep = faultyFromStep;
+            this.poison = new float[] {poison};
+            this.fault = fault;
+        }
+
+        @Override
+        public void fillTrain(int[] indices, int epoch, int position, float[] images, long[] labels) {
+            super.fillTrain(indices, epoch, position, images, labels);
+            if (epoch * (trainSize() / 16) + position >= faultyFromStep) {
+                if (fault != null) {
+                    fault.run();
+                }
+                images[0] = poison[0];
+            }
+        }
+    }
+
+    private static RunFinished run(TrainingData data, List<Long> checkpointSteps) {
+        CheckpointStore store = c -> checkpointSteps.add(c.step());
+        return new TwoInOneTrainer(TestConfigs.tinySynthetic(), "h", data, Device.cpu(), e -> { },
+                new TrainingControl(), store).run();
+    }
+
+    @Test
+    void aNonFiniteLossStopsTheRunAndKeepsTheLastCheckpoint() {
+        List<Long> saved = new ArrayList<>();
+        RunFinished f = run(new FaultyData(40, Float.NaN, null), saved);
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertTrue(f.message().contains("loss became NaN at step 40"), f.message());
+        assertTrue(f.message().contains("learningRate"), f.message());
+        assertEquals(List.of(16L, 32L), saved, "checkpoints before the fault are kept, none after");
+    }
+
+    @Test
+    void runningOutOfDeviceMemorySuggestsASmallerBatch() {
+        RunFinished f = run(new FaultyData(20, 0f, () -> {
+            throw new EngineException("CUDA out of memory. Tried to allocate 2.00 GiB");
+        }), new ArrayList<>());
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertTrue(f.message().contains("ran out of memory"), f.message());
+        assertTrue(f.message().contains("batchSize"), f.message());
+    }
+
+    @Test
+    void aDeviceThatDisappearsStopsCleanlyAndPointsToResumeOnCpu() {
+        RunFinished f = run(new FaultyData(20, 0f, () -> {
+            throw new EngineException("CUDA error: device-side assert triggered / no CUDA-capable device");
+        }), new ArrayList<>());
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertTrue(f.message().contains("--device cpu"), f.message());
+    }
+}
