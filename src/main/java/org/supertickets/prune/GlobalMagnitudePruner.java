@@ -23,12 +23,23 @@ public final class GlobalMagnitudePruner {
 
     /**
      * @param weights  raw weights of every prunable layer, by layer name, in a stable order
-     * @param oldMasks the masks before the event, by layer name (same shapes)
+     * @param oldMasks the masks the network holds now, by layer name (same shapes)
      * @param ratio    share of all weights to prune, in [0, 1)
      * @param rerank   true = pruned weights compete again (official); false = they stay pruned
      */
     public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks, double ratio,
             boolean rerank) {
+        return prune(weights, oldMasks, oldMasks, ratio, rerank);
+    }
+
+    /**
+     * As {@link #prune(Map, Map, double, boolean)}, counting reactivated and newly pruned weights against
+     * {@code referenceMasks} — the masks right after the previous event, carried through any shrink since — so
+     * the counts say how the ticket's connectivity changed from one event to the next even when a shrink reset
+     * the masks in between.
+     */
+    public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks,
+            Map<String, HostTensor> referenceMasks, double ratio, boolean rerank) {
         if (ratio < 0 || ratio >= 1) {
             throw new IllegalArgumentException("pruning ratio must be in [0, 1): " + ratio);
         }
@@ -71,7 +82,7 @@ public final class GlobalMagnitudePruner {
         pos = 0;
         for (String layer : layers) {
             HostTensor w = weights.get(layer);
-            float[] old = oldMasks.get(layer).data();
+            float[] old = referenceMasks.get(layer).data();
             float[] mask = new float[w.size()];
             long kept = 0;
             long reactivated = 0;

@@ -21,6 +21,7 @@ public final class CheckpointIo {
 
     static final String FORMAT = "supertickets-checkpoint/1";
     private static final String MOMENTUM_PREFIX = "momentum/";
+    private static final String PREVIOUS_MASK_PREFIX = "previous_event/";
 
     private CheckpointIo() {
     }
@@ -28,6 +29,8 @@ public final class CheckpointIo {
     public static void write(Path file, TrainerCheckpoint checkpoint) throws IOException {
         Map<String, SafetensorsFile.Entry> entries = NetworkStateCodec.toEntries(checkpoint.network(), false);
         checkpoint.momentum().forEach((name, t) -> entries.put(MOMENTUM_PREFIX + name, SafetensorsFile.Entry.f32(t)));
+        checkpoint.previousEventMasks().forEach((name, t) -> entries.put(PREVIOUS_MASK_PREFIX + name,
+                SafetensorsFile.Entry.u8(t)));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("step", Long.toString(checkpoint.step()));
@@ -41,6 +44,25 @@ public final class CheckpointIo {
         AtomicFiles.write(file, out -> SafetensorsFile.write(out, entries, meta));
     }
 
+    /** Per-tensor state stored under {@code prefix}, each entry checked to match a tensor of the network. */
+    private static Map<String, HostTensor> withPrefix(Path file, SafetensorsFile.Contents contents, String prefix,
+            NetworkState network) throws CorruptFileException {
+        Map<String, HostTensor> state = new LinkedHashMap<>();
+        for (Map.Entry<String, SafetensorsFile.Entry> e : contents.tensors().entrySet()) {
+            if (!e.getKey().startsWith(prefix)) {
+                continue;
+            }
+            String name = e.getKey().substring(prefix.length());
+            HostTensor owner = network.tensors().get(name);
+            HostTensor value = e.getValue().toHostTensor();
+            if (owner == null || !java.util.Arrays.equals(owner.shape(), value.shape())) {
+                throw new CorruptFileException(file, "'" + e.getKey() + "' matches no tensor of the network");
+            }
+            state.put(name, value);
+        }
+        return state;
+    }
+
     public static TrainerCheckpoint read(Path file) throws IOException, CorruptFileException {
         SafetensorsFile.Contents contents = SafetensorsFile.read(file);
         Map<String, String> meta = contents.metadata();
@@ -51,22 +73,12 @@ public final class CheckpointIo {
         try {
             Architecture architecture = EventJson.MAPPER.readValue(meta.get("architecture"), Architecture.class);
             NetworkState network = NetworkStateCodec.fromEntries(file, architecture, contents.tensors());
-            Map<String, HostTensor> momentum = new LinkedHashMap<>();
-            contents.tensors().forEach((name, entry) -> {
-                if (name.startsWith(MOMENTUM_PREFIX)) {
-                    momentum.put(name.substring(MOMENTUM_PREFIX.length()), entry.toHostTensor());
-                }
-            });
-            for (Map.Entry<String, HostTensor> m : momentum.entrySet()) {
-                HostTensor owner = network.tensors().get(m.getKey());
-                if (owner == null || !java.util.Arrays.equals(owner.shape(), m.getValue().shape())) {
-                    throw new CorruptFileException(file, "momentum of '" + m.getKey() + "' matches no tensor");
-                }
-            }
+            Map<String, HostTensor> momentum = withPrefix(file, contents, MOMENTUM_PREFIX, network);
+            Map<String, HostTensor> previousMasks = withPrefix(file, contents, PREVIOUS_MASK_PREFIX, network);
             return new TrainerCheckpoint(Long.parseLong(meta.get("step")), Integer.parseInt(meta.get("pruneEvents")),
                     network, momentum, Double.parseDouble(meta.get("windowLoss")),
                     Long.parseLong(meta.get("windowCorrect")), Long.parseLong(meta.get("windowImages")),
-                    Double.parseDouble(meta.get("trainingMacs")), meta.get("configHash"));
+                    Double.parseDouble(meta.get("trainingMacs")), meta.get("configHash"), previousMasks);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             throw new CorruptFileException(file, "has invalid metadata (" + e.getMessage() + ")");
         }

@@ -17,6 +17,7 @@ import org.supertickets.model.NetworkState;
  * @param windowImages  images since the last step report
  * @param trainingMacs  training compute spent so far
  * @param configHash    hash of the resolved config the run was started with
+ * @param previousEventMasks masks right after the last pruning event, by mask tensor name (for the counts)
  */
 public record TrainerCheckpoint(
         long step,
@@ -27,5 +28,6 @@ public record TrainerCheckpoint(
         long windowCorrect,
         long windowImages,
         double trainingMacs,
-        String configHash) {
+        String configHash,
+        Map<String, HostTensor> previousEventMasks) {
 }

@@ -75,6 +75,8 @@ public final class TwoInOneTrainer {
     private Supernet net;
     private SgdOptimizer optimizer;
     private NetworkMeasures measures;
+    /** Masks right after the previous pruning event, by mask tensor name, sliced along with every shrink. */
+    private Map<String, HostTensor> previousEventMasks = new LinkedHashMap<>();
     private int pruneEvents;
     private double trainingMacs;
     private double windowLoss;
@@ -151,6 +153,7 @@ public final class TwoInOneTrainer {
                 windowLoss = resume.windowLoss();
                 windowCorrect = resume.windowCorrect();
                 windowImages = resume.windowImages();
+                previousEventMasks = new LinkedHashMap<>(resume.previousEventMasks());
             }
             measures = NetworkMeasures.of(initial);
             Architecture supernet = Architecture.supernet(config);
@@ -311,6 +314,7 @@ public final class TwoInOneTrainer {
         Map<String, HostTensor> momentum = optimizer.stateToHost();
         ChannelSurgery surgery = new ChannelSurgery(before, plan.keep());
         NetworkState after = surgery.apply(resetMasks);
+        previousEventMasks = surgery.sliceState(previousEventMasks);
         replaceNetwork(after, surgery.sliceState(momentum));
         listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
                 current.macs(), after.architecture().macs(), resetMasks, after.architecture()));
@@ -333,13 +337,19 @@ public final class TwoInOneTrainer {
         double ratio = sparsitySchedule.ratioAtEvent(pruneEvents, epochOf(done));
         Map<String, HostTensor> weights = new LinkedHashMap<>();
         Map<String, HostTensor> masks = new LinkedHashMap<>();
+        Map<String, HostTensor> reference = new LinkedHashMap<>();
         for (LayerShape layer : net.architecture().layers()) {
             if (layer.prunable()) {
+                String maskName = TensorNames.mask(layer.name());
                 weights.put(layer.name(), Supernet.toHost(net.tensor(TensorNames.weight(layer.name()))));
-                masks.put(layer.name(), Supernet.toHost(net.tensor(TensorNames.mask(layer.name()))));
+                masks.put(layer.name(), Supernet.toHost(net.tensor(maskName)));
+                reference.put(layer.name(), previousEventMasks.getOrDefault(maskName, masks.get(layer.name())));
             }
         }
-        PruneResult result = GlobalMagnitudePruner.prune(weights, masks, ratio, config.pruning().rerank());
+        PruneResult result = GlobalMagnitudePruner.prune(weights, masks, reference, ratio,
+                config.pruning().rerank());
+        previousEventMasks = new LinkedHashMap<>();
+        result.masks().forEach((layer, mask) -> previousEventMasks.put(TensorNames.mask(layer), mask));
         result.masks().forEach((layer, mask) -> net.set(TensorNames.mask(layer), mask));
         NetworkState pruned = net.toHost();
         boolean resetAfter = config.pruning().resetMaskAfterPrune() && !last;
@@ -390,7 +400,7 @@ public final class TwoInOneTrainer {
     private void saveCheckpoint(long step) throws IOException {
         long t0 = System.nanoTime();
         checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), optimizer.stateToHost(), windowLoss,
-                windowCorrect, windowImages, trainingMacs, configHash));
+                windowCorrect, windowImages, trainingMacs, configHash, previousEventMasks));
         timings.checkpointNanos += System.nanoTime() - t0;
     }
 

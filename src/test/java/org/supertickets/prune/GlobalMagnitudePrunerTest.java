@@ -73,4 +73,19 @@ class GlobalMagnitudePrunerTest {
         assertEquals(3, r.kept());
         assertEquals(0, r.threshold(), 0);
     }
+
+    @Test
+    void countsAreTakenAgainstThePreviousEventNotAMaskResetByAShrink() {
+        // A shrink reset the masks to ones; the previous event had pruned a[1] and b[0].
+        Map<String, HostTensor> w = layers(t(9f, 2f), t(0.01f, 3f));
+        Map<String, HostTensor> reset = layers(t(1, 1), t(1, 1));
+        Map<String, HostTensor> previous = layers(t(1, 0), t(0, 1));
+        PruneResult r = GlobalMagnitudePruner.prune(w, reset, previous, 0.5, true);
+        assertArrayEquals(new float[] {1, 0}, r.masks().get("a").data());
+        assertArrayEquals(new float[] {0, 1}, r.masks().get("b").data());
+        assertEquals(0, r.reactivated(), "the same mask came back: nothing changed since the previous event");
+        assertEquals(0, r.newlyPruned());
+        assertEquals(2, GlobalMagnitudePruner.prune(w, reset, 0.5, true).newlyPruned(),
+                "against the reset mask everything pruned would look new");
+    }
 }

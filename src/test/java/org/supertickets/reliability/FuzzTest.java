@@ -100,7 +100,7 @@ class FuzzTest {
     void mutatedCheckpointsReadOrFailWithACorruptFileException() throws Exception {
         NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
         Path good = dir.resolve("good.safetensors");
-        CheckpointIo.write(good, new TrainerCheckpoint(5, 1, network, Map.of(), 0, 0, 0, 0, "h"));
+        CheckpointIo.write(good, new TrainerCheckpoint(5, 1, network, Map.of(), 0, 0, 0, 0, "h", Map.of()));
         byte[] bytes = Files.readAllBytes(good);
         Path fuzz = dir.resolve("fuzz.safetensors");
         for (int i = 0; i < FILE_CASES; i++) {
