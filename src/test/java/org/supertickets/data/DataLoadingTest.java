@@ -153,6 +153,20 @@ class DataLoadingTest {
     }
 
     @Test
+    void embeddedMnistHoldsTheConvertedSubset() throws Exception {
+        PreparedData data = DatasetLoader.load(new DataConfig("mnist", null, 1, 28, 28, 10, 0.0, 0, 0, false), 1);
+        assertEquals(8500, data.train().size());
+        assertEquals(1500, data.test().size());
+        int[] perClass = new int[10];
+        for (int label : data.test().labels()) {
+            perClass[label]++;
+        }
+        for (int count : perClass) {
+            assertTrue(count > 100, "every digit is in the test split: " + Arrays.toString(perClass));
+        }
+    }
+
+    @Test
     void splitsAndOrdersArePureFunctionsOfTheSeed() throws Exception {
         DataConfig small = new DataConfig("fashion-mnist", null, 1, 28, 28, 10, 0.2, 500, 100, false);
         PreparedData a = DatasetLoader.load(small, 1);
