@@ -3,10 +3,11 @@ package org.supertickets.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless workbench: {@code run}, {@code resume}, {@code validate}, {@code info}, {@code bench}. */
+/** The headless workbench: run, resume, validate, info, retrain, transfer, bench. */
 @Command(name = "supertickets", mixinStandardHelpOptions = true, version = "SuperTickets Workbench 0.1.0",
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
+            RetrainCommand.class, TransferCommand.class,
             BenchCommand.class})
 public final class Main implements Runnable {
 

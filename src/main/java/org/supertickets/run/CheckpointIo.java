@@ -1,5 +1,6 @@
 package org.supertickets.run;
 
+import org.supertickets.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import java.io.IOException;
 import java.nio.file.Path;

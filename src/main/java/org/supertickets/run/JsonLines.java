@@ -1,5 +1,6 @@
 package org.supertickets.run;
 
+import org.supertickets.io.AtomicFiles;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;

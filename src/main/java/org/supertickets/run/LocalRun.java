@@ -1,5 +1,6 @@
 package org.supertickets.run;
 
+import org.supertickets.io.AtomicFiles;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import java.io.IOException;
@@ -46,6 +47,15 @@ public final class LocalRun {
      */
     public static LocalRun start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra)
             throws RunSetupException {
+        return start(resolved, runsDir, device, extra, null);
+    }
+
+    /**
+     * As {@link #start(SearchSpaceConfig, Path, String, TrainingListener)}, from a given network (a ticket to
+     * retrain, fine-tune or transfer) instead of the supernet's initialisation.
+     */
+    public static LocalRun start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra,
+            org.supertickets.model.NetworkState startFrom) throws RunSetupException {
         SearchSpaceConfig config = device == null ? resolved
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
@@ -59,7 +69,7 @@ public final class LocalRun {
             throw new RunSetupException("Cannot create a run folder under " + runsDir + ": " + e.getMessage()
                     + ". Fix: choose a writable runs folder (--out) with free space.");
         }
-        return launch(folder, config, hash, chosen, data, extra, null);
+        return launch(folder, config, hash, chosen, data, extra, null, startFrom);
     }
 
     /**
@@ -102,7 +112,7 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
-        return launch(folder, config, hash, chosen, data, extra, checkpoint);
+        return launch(folder, config, hash, chosen, data, extra, checkpoint, null);
     }
 
     private static boolean keepOnResume(String line, long checkpointStep) {
@@ -115,11 +125,13 @@ public final class LocalRun {
     }
 
     private static LocalRun launch(RunFolder folder, SearchSpaceConfig config, String hash, Device device,
-            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint) {
+            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint,
+            org.supertickets.model.NetworkState startFrom) {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         TrainingControl control = new TrainingControl();
-        TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer);
+        TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
+                startFrom);
         LocalRun run = new LocalRun(folder, trainer, control);
         Thread thread = new Thread(() -> {
             try {

@@ -34,6 +34,28 @@ public record SearchSpaceConfig(
         return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, training, newSeed);
     }
 
+    /** The same config with another name. */
+    public SearchSpaceConfig withName(String newName) {
+        return new SearchSpaceConfig(newName, data, stem, stages, head, search, pruning, training, seed);
+    }
+
+    /** The same config on other data. */
+    public SearchSpaceConfig withData(DataConfig newData) {
+        return new SearchSpaceConfig(name, newData, stem, stages, head, search, pruning, training, seed);
+    }
+
+    /** The same config with architecture search and weight pruning switched off (architecture and masks frozen). */
+    public SearchSpaceConfig frozen() {
+        SearchConfig s = search;
+        PruningConfig p = pruning;
+        return new SearchSpaceConfig(name, data, stem, stages, head,
+                new SearchConfig(false, s.rho(), s.rhoWarmupEpochs(), s.gammaThreshold(), s.minShrinkMacs(),
+                        s.evalIntervalEpochs(), s.bnRecalibrationBatches(), 0L, s.macsTargetEndEpoch()),
+                new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
+                        p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights()),
+                training, seed);
+    }
+
     /** The same config with another training section. */
     public SearchSpaceConfig withTraining(TrainingConfig newTraining) {
         return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, newTraining, seed);

@@ -39,4 +39,10 @@ public record TrainingConfig(
         return new TrainingConfig(epochs, batchSize, optimizer, learningRate, momentum, weightDecay,
                 lrSchedule, lrWarmupEpochs, labelSmoothing, evalBatchSize, newDevice);
     }
+
+    /** The same training section with another peak learning rate. */
+    public TrainingConfig withLearningRate(double newRate) {
+        return new TrainingConfig(epochs, batchSize, optimizer, newRate, momentum, weightDecay, lrSchedule,
+                lrWarmupEpochs, labelSmoothing, evalBatchSize, device);
+    }
 }

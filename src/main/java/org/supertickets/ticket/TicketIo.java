@@ -1,5 +1,6 @@
 package org.supertickets.ticket;
 
+import org.supertickets.io.AtomicFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,7 @@ import org.supertickets.model.NetworkStateCodec;
 import org.supertickets.model.SafetensorsFile;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
-import org.supertickets.run.AtomicFiles;
+
 import org.supertickets.space.LayerShape;
 
 /**

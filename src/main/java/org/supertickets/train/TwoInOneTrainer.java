@@ -52,6 +52,7 @@ public final class TwoInOneTrainer {
     private static final int LOG_EVERY_STEPS = 10;
 
     private final SearchSpaceConfig config;
+    private final NetworkState start;
     private final String configHash;
     private final TrainingData data;
     private final Device device;
@@ -87,6 +88,16 @@ public final class TwoInOneTrainer {
 
     public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
             TrainingListener listener, TrainingControl control, CheckpointStore checkpoints) {
+        this(resolvedConfig, configHash, data, device, listener, control, checkpoints, null);
+    }
+
+    /**
+     * @param start the network to start from instead of the supernet at its seeded initialisation (a ticket to
+     *              retrain, fine-tune or transfer); null = the supernet
+     */
+    public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
+            TrainingListener listener, TrainingControl control, CheckpointStore checkpoints, NetworkState start) {
+        this.start = start;
         this.config = resolvedConfig;
         this.configHash = configHash;
         this.data = data;
@@ -141,9 +152,9 @@ public final class TwoInOneTrainer {
         long step = resume == null ? 0 : resume.step();
         try (NDManager root = NDManager.newBaseManager(device)) {
             disableGradientRecording();
-            NetworkState initial = resume == null
-                    ? NetworkInitializer.initialize(Architecture.supernet(config), config.seed())
-                    : resume.network();
+            NetworkState initial = resume != null ? resume.network()
+                    : start != null ? start
+                    : NetworkInitializer.initialize(Architecture.supernet(config), config.seed());
             net = Supernet.load(initial, root, device);
             optimizer = new SgdOptimizer(config.training().momentum(), config.training().weightDecay());
             if (resume != null) {

@@ -1,4 +1,4 @@
-package org.supertickets.run;
+package org.supertickets.io;
 
 import java.io.IOException;
 import java.io.OutputStream;

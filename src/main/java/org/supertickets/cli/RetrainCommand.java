@@ -1,0 +1,69 @@
+package org.supertickets.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketRunPlan;
+import org.supertickets.ticket.TicketStart;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code retrain TICKET}: train a ticket with its architecture and masks frozen. */
+@Command(name = "retrain", mixinStandardHelpOptions = true,
+        description = "Train a ticket with architecture and masks frozen: from its rewound initial weights "
+                + "(is it a lottery ticket?), from random weights (the control), or from its own weights "
+                + "(fine-tuning).")
+final class RetrainCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TICKET", description = "a ticket folder (e.g. runs/<run>/ticket)")
+    Path ticketPath;
+
+    @Option(names = "--from", defaultValue = "REWOUND", paramLabel = "rewound|random|ticket",
+            description = "starting weights (default: ${DEFAULT-VALUE}); 'ticket' = fine-tune",
+            converter = WeightsConverter.class)
+    TicketStart.Weights from;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: a quarter of the original run)")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default: the original)")
+    Double learningRate;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the random weights "
+            + "for --from random (default: ${DEFAULT-VALUE})")
+    long randomSeed;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
+    String device;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        TicketRunPlan plan;
+        try {
+            Ticket ticket = TicketIo.read(ticketPath);
+            plan = TicketRunPlan.retrain(ticket, from, epochs, learningRate, randomSeed);
+        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        return TicketRuns.run(plan, out, device, quiet);
+    }
+
+    /** Accepts the weight choices in any case. */
+    static final class WeightsConverter implements picocli.CommandLine.ITypeConverter<TicketStart.Weights> {
+        @Override
+        public TicketStart.Weights convert(String value) {
+            return TicketStart.Weights.valueOf(value.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+}

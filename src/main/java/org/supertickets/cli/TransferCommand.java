@@ -1,0 +1,62 @@
+package org.supertickets.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.space.DataConfig;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketRunPlan;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code transfer TICKET --data OTHER}: the ticket on another dataset, with a new classifier. */
+@Command(name = "transfer", mixinStandardHelpOptions = true,
+        description = "Keep a ticket's architecture, masks and weights, replace its classifier and fine-tune it on "
+                + "another dataset.")
+final class TransferCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "TICKET", description = "a ticket folder")
+    Path ticketPath;
+
+    @Option(names = "--data", required = true, paramLabel = "DATASET",
+            description = "target dataset: mnist, fashion-mnist, idx, cifar10 or image-folder")
+    String dataset;
+
+    @Option(names = "--path", paramLabel = "DIR", description = "folder of the target data (idx, cifar10, "
+            + "image-folder)")
+    String path;
+
+    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: a quarter of the original run)")
+    Integer epochs;
+
+    @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default: the original)")
+    Double learningRate;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
+    String device;
+
+    @Option(names = "--quiet", description = "no progress bar")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        TicketRunPlan plan;
+        try {
+            Ticket ticket = TicketIo.read(ticketPath);
+            DataConfig source = ticket.manifest().provenance().config().data();
+            DataConfig target = new DataConfig(dataset, path, null, null, null, null, source.validationFraction(),
+                    0, 0, source.augment());
+            plan = TicketRunPlan.transfer(ticket, target, epochs, learningRate);
+        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        return TicketRuns.run(plan, out, device, quiet);
+    }
+}

@@ -1,0 +1,90 @@
+package org.supertickets.ticket;
+
+import java.util.List;
+import org.supertickets.model.NetworkState;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.ConfigValidator;
+import org.supertickets.space.DataConfig;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.ValidationIssue;
+
+/**
+ * A frozen-architecture run on a ticket — retrain, fine-tune or transfer — as a config (search and pruning off,
+ * so architecture and masks stay as they are) and the network it starts from.
+ *
+ * @param config the resolved config of the run
+ * @param start  the network it starts from
+ */
+public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
+
+    /** Default length of a run on a ticket: a quarter of the run that found it (official: 12-25%). */
+    public static final double DEFAULT_EPOCH_SHARE = 0.25;
+
+    /**
+     * Retrain (from the rewound or random weights) or fine-tune (from the ticket's weights) on the ticket's own data.
+     *
+     * @param epochs       epochs, or null for a quarter of the original run
+     * @param learningRate peak learning rate, or null for the original one
+     */
+    public static TicketRunPlan retrain(Ticket ticket, TicketStart.Weights weights, Integer epochs,
+            Double learningRate, long randomSeed) {
+        SearchSpaceConfig base = ticket.manifest().provenance().config();
+        String suffix = weights == TicketStart.Weights.TICKET ? "-finetune" : "-retrain-" + weights.name()
+                .toLowerCase();
+        return new TicketRunPlan(configFor(base, base.data(), suffix, epochs, learningRate),
+                TicketStart.network(ticket, weights, randomSeed));
+    }
+
+    /**
+     * Transfer: keep architecture, masks and weights, replace the classifier for the target data, fine-tune.
+     *
+     * @throws IllegalArgumentException when the target's input channels differ from the ticket's (the message says
+     *                                  which and why)
+     */
+    public static TicketRunPlan transfer(Ticket ticket, DataConfig target, Integer epochs, Double learningRate) {
+        SearchSpaceConfig base = ticket.manifest().provenance().config();
+        SearchSpaceConfig raw = base.withData(target);
+        DataConfig resolvedData = ConfigResolver.resolve(raw).data();
+        if (resolvedData.channels() != base.data().channels()) {
+            throw new IllegalArgumentException("the ticket takes " + base.data().channels() + "-channel images but "
+                    + target.dataset() + " has " + resolvedData.channels() + "; a transferred ticket keeps its stem, "
+                    + "so the input channels must match");
+        }
+        SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset(), epochs, learningRate);
+        return new TicketRunPlan(config, TicketStart.withNewHead(ticket.network(), resolvedData.classes(),
+                base.seed() + 1));
+    }
+
+    private static SearchSpaceConfig configFor(SearchSpaceConfig base, DataConfig data, String suffix,
+            Integer epochs, Double learningRate) {
+        int n = epochs != null ? epochs
+                : Math.max(1, (int) Math.round(base.training().epochs() * DEFAULT_EPOCH_SHARE));
+        SearchSpaceConfig config = base.withData(data).withName(base.name() + suffix).frozen()
+                .withTraining(base.training().withEpochs(n));
+        if (learningRate != null) {
+            config = config.withTraining(config.training().withLearningRate(learningRate));
+        }
+        config = ConfigResolver.resolve(clampIntervals(config));
+        List<ValidationIssue> issues = ConfigValidator.validate(config);
+        if (!issues.isEmpty()) {
+            throw new IllegalArgumentException(issues.get(0).toString());
+        }
+        return config;
+    }
+
+    /** Intervals longer than the shorter run are cut to its length so the run still evaluates. */
+    private static SearchSpaceConfig clampIntervals(SearchSpaceConfig c) {
+        double epochs = c.training().epochs();
+        var s = c.search();
+        var p = c.pruning();
+        return new SearchSpaceConfig(c.name(), c.data(), c.stem(), c.stages(), c.head(),
+                new org.supertickets.space.SearchConfig(s.enabled(), s.rho(), Math.min(s.rhoWarmupEpochs(), epochs),
+                        s.gammaThreshold(), s.minShrinkMacs(), Math.min(s.evalIntervalEpochs(), epochs),
+                        s.bnRecalibrationBatches(), s.macsTarget(), Math.min(s.macsTargetEndEpoch(), epochs)),
+                new org.supertickets.space.PruningConfig(p.enabled(), p.targetSparsity(),
+                        Math.min(p.intervalEpochs(), epochs), p.schedule(), p.increment(),
+                        Math.min(p.cubicEndEpoch(), epochs), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(),
+                        p.zeroPrunedWeights()),
+                c.training().withLearningRate(c.training().learningRate()), c.seed());
+    }
+}

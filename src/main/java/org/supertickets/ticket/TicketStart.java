@@ -1,0 +1,99 @@
+package org.supertickets.ticket;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.supertickets.model.ChannelSurgery;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.TensorNames;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.BlockState;
+import org.supertickets.space.BranchState;
+import org.supertickets.space.LayerKind;
+import org.supertickets.space.LayerShape;
+import org.supertickets.space.SearchSpaceConfig;
+
+/**
+ * Where a frozen-architecture run on a ticket starts from. The ticket's architecture and masks are always
+ * kept; what varies is the weights.
+ */
+public final class TicketStart {
+
+    /** Which weights a run on a ticket starts from. */
+    public enum Weights {
+        /** The ticket's own trained weights (fine-tuning, transfer). */
+        TICKET,
+        /** The supernet's initial weights at step 0, cut down to the ticket (lottery-ticket rewinding). */
+        REWOUND,
+        /** Fresh random weights from another seed (the control: is it really a lottery ticket?). */
+        RANDOM
+    }
+
+    private TicketStart() {
+    }
+
+    /** The network a run on {@code ticket} starts from. */
+    public static NetworkState network(Ticket ticket, Weights weights, long randomSeed) {
+        NetworkState t = ticket.network();
+        return switch (weights) {
+            case TICKET -> t;
+            case REWOUND -> withMasksOf(t, cutDown(initial(ticket.manifest().provenance().config(),
+                    ticket.manifest().provenance().seed()), t));
+            case RANDOM -> withMasksOf(t, cutDown(initial(ticket.manifest().provenance().config(), randomSeed), t));
+        };
+    }
+
+    /**
+     * The same network with a new classifier for {@code classes} outputs (transfer): architecture, masks and all
+     * other weights stay; the classifier is drawn like at initialisation (N(0, 0.01), zero bias).
+     */
+    public static NetworkState withNewHead(NetworkState network, int classes, long seed) {
+        Architecture a = network.architecture();
+        Architecture target = new Architecture(a.inChannels(), a.inHeight(), a.inWidth(), a.stemChannels(),
+                a.stemKernel(), a.stemStride(), a.blocks(), a.headChannels(), classes);
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, HostTensor> tensors = new LinkedHashMap<>(network.tensors());
+        LayerShape classifier = target.layers().stream().filter(l -> l.kind() == LayerKind.CLASSIFIER).findFirst()
+                .orElseThrow();
+        float[] w = new float[(int) classifier.weightCount()];
+        for (int i = 0; i < w.length; i++) {
+            double u1 = random.nextDouble();
+            double u2 = random.nextDouble();
+            w[i] = (float) (0.01 * Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
+        }
+        tensors.put(TensorNames.weight(TensorNames.CLASSIFIER), new HostTensor(w, classifier.weightShape()));
+        tensors.put(TensorNames.CLASSIFIER_BIAS, HostTensor.filled(new long[] {classes}, 0f));
+        return new NetworkState(target, tensors, network.channelOrigins());
+    }
+
+    private static NetworkState initial(SearchSpaceConfig config, long seed) {
+        return NetworkInitializer.initialize(Architecture.supernet(config), seed);
+    }
+
+    /** Cuts a supernet state down to the ticket's channels, using the ticket's channel origins. */
+    private static NetworkState cutDown(NetworkState supernet, NetworkState ticket) {
+        Map<Integer, Map<Integer, int[]>> keep = new LinkedHashMap<>();
+        for (BlockState block : supernet.architecture().blocks()) {
+            BlockState ticketBlock = ticket.architecture().blocks().get(block.index());
+            Map<Integer, int[]> perBranch = new LinkedHashMap<>();
+            for (BranchState branch : ticketBlock.branches()) {
+                int[] origins = ticket.channelOrigins().get(TensorNames.depthwise(ticketBlock, branch));
+                perBranch.put(branch.kernelSize(), origins == null ? new int[0] : origins);
+            }
+            keep.put(block.index(), perBranch);
+        }
+        return new ChannelSurgery(supernet, keep).apply(false);
+    }
+
+    private static NetworkState withMasksOf(NetworkState masks, NetworkState weights) {
+        Map<String, HostTensor> replaced = new LinkedHashMap<>();
+        masks.tensors().forEach((name, t) -> {
+            if (name.endsWith(TensorNames.MASK)) {
+                replaced.put(name, t);
+            }
+        });
+        return weights.withTensors(replaced);
+    }
+}
