@@ -1,0 +1,85 @@
+package org.supertickets.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunSummary;
+import org.supertickets.ui.charts.ComparisonCharts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code compare RUN...}: a table, a CSV and the comparison plots of finished runs. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare finished runs: table (method, accuracy, sparsity, MACs, params, training compute, "
+                + "wall time), CSV, and plots of accuracy vs weights remaining, vs MACs (Pareto front) and vs "
+                + "training compute.")
+final class CompareCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "RUN", arity = "1..*", description = "run folders")
+    List<Path> runs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "write comparison.csv and the PNG plots here")
+    Path out;
+
+    @Override
+    public Integer call() {
+        List<RunSummary> summaries = new ArrayList<>();
+        try {
+            for (Path p : runs) {
+                summaries.add(RunSummary.read(RunFolder.open(p)));
+            }
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        System.out.println(table(summaries));
+        if (out != null) {
+            try {
+                Files.createDirectories(out);
+                Files.writeString(out.resolve("comparison.csv"), csv(summaries), StandardCharsets.UTF_8);
+                ComparisonCharts.savePng(ComparisonCharts.accuracyVsWeightsRemaining(summaries),
+                        out.resolve("accuracy-vs-weights-remaining.png").toFile());
+                ComparisonCharts.savePng(ComparisonCharts.accuracyVsMacs(summaries),
+                        out.resolve("accuracy-vs-macs.png").toFile());
+                ComparisonCharts.savePng(ComparisonCharts.accuracyVsTrainingCompute(summaries),
+                        out.resolve("accuracy-vs-training-compute.png").toFile());
+                System.out.println("wrote comparison.csv and 3 plots to " + out);
+            } catch (IOException e) {
+                System.err.println("Cannot write to " + out + ": " + e.getMessage());
+                return Main.EXIT_BAD_INPUT;
+            }
+        }
+        return 0;
+    }
+
+    static String table(List<RunSummary> s) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %-13s %5s %8s %9s %12s %9s %11s %8s%n",
+                "run", "method", "seed", "test acc", "sparsity", "MACs", "params", "train MACs", "wall s"));
+        for (RunSummary r : s) {
+            sb.append(String.format(Locale.ROOT, "%-34s %-13s %5d %8.4f %9.4f %,12d %,9d %11.3g %8.0f%n", r.run(),
+                    r.method(), r.seed(), r.testAccuracy(), r.sparsity(), r.macs(), r.params(), r.trainingMacs(),
+                    r.wallSeconds()));
+        }
+        return sb.toString();
+    }
+
+    static String csv(List<RunSummary> s) {
+        StringBuilder sb = new StringBuilder("run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
+                + "sparse_macs,params,supernet_macs,training_macs,wall_seconds\n");
+        for (RunSummary r : s) {
+            sb.append(String.join(",", r.run(), r.method(), r.dataset(), Long.toString(r.seed()),
+                    Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
+                    Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
+                    Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
+                    Double.toString(r.wallSeconds()))).append('\n');
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,87 @@
+package org.supertickets.run;
+
+import java.io.IOException;
+import java.util.List;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.TrainingEvent;
+
+/**
+ * One finished run in a comparison: what method it was and what its ticket measured.
+ *
+ * @param run            run folder name
+ * @param method         {@code supertickets}, {@code nas-only}, {@code prune-only}, {@code dense}, or
+ *                       {@code frozen} (retrain, fine-tune or transfer of a ticket)
+ * @param dataset        dataset name
+ * @param seed           seed
+ * @param testAccuracy   the ticket's test accuracy
+ * @param sparsity       weight sparsity
+ * @param weightsRemaining share of prunable weights alive (1 - sparsity)
+ * @param macs           dense MACs of the final network
+ * @param sparseMacs     official sparse MACs
+ * @param params         dense parameters
+ * @param supernetMacs   MACs of the supernet it started from
+ * @param trainingMacs   training compute spent (ours, see docs/metrics.md)
+ * @param wallSeconds    wall time
+ */
+public record RunSummary(
+        String run,
+        String method,
+        String dataset,
+        long seed,
+        double testAccuracy,
+        double sparsity,
+        double weightsRemaining,
+        long macs,
+        long sparseMacs,
+        long params,
+        long supernetMacs,
+        double trainingMacs,
+        double wallSeconds) {
+
+    /**
+     * Reads a completed run folder.
+     *
+     * @throws IOException when the folder is not a run, or the run has not completed (message says which)
+     */
+    public static RunSummary read(RunFolder folder) throws IOException {
+        SearchSpaceConfig config;
+        try {
+            config = ConfigIo.loadResolved(folder.config());
+        } catch (ConfigException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<TrainingEvent> events = new RunFolderReader(folder).readNew();
+        RunStarted started = null;
+        RunFinished finished = null;
+        double wall = 0;
+        for (TrainingEvent e : events) {
+            if (e instanceof RunStarted s) {
+                started = started == null ? s : started;
+            } else if (e instanceof RunFinished f) {
+                finished = f;
+                wall += f.wallSeconds();
+            }
+        }
+        if (started == null || finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED) {
+            throw new IOException(folder.path() + " has not completed" + (finished == null ? "" : " ("
+                    + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: resume it, or leave it out.");
+        }
+        return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
+                finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
+                finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall);
+    }
+
+    static String methodOf(SearchSpaceConfig config) {
+        boolean search = config.search().enabled();
+        boolean prune = config.pruning().enabled();
+        String name = config.name();
+        if (!search && !prune && (name.contains("-retrain") || name.contains("-finetune") || name.contains("-to-"))) {
+            return "frozen";
+        }
+        return search && prune ? "supertickets" : search ? "nas-only" : prune ? "prune-only" : "dense";
+    }
+}

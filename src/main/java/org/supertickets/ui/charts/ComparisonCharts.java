@@ -1,0 +1,118 @@
+package org.supertickets.ui.charts;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.io.File;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.jfree.chart.ChartFactory;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.run.RunSummary;
+
+/**
+ * The comparison plots of the paper's claims: accuracy against weights remaining (log axis, descending),
+ * against MACs with the Pareto front, and against training compute. Plain JFreeChart, so the CLI renders them
+ * headless and the GUI shows the same charts.
+ */
+public final class ComparisonCharts {
+
+    /** Okabe-Ito colours, safe for colour-blind readers; one per method, the same everywhere. */
+    private static final Map<String, Color> METHOD_COLOURS = Map.of(
+            "supertickets", new Color(0xD55E00),
+            "nas-only", new Color(0x0072B2),
+            "prune-only", new Color(0x009E73),
+            "dense", new Color(0x000000),
+            "frozen", new Color(0xCC79A7));
+
+    private ComparisonCharts() {
+    }
+
+    public static JFreeChart accuracyVsWeightsRemaining(List<RunSummary> runs) {
+        JFreeChart chart = scatter("Accuracy vs weights remaining", "weights remaining (log, descending)", runs,
+                RunSummary::weightsRemaining);
+        LogAxis axis = new LogAxis("weights remaining (share of prunable weights, log scale)");
+        axis.setInverted(true);
+        axis.setSmallestValue(1e-3);
+        chart.getXYPlot().setDomainAxis(axis);
+        return chart;
+    }
+
+    public static JFreeChart accuracyVsMacs(List<RunSummary> runs) {
+        JFreeChart chart = scatter("Accuracy vs MACs (dense, shrunk network)", "MACs", runs, r -> r.macs());
+        XYSeries front = new XYSeries("Pareto front", false);
+        for (RunSummary r : paretoFront(runs, RunSummary::macs)) {
+            front.add(r.macs(), r.testAccuracy());
+        }
+        XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
+        data.addSeries(front);
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        int index = data.getSeriesCount() - 1;
+        renderer.setSeriesLinesVisible(index, true);
+        renderer.setSeriesShapesVisible(index, false);
+        renderer.setSeriesPaint(index, Color.GRAY);
+        renderer.setSeriesStroke(index, new BasicStroke(1.5f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                new float[] {6f, 4f}, 0f));
+        return chart;
+    }
+
+    public static JFreeChart accuracyVsTrainingCompute(List<RunSummary> runs) {
+        return scatter("Accuracy vs training compute", "training compute (MACs, ours: 3 x forward)", runs,
+                RunSummary::trainingMacs);
+    }
+
+    /** Runs not beaten by another with at most the cost and at least the accuracy, by increasing cost. */
+    public static List<RunSummary> paretoFront(List<RunSummary> runs, ToDoubleFunction<RunSummary> cost) {
+        List<RunSummary> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(cost).thenComparing(Comparator.comparingDouble(
+                RunSummary::testAccuracy).reversed()));
+        List<RunSummary> front = new ArrayList<>();
+        double best = Double.NEGATIVE_INFINITY;
+        for (RunSummary r : sorted) {
+            if (r.testAccuracy() > best) {
+                front.add(r);
+                best = r.testAccuracy();
+            }
+        }
+        return front;
+    }
+
+    public static void savePng(JFreeChart chart, File file) throws IOException {
+        ChartUtils.saveChartAsPNG(file, chart, 900, 560);
+    }
+
+    private static JFreeChart scatter(String title, String xLabel, List<RunSummary> runs,
+            ToDoubleFunction<RunSummary> x) {
+        Map<String, XYSeries> byMethod = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            byMethod.computeIfAbsent(r.method(), m -> new XYSeries(m, false)).add(x.applyAsDouble(r), r.testAccuracy());
+        }
+        XYSeriesCollection data = new XYSeriesCollection();
+        byMethod.values().forEach(data::addSeries);
+        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "test accuracy", data,
+                PlotOrientation.VERTICAL, true, true, false);
+        XYPlot plot = chart.getXYPlot();
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
+        int i = 0;
+        for (String method : byMethod.keySet()) {
+            renderer.setSeriesPaint(i++, METHOD_COLOURS.getOrDefault(method, Color.DARK_GRAY));
+        }
+        plot.setRenderer(renderer);
+        return chart;
+    }
+}
