@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "supertickets", mixinStandardHelpOptions = true, version = "SuperTickets Workbench 0.1.0",
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
-            RetrainCommand.class, TransferCommand.class, CompareCommand.class,
+            RetrainCommand.class, TransferCommand.class, CompareCommand.class, SweepCommand.class,
             BenchCommand.class})
 public final class Main implements Runnable {
 

@@ -100,6 +100,16 @@ public final class ConfigIo {
         return resolved;
     }
 
+    /** Parses, resolves and validates JSON text; {@code source} only names it in messages. */
+    public static SearchSpaceConfig parseResolved(Path source, String json) throws ConfigException {
+        SearchSpaceConfig resolved = ConfigResolver.resolve(parse(source, json));
+        List<ValidationIssue> issues = ConfigValidator.validate(resolved);
+        if (!issues.isEmpty()) {
+            throw new ConfigException(source, issues);
+        }
+        return resolved;
+    }
+
     public static String toJson(SearchSpaceConfig config) {
         try {
             return MAPPER.writeValueAsString(config) + "\n";

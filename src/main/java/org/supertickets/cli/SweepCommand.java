@@ -1,0 +1,155 @@
+package org.supertickets.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.supertickets.run.LocalRun;
+import org.supertickets.run.RunSetupException;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code sweep CONFIG --grid key=v1,v2 ...}: one ordinary run folder per point of the grid. Runs go one after
+ * another: PyTorch allows one gradient recorder per process, and on a small machine one run already uses every
+ * core; run several sweeps in separate processes to use a bigger one.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = "Run a grid of configs, e.g. --grid method=supertickets,nas-only --grid seed=1,2 --grid "
+                + "pruning.targetSparsity=0.5,0.9; each point is an ordinary run folder.")
+final class SweepCommand implements Callable<Integer> {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Parameters(paramLabel = "CONFIG", description = "the base config")
+    Path config;
+
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2", required = true,
+            description = "a config field (dotted path, e.g. pruning.targetSparsity, seed) or 'method' "
+                    + "(supertickets, nas-only, prune-only, dense) and its values; repeat for more axes")
+    List<String> grid;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    Path out;
+
+    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
+    String device;
+
+    @Override
+    public Integer call() {
+        List<SearchSpaceConfig> points;
+        try {
+            points = expand(ConfigIo.loadResolved(config), parse(grid));
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
+            System.err.println("--grid: " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
+        System.out.println("sweep: " + points.size() + " runs");
+        int failed = 0;
+        for (int i = 0; i < points.size(); i++) {
+            SearchSpaceConfig point = points.get(i);
+            try (TerminalProgress progress = new TerminalProgress(true)) {
+                LocalRun run = LocalRun.start(point, out, device, progress);
+                RunFinished f = run.completion().get();
+                System.out.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s, test acc %.4f, sparsity %.3f, %,d MACs%n",
+                        i + 1, points.size(), run.folder().name(), f.outcome(), f.testAccuracy(), f.sparsity(),
+                        f.macs());
+                failed += f.outcome() == RunFinished.Outcome.COMPLETED ? 0 : 1;
+            } catch (RunSetupException e) {
+                System.err.println(e.getMessage());
+                return Main.EXIT_BAD_INPUT;
+            } catch (Exception e) {
+                System.err.println("run " + (i + 1) + " stopped: " + e);
+                failed++;
+            }
+        }
+        return failed == 0 ? 0 : Main.EXIT_FAILED;
+    }
+
+    static Map<String, List<String>> parse(List<String> grid) {
+        Map<String, List<String>> axes = new LinkedHashMap<>();
+        for (String g : grid) {
+            int eq = g.indexOf('=');
+            if (eq <= 0 || eq == g.length() - 1) {
+                throw new IllegalArgumentException("'" + g + "' is not KEY=V1,V2,...");
+            }
+            axes.put(g.substring(0, eq).trim(), List.of(g.substring(eq + 1).split(",")));
+        }
+        return axes;
+    }
+
+    /** Every combination of the axes, each validated, named after its values. */
+    static List<SearchSpaceConfig> expand(SearchSpaceConfig base, Map<String, List<String>> axes)
+            throws ConfigException {
+        List<ObjectNode> nodes = new ArrayList<>();
+        nodes.add((ObjectNode) JSON.valueToTree(base));
+        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
+            List<ObjectNode> next = new ArrayList<>();
+            for (ObjectNode node : nodes) {
+                for (String value : axis.getValue()) {
+                    ObjectNode copy = node.deepCopy();
+                    set(copy, axis.getKey(), value.trim());
+                    copy.put("name", copy.path("name").asText() + "-" + shortKey(axis.getKey()) + value.trim());
+                    next.add(copy);
+                }
+            }
+            nodes = next;
+        }
+        List<SearchSpaceConfig> configs = new ArrayList<>();
+        for (ObjectNode node : nodes) {
+            configs.add(ConfigIo.parseResolved(Path.of("sweep point " + node.path("name").asText()),
+                    node.toString()));
+        }
+        return configs;
+    }
+
+    private static void set(ObjectNode root, String key, String value) {
+        if (key.equals("method")) {
+            boolean search = value.equals("supertickets") || value.equals("nas-only");
+            boolean prune = value.equals("supertickets") || value.equals("prune-only");
+            if (!List.of("supertickets", "nas-only", "prune-only", "dense").contains(value)) {
+                throw new IllegalArgumentException("method '" + value + "' is not supertickets, nas-only, "
+                        + "prune-only or dense");
+            }
+            ((ObjectNode) root.get("search")).put("enabled", search);
+            ((ObjectNode) root.get("pruning")).put("enabled", prune);
+            return;
+        }
+        String[] parts = key.split("\\.");
+        ObjectNode node = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            JsonNode child = node.get(parts[i]);
+            if (!(child instanceof ObjectNode)) {
+                throw new IllegalArgumentException("'" + key + "' is not a config field");
+            }
+            node = (ObjectNode) child;
+        }
+        String field = parts[parts.length - 1];
+        if (!node.has(field)) {
+            throw new IllegalArgumentException("'" + key + "' is not a config field");
+        }
+        try {
+            node.set(field, JSON.readTree(value));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            node.put(field, value);
+        }
+    }
+
+    private static String shortKey(String key) {
+        String last = key.substring(key.lastIndexOf('.') + 1);
+        return last.equals("method") ? "" : last + "=";
+    }
+}
