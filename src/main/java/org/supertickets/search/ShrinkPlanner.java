@@ -82,7 +82,6 @@ public final class ShrinkPlanner {
             }
         }
 
-        long removedMacs = deadMacs + (current.macs() - deadMacs - macsAfter);
         boolean fire = (dead + targeted > 0) && (force || targeted > 0 || deadMacs > minShrinkMacs);
         if (!fire) {
             return new ShrinkPlan(false, Map.of(), current, dead, 0, 0);

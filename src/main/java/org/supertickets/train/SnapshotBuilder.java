@@ -6,7 +6,6 @@ import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.MaskCodec;
-import org.supertickets.prune.NetworkMeasures;
 import org.supertickets.space.LayerKind;
 import org.supertickets.space.LayerShape;
 
@@ -49,14 +48,7 @@ public final class SnapshotBuilder {
         return new ConnectivitySnapshot(step, epoch, reason, state.architecture(), layers);
     }
 
-    /** Measures of the network alongside, for convenience. */
-    public static NetworkMeasures measures(NetworkState state) {
-        return NetworkMeasures.of(state);
-    }
-
     private static float[] ones(int n) {
-        float[] a = new float[n];
-        java.util.Arrays.fill(a, 1f);
-        return a;
+        return HostTensor.filled(new long[] {n}, 1f).data();
     }
 }
