@@ -1,0 +1,81 @@
+package org.supertickets.ui;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ui.runs.LocalRunLauncher;
+
+/**
+ * SuperTickets Workbench, the desktop app. Starts on the embedded Fashion-MNIST with
+ * {@code sample-configs/quickstart.json} loaded, so pressing Run (Ctrl+R) shows a live run within seconds.
+ */
+public final class WorkbenchApp extends Application {
+
+    static final String QUICKSTART = "sample-configs/quickstart.json";
+
+    private SearchSpaceConfig initial;
+    private Path initialFile;
+    private String startupProblem;
+    private WorkbenchWindow window;
+
+    @Override
+    public void init() {
+        // Runs on the launcher thread, not the FX thread: reading the config here keeps the window snappy.
+        Launcher.configureOffline();
+        Path quickstart = locate(QUICKSTART);
+        try {
+            if (quickstart == null) {
+                throw new ConfigException(Path.of(QUICKSTART), new org.supertickets.space.ValidationIssue("(file)",
+                        "was not found from " + Path.of("").toAbsolutePath(),
+                        "start the workbench from the repository folder (mvn javafx:run)"));
+            }
+            initial = ConfigIo.read(quickstart);
+            initialFile = quickstart;
+        } catch (ConfigException e) {
+            startupProblem = e.getMessage();
+            initial = new SearchSpaceConfig("untitled", null, null, List.of(), null, null, null, null, null);
+            initialFile = null;
+        }
+    }
+
+    @Override
+    public void start(Stage stage) {
+        window = WorkbenchWindow.open(stage, initial, initialFile, Path.of("runs"), new LocalRunLauncher(),
+                Preferences.userNodeForPackage(WorkbenchApp.class), true);
+        stage.setOnHidden(e -> Platform.exit());
+        if (startupProblem != null) {
+            window.error("Cannot load the quickstart config", startupProblem);
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.dispose();
+        }
+    }
+
+    /** Finds a repository file from the working directory or up to three parents. */
+    static Path locate(String relative) {
+        Path dir = Path.of("").toAbsolutePath();
+        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+            Path candidate = dir.resolve(relative);
+            if (Files.isRegularFile(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** {@code mvn javafx:run} starts the Application directly; this keeps {@code java WorkbenchApp} working too. */
+    public static void main(String[] args) {
+        Launcher.main(args);
+    }
+}

@@ -1,0 +1,445 @@
+package org.supertickets.ui;
+
+import java.io.File;
+import java.nio.file.Path;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import javafx.util.Duration;
+import org.supertickets.ui.designer.DesignerView;
+import org.supertickets.ui.designer.DesignerViewModel;
+import org.supertickets.ui.graph.GraphView;
+import org.supertickets.ui.heatmap.HeatmapView;
+import org.supertickets.ui.monitor.MonitorView;
+import org.supertickets.ui.runs.RunEntry;
+import org.supertickets.ui.runs.RunsView;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.ticket.TicketView;
+
+/**
+ * The main window's content: menus and toolbar with the shortcuts, and four tabs — Designer, Runs, Monitor
+ * (charts + connectivity graph + mask heatmap under one time cursor) and Ticket. It drains training events
+ * into the views ten times a second.
+ */
+public final class WorkbenchView extends BorderPane {
+
+    /** How often new training events reach the views. */
+    public static final Duration PUMP_PERIOD = Duration.millis(100);
+
+    private final WorkbenchViewModel vm;
+    private final FxNotifier notifier;
+    private final WindowState state;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final TabPane tabs = new TabPane();
+    private final DesignerView designerView;
+    private final RunsView runsView;
+    private final MonitorView monitorView;
+    private final GraphView graphView;
+    private final HeatmapView heatmapView;
+    private final TicketView ticketView;
+    private final SplitPane monitorSplit;
+    private final SplitPane rightSplit;
+    private final Timeline pump;
+    private final Label statusLine = new Label();
+
+    WorkbenchView(WorkbenchViewModel vm, TaskRunner runner, FxNotifier notifier, WindowState state) {
+        this.vm = vm;
+        this.notifier = notifier;
+        this.state = state;
+        getStyleClass().add("workbench");
+
+        designerView = new DesignerView(vm.designer());
+        runsView = new RunsView(vm.runs(), vm::runCurrentConfig, dir -> {
+            vm.ticket().open(dir.toPath());
+            tabs.getSelectionModel().select(3);
+        });
+        monitorView = new MonitorView(vm.monitor(), runner, m -> notifier.error("Export failed", m));
+        graphView = new GraphView(vm.graph(), vm.timeline());
+        heatmapView = new HeatmapView(vm.heatmap());
+        ticketView = new TicketView(vm.ticket(), vm.ticketHeatmap());
+        for (var themed : java.util.List.of(designerView.darkProperty(), monitorView.darkProperty(),
+                graphView.darkProperty(), heatmapView.darkProperty(), ticketView.darkProperty())) {
+            themed.bind(dark);
+        }
+        rightSplit = new SplitPane(graphView, heatmapView);
+        rightSplit.setOrientation(Orientation.VERTICAL);
+        rightSplit.setDividerPositions(0.64);
+        monitorSplit = new SplitPane(monitorView, rightSplit);
+        monitorSplit.setDividerPositions(0.47);
+        BorderPane monitorTab = new BorderPane(monitorSplit);
+        monitorTab.setTop(monitorHeader());
+
+        tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
+                tab("Ticket", ticketView));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setId("tabs");
+        setTop(new javafx.scene.layout.VBox(menuBar(), toolBar()));
+        setCenter(tabs);
+        setBottom(statusBar());
+
+        // A new run jumps to the monitor, where its planned curves are already drawn.
+        vm.runs().entries().addListener((javafx.collections.ListChangeListener<RunEntry>) c -> {
+            while (c.next()) {
+                if (c.wasAdded()) {
+                    tabs.getSelectionModel().select(2);
+                }
+            }
+        });
+        pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> vm.pump()));
+        pump.setCycleCount(Timeline.INDEFINITE);
+        pump.play();
+
+        dark.set(state.dark());
+        tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.tab())));
+        state.restoreDividers("monitorSplit", monitorSplit);
+        state.restoreDividers("rightSplit", rightSplit);
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public TabPane tabs() {
+        return tabs;
+    }
+
+    public MonitorView monitorView() {
+        return monitorView;
+    }
+
+    public GraphView graphView() {
+        return graphView;
+    }
+
+    public HeatmapView heatmapView() {
+        return heatmapView;
+    }
+
+    public DesignerView designerView() {
+        return designerView;
+    }
+
+    public RunsView runsView() {
+        return runsView;
+    }
+
+    public TicketView ticketView() {
+        return ticketView;
+    }
+
+    /** Installs the theme's stylesheets and the shortcuts that must win over text fields. */
+    void install(Scene scene) {
+        Runnable theme = () -> {
+            scene.getStylesheets().setAll(css("workbench.css"));
+            if (dark.get()) {
+                scene.getStylesheets().add(css("dark.css"));
+            }
+        };
+        dark.addListener((o, a, b) -> {
+            theme.run();
+            state.setDark(b);
+        });
+        theme.run();
+        // Ctrl+Z / Ctrl+Shift+Z undo config edits even while a spinner's text field has the focus.
+        KeyCombination undo = KeyCombination.keyCombination("Shortcut+Z");
+        KeyCombination redo = KeyCombination.keyCombination("Shortcut+Shift+Z");
+        KeyCombination redoY = KeyCombination.keyCombination("Shortcut+Y");
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (redo.match(e) || redoY.match(e)) {
+                vm.designer().redo();
+                e.consume();
+            } else if (undo.match(e)) {
+                vm.designer().undo();
+                e.consume();
+            }
+        });
+    }
+
+    private static String css(String name) {
+        return WorkbenchView.class.getResource(name).toExternalForm();
+    }
+
+    /**
+     * The close flow: unsaved config → Save/Discard/Cancel; a run training → stop it (it keeps a checkpoint)
+     * and quit when it has stopped, or cancel. {@code quit} runs when the window may close.
+     */
+    void requestClose(Stage stage, Runnable quit) {
+        DesignerViewModel d = vm.designer();
+        if (d.isDirty()) {
+            ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+            ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "The config " + d.titleProperty().get()
+                    .replace(" *", "") + " has unsaved changes.", save, discard, ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setHeaderText("Save the config before closing?");
+            var answer = alert.showAndWait().orElse(ButtonType.CANCEL);
+            if (answer == ButtonType.CANCEL) {
+                return;
+            }
+            if (answer == save) {
+                if (!d.save(() -> requestClose(stage, quit))) {
+                    if (saveAs(stage)) {
+                        return; // the save continues the close when it completes
+                    }
+                    return;
+                }
+                return;
+            }
+            // "Don't save": forget the edits for this close.
+            d.load(d.getConfig(), d.fileProperty().get());
+        }
+        if (vm.runs().hasActiveRuns()) {
+            ButtonType stop = new ButtonType("Stop run and quit", ButtonBar.ButtonData.YES);
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "A run is training. Stopping writes a checkpoint "
+                    + "first, so it can be resumed later (Runs → Resume from checkpoint).", stop, ButtonType.CANCEL);
+            alert.initOwner(stage);
+            alert.setHeaderText("Stop the run and quit?");
+            if (alert.showAndWait().orElse(ButtonType.CANCEL) != stop) {
+                return;
+            }
+            statusLine.setText("Stopping the run and writing its checkpoint…");
+            vm.runs().stopAll(() -> finish(stage, quit));
+            return;
+        }
+        finish(stage, quit);
+    }
+
+    private void finish(Stage stage, Runnable quit) {
+        pump.stop();
+        vm.runs().close();
+        state.setTab(tabs.getSelectionModel().getSelectedIndex());
+        state.saveDividers("monitorSplit", monitorSplit);
+        state.saveDividers("rightSplit", rightSplit);
+        state.save(stage);
+        quit.run();
+    }
+
+    private Node monitorHeader() {
+        ComboBox<RunEntry> runs = new ComboBox<>(vm.runs().entries());
+        runs.setId("monitor-run");
+        runs.setPromptText("planned curves of the designer's config");
+        runs.setPrefWidth(300);
+        runs.valueProperty().bindBidirectional(vm.runs().selectedProperty());
+        runs.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(RunEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "planned curves of the designer's config" : item.getName());
+            }
+        });
+        runs.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getName() + " · " + item.getStatus().label());
+            }
+        });
+        Label headline = new Label();
+        headline.setId("monitor-headline");
+        headline.textProperty().bind(vm.monitor().headlineProperty());
+        Button export = new Button("Export charts…");
+        export.setTooltip(new Tooltip("Every chart as PNG and SVG, and its data as CSV, into a folder "
+                + "(right-click a chart for one)"));
+        export.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                monitorView.exportAll(dir.toPath(), () -> statusLine.setText("Exported charts to " + dir));
+            }
+        });
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox box = new HBox(10, new Label("Run"), runs, headline, gap, export);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(5, 8, 5, 8));
+        box.getStyleClass().add("monitor-header");
+        return box;
+    }
+
+    private MenuBar menuBar() {
+        MenuItem open = item("Open config…", "Shortcut+O", () -> openConfig());
+        MenuItem save = item("Save config", "Shortcut+S", () -> save());
+        MenuItem saveAs = item("Save config as…", "Shortcut+Shift+S", () -> saveAs(stage()));
+        MenuItem openRun = item("Open run folder…", null, () -> runsView.lookupAll("#open-run-folder")
+                .forEach(n -> ((Button) n).fire()));
+        MenuItem openTicket = item("Open ticket…", null, () -> {
+            tabs.getSelectionModel().select(3);
+            ticketView.lookupAll("#open-ticket").forEach(n -> ((Button) n).fire());
+        });
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> requestClose(stage(), () -> stage().close()));
+        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), openRun, openTicket,
+                new SeparatorMenuItem(), quit);
+
+        MenuItem undo = item("Undo", null, () -> vm.designer().undo());
+        undo.textProperty().bind(vm.designer().undoTextProperty());
+        undo.disableProperty().bind(vm.designer().canUndoProperty().not());
+        undo.setAccelerator(KeyCombination.keyCombination("Shortcut+Z"));
+        MenuItem redo = item("Redo", null, () -> vm.designer().redo());
+        redo.textProperty().bind(vm.designer().redoTextProperty());
+        redo.disableProperty().bind(vm.designer().canRedoProperty().not());
+        redo.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+Z"));
+        Menu edit = new Menu("Edit", null, undo, redo);
+
+        MenuItem run = item("Run current config", "Shortcut+R", () -> vm.runCurrentConfig());
+        MenuItem stop = item("Stop selected run", "Shortcut+Period", () -> vm.stopSelected());
+        MenuItem pause = item("Pause selected run", null, () -> vm.runs().pause(vm.runs().getSelected()));
+        MenuItem resume = item("Resume selected run", null, () -> vm.runs().resume(vm.runs().getSelected()));
+        MenuItem fromCheckpoint = item("Resume selected run from checkpoint", null,
+                () -> vm.runs().resumeFromCheckpoint(vm.runs().getSelected()));
+        Menu runMenu = new Menu("Run", null, run, stop, pause, resume, fromCheckpoint);
+
+        CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
+        darkTheme.selectedProperty().bindBidirectional(dark);
+        MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
+        Menu view = new Menu("View", null, darkTheme, replay);
+        return new MenuBar(file, edit, runMenu, view);
+    }
+
+    private ToolBar toolBar() {
+        Button open = button("Open…", "Open a config (Ctrl+O)", this::openConfig);
+        Button save = button("Save", "Save the config (Ctrl+S)", this::save);
+        Button undo = button("↶ Undo", "Ctrl+Z", () -> vm.designer().undo());
+        undo.disableProperty().bind(vm.designer().canUndoProperty().not());
+        Button redo = button("↷ Redo", "Ctrl+Shift+Z", () -> vm.designer().redo());
+        redo.disableProperty().bind(vm.designer().canRedoProperty().not());
+        Button run = button("▶ Run", "Queue the config and watch it (Ctrl+R)", () -> vm.runCurrentConfig());
+        run.setId("toolbar-run");
+        run.getStyleClass().add("accent");
+        Button stop = button("■ Stop", "Stop the selected run; it keeps a checkpoint (Ctrl+.)", vm::stopSelected);
+        stop.setId("toolbar-stop");
+        stop.disableProperty().bind(vm.runs().anyActiveProperty().not());
+        Label doc = new Label();
+        doc.setId("document-title");
+        doc.textProperty().bind(vm.designer().titleProperty());
+        doc.getStyleClass().add("document-title");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        Button theme = button("◐", "Light / dark theme", () -> dark.set(!dark.get()));
+        return new ToolBar(open, save, undo, redo, new javafx.scene.control.Separator(), run, stop,
+                new javafx.scene.control.Separator(), doc, gap, theme);
+    }
+
+    private Node statusBar() {
+        statusLine.setId("status-line");
+        statusLine.textProperty().bind(Bindings.createStringBinding(() -> {
+            String error = notifier.statusProperty().get();
+            String design = vm.designer().statusProperty().get();
+            return error != null && !error.isEmpty() ? error : design;
+        }, notifier.statusProperty(), vm.designer().statusProperty()));
+        HBox bar = new HBox(statusLine);
+        bar.setPadding(new Insets(3, 8, 3, 8));
+        bar.getStyleClass().add("status-bar");
+        return bar;
+    }
+
+    private void openConfig() {
+        if (vm.designer().isDirty()) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Open another config and lose the unsaved changes "
+                    + "of " + vm.designer().titleProperty().get() + "?");
+            alert.initOwner(stage());
+            if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
+        FileChooser chooser = jsonChooser("Open a config");
+        File f = chooser.showOpenDialog(stage());
+        if (f != null) {
+            state.setLastDirectory(f.getParent());
+            vm.designer().open(f.toPath());
+            tabs.getSelectionModel().select(0);
+        }
+    }
+
+    private void save() {
+        if (!vm.designer().save(null)) {
+            saveAs(stage());
+        }
+    }
+
+    private boolean saveAs(Stage stage) {
+        FileChooser chooser = jsonChooser("Save the config as");
+        Path current = vm.designer().fileProperty().get();
+        chooser.setInitialFileName(current == null ? vm.designer().getConfig().name() + ".json"
+                : current.getFileName().toString());
+        File f = chooser.showSaveDialog(stage);
+        if (f == null) {
+            return false;
+        }
+        state.setLastDirectory(f.getParent());
+        vm.designer().saveAs(f.toPath(), null);
+        return true;
+    }
+
+    private FileChooser jsonChooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Config JSON", "*.json"));
+        String dir = state.lastDirectory();
+        Path current = vm.designer().fileProperty().get();
+        File initial = current != null && current.toAbsolutePath().getParent() != null
+                ? current.toAbsolutePath().getParent().toFile() : dir == null ? null : new File(dir);
+        if (initial != null && initial.isDirectory()) {
+            chooser.setInitialDirectory(initial);
+        }
+        return chooser;
+    }
+
+    private Stage stage() {
+        return (Stage) getScene().getWindow();
+    }
+
+    private static Tab tab(String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        return tab;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+}

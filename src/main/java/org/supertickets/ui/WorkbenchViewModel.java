@@ -1,0 +1,179 @@
+package org.supertickets.ui;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+import java.util.stream.Collectors;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.ValidationIssue;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.designer.DesignerViewModel;
+import org.supertickets.ui.graph.GraphViewModel;
+import org.supertickets.ui.heatmap.HeatmapViewModel;
+import org.supertickets.ui.monitor.MonitorViewModel;
+import org.supertickets.ui.runs.RunEntry;
+import org.supertickets.ui.runs.RunLauncher;
+import org.supertickets.ui.runs.RunsViewModel;
+import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.ticket.TicketViewModel;
+
+/**
+ * The whole workbench without a window: the feature ViewModels and the wiring between them. One time cursor
+ * (the timeline) drives the graph, the heatmap and the charts' vertical line; the run selected in the Runs
+ * list feeds them all. {@link #pump()} is called ~10 times a second by the view (and directly by tests).
+ */
+public final class WorkbenchViewModel {
+
+    private final Notifier notifier;
+    private final DesignerViewModel designer;
+    private final RunsViewModel runs;
+    private final MonitorViewModel monitor = new MonitorViewModel();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final GraphViewModel graph = new GraphViewModel();
+    private final HeatmapViewModel heatmap;
+    private final HeatmapViewModel ticketHeatmap;
+    private final TicketViewModel ticket;
+    private Architecture shownSupernet;
+
+    public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
+            SearchSpaceConfig initial, Path initialFile, LongSupplier clock) {
+        this.notifier = Objects.requireNonNull(notifier);
+        designer = new DesignerViewModel(runner, notifier, initial, initialFile);
+        runs = new RunsViewModel(runner, launcher, notifier, runsDir, clock);
+        heatmap = new HeatmapViewModel(runner);
+        ticketHeatmap = new HeatmapViewModel(runner);
+        ticket = new TicketViewModel(runner, notifier);
+
+        runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
+        designer.configProperty().addListener((o, a, c) -> {
+            if (runs.getSelected() == null) {
+                showPlan();
+            }
+        });
+        timeline.currentProperty().addListener((o, a, snapshot) -> showCursor());
+        graph.selectedLayerProperty().addListener((o, a, layer) -> showHeatmap());
+        ticket.graph().selectedLayerProperty().addListener((o, a, layer) -> showTicketHeatmap());
+        ticket.loadedProperty().addListener((o, a, l) -> showTicketHeatmap());
+        showPlan();
+    }
+
+    public DesignerViewModel designer() {
+        return designer;
+    }
+
+    public RunsViewModel runs() {
+        return runs;
+    }
+
+    public MonitorViewModel monitor() {
+        return monitor;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    public HeatmapViewModel heatmap() {
+        return heatmap;
+    }
+
+    public TicketViewModel ticket() {
+        return ticket;
+    }
+
+    public HeatmapViewModel ticketHeatmap() {
+        return ticketHeatmap;
+    }
+
+    /** Queues the designer's config; refuses (and says why) while it has problems. */
+    public RunEntry runCurrentConfig() {
+        SearchSpaceConfig resolved = designer.runnableConfig();
+        if (resolved == null) {
+            List<ValidationIssue> issues = designer.issuesProperty().get();
+            notifier.error("The config has " + issues.size() + " problem" + (issues.size() == 1 ? "" : "s"),
+                    issues.stream().limit(5).map(i -> "• " + i.path() + ": " + i.message() + ". Fix: " + i.fix())
+                            .collect(Collectors.joining("\n")) + "\n\nFix them in the Designer, then run again.");
+            return null;
+        }
+        return runs.enqueue(resolved);
+    }
+
+    /** Stops the selected run (a checkpoint is written first). */
+    public void stopSelected() {
+        runs.cancel(runs.getSelected());
+    }
+
+    /** UI thread, ~10 Hz: moves new events into the views in one batch. */
+    public void pump() {
+        List<TrainingEvent> events = runs.pump();
+        if (events.isEmpty()) {
+            return;
+        }
+        monitor.accept(events);
+        List<ConnectivitySnapshot> snapshots = events.stream().filter(e -> e instanceof ConnectivitySnapshot)
+                .map(e -> (ConnectivitySnapshot) e).toList();
+        RunEntry entry = runs.getSelected();
+        if (entry != null && entry.session().history().started() != null) {
+            Architecture supernet = entry.session().history().started().supernet();
+            if (!supernet.equals(shownSupernet)) {
+                shownSupernet = supernet;
+                showCursor();
+            }
+        }
+        timeline.append(snapshots);
+    }
+
+    private void showRun(RunEntry entry) {
+        if (entry == null) {
+            showPlan();
+            return;
+        }
+        var history = entry.session().history();
+        shownSupernet = history.started() != null ? history.started().supernet()
+                : Architecture.supernet(entry.config());
+        monitor.reset(entry.config(), history);
+        timeline.reset(history.snapshots());
+        showCursor();
+    }
+
+    private void showPlan() {
+        SearchSpaceConfig resolved = designer.runnableConfig();
+        timeline.reset(List.of());
+        if (resolved != null) {
+            monitor.plan(resolved);
+            shownSupernet = Architecture.supernet(resolved);
+        } else {
+            shownSupernet = null;
+        }
+        showCursor();
+    }
+
+    private void showCursor() {
+        ConnectivitySnapshot current = timeline.current();
+        monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch());
+        if (shownSupernet == null) {
+            graph.showSupernet(null);
+        } else {
+            graph.show(shownSupernet, current, timeline.captionProperty().get());
+        }
+        showHeatmap();
+    }
+
+    private void showHeatmap() {
+        heatmap.show(graph.selectedLayerProperty().get(), timeline.current(), timeline.previous());
+    }
+
+    private void showTicketHeatmap() {
+        TicketViewModel.Loaded l = ticket.loadedProperty().get();
+        ticketHeatmap.show(ticket.graph().selectedLayerProperty().get(), l == null ? null : l.snapshot(), null);
+    }
+}

@@ -1,0 +1,147 @@
+package org.supertickets.ui.bench;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ui.WorkbenchWindow;
+import org.supertickets.ui.runs.LocalRunLauncher;
+import org.supertickets.ui.runs.RunEntry;
+import org.supertickets.ui.runs.RunStatus;
+
+/**
+ * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java -Dexec.mainClass=...ScreenshotTour}).
+ * Arguments: output folder (default docs/screenshots), runs folder (default a temp folder).
+ */
+public final class ScreenshotTour {
+
+    private ScreenshotTour() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        System.setProperty("ai.djl.offline", "true");
+        System.setProperty("java.awt.headless", "true");
+        Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
+        Path runs = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("st-tour-runs");
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        Path config = Path.of("sample-configs/quickstart.json");
+        SearchSpaceConfig raw = ConfigIo.read(config);
+        Preferences prefs = Preferences.userRoot().node("supertickets-tour");
+        prefs.clear();
+        WorkbenchWindow w = FxThread.call(() -> {
+            Stage stage = new Stage();
+            return WorkbenchWindow.open(stage, raw, config, runs, new LocalRunLauncher(), prefs, false);
+        });
+        FxThread.run(() -> {
+            w.stage().setX(0);
+            w.stage().setY(0);
+            w.stage().setWidth(1560);
+            w.stage().setHeight(960);
+            w.view().tabs().getSelectionModel().select(0);
+        });
+        FxThread.sleep(1500);
+        shoot(w, out.resolve("designer.png"));
+
+        // A validation problem shown on its field, then undone.
+        FxThread.run(() -> w.vm().designer().toggleKernel(0, 3));
+        FxThread.run(() -> w.vm().designer().toggleKernel(0, 5));
+        FxThread.run(() -> w.vm().designer().toggleKernel(0, 7));
+        FxThread.run(() -> w.vm().designer().set("training.epochs", 2));
+        FxThread.sleep(600);
+        shoot(w, out.resolve("designer-validation.png"));
+        FxThread.run(() -> {
+            for (int i = 0; i < 4; i++) {
+                w.vm().designer().undo();
+            }
+        });
+
+        // Planned curves before the run starts.
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(2));
+        FxThread.sleep(800);
+        shoot(w, out.resolve("monitor-planned.png"));
+
+        RunEntry entry = FxThread.call(() -> w.vm().runCurrentConfig());
+        FxThread.run(() -> w.vm().graph().selectLayer("blocks.1.dw.k5"));
+        waitFor(() -> FxThread.call(() -> w.vm().timeline().countProperty().get() >= 4), 120_000);
+        FxThread.sleep(1500);
+        shoot(w, out.resolve("monitor-live.png"));
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(1));
+        FxThread.sleep(500);
+        shoot(w, out.resolve("runs.png"));
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(2));
+
+        waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 300_000);
+        FxThread.sleep(1500);
+        FxThread.run(() -> w.view().heatmapView().zoomTo(9));
+        FxThread.sleep(300);
+        shoot(w, out.resolve("monitor-finished.png"));
+        shoot(w.view().graphView(), out.resolve("graph.png"));
+        shoot(w.view().heatmapView(), out.resolve("heatmap.png"));
+
+        // Scrub back to the middle of the run.
+        FxThread.run(() -> w.vm().timeline().select(w.vm().timeline().countProperty().get() / 2));
+        FxThread.sleep(800);
+        shoot(w, out.resolve("monitor-scrubbed.png"));
+
+        FxThread.run(() -> w.view().darkProperty().set(true));
+        FxThread.sleep(800);
+        shoot(w, out.resolve("monitor-dark.png"));
+        FxThread.run(() -> w.view().darkProperty().set(false));
+
+        if (entry.getStatus() == RunStatus.COMPLETED) {
+            FxThread.run(() -> {
+                w.vm().ticket().open(entry.getFolder());
+                w.view().tabs().getSelectionModel().select(3);
+            });
+            waitFor(() -> FxThread.call(() -> w.vm().ticket().loadedProperty().get() != null), 30_000);
+            FxThread.run(() -> w.vm().ticket().graph().selectLayer("blocks.2.expand"));
+            FxThread.sleep(1200);
+            shoot(w, out.resolve("ticket.png"));
+        } else {
+            System.out.println("run ended " + entry.getStatus() + ": " + entry.messageProperty().get());
+        }
+        System.out.println("screenshots in " + out.toAbsolutePath() + ", run in " + entry.getFolder());
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    static void waitFor(BooleanSupplier condition, long timeoutMs) {
+        long end = System.currentTimeMillis() + timeoutMs;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > end) {
+                throw new IllegalStateException("timed out");
+            }
+            FxThread.sleep(250);
+        }
+    }
+
+    static void shoot(WorkbenchWindow w, Path file) throws IOException {
+        shoot(w.stage().getScene().getRoot(), file);
+    }
+
+    static void shoot(Node node, Path file) throws IOException {
+        WritableImage image = FxThread.call(() -> node.snapshot(null, null));
+        BufferedImage buffered = SwingFXUtils.fromFXImage(image, null);
+        // Opaque RGB keeps the PNG small (no alpha channel).
+        BufferedImage rgb = new BufferedImage(buffered.getWidth(), buffered.getHeight(), BufferedImage.TYPE_INT_RGB);
+        rgb.getGraphics().drawImage(buffered, 0, 0, null);
+        ImageIO.write(rgb, "png", file.toFile());
+        System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+    }
+}

@@ -1,0 +1,352 @@
+package org.supertickets.ui.designer;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.ConfigValidator;
+import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.StageConfig;
+import org.supertickets.space.ValidationIssue;
+import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.task.UserMessages;
+
+/**
+ * The search-space designer: the config being edited, every edit as an undoable command, validation issues
+ * mapped to the fields they concern, and the live preview (MACs, params, supernet shape). Disk work runs in
+ * the background; results arrive on the UI executor.
+ */
+public final class DesignerViewModel {
+
+    /** Edits kept for undo; older ones are dropped. */
+    public static final int UNDO_LIMIT = 200;
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final UndoManager history = new UndoManager(UNDO_LIMIT);
+    private final Map<String, FieldModel> fields = new LinkedHashMap<>();
+
+    private final ReadOnlyObjectWrapper<SearchSpaceConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
+    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<List<ValidationIssue>> issues =
+            new ReadOnlyObjectWrapper<>(this, "issues", List.of());
+    private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
+    private final ReadOnlyObjectWrapper<Architecture> supernet = new ReadOnlyObjectWrapper<>(this, "supernet");
+    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyStringWrapper undoText = new ReadOnlyStringWrapper(this, "undoText", "Undo");
+    private final ReadOnlyStringWrapper redoText = new ReadOnlyStringWrapper(this, "redoText", "Redo");
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private long savedState;
+
+    public DesignerViewModel(TaskRunner runner, Notifier notifier, SearchSpaceConfig initial, Path initialFile) {
+        this.runner = Objects.requireNonNull(runner);
+        this.notifier = Objects.requireNonNull(notifier);
+        load(initial, initialFile);
+    }
+
+    // ---- state ------------------------------------------------------------------------------------------
+
+    public ReadOnlyObjectProperty<SearchSpaceConfig> configProperty() {
+        return config.getReadOnlyProperty();
+    }
+
+    public SearchSpaceConfig getConfig() {
+        return config.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> fileProperty() {
+        return file.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<ValidationIssue>> issuesProperty() {
+        return issues.getReadOnlyProperty();
+    }
+
+    /** Supernet MACs/params, smallest subnet; null while the config has problems. */
+    public ReadOnlyObjectProperty<NetworkSummary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The supernet's shape for the diagram; null while the config has problems. */
+    public ReadOnlyObjectProperty<Architecture> supernetProperty() {
+        return supernet.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty dirtyProperty() {
+        return dirty.getReadOnlyProperty();
+    }
+
+    public boolean isDirty() {
+        return dirty.get();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty undoTextProperty() {
+        return undoText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty redoTextProperty() {
+        return redoText.getReadOnlyProperty();
+    }
+
+    /** "quickstart.json" with a "*" when unsaved. */
+    public ReadOnlyStringProperty titleProperty() {
+        return title.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The resolved config ready to run, or null while it has problems. */
+    public SearchSpaceConfig runnableConfig() {
+        return issues.get().isEmpty() ? config.get() : null;
+    }
+
+    /** The field model of a path such as {@code stages[0].channels}; created on first use. */
+    public FieldModel field(String path) {
+        return fields.computeIfAbsent(path, p -> {
+            FieldModel f = new FieldModel(p);
+            f.update(valueAt(p), errorFor(p));
+            return f;
+        });
+    }
+
+    /** The message for a path (and, for a list field, for its elements), empty when fine. */
+    public String errorFor(String path) {
+        List<String> messages = new ArrayList<>();
+        for (ValidationIssue issue : issues.get()) {
+            // The field itself, or an element of a list field (kernelSizes[1]) — not fields nested deeper.
+            if (issue.path().equals(path) || issue.path().matches(java.util.regex.Pattern.quote(path) + "\\[\\d+]")) {
+                messages.add(issue.message() + ". Fix: " + issue.fix());
+            }
+        }
+        return String.join("\n", messages);
+    }
+
+    // ---- edits --------------------------------------------------------------------------------------------
+
+    /** Sets one field as an undoable edit; nothing happens when the value is unchanged. */
+    public void set(String path, Object value) {
+        SearchSpaceConfig before = config.get();
+        if (Objects.equals(ConfigPaths.get(before, path), value)) {
+            return;
+        }
+        apply("Set " + path + " to " + display(value), ConfigPaths.with(before, path, value));
+    }
+
+    /** Offers or withdraws one depthwise kernel size in a stage (kept sorted). */
+    public void toggleKernel(int stage, int kernel) {
+        StageConfig s = config.get().stages().get(stage);
+        TreeSet<Integer> sizes = new TreeSet<>(s.kernelSizes());
+        boolean had = sizes.remove(kernel);
+        if (!had) {
+            sizes.add(kernel);
+        }
+        apply((had ? "Remove" : "Add") + " kernel " + kernel + "×" + kernel + " in stage " + (stage + 1),
+                ConfigPaths.with(config.get(), "stages[" + stage + "].kernelSizes", List.copyOf(sizes)));
+    }
+
+    public void addStage() {
+        List<StageConfig> stages = new ArrayList<>(config.get().stages());
+        StageConfig last = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+        int channels = last == null ? 16 : Math.min(1024, last.channels() == null ? 16 : last.channels() * 2);
+        stages.add(new StageConfig(channels, 1, 2, List.of(3, 5, 7), last == null ? 3 : last.expansionRatio()));
+        apply("Add stage " + stages.size(), ConfigPaths.with(config.get(), "stages", List.copyOf(stages)));
+    }
+
+    public void removeStage(int index) {
+        List<StageConfig> stages = new ArrayList<>(config.get().stages());
+        stages.remove(index);
+        apply("Remove stage " + (index + 1), ConfigPaths.with(config.get(), "stages", List.copyOf(stages)));
+    }
+
+    /** Moves a stage up ({@code -1}) or down ({@code +1}); out-of-range moves are ignored. */
+    public void moveStage(int index, int delta) {
+        List<StageConfig> stages = new ArrayList<>(config.get().stages());
+        int target = index + delta;
+        if (target < 0 || target >= stages.size()) {
+            return;
+        }
+        stages.add(target, stages.remove(index));
+        apply("Move stage " + (index + 1) + (delta < 0 ? " up" : " down"),
+                ConfigPaths.with(config.get(), "stages", List.copyOf(stages)));
+    }
+
+    public void undo() {
+        if (history.canUndo()) {
+            history.undo();
+            refreshHistory();
+        }
+    }
+
+    public void redo() {
+        if (history.canRedo()) {
+            history.redo();
+            refreshHistory();
+        }
+    }
+
+    private void apply(String description, SearchSpaceConfig after) {
+        SearchSpaceConfig before = config.get();
+        history.execute(new EditCommand() {
+            @Override
+            public void execute() {
+                show(after);
+            }
+
+            @Override
+            public void undo() {
+                show(before);
+            }
+
+            @Override
+            public String description() {
+                return description;
+            }
+        });
+        refreshHistory();
+    }
+
+    // ---- files --------------------------------------------------------------------------------------------
+
+    /** Replaces the document (no undo across documents). */
+    public void load(SearchSpaceConfig raw, Path source) {
+        history.clear();
+        savedState = history.stateId();
+        file.set(source);
+        show(ConfigResolver.resolve(raw));
+        refreshHistory();
+    }
+
+    /** Reads a config file in the background; problems are reported with the file, line and fix. */
+    public BackgroundTask.Handle open(Path path) {
+        busy.set(true);
+        status.set("Opening " + path.getFileName() + "…");
+        return BackgroundTask.of("Open config", ctx -> ConfigIo.read(path))
+                .onSuccess(raw -> {
+                    load(raw, path);
+                    status.set("Opened " + path);
+                })
+                .onFailure(e -> {
+                    status.set("Could not open " + path.getFileName());
+                    notifier.error("Cannot open " + path.getFileName(), UserMessages.describe(e));
+                })
+                .onDone(() -> busy.set(false))
+                .run(runner);
+    }
+
+    /** Saves to the current file; false (and nothing done) when the document has no file yet. */
+    public boolean save(Runnable afterSaved) {
+        if (file.get() == null) {
+            return false;
+        }
+        saveAs(file.get(), afterSaved);
+        return true;
+    }
+
+    /** Writes the config (atomically) in the background and makes {@code target} the document's file. */
+    public BackgroundTask.Handle saveAs(Path target, Runnable afterSaved) {
+        SearchSpaceConfig snapshot = config.get();
+        long state = history.stateId();
+        int problems = issues.get().size();
+        busy.set(true);
+        return BackgroundTask.of("Save config", ctx -> {
+            ConfigIo.write(target, snapshot);
+            return target;
+        }).onSuccess(path -> {
+            file.set(path);
+            savedState = state;
+            refreshHistory();
+            status.set("Saved " + path + (problems == 0 ? "" : " (with " + problems + " problem"
+                    + (problems == 1 ? "" : "s") + " left)"));
+            if (afterSaved != null) {
+                afterSaved.run();
+            }
+        }).onFailure(e -> notifier.error("Cannot save " + target.getFileName(), UserMessages.describe(e)
+                + (Files.isWritable(target.toAbsolutePath().getParent()) ? "" : " Fix: choose a folder you can "
+                + "write to."))).onDone(() -> busy.set(false)).run(runner);
+    }
+
+    // ---- internals ----------------------------------------------------------------------------------------
+
+    private void show(SearchSpaceConfig next) {
+        List<ValidationIssue> found;
+        try {
+            found = ConfigValidator.validate(next);
+        } catch (RuntimeException e) {
+            // A half-edited config can trip the validator (e.g. a missing section): report, never crash.
+            found = List.of(new ValidationIssue("(config)", UserMessages.describe(e), "undo the last edit"));
+        }
+        issues.set(found);
+        NetworkSummary s = null;
+        Architecture a = null;
+        if (found.isEmpty()) {
+            try {
+                s = NetworkSummary.of(next);
+                a = Architecture.supernet(next);
+            } catch (RuntimeException e) {
+                issues.set(List.of(new ValidationIssue("stages", UserMessages.describe(e), "check the stages")));
+            }
+        }
+        config.set(next);
+        summary.set(s);
+        supernet.set(a);
+        for (FieldModel f : fields.values()) {
+            f.update(valueAt(f.path()), errorFor(f.path()));
+        }
+    }
+
+    private Object valueAt(String path) {
+        try {
+            return ConfigPaths.get(config.get(), path);
+        } catch (RuntimeException e) {
+            return null; // a stage row that no longer exists
+        }
+    }
+
+    private void refreshHistory() {
+        canUndo.set(history.canUndo());
+        canRedo.set(history.canRedo());
+        undoText.set(history.undoDescription().map(d -> "Undo " + d).orElse("Undo"));
+        redoText.set(history.redoDescription().map(d -> "Redo " + d).orElse("Redo"));
+        dirty.set(history.stateId() != savedState);
+        String name = file.get() == null ? "untitled.json" : file.get().getFileName().toString();
+        title.set(name + (dirty.get() ? " *" : ""));
+    }
+
+    private static String display(Object value) {
+        return value instanceof List<?> l ? l.toString() : String.valueOf(value);
+    }
+}

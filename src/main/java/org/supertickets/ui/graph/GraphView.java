@@ -1,0 +1,174 @@
+package org.supertickets.ui.graph;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+import org.supertickets.ui.session.TimelineViewModel;
+
+/**
+ * The connectivity graph with its always-visible legend and, when a timeline is given, the time controls:
+ * a slider over every snapshot, play/pause and single steps. The same cursor moves the charts' line.
+ */
+public final class GraphView extends BorderPane {
+
+    /** Time between snapshots while replaying. */
+    public static final Duration PLAY_STEP = Duration.millis(450);
+
+    private final GraphCanvas canvas = new GraphCanvas();
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private Slider slider;
+
+    public GraphView(GraphViewModel vm, TimelineViewModel timeline) {
+        getStyleClass().add("graph-view");
+        canvas.setId("graph-canvas");
+        canvas.frameProperty().bind(vm.frameProperty());
+        canvas.darkProperty().bind(dark);
+        canvas.selectedLayerProperty().bind(vm.selectedLayerProperty());
+        canvas.setDescriber(vm::describe);
+        canvas.setOnPick(vm::select);
+        setTop(legend());
+        canvas.setMinScale(0.72);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(canvas);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setId("graph-scroll");
+        setCenter(scroll);
+        if (timeline != null) {
+            setBottom(timeBar(timeline));
+        }
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public GraphCanvas canvas() {
+        return canvas;
+    }
+
+    public Slider slider() {
+        return slider;
+    }
+
+    private Node timeBar(TimelineViewModel timeline) {
+        slider = new Slider(0, 0, 0);
+        slider.setId("time-slider");
+        slider.setMajorTickUnit(1);
+        slider.setMinorTickCount(0);
+        slider.setSnapToTicks(true);
+        slider.setBlockIncrement(1);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        boolean[] updating = {false};
+        Runnable sync = () -> {
+            updating[0] = true;
+            slider.setMax(Math.max(0, timeline.countProperty().get() - 1));
+            slider.setValue(Math.max(0, timeline.getIndex()));
+            slider.setDisable(timeline.countProperty().get() < 2);
+            updating[0] = false;
+        };
+        timeline.countProperty().addListener((o, a, b) -> sync.run());
+        timeline.indexProperty().addListener((o, a, b) -> sync.run());
+        slider.valueProperty().addListener((o, a, b) -> {
+            if (!updating[0]) {
+                int i = (int) Math.round(b.doubleValue());
+                if (i != timeline.getIndex()) {
+                    timeline.select(i);
+                }
+            }
+        });
+        sync.run();
+        Button back = new Button("|◀");
+        back.setId("step-back");
+        back.setTooltip(new Tooltip("Previous snapshot"));
+        back.setOnAction(e -> timeline.stepBack());
+        Button play = new Button("▶ Play");
+        play.setId("play");
+        play.setTooltip(new Tooltip("Replay the snapshots / pause"));
+        play.setOnAction(e -> timeline.togglePlay());
+        Button forward = new Button("▶|");
+        forward.setId("step-forward");
+        forward.setTooltip(new Tooltip("Next snapshot"));
+        forward.setOnAction(e -> timeline.stepForward());
+        Timeline player = new Timeline(new KeyFrame(PLAY_STEP, e -> timeline.tick()));
+        player.setCycleCount(Timeline.INDEFINITE);
+        timeline.playingProperty().addListener((o, a, playing) -> {
+            play.setText(playing ? "❚❚ Pause" : "▶ Play");
+            if (playing) {
+                player.play();
+            } else {
+                player.stop();
+            }
+        });
+        Label caption = new Label();
+        caption.setId("time-caption");
+        caption.textProperty().bind(timeline.captionProperty());
+        caption.setMinWidth(280);
+        HBox bar = new HBox(6, back, play, forward, slider, caption);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 6, 4, 6));
+        bar.getStyleClass().add("time-bar");
+        return bar;
+    }
+
+    private Node legend() {
+        FlowPane legend = new FlowPane(10, 2);
+        legend.setPadding(new Insets(4, 6, 4, 6));
+        legend.getStyleClass().add("legend");
+        for (NodeKind kind : NodeKind.values()) {
+            if (kind == NodeKind.ADD || kind == NodeKind.INPUT) {
+                continue;
+            }
+            Rectangle swatch = new Rectangle(14, 10, Palette.of(kind));
+            swatch.setArcWidth(4);
+            swatch.setArcHeight(4);
+            swatch.setStroke(Palette.of(kind).darker());
+            legend.getChildren().add(item(swatch, kind.label()));
+        }
+        Rectangle ghost = new Rectangle(14, 10, Color.TRANSPARENT);
+        ghost.setStroke(Color.GRAY);
+        ghost.getStrokeDashArray().setAll(3.0, 2.0);
+        legend.getChildren().add(item(ghost, "removed by search"));
+        Rectangle bar = new Rectangle(14, 4, Color.GRAY);
+        legend.getChildren().add(item(bar, "bar = weights alive"));
+        Rectangle faded = new Rectangle(14, 10, Palette.BLUISH_GREEN.deriveColor(0, 1, 1, 0.3));
+        legend.getChildren().add(item(faded, "faded = low branch importance"));
+        Line residual = new Line(0, 0, 16, 0);
+        residual.setStroke(Color.GRAY);
+        residual.setStrokeWidth(2);
+        residual.getStrokeDashArray().setAll(5.0, 3.0);
+        legend.getChildren().add(item(residual, "residual path"));
+        Circle add = new Circle(5, Color.TRANSPARENT);
+        add.setStroke(Color.GRAY);
+        legend.getChildren().add(item(add, "add"));
+        Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap");
+        hint.getStyleClass().add("hint");
+        legend.getChildren().add(hint);
+        return legend;
+    }
+
+    private static Node item(Node swatch, String text) {
+        StackPane box = new StackPane(swatch);
+        box.setMinWidth(16);
+        Label label = new Label(text, box);
+        label.getStyleClass().add("legend-item");
+        return label;
+    }
+}

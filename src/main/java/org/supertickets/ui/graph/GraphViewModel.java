@@ -1,0 +1,119 @@
+package org.supertickets.ui.graph;
+
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.space.Architecture;
+import org.supertickets.train.ConnectivitySnapshot;
+
+/**
+ * The connectivity graph: the supernet laid out once, the frame of the snapshot under the time cursor, the
+ * layer the user picked (which opens its heatmap), and what a hovered node's tooltip says.
+ */
+public final class GraphViewModel {
+
+    private final ReadOnlyObjectWrapper<SupernetGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
+    private final ReadOnlyObjectWrapper<GraphFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
+
+    public ReadOnlyObjectProperty<SupernetGraph> graphProperty() {
+        return graph.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<GraphFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public GraphFrame getFrame() {
+        return frame.get();
+    }
+
+    /** The weight layer picked in the graph (its heatmap is shown); null when none. */
+    public ReadOnlyStringProperty selectedLayerProperty() {
+        return selectedLayer.getReadOnlyProperty();
+    }
+
+    /** Lays out a supernet (only when it differs from the current one) and shows it whole. */
+    public void showSupernet(Architecture supernet) {
+        if (supernet == null) {
+            graph.set(null);
+            frame.set(null);
+            return;
+        }
+        ensureLayout(supernet);
+        frame.set(GraphFrame.supernet(graph.get()));
+    }
+
+    /** Shows a snapshot on the supernet's frozen layout. */
+    public void show(Architecture supernet, ConnectivitySnapshot snapshot, String caption) {
+        ensureLayout(supernet);
+        frame.set(snapshot == null ? GraphFrame.supernet(graph.get()) : GraphFrame.of(graph.get(), snapshot, caption));
+    }
+
+    private void ensureLayout(Architecture supernet) {
+        if (graph.get() == null || !graph.get().supernet().equals(supernet)) {
+            graph.set(SupernetGraph.of(supernet));
+            if (selectedLayer.get() != null && graph.get().nodeOfLayer(selectedLayer.get()) == null) {
+                selectedLayer.set(null);
+            }
+        }
+    }
+
+    /** Picks the layer of a node (input and add nodes have none and clear the pick). */
+    public void select(GraphNode node) {
+        selectedLayer.set(node == null ? null : node.layer());
+    }
+
+    public void selectLayer(String layer) {
+        selectedLayer.set(layer);
+    }
+
+    /** The tooltip of a node: channels, weights alive, MACs and their share, importance. */
+    public String describe(GraphNode node) {
+        return describe(frame.get(), node);
+    }
+
+    /** The tooltip of a node in a frame. */
+    public static String describe(GraphFrame f, GraphNode node) {
+        if (f == null || node == null) {
+            return "";
+        }
+        NodeState s = f.node(node.id());
+        StringBuilder sb = new StringBuilder();
+        sb.append(node.layer() != null ? node.layer() : node.kind().label()).append(" (").append(node.kind().label())
+                .append(")\n");
+        if (s.removed()) {
+            sb.append("removed by the search (").append(s.maxChannels()).append(" channels in the supernet)");
+            return sb.toString();
+        }
+        sb.append(String.format(Locale.ROOT, "channels %d / %d kept", s.channels(), s.maxChannels()));
+        if (s.weights() > 0) {
+            sb.append(String.format(Locale.ROOT, "%nweights %,d / %,d alive (%.1f%%)", s.keptWeights(), s.weights(),
+                    100 * s.aliveFraction()));
+            sb.append(String.format(Locale.ROOT, "%nMACs %s dense, %s alive · %.1f%% of the network's MACs",
+                    human(s.macs()), human(s.keptMacs()), f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
+        }
+        if (!Double.isNaN(s.importanceShare())) {
+            sb.append(String.format(Locale.ROOT, "%nimportance share %.2f of the block's Σ|γ|", s.importanceShare()));
+        }
+        if (node.layer() != null) {
+            sb.append("\nclick: show its mask heatmap");
+        }
+        return sb.toString();
+    }
+
+    /** 1234567 → "1.23 M". */
+    public static String human(double value) {
+        double v = Math.abs(value);
+        if (v >= 1e9) {
+            return String.format(Locale.ROOT, "%.2f G", value / 1e9);
+        } else if (v >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f M", value / 1e6);
+        } else if (v >= 1e3) {
+            return String.format(Locale.ROOT, "%.1f k", value / 1e3);
+        }
+        return String.format(Locale.ROOT, "%.0f", value);
+    }
+}

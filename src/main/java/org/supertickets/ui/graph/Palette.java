@@ -1,0 +1,63 @@
+package org.supertickets.ui.graph;
+
+import javafx.scene.paint.Color;
+
+/**
+ * Colours with one meaning everywhere: node kinds in the Okabe-Ito palette (distinguishable with every
+ * common colour-vision deficiency), and the theme's background and text.
+ */
+public final class Palette {
+
+    public static final Color ORANGE = Color.web("#E69F00");
+    public static final Color SKY_BLUE = Color.web("#56B4E9");
+    public static final Color BLUISH_GREEN = Color.web("#009E73");
+    public static final Color YELLOW = Color.web("#F0E442");
+    public static final Color BLUE = Color.web("#0072B2");
+    public static final Color VERMILLION = Color.web("#D55E00");
+    public static final Color REDDISH_PURPLE = Color.web("#CC79A7");
+    public static final Color GREY = Color.web("#999999");
+
+    private final boolean dark;
+
+    public Palette(boolean dark) {
+        this.dark = dark;
+    }
+
+    public boolean dark() {
+        return dark;
+    }
+
+    public static Color of(NodeKind kind) {
+        return switch (kind) {
+            case INPUT, ADD -> GREY;
+            case STEM -> ORANGE;
+            case EXPAND -> SKY_BLUE;
+            case DEPTHWISE -> BLUISH_GREEN;
+            case PROJECT -> BLUE;
+            case SKIP -> REDDISH_PURPLE;
+            case HEAD -> VERMILLION;
+            case CLASSIFIER -> YELLOW;
+        };
+    }
+
+    public Color background() {
+        return dark ? Color.web("#1f2227") : Color.web("#fbfbfc");
+    }
+
+    public Color text() {
+        return dark ? Color.web("#e6e6e6") : Color.web("#1a1a1a");
+    }
+
+    public Color muted() {
+        return dark ? Color.web("#8a9099") : Color.web("#7a7f87");
+    }
+
+    public Color edge() {
+        return dark ? Color.web("#b9c0ca") : Color.web("#4a4f57");
+    }
+
+    /** The highlight of a selected node. */
+    public Color selection() {
+        return dark ? Color.WHITE : Color.BLACK;
+    }
+}

@@ -1,0 +1,190 @@
+package org.supertickets.ui.heatmap;
+
+import java.util.Arrays;
+import java.util.Locale;
+import org.supertickets.prune.MaskCodec;
+import org.supertickets.train.LayerSnapshot;
+
+/**
+ * One layer's weights as a grid: rows = output channels, columns = input channels × kernel positions (or,
+ * folded, one cell per k×k kernel). Each cell holds the signed weight relative to the layer's largest |w|
+ * and a state: pruned (empty), kept, kept-but-reactivated or newly pruned since the previous snapshot.
+ */
+public final class HeatmapData {
+
+    public static final byte EMPTY = 0;
+    public static final byte KEPT = 1;
+    /** Kept now, pruned in the previous snapshot. */
+    public static final byte REACTIVATED = 2;
+    /** Pruned now, alive in the previous snapshot. */
+    public static final byte NEWLY_PRUNED = 3;
+
+    private final String layer;
+    private final long[] shape;
+    private final int rows;
+    private final int cols;
+    private final boolean folded;
+    private final float[] values;
+    private final byte[] states;
+    private final boolean hasWeights;
+    private final boolean diffAvailable;
+    private final long kept;
+    private final long total;
+    private final long reactivated;
+    private final long newlyPruned;
+
+    private HeatmapData(String layer, long[] shape, int rows, int cols, boolean folded, float[] values,
+            byte[] states, boolean hasWeights, boolean diffAvailable, long kept, long total, long reactivated,
+            long newlyPruned) {
+        this.layer = layer;
+        this.shape = shape;
+        this.rows = rows;
+        this.cols = cols;
+        this.folded = folded;
+        this.values = values;
+        this.states = states;
+        this.hasWeights = hasWeights;
+        this.diffAvailable = diffAvailable;
+        this.kept = kept;
+        this.total = total;
+        this.reactivated = reactivated;
+        this.newlyPruned = newlyPruned;
+    }
+
+    /**
+     * Decodes a layer and compares it with the same layer in the previous snapshot (when its shape is the
+     * same; after a shrink the channels were renumbered, so there is no per-weight diff).
+     */
+    public static HeatmapData of(LayerSnapshot layer, LayerSnapshot previous, boolean fold) {
+        int n = Math.toIntExact(layer.total());
+        boolean[] alive = MaskCodec.decodeMask(layer.mask(), n);
+        float[] weights = layer.weights() == null ? null : MaskCodec.decodeWeights(layer.weights(), n, 1f);
+        boolean diff = previous != null && Arrays.equals(previous.shape(), layer.shape());
+        boolean[] before = diff ? MaskCodec.decodeMask(previous.mask(), n) : null;
+        long[] shape = layer.shape();
+        int outChannels = (int) shape[0];
+        int inPerGroup = shape.length > 1 ? (int) shape[1] : 1;
+        int k2 = shape.length > 3 ? (int) (shape[2] * shape[3]) : 1;
+        int unit = fold ? k2 : 1;
+        int rows = outChannels;
+        int cols = inPerGroup * (fold ? 1 : k2);
+        float[] values = new float[rows * cols];
+        byte[] states = new byte[rows * cols];
+        long kept = 0;
+        long reactivated = 0;
+        long newlyPruned = 0;
+        for (int i = 0; i < n; i++) {
+            if (alive[i]) {
+                kept++;
+                if (before != null && !before[i]) {
+                    reactivated++;
+                }
+            } else if (before != null && before[i]) {
+                newlyPruned++;
+            }
+        }
+        // Weight i of [out, in, kh, kw] is at row out, column (in * k2 + pos): already row-major in that order,
+        // so unfolded cell index == weight index; folded cells gather k2 consecutive weights.
+        for (int cell = 0; cell < rows * cols; cell++) {
+            int from = cell * unit;
+            float best = 0;
+            boolean anyAlive = false;
+            boolean anyReactivated = false;
+            boolean anyNewlyPruned = false;
+            for (int i = from; i < from + unit; i++) {
+                if (alive[i]) {
+                    float w = weights == null ? 0.5f : weights[i];
+                    if (!anyAlive || Math.abs(w) > Math.abs(best)) {
+                        best = w;
+                    }
+                    anyAlive = true;
+                    anyReactivated |= before != null && !before[i];
+                } else {
+                    anyNewlyPruned |= before != null && before[i];
+                }
+            }
+            values[cell] = best;
+            states[cell] = anyReactivated ? REACTIVATED : anyAlive ? KEPT : anyNewlyPruned ? NEWLY_PRUNED : EMPTY;
+        }
+        return new HeatmapData(layer.name(), shape.clone(), rows, cols, fold, values, states, weights != null, diff,
+                kept, n, reactivated, newlyPruned);
+    }
+
+    public String layer() {
+        return layer;
+    }
+
+    public long[] shape() {
+        return shape.clone();
+    }
+
+    public int rows() {
+        return rows;
+    }
+
+    public int cols() {
+        return cols;
+    }
+
+    public boolean folded() {
+        return folded;
+    }
+
+    /** Signed weight of a cell in [-1, 1] (relative to the layer's largest |w|); 0 when empty. */
+    public float value(int row, int col) {
+        return values[row * cols + col];
+    }
+
+    public byte state(int row, int col) {
+        return states[row * cols + col];
+    }
+
+    float[] values() {
+        return values;
+    }
+
+    byte[] states() {
+        return states;
+    }
+
+    public boolean hasWeights() {
+        return hasWeights;
+    }
+
+    public boolean diffAvailable() {
+        return diffAvailable;
+    }
+
+    public long kept() {
+        return kept;
+    }
+
+    public long total() {
+        return total;
+    }
+
+    public long reactivated() {
+        return reactivated;
+    }
+
+    public long newlyPruned() {
+        return newlyPruned;
+    }
+
+    /** One line: name, shape, alive share and the diff counts. */
+    public String summary() {
+        StringBuilder sb = new StringBuilder(layer).append(" · ");
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : "×").append(shape[i]);
+        }
+        sb.append(String.format(Locale.ROOT, " · %,d / %,d alive (%.1f%%)", kept, total,
+                total == 0 ? 0 : 100.0 * kept / total));
+        if (diffAvailable) {
+            sb.append(String.format(Locale.ROOT, " · since previous snapshot: %,d reactivated ○, %,d newly pruned ×",
+                    reactivated, newlyPruned));
+        } else {
+            sb.append(" · no per-weight diff (first snapshot, or the layer was reshaped by a shrink)");
+        }
+        return sb.toString();
+    }
+}

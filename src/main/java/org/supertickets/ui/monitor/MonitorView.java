@@ -1,0 +1,321 @@
+package org.supertickets.ui.monitor;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.RowConstraints;
+import javafx.stage.FileChooser;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.TaskRunner;
+
+/**
+ * The live monitor: one JFreeChart per {@link ChartModel} in a grid. It repaints only when the ViewModel's
+ * revision changes (at most once per drained batch), with every series downsampled to a bounded number of
+ * points; the shared time cursor is a vertical marker on every chart. Right-click a chart to export it as
+ * PNG or SVG, or its data as CSV.
+ */
+public final class MonitorView extends GridPane {
+
+    /** Points per series on screen; more are downsampled (min/max per bucket). */
+    public static final int MAX_DISPLAY_POINTS = 600;
+
+    private static final Color[] LINE_COLOURS = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+    };
+
+    private final MonitorViewModel vm;
+    private final TaskRunner runner;
+    private final Consumer<String> onError;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final Map<ChartModel, JFreeChart> charts = new LinkedHashMap<>();
+    private final Map<SeriesModel, XYSeries> series = new LinkedHashMap<>();
+    private final Map<SeriesModel, Integer> shownRevision = new LinkedHashMap<>();
+    private final List<ValueMarker> cursors = new ArrayList<>();
+    private final List<ChartViewer> viewers = new ArrayList<>();
+    private long lastRefreshNanos;
+    private double cursorShown = Double.NaN;
+
+    public MonitorView(MonitorViewModel vm, TaskRunner runner, Consumer<String> onError) {
+        this.vm = vm;
+        this.runner = runner;
+        this.onError = onError;
+        getStyleClass().add("monitor");
+        setHgap(4);
+        setVgap(4);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(50);
+            cc.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < 3; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / 3);
+            rc.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(rc);
+        }
+        int i = 0;
+        for (ChartModel model : vm.charts()) {
+            JFreeChart chart = build(model);
+            charts.put(model, chart);
+            ChartViewer viewer = new ChartViewer(chart);
+            viewer.setId("chart-" + model.id());
+            viewer.setMinSize(120, 100);
+            addExportMenu(viewer, model, chart);
+            viewers.add(viewer);
+            add(viewer, i % 2, i / 2);
+            i++;
+        }
+        vm.revisionProperty().addListener((o, a, b) -> refresh());
+        vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
+        vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
+        dark.addListener((o, a, b) -> applyTheme());
+        setRange(vm.epochsProperty().get());
+        applyTheme();
+        refresh();
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    /** The chart drawn for a model (tests and exports read it). */
+    public JFreeChart chart(String id) {
+        return charts.entrySet().stream().filter(e -> e.getKey().id().equals(id)).map(Map.Entry::getValue)
+                .findFirst().orElseThrow();
+    }
+
+    /** Points currently shown by a series of a chart. */
+    public int shownPoints(String chartId, int seriesIndex) {
+        JFreeChart c = chart(chartId);
+        return c.getXYPlot().getDataset().getItemCount(seriesIndex);
+    }
+
+    /** The domain value of the cursor line; NaN when hidden. */
+    public double cursorValue() {
+        return cursorShown;
+    }
+
+    /** Nanoseconds of the last dataset refresh (benchmark). */
+    public long lastRefreshNanos() {
+        return lastRefreshNanos;
+    }
+
+    /** Writes every chart as PNG and SVG, and its data as CSV, into a folder (in the background). */
+    public void exportAll(Path folder, Runnable done) {
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
+            String id = e.getKey().id();
+            files.put(folder.resolve(id + ".png"), ChartExport.png(e.getValue(), 900, 500));
+            files.put(folder.resolve(id + ".svg"), ChartExport.svg(e.getValue(), 900, 500));
+            files.put(folder.resolve(id + ".csv"), ChartExport.csv(e.getKey()));
+        }
+        BackgroundTask.of("Export charts", ctx -> {
+            for (Map.Entry<Path, byte[]> f : files.entrySet()) {
+                ChartExport.write(f.getKey(), f.getValue());
+            }
+            return files.size();
+        }).onSuccess(n -> done.run()).onFailure(err -> onError.accept("Cannot export to " + folder + ": "
+                + org.supertickets.ui.task.UserMessages.describe(err))).run(runner);
+    }
+
+    private JFreeChart build(ChartModel model) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        boolean bars = false;
+        for (SeriesModel s : model.series()) {
+            XYSeries xy = new XYSeries(s.name(), false, true);
+            dataset.addSeries(xy);
+            series.put(s, xy);
+            shownRevision.put(s, -1);
+            bars |= s.style() == SeriesModel.Style.BARS;
+        }
+        NumberAxis x = new NumberAxis(model.xLabel());
+        NumberAxis y = new NumberAxis(model.yLabel());
+        y.setAutoRangeIncludesZero(bars);
+        XYItemRenderer renderer;
+        if (bars) {
+            dataset.setIntervalWidth(vm.barWidth());
+            ClusteredXYBarRenderer r = new ClusteredXYBarRenderer(0.1, false);
+            r.setBarPainter(new StandardXYBarPainter());
+            r.setShadowVisible(false);
+            r.setSeriesPaint(0, new Color(0x009E73));
+            r.setSeriesPaint(1, new Color(0xD55E00));
+            renderer = r;
+        } else {
+            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+            int i = 0;
+            for (SeriesModel s : model.series()) {
+                Color colour = LINE_COLOURS[i % LINE_COLOURS.length];
+                if (s.style() == SeriesModel.Style.DASHED) {
+                    colour = new Color(0x7a7f87);
+                    r.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                            new float[] {6f, 4f}, 0f));
+                } else {
+                    r.setSeriesStroke(i, new BasicStroke(2f));
+                }
+                // Validation points and sparsity measurements are sparse: show their markers (shape, not only hue).
+                boolean markers = s.name().equals("validation") || s.name().equals("actual")
+                        || s.name().startsWith("MACs (") || s.name().startsWith("params");
+                r.setSeriesShapesVisible(i, markers);
+                r.setSeriesShape(i, i % 2 == 0 ? new Ellipse2D.Double(-3, -3, 6, 6)
+                        : new Rectangle2D.Double(-3, -3, 6, 6));
+                r.setSeriesPaint(i, colour);
+                i++;
+            }
+            renderer = r;
+        }
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        JFreeChart chart = new JFreeChart(model.title(), new Font("SansSerif", Font.BOLD, 12), plot, true);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        ValueMarker cursor = new ValueMarker(0);
+        cursor.setStroke(new BasicStroke(1.5f));
+        cursors.add(cursor);
+        return chart;
+    }
+
+    private void refresh() {
+        long t0 = System.nanoTime();
+        for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
+            JFreeChart chart = e.getValue();
+            boolean changed = false;
+            for (SeriesModel s : e.getKey().series()) {
+                if (shownRevision.get(s) != s.revision()) {
+                    changed = true;
+                }
+            }
+            if (!changed) {
+                continue;
+            }
+            chart.setNotify(false);
+            for (SeriesModel s : e.getKey().series()) {
+                if (shownRevision.get(s) == s.revision()) {
+                    continue;
+                }
+                XYSeries xy = series.get(s);
+                double[][] points = s.display(MAX_DISPLAY_POINTS);
+                xy.setNotify(false);
+                xy.clear();
+                for (int i = 0; i < points[0].length; i++) {
+                    xy.add(points[0][i], points[1][i], false);
+                }
+                xy.setNotify(true);
+                shownRevision.put(s, s.revision());
+            }
+            if (chart.getXYPlot().getDataset() instanceof XYSeriesCollection c && c.getIntervalWidth() > 0) {
+                c.setIntervalWidth(vm.barWidth());
+            }
+            chart.setNotify(true); // one repaint per chart per batch
+        }
+        lastRefreshNanos = System.nanoTime() - t0;
+    }
+
+    private void moveCursor(double epoch) {
+        cursorShown = epoch;
+        int i = 0;
+        for (JFreeChart chart : charts.values()) {
+            ValueMarker m = cursors.get(i++);
+            XYPlot plot = chart.getXYPlot();
+            plot.removeDomainMarker(m);
+            if (!Double.isNaN(epoch)) {
+                m.setValue(epoch);
+                plot.addDomainMarker(m);
+            }
+        }
+    }
+
+    private void setRange(double epochs) {
+        for (JFreeChart chart : charts.values()) {
+            NumberAxis axis = (NumberAxis) chart.getXYPlot().getDomainAxis();
+            axis.setRange(0, Math.max(0.5, epochs) * 1.02);
+        }
+    }
+
+    private void applyTheme() {
+        boolean d = dark.get();
+        Color background = d ? new Color(0x1f2227) : new Color(0xfbfbfc);
+        Color text = d ? new Color(0xe6e6e6) : new Color(0x1a1a1a);
+        Color grid = d ? new Color(0x3a3f47) : new Color(0xdddddd);
+        Color cursorPaint = d ? Color.WHITE : Color.BLACK;
+        int i = 0;
+        for (JFreeChart chart : charts.values()) {
+            chart.setNotify(false);
+            chart.setBackgroundPaint(background);
+            chart.getTitle().setPaint(text);
+            chart.getLegend().setBackgroundPaint(background);
+            chart.getLegend().setItemPaint(text);
+            XYPlot plot = chart.getXYPlot();
+            plot.setBackgroundPaint(background);
+            plot.setDomainGridlinePaint(grid);
+            plot.setRangeGridlinePaint(grid);
+            plot.setOutlinePaint(grid);
+            for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
+                axis.setLabelPaint(text);
+                axis.setTickLabelPaint(text);
+                axis.setAxisLinePaint(grid);
+            }
+            cursors.get(i++).setPaint(cursorPaint);
+            chart.setNotify(true);
+        }
+    }
+
+    private void addExportMenu(ChartViewer viewer, ChartModel model, JFreeChart chart) {
+        MenuItem png = new MenuItem("Export chart as PNG…");
+        png.setOnAction(e -> saveAs(viewer, model.id() + ".png", "PNG image", "*.png",
+                () -> ChartExport.png(chart, 1200, 700)));
+        MenuItem svg = new MenuItem("Export chart as SVG…");
+        svg.setOnAction(e -> saveAs(viewer, model.id() + ".svg", "SVG image", "*.svg",
+                () -> ChartExport.svg(chart, 1200, 700)));
+        MenuItem csv = new MenuItem("Export data as CSV…");
+        csv.setOnAction(e -> saveAs(viewer, model.id() + ".csv", "CSV table", "*.csv", () -> ChartExport.csv(model)));
+        viewer.getContextMenu().getItems().addAll(0, List.of(png, svg, csv, new SeparatorMenuItem()));
+    }
+
+    private void saveAs(ChartViewer viewer, String name, String kind, String pattern,
+            java.util.function.Supplier<byte[]> render) {
+        FileChooser chooser = new FileChooser();
+        chooser.setInitialFileName(name);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(kind, pattern));
+        java.io.File file = chooser.showSaveDialog(viewer.getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        byte[] bytes = render.get();
+        BackgroundTask.of("Export " + name, ctx -> {
+            ChartExport.write(file.toPath(), bytes);
+            return file;
+        }).onFailure(err -> onError.accept("Cannot write " + file + ": "
+                + org.supertickets.ui.task.UserMessages.describe(err))).run(runner);
+    }
+}

@@ -1,0 +1,215 @@
+package org.supertickets.ui.monitor;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.prune.SparsitySchedule;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.ShrinkEvent;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.session.RunHistory;
+
+/**
+ * The live monitor's data: six charts fed by training events in batches (the UI drains events ~10 times a
+ * second, never per batch), the planned sparsity drawn before the run starts, and the shared time cursor.
+ * {@link #revisionProperty()} changes once per batch, which is when the view repaints.
+ */
+public final class MonitorViewModel {
+
+    private final ChartModel accuracy = new ChartModel("accuracy", "Accuracy", "epoch", "accuracy");
+    private final ChartModel loss = new ChartModel("loss", "Loss (cross-entropy)", "epoch", "loss");
+    private final ChartModel sparsity = new ChartModel("sparsity", "Weight sparsity", "epoch", "share pruned");
+    private final ChartModel cost = new ChartModel("cost", "MACs and params (% of supernet)", "epoch",
+            "% of supernet");
+    private final ChartModel learningRate = new ChartModel("learning-rate", "Learning rate", "epoch",
+            "learning rate");
+    private final ChartModel pruning = new ChartModel("pruning-events", "Pruning events: weights moved", "epoch",
+            "weights");
+
+    private final SeriesModel trainAccuracy = accuracy.add("train", SeriesModel.Style.LINE);
+    private final SeriesModel validationAccuracy = accuracy.add("validation", SeriesModel.Style.LINE);
+    private final SeriesModel trainLoss = loss.add("train", SeriesModel.Style.LINE);
+    private final SeriesModel validationLoss = loss.add("validation", SeriesModel.Style.LINE);
+    private final SeriesModel plannedSparsity = sparsity.add("planned", SeriesModel.Style.DASHED);
+    private final SeriesModel actualSparsity = sparsity.add("actual", SeriesModel.Style.LINE);
+    private final SeriesModel macs = cost.add("MACs (dense)", SeriesModel.Style.LINE);
+    private final SeriesModel sparseMacs = cost.add("MACs (sparse, official)", SeriesModel.Style.LINE);
+    private final SeriesModel keptParams = cost.add("params alive", SeriesModel.Style.LINE);
+    private final SeriesModel macsTarget = cost.add("MACs target (our extension)", SeriesModel.Style.DASHED);
+    private final SeriesModel lr = learningRate.add("learning rate", SeriesModel.Style.LINE);
+    private final SeriesModel reactivated = pruning.add("reactivated (pruned → alive)", SeriesModel.Style.BARS);
+    private final SeriesModel newlyPruned = pruning.add("newly pruned (alive → pruned)", SeriesModel.Style.BARS);
+
+    private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    private final ReadOnlyDoubleWrapper cursorEpoch = new ReadOnlyDoubleWrapper(this, "cursorEpoch", Double.NaN);
+    private final ReadOnlyDoubleWrapper epochs = new ReadOnlyDoubleWrapper(this, "epochs", 1);
+    private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "No run yet");
+
+    private double supernetMacs = 1;
+    private double supernetParams = 1;
+    private double pruneInterval = 1;
+    private EvalMetrics lastEval;
+    private StepMetrics lastStep;
+    private double latestEpoch;
+    private RunFinished finished;
+
+    public List<ChartModel> charts() {
+        return List.of(accuracy, loss, sparsity, cost, learningRate, pruning);
+    }
+
+    /** Changes after every batch of new data: the moment to repaint. */
+    public ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
+    }
+
+    /** The epoch of the shared time cursor; NaN when there is none. */
+    public ReadOnlyDoubleProperty cursorEpochProperty() {
+        return cursorEpoch.getReadOnlyProperty();
+    }
+
+    public void setCursorEpoch(double epoch) {
+        cursorEpoch.set(epoch);
+    }
+
+    /** Length of the run in epochs: the charts' x range, known before the run starts. */
+    public ReadOnlyDoubleProperty epochsProperty() {
+        return epochs.getReadOnlyProperty();
+    }
+
+    /** One line with the latest numbers. */
+    public ReadOnlyStringProperty headlineProperty() {
+        return headline.getReadOnlyProperty();
+    }
+
+    /** The bar width for pruning events (a fraction of the interval between them), in epochs. */
+    public double barWidth() {
+        return pruneInterval * 0.35;
+    }
+
+    /**
+     * Shows what the config plans before any event arrives: the sparsity schedule (dashed) and the MACs target.
+     * Clears the measured curves.
+     */
+    public void plan(SearchSpaceConfig resolved) {
+        charts().forEach(ChartModel::clear);
+        lastEval = null;
+        lastStep = null;
+        finished = null;
+        latestEpoch = 0;
+        Architecture supernet = Architecture.supernet(resolved);
+        supernetMacs = Math.max(1, supernet.macs());
+        supernetParams = Math.max(1, supernet.params());
+        epochs.set(resolved.training().epochs());
+        pruneInterval = resolved.pruning().intervalEpochs();
+        SparsitySchedule schedule = new SparsitySchedule(resolved.pruning());
+        double end = resolved.training().epochs();
+        double previous = schedule.plannedAt(0);
+        plannedSparsity.add(0, previous);
+        // Staircase: a vertical step at each event; cubic: dense samples between events.
+        int samples = "cubic".equals(resolved.pruning().schedule()) ? 8 : 1;
+        for (int k = 1; k * pruneInterval <= end + 1e-9; k++) {
+            for (int s = 1; s <= samples; s++) {
+                double x = (k - 1 + (double) s / samples) * pruneInterval;
+                double y = schedule.plannedAt(x);
+                if (samples == 1) {
+                    plannedSparsity.add(x, previous);
+                }
+                plannedSparsity.add(x, y);
+                previous = y;
+            }
+        }
+        plannedSparsity.add(end, schedule.plannedAt(end));
+        long target = resolved.search().macsTarget() == null ? 0 : resolved.search().macsTarget();
+        if (target > 0 && resolved.search().enabled()) {
+            macsTarget.add(0, 100.0 * target / supernetMacs);
+            macsTarget.add(end, 100.0 * target / supernetMacs);
+        }
+        headline.set("Planned: " + resolved.training().epochs() + " epochs, sparsity target "
+                + pct(resolved.pruning().enabled() ? resolved.pruning().targetSparsity() : 0)
+                + (target > 0 ? ", MACs target " + pct((double) target / supernetMacs) + " of the supernet" : ""));
+        revision.set(revision.get() + 1);
+    }
+
+    /** Plans from the config and replays a whole history (when another run is selected). */
+    public void reset(SearchSpaceConfig resolved, RunHistory history) {
+        plan(resolved);
+        accept(history.all());
+    }
+
+    /** Adds a batch of events, then signals one repaint. */
+    public void accept(Collection<? extends TrainingEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        for (TrainingEvent e : events) {
+            latestEpoch = Math.max(latestEpoch, e.epoch());
+            if (e instanceof StepMetrics s) {
+                trainAccuracy.add(s.epoch(), s.trainAccuracy());
+                trainLoss.add(s.epoch(), s.trainLoss());
+                lr.add(s.epoch(), s.learningRate());
+                lastStep = s;
+            } else if (e instanceof EvalMetrics v) {
+                validationAccuracy.add(v.epoch(), v.validationAccuracy());
+                validationLoss.add(v.epoch(), v.validationLoss());
+                actualSparsity.add(v.epoch(), v.sparsity());
+                macs.add(v.epoch(), 100.0 * v.macs() / supernetMacs);
+                sparseMacs.add(v.epoch(), 100.0 * v.sparseMacs() / supernetMacs);
+                keptParams.add(v.epoch(), 100.0 * v.keptParams() / supernetParams);
+                lastEval = v;
+            } else if (e instanceof PruneEvent p) {
+                actualSparsity.add(p.epoch(), p.sparsity());
+                reactivated.add(p.epoch(), p.reactivated());
+                newlyPruned.add(p.epoch(), p.newlyPruned());
+            } else if (e instanceof ShrinkEvent s) {
+                macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
+            } else if (e instanceof RunStarted r) {
+                supernetMacs = Math.max(1, r.supernetMacs());
+                supernetParams = Math.max(1, r.supernetParams());
+                if (r.stepsPerEpoch() > 0) {
+                    epochs.set(Math.max(epochs.get(), (double) r.totalSteps() / r.stepsPerEpoch()));
+                }
+            } else if (e instanceof RunFinished f) {
+                finished = f;
+            }
+        }
+        headline.set(describe());
+        revision.set(revision.get() + 1);
+    }
+
+    private String describe() {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %.2f / %.0f", latestEpoch,
+                epochs.get()));
+        if (lastStep != null) {
+            sb.append(String.format(Locale.ROOT, " · train acc %s · loss %.3f · %.0f img/s",
+                    pct(lastStep.trainAccuracy()), lastStep.trainLoss(), lastStep.imagesPerSecond()));
+        }
+        if (lastEval != null) {
+            sb.append(" · val acc ").append(pct(lastEval.validationAccuracy()))
+                    .append(" · sparsity ").append(pct(lastEval.sparsity()))
+                    .append(" · MACs ").append(pct(lastEval.macs() / supernetMacs)).append(" of supernet");
+        }
+        if (finished != null) {
+            sb.append(" · ").append(finished.outcome().name().toLowerCase(Locale.ROOT));
+            if (!Double.isNaN(finished.testAccuracy())) {
+                sb.append(", ticket test acc ").append(pct(finished.testAccuracy()));
+            }
+        }
+        return sb.toString();
+    }
+
+    static String pct(double share) {
+        return String.format(Locale.ROOT, "%.1f%%", 100 * share);
+    }
+}

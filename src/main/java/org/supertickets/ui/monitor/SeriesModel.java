@@ -1,0 +1,111 @@
+package org.supertickets.ui.monitor;
+
+import java.util.Arrays;
+
+/**
+ * One curve as growing arrays of (x, y), with a min/max-per-bucket downsampling for display so a long run
+ * keeps its spikes while the chart draws a bounded number of points.
+ */
+public final class SeriesModel {
+
+    /** How a chart should draw the series. */
+    public enum Style { LINE, DASHED, POINTS, BARS }
+
+    private final String name;
+    private final Style style;
+    private double[] xs = new double[64];
+    private double[] ys = new double[64];
+    private int size;
+    private int revision;
+
+    public SeriesModel(String name, Style style) {
+        this.name = name;
+        this.style = style;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Style style() {
+        return style;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public double x(int i) {
+        return xs[i];
+    }
+
+    public double y(int i) {
+        return ys[i];
+    }
+
+    /** Changes whenever the points change, so a view can skip untouched series. */
+    public int revision() {
+        return revision;
+    }
+
+    public void add(double x, double y) {
+        if (size == xs.length) {
+            xs = Arrays.copyOf(xs, size * 2);
+            ys = Arrays.copyOf(ys, size * 2);
+        }
+        xs[size] = x;
+        ys[size] = y;
+        size++;
+        revision++;
+    }
+
+    public void clear() {
+        size = 0;
+        revision++;
+    }
+
+    /**
+     * At most about {@code maxPoints} points: all of them when few, else per bucket of consecutive points the
+     * first, the minimum and the maximum (in x order), so peaks and dips survive. Returns {xs, ys}.
+     */
+    public double[][] display(int maxPoints) {
+        if (size <= maxPoints || maxPoints < 6) {
+            return new double[][] {Arrays.copyOf(xs, size), Arrays.copyOf(ys, size)};
+        }
+        int buckets = maxPoints / 3;
+        double[] ox = new double[buckets * 3 + 1];
+        double[] oy = new double[buckets * 3 + 1];
+        int n = 0;
+        for (int b = 0; b < buckets; b++) {
+            int from = (int) ((long) b * size / buckets);
+            int to = (int) ((long) (b + 1) * size / buckets);
+            int min = from;
+            int max = from;
+            for (int i = from + 1; i < to; i++) {
+                if (ys[i] < ys[min]) {
+                    min = i;
+                }
+                if (ys[i] > ys[max]) {
+                    max = i;
+                }
+            }
+            int[] picks = {from, Math.min(min, max), Math.max(min, max)};
+            int last = -1;
+            for (int p : picks) {
+                if (p != last) {
+                    ox[n] = xs[p];
+                    oy[n] = ys[p];
+                    n++;
+                    last = p;
+                }
+            }
+        }
+        // Always end on the newest point.
+        if (ox[n - 1] != xs[size - 1] || oy[n - 1] != ys[size - 1]) {
+            ox[n] = xs[size - 1];
+            oy[n] = ys[size - 1];
+            n++;
+        }
+        return new double[][] {Arrays.copyOf(ox, n), Arrays.copyOf(oy, n)};
+    }
+}

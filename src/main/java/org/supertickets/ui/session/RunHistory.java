@@ -1,0 +1,88 @@
+package org.supertickets.ui.session;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.ShrinkEvent;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingEvent;
+
+/**
+ * Every event of one run seen so far, sorted by kind. Only the UI thread touches it (events reach it through
+ * a {@link RunSession}'s inbox), so it needs no locking.
+ */
+public final class RunHistory {
+
+    private final List<TrainingEvent> all = new ArrayList<>();
+    private final List<StepMetrics> steps = new ArrayList<>();
+    private final List<EvalMetrics> evals = new ArrayList<>();
+    private final List<PruneEvent> prunes = new ArrayList<>();
+    private final List<ShrinkEvent> shrinks = new ArrayList<>();
+    private final List<ConnectivitySnapshot> snapshots = new ArrayList<>();
+    private RunStarted started;
+    private RunFinished finished;
+
+    public void add(TrainingEvent event) {
+        all.add(event);
+        if (event instanceof StepMetrics s) {
+            steps.add(s);
+        } else if (event instanceof EvalMetrics e) {
+            evals.add(e);
+        } else if (event instanceof PruneEvent p) {
+            prunes.add(p);
+        } else if (event instanceof ShrinkEvent s) {
+            shrinks.add(s);
+        } else if (event instanceof ConnectivitySnapshot c) {
+            snapshots.add(c);
+        } else if (event instanceof RunStarted r) {
+            started = r;
+            finished = null; // a resumed run starts again
+        } else if (event instanceof RunFinished f) {
+            finished = f;
+        }
+    }
+
+    public List<TrainingEvent> all() {
+        return Collections.unmodifiableList(all);
+    }
+
+    public List<StepMetrics> steps() {
+        return Collections.unmodifiableList(steps);
+    }
+
+    public List<EvalMetrics> evals() {
+        return Collections.unmodifiableList(evals);
+    }
+
+    public List<PruneEvent> prunes() {
+        return Collections.unmodifiableList(prunes);
+    }
+
+    public List<ShrinkEvent> shrinks() {
+        return Collections.unmodifiableList(shrinks);
+    }
+
+    public List<ConnectivitySnapshot> snapshots() {
+        return Collections.unmodifiableList(snapshots);
+    }
+
+    /** The latest start (or resume); null before the run reported one. */
+    public RunStarted started() {
+        return started;
+    }
+
+    /** Null while the run is going. */
+    public RunFinished finished() {
+        return finished;
+    }
+
+    /** Steps done according to the latest event. */
+    public long lastStep() {
+        return all.isEmpty() ? 0 : all.get(all.size() - 1).step();
+    }
+}

@@ -1,0 +1,124 @@
+package org.supertickets.ui.ticket;
+
+import java.io.File;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.DirectoryChooser;
+import org.supertickets.ticket.TicketLayer;
+import org.supertickets.ui.graph.GraphView;
+import org.supertickets.ui.heatmap.HeatmapView;
+import org.supertickets.ui.heatmap.HeatmapViewModel;
+
+/** The ticket inspector: per-layer table, measures, provenance, and the ticket's graph and heatmaps. */
+public final class TicketView extends BorderPane {
+
+    private final TicketViewModel vm;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final TableView<TicketLayer> table = new TableView<>();
+
+    public TicketView(TicketViewModel vm, HeatmapViewModel heatmap) {
+        this.vm = vm;
+        getStyleClass().add("ticket-view");
+        Button open = new Button("Open ticket…");
+        open.setId("open-ticket");
+        open.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Open a ticket folder (ticket.json + weights.safetensors) or a run folder");
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                vm.open(dir.toPath());
+            }
+        });
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label metrics = new Label();
+        metrics.setId("ticket-metrics");
+        metrics.textProperty().bind(vm.metricsProperty());
+        HBox tools = new HBox(10, open, busy, metrics);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        tools.setPadding(new Insets(6));
+        setTop(tools);
+
+        table.setId("ticket-table");
+        table.setPlaceholder(new Label("No ticket open."));
+        table.getColumns().setAll(java.util.List.of(
+                column("Layer", 190, TicketLayer::name),
+                column("Kind", 90, l -> l.kind().name().toLowerCase(Locale.ROOT)),
+                column("Shape", 120, l -> shape(l.shape())),
+                column("Channels in→out", 110, l -> l.inChannels() + " → " + l.outChannels()),
+                column("Weights kept", 120, l -> String.format(Locale.ROOT, "%,d / %,d", l.kept(), l.weights())),
+                column("Sparsity", 70, l -> String.format(Locale.ROOT, "%.1f%%", 100 * l.sparsity())),
+                column("MACs", 90, l -> org.supertickets.ui.graph.GraphViewModel.human(l.macs())),
+                column("MACs alive", 90, l -> org.supertickets.ui.graph.GraphViewModel.human(l.keptMacs())),
+                column("Params", 80, l -> org.supertickets.ui.graph.GraphViewModel.human(l.weights()))));
+        vm.layersProperty().addListener((o, a, b) -> table.getItems().setAll(b));
+        table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
+            if (b != null) {
+                vm.graph().selectLayer(b.name());
+            }
+        });
+        TextArea provenance = new TextArea();
+        provenance.setId("ticket-provenance");
+        provenance.setEditable(false);
+        provenance.setWrapText(true);
+        provenance.textProperty().bind(vm.provenanceProperty());
+        provenance.setPrefRowCount(8);
+        Label provTitle = new Label("Provenance");
+        provTitle.getStyleClass().add("section-title");
+        VBox left = new VBox(6, table, provTitle, provenance);
+        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
+        left.setPadding(new Insets(0, 4, 4, 6));
+
+        GraphView graph = new GraphView(vm.graph(), null);
+        graph.darkProperty().bind(dark);
+        HeatmapView heat = new HeatmapView(heatmap);
+        heat.darkProperty().bind(dark);
+        SplitPane right = new SplitPane(graph, heat);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.6);
+        SplitPane split = new SplitPane(left, right);
+        split.setDividerPositions(0.5);
+        setCenter(split);
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public TableView<TicketLayer> table() {
+        return table;
+    }
+
+    private static TableColumn<TicketLayer, String> column(String title, double width,
+            Function<TicketLayer, String> value) {
+        TableColumn<TicketLayer, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    private static String shape(long[] shape) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < shape.length; i++) {
+            sb.append(i == 0 ? "" : "×").append(shape[i]);
+        }
+        return sb.toString();
+    }
+}

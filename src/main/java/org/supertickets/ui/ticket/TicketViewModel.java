@@ -1,0 +1,139 @@
+package org.supertickets.ui.ticket;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.space.Architecture;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketLayer;
+import org.supertickets.ticket.TicketManifest;
+import org.supertickets.ticket.TicketMetrics;
+import org.supertickets.ticket.TicketProvenance;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.SnapshotBuilder;
+import org.supertickets.ui.graph.GraphViewModel;
+import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.task.UserMessages;
+
+/**
+ * The ticket inspector: a ticket folder read in the background, its per-layer table, measures and provenance,
+ * and a snapshot of it so the same graph and heatmap views can draw it.
+ */
+public final class TicketViewModel {
+
+    /** What an opened ticket shows. */
+    public record Loaded(Path folder, TicketManifest manifest, Architecture supernet, ConnectivitySnapshot snapshot) {
+    }
+
+    private final TaskRunner runner;
+    private final Notifier notifier;
+    private final ReadOnlyObjectWrapper<Loaded> loaded = new ReadOnlyObjectWrapper<>(this, "loaded");
+    private final ReadOnlyObjectWrapper<List<TicketLayer>> layers = new ReadOnlyObjectWrapper<>(this, "layers",
+            List.of());
+    private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
+    private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance",
+            "Open a ticket folder (a run writes it to <run>/ticket/ when it completes).");
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final GraphViewModel graph = new GraphViewModel();
+
+    public TicketViewModel(TaskRunner runner, Notifier notifier) {
+        this.runner = Objects.requireNonNull(runner);
+        this.notifier = Objects.requireNonNull(notifier);
+    }
+
+    public ReadOnlyObjectProperty<Loaded> loadedProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<List<TicketLayer>> layersProperty() {
+        return layers.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty metricsProperty() {
+        return metrics.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty provenanceProperty() {
+        return provenance.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
+
+    /** The ticket's graph (its own, independent of the run's time cursor). */
+    public GraphViewModel graph() {
+        return graph;
+    }
+
+    /** Reads a ticket folder (or a run folder holding {@code ticket/}) in the background. */
+    public BackgroundTask.Handle open(Path path) {
+        busy.set(true);
+        return BackgroundTask.of("Open ticket", ctx -> {
+            Path folder = path.resolve(TicketIo.MANIFEST).toFile().isFile() || !path.resolve("ticket").toFile()
+                    .isDirectory() ? path : path.resolve("ticket");
+            Ticket ticket = TicketIo.read(folder);
+            TicketManifest m = ticket.manifest();
+            TicketProvenance p = m.provenance();
+            ConnectivitySnapshot snapshot = SnapshotBuilder.build(ticket.network(), p == null ? 0 : p.steps(),
+                    p == null ? 0 : p.epochs(), "ticket", true);
+            Architecture supernet = p != null && p.config() != null ? Architecture.supernet(p.config())
+                    : m.architecture();
+            return new Loaded(folder, m, supernet, snapshot);
+        }).onSuccess(this::show)
+                .onFailure(e -> notifier.error("Cannot open ticket " + path.getFileName(), UserMessages.describe(e)))
+                .onDone(() -> busy.set(false))
+                .run(runner);
+    }
+
+    void show(Loaded l) {
+        loaded.set(l);
+        layers.set(l.manifest().layers());
+        metrics.set(describe(l.manifest().metrics()));
+        provenance.set(describe(l.folder(), l.manifest().provenance()));
+        graph.show(l.supernet(), l.snapshot(), "ticket");
+    }
+
+    static String describe(TicketMetrics m) {
+        if (m == null) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "test accuracy %s · validation accuracy %s · weight sparsity %.1f%%%n"
+                + "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact sparse (ours)%n"
+                + "params %s dense, %s alive (supernet %s)",
+                pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity(),
+                GraphViewModel.human(m.macs()), m.supernetMacs() == 0 ? 0 : 100.0 * m.macs() / m.supernetMacs(),
+                GraphViewModel.human(m.supernetMacs()), GraphViewModel.human(m.sparseMacs()),
+                GraphViewModel.human(m.exactSparseMacs()), GraphViewModel.human(m.params()),
+                GraphViewModel.human(m.keptParams()), GraphViewModel.human(m.supernetParams()));
+    }
+
+    static String describe(Path folder, TicketProvenance p) {
+        if (p == null) {
+            return folder + "\n(no provenance recorded)";
+        }
+        return "folder: " + folder + "\nsource run: " + p.sourceRun() + "\nconfig: "
+                + (p.config() == null ? "?" : p.config().name()) + " · hash " + shortHash(p.configHash())
+                + "\nseed: " + p.seed() + String.format(Locale.ROOT, "\ntrained: %d steps (%.2f epochs)", p.steps(),
+                p.epochs()) + "\nwhat: " + p.extractedAt() + "\nengine: " + p.engine() + " on " + p.device()
+                + "\ncreated: " + p.createdAt() + " by workbench " + p.workbench();
+    }
+
+    private static String shortHash(String h) {
+        return h == null ? "?" : h.substring(0, Math.min(12, h.length()));
+    }
+
+    private static String pct(double v) {
+        return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.2f%%", 100 * v);
+    }
+}
