@@ -76,7 +76,7 @@ public final class NetworkInitializer {
         return new HostTensor(data, shape);
     }
 
-    /** Box-Muller on SplittableRandom (which has no nextGaussian on Java 17). */
+    /** Our own Box-Muller, so initial weights never depend on the JDK's Gaussian algorithm. */
     private static double nextGaussian(SplittableRandom random) {
         double u1 = random.nextDouble();
         double u2 = random.nextDouble();
