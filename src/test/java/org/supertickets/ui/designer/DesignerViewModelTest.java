@@ -1,0 +1,173 @@
+package org.supertickets.ui.designer;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.ui.DirectRunner;
+import org.supertickets.ui.RecordingNotifier;
+
+class DesignerViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final RecordingNotifier notifier = new RecordingNotifier();
+    private DesignerViewModel vm;
+
+    @BeforeEach
+    void setUp() {
+        vm = new DesignerViewModel(DirectRunner.create(), notifier, TestConfigs.tinyFashionMnist(), null);
+    }
+
+    @Test
+    void aValidConfigHasAPreviewAndNoIssues() {
+        assertTrue(vm.issuesProperty().get().isEmpty());
+        assertNotNull(vm.summaryProperty().get());
+        assertTrue(vm.summaryProperty().get().supernetMacs() > vm.summaryProperty().get().smallestMacs());
+        assertNotNull(vm.runnableConfig());
+        assertFalse(vm.isDirty());
+    }
+
+    @Test
+    void anIssueLandsOnTheFieldItConcernsAndClearsWhenFixed() {
+        FieldModel end = vm.field("search.macsTargetEndEpoch");
+        vm.set("training.epochs", 1);
+        assertTrue(end.getError().contains("Fix:"), end.getError());
+        assertEquals("", vm.field("training.epochs").getError());
+        assertNull(vm.runnableConfig());
+        assertNull(vm.summaryProperty().get());
+        vm.set("search.macsTargetEndEpoch", 1.0);
+        vm.set("pruning.cubicEndEpoch", 1.0);
+        vm.set("search.rhoWarmupEpochs", 0.5);
+        assertEquals("", end.getError());
+    }
+
+    @Test
+    void kernelIssuesMapToTheStagesKernelFieldNotToTheStagesList() {
+        vm.toggleKernel(0, 3);
+        vm.toggleKernel(0, 5);
+        assertEquals(List.of(), vm.getConfig().stages().get(0).kernelSizes());
+        assertTrue(vm.field("stages[0].kernelSizes").getError().contains("is empty"));
+        assertEquals("", vm.field("stages").getError());
+        assertEquals("", vm.field("stages[1].kernelSizes").getError());
+    }
+
+    @Test
+    void everyEditUndoesAndRedoesAndDirtyFollowsTheSavedState() {
+        int original = vm.getConfig().training().epochs();
+        vm.set("training.epochs", 9);
+        vm.addStage();
+        assertTrue(vm.isDirty());
+        assertEquals(3, vm.getConfig().stages().size());
+        assertTrue(vm.undoTextProperty().get().contains("Add stage"));
+        vm.undo();
+        assertEquals(2, vm.getConfig().stages().size());
+        vm.undo();
+        assertEquals(original, vm.getConfig().training().epochs());
+        assertFalse(vm.isDirty(), "back at the loaded state");
+        vm.redo();
+        assertEquals(9, vm.getConfig().training().epochs());
+        assertEquals(9, vm.field("training.epochs").getValue());
+        assertTrue(vm.isDirty());
+    }
+
+    @Test
+    void settingTheSameValueIsNotAnEdit() {
+        vm.set("training.epochs", vm.getConfig().training().epochs());
+        assertFalse(vm.canUndoProperty().get());
+    }
+
+    @Test
+    void stagesMoveAndRemove() {
+        vm.set("stages[1].channels", 40);
+        vm.moveStage(1, -1);
+        assertEquals(40, vm.getConfig().stages().get(0).channels());
+        vm.moveStage(0, -1); // out of range: ignored
+        assertEquals(40, vm.getConfig().stages().get(0).channels());
+        vm.removeStage(0);
+        assertEquals(1, vm.getConfig().stages().size());
+    }
+
+    @Test
+    void saveThenOpenRoundTripsAndClearsDirty() throws Exception {
+        vm.set("name", "saved-one");
+        Path file = dir.resolve("saved.json");
+        vm.saveAs(file, null);
+        assertFalse(vm.isDirty());
+        assertTrue(vm.titleProperty().get().startsWith("saved.json"));
+        assertEquals("saved-one", ConfigIo.read(file).name());
+
+        DesignerViewModel other = new DesignerViewModel(DirectRunner.create(), notifier,
+                TestConfigs.tinyFashionMnist(), null);
+        other.open(file);
+        assertEquals(vm.getConfig(), other.getConfig());
+        assertEquals(file, other.fileProperty().get());
+        assertFalse(other.isDirty());
+    }
+
+    @Test
+    void aBrokenFileIsReportedWithItsLineAndFixAndKeepsTheDocument() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ \"name\": \"x\", \"trainning\": {} }");
+        var before = vm.getConfig();
+        vm.open(bad);
+        assertEquals(before, vm.getConfig());
+        assertEquals(1, notifier.errors.size());
+        String message = notifier.errors.get(0);
+        assertTrue(message.contains("trainning") && message.contains("line"), message);
+        assertFalse(message.contains("Exception"), message);
+    }
+
+    @Test
+    void undoStackIsBounded() {
+        UndoManager m = new UndoManager(3);
+        int[] value = {0};
+        for (int i = 1; i <= 5; i++) {
+            int v = i;
+            int before = value[0];
+            m.execute(new EditCommand() {
+                @Override
+                public void execute() {
+                    value[0] = v;
+                }
+
+                @Override
+                public void undo() {
+                    value[0] = before;
+                }
+
+                @Override
+                public String description() {
+                    return "set " + v;
+                }
+            });
+        }
+        assertEquals(3, m.undoSize());
+        m.undo();
+        m.undo();
+        m.undo();
+        assertFalse(m.canUndo());
+        assertEquals(2, value[0]);
+    }
+
+    @Test
+    void configPathsReadAndReplaceNestedFields() {
+        var c = vm.getConfig();
+        assertEquals(c.stages().get(1).kernelSizes(), ConfigPaths.get(c, "stages[1].kernelSizes"));
+        var changed = ConfigPaths.with(c, "stages[1].kernelSizes", List.of(7));
+        assertEquals(List.of(7), changed.stages().get(1).kernelSizes());
+        assertEquals(c.stages().get(0), changed.stages().get(0));
+        assertEquals(0.5, ConfigPaths.with(c, "pruning.targetSparsity", 0.5).pruning().targetSparsity());
+    }
+}
