@@ -36,7 +36,8 @@ public final class ScreenshotTour {
         Path runs = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("st-tour-runs");
         Files.createDirectories(out);
         FxThread.startPlatform();
-        Path config = Path.of("sample-configs/quickstart.json");
+        // Optional third argument: another config (e.g. a shorter one on a busy machine).
+        Path config = Path.of(args.length > 2 ? args[2] : "sample-configs/quickstart.json");
         SearchSpaceConfig raw = ConfigIo.read(config);
         Preferences prefs = Preferences.userRoot().node("supertickets-tour");
         prefs.clear();
@@ -74,7 +75,7 @@ public final class ScreenshotTour {
 
         RunEntry entry = FxThread.call(() -> w.vm().runCurrentConfig());
         FxThread.run(() -> w.vm().graph().selectLayer("blocks.1.dw.k5"));
-        waitFor(() -> FxThread.call(() -> w.vm().timeline().countProperty().get() >= 4), 120_000);
+        waitFor(() -> FxThread.call(() -> w.vm().timeline().countProperty().get() >= 3), 600_000);
         FxThread.sleep(1500);
         shoot(w, out.resolve("monitor-live.png"));
         FxThread.run(() -> w.view().tabs().getSelectionModel().select(1));
@@ -82,7 +83,7 @@ public final class ScreenshotTour {
         shoot(w, out.resolve("runs.png"));
         FxThread.run(() -> w.view().tabs().getSelectionModel().select(2));
 
-        waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 300_000);
+        waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 1_200_000);
         FxThread.sleep(1500);
         FxThread.run(() -> w.view().heatmapView().zoomTo(9));
         FxThread.sleep(300);
