@@ -1,36 +1,60 @@
 package org.supertickets.data;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
 /**
- * Finds the shipped {@code assets} folder: system property {@code supertickets.assets}, then the environment
- * variable {@code SUPERTICKETS_ASSETS}, then {@code assets/} in the working directory or up to three parents.
+ * Finds the {@code assets} folder that holds the embedded datasets: the system property
+ * {@value #PROPERTY}, then the environment variable {@value #ENV}, then {@code assets/} in the working
+ * directory or one of its three nearest parents (so it works from the repository and from its sub-folders).
  */
 public final class AssetLocator {
+
+    public static final String PROPERTY = "supertickets.assets";
+    public static final String ENV = "SUPERTICKETS_ASSETS";
+    private static final int PARENTS = 3;
 
     private AssetLocator() {
     }
 
+    /** The assets folder for this process. */
     public static Path find() throws DatasetException {
-        String configured = System.getProperty("supertickets.assets", System.getenv("SUPERTICKETS_ASSETS"));
-        if (configured != null && !configured.isBlank()) {
-            Path p = Path.of(configured);
-            if (Files.isDirectory(p)) {
-                return p;
-            }
-            throw new DatasetException("assets: " + p + " (from supertickets.assets / SUPERTICKETS_ASSETS) is not a "
-                    + "folder. Fix: point it at the repository's assets/ folder.");
+        return find(System.getProperty(PROPERTY), System.getenv(ENV), Path.of("").toAbsolutePath());
+    }
+
+    /** The assets folder from an explicit property value, environment value and start folder (each may be null). */
+    static Path find(String property, String env, Path start) throws DatasetException {
+        if (property != null && !property.isBlank()) {
+            return configured(property, "-D" + PROPERTY);
         }
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+        if (env != null && !env.isBlank()) {
+            return configured(env, ENV);
+        }
+        Path dir = start;
+        for (int i = 0; i <= PARENTS && dir != null; i++, dir = dir.getParent()) {
             Path candidate = dir.resolve("assets");
-            if (Files.isDirectory(candidate.resolve("fashion-mnist"))) {
+            if (Files.isDirectory(candidate.resolve("fashion-mnist")) || Files.isDirectory(candidate.resolve("mnist"))) {
                 return candidate;
             }
         }
-        throw new DatasetException("assets: no assets/ folder with the embedded datasets was found from "
-                + Path.of("").toAbsolutePath() + ". Fix: run from the repository folder, or set "
-                + "SUPERTICKETS_ASSETS=/path/to/repo/assets.");
+        throw new DatasetException("assets", "no assets/ folder with the embedded datasets in " + start
+                + " or its " + PARENTS + " parent folders", "run from the repository folder, or set " + ENV
+                + "=/path/to/repository/assets (or -D" + PROPERTY + "=...)");
+    }
+
+    private static Path configured(String value, String source) throws DatasetException {
+        Path p;
+        try {
+            p = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new DatasetException("assets: " + value, "is not a valid path (set by " + source + ")", "point "
+                    + source + " at the repository's assets/ folder");
+        }
+        if (!Files.isDirectory(p)) {
+            throw new DatasetException("assets: " + p, "is not a folder (set by " + source + ")", "point " + source
+                    + " at the repository's assets/ folder");
+        }
+        return p;
     }
 }

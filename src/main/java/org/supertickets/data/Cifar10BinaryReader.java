@@ -7,55 +7,59 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads the CIFAR-10 binary version: {@code data_batch_1..5.bin} (train) and {@code test_batch.bin}, each
- * record one label byte and 3072 pixel bytes (R, G, B planes of 32x32). The named folder may also contain
- * the folder {@code cifar-10-batches-bin} of the official archive.
+ * Reads the CIFAR-10 binary version: {@code data_batch_1.bin .. data_batch_5.bin} (training) and
+ * {@code test_batch.bin} (test), each a sequence of records of one label byte (0..9) and 3072 pixel bytes
+ * (the R, G and B planes of a 32x32 image, row-major). The named folder may hold these files or the folder
+ * {@code cifar-10-batches-bin} of the official archive.
  */
 public final class Cifar10BinaryReader {
 
-    private static final int RECORD = 1 + 3 * 32 * 32;
-    private static final String FIX = " Fix: download the CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack "
-            + "it and set data.path to the folder holding data_batch_1.bin.";
+    /** Folder name inside the official {@code cifar-10-binary.tar.gz}. */
+    public static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";
+    private static final int SIDE = 32;
+    private static final int PIXELS = 3 * SIDE * SIDE;
+    private static final int RECORD = 1 + PIXELS;
+    private static final int CLASSES = 10;
+    private static final String FIX = "re-download the CIFAR-10 binary version (cifar-10-binary.tar.gz), unpack it "
+            + "and point data.path at the folder holding data_batch_1.bin (or at a complete copy)";
 
     private Cifar10BinaryReader() {
     }
 
-    /** The training and the test set. */
-    public static ImageDataset[] read(Path folder) throws DatasetException {
-        Path dir = folder;
-        if (!Files.exists(dir.resolve("data_batch_1.bin")) && Files.isDirectory(dir.resolve("cifar-10-batches-bin"))) {
-            dir = dir.resolve("cifar-10-batches-bin");
+    /** The training set (five batches) and the test set. */
+    public static TrainTestSets read(Path folder) throws DatasetException {
+        if (!Files.isDirectory(folder)) {
+            throw new DatasetException("cifar10: " + folder, "is not a folder (data.path)", "set data.path to the "
+                    + "folder holding data_batch_1.bin or " + ARCHIVE_FOLDER + "/");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new DatasetException("cifar10: " + folder + " is not a folder." + FIX);
+        Path dir = folder;
+        if (!Files.exists(dir.resolve("data_batch_1.bin")) && Files.isDirectory(dir.resolve(ARCHIVE_FOLDER))) {
+            dir = dir.resolve(ARCHIVE_FOLDER);
         }
         List<Path> train = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             train.add(dir.resolve("data_batch_" + i + ".bin"));
         }
-        return new ImageDataset[] {read("cifar10-train", train), read("cifar10-test", List.of(dir.resolve(
-                "test_batch.bin")))};
+        return new TrainTestSets(read("cifar10-train", train), read("cifar10-test", List.of(dir.resolve(
+                "test_batch.bin"))));
     }
 
+    /** Reads and concatenates the given batch files. */
     static ImageDataset read(String name, List<Path> files) throws DatasetException {
         long records = 0;
         for (Path f : files) {
-            if (!Files.isRegularFile(f)) {
-                throw new DatasetException("cifar10: " + f + ": file not found." + FIX);
+            long size = size(f);
+            if (size == 0 || size % RECORD != 0) {
+                throw new DatasetException("cifar10: " + f, "length " + size + " is not a multiple of " + RECORD
+                        + " bytes (truncated download?)", FIX);
             }
-            try {
-                long size = Files.size(f);
-                if (size == 0 || size % RECORD != 0) {
-                    throw new DatasetException("cifar10: " + f + ": length " + size + " is not a multiple of " + RECORD
-                            + " bytes (truncated download?)." + FIX);
-                }
-                records += size / RECORD;
-            } catch (IOException e) {
-                throw new DatasetException("cifar10: " + f + ": cannot be read (" + e.getMessage() + ").");
-            }
+            records += size / RECORD;
         }
-        int pixelsPer = RECORD - 1;
-        float[] pixels = new float[(int) (records * pixelsPer)];
+        if (records * PIXELS > Integer.MAX_VALUE - 8) {
+            throw new DatasetException("cifar10: " + files.get(0).getParent(), records + " images are more than "
+                    + "one array can hold", "use only the standard batch files");
+        }
+        float[] pixels = new float[(int) (records * PIXELS)];
         int[] labels = new int[(int) records];
         int n = 0;
         for (Path f : files) {
@@ -63,20 +67,36 @@ public final class Cifar10BinaryReader {
             try {
                 bytes = Files.readAllBytes(f);
             } catch (IOException e) {
-                throw new DatasetException("cifar10: " + f + ": cannot be read (" + e.getMessage() + ").");
+                throw new DatasetException("cifar10: " + f, "cannot be read (" + e.getMessage() + ")", FIX);
+            }
+            if (bytes.length != size(f)) {
+                throw new DatasetException("cifar10: " + f, "changed while it was read", "retry when it is complete");
             }
             for (int r = 0; r < bytes.length / RECORD; r++, n++) {
                 int label = bytes[r * RECORD] & 0xff;
-                if (label > 9) {
-                    throw new DatasetException("cifar10: " + f + ": record " + r + " has label " + label
-                            + " (CIFAR-10 labels are 0..9); this is not the CIFAR-10 binary version." + FIX);
+                if (label >= CLASSES) {
+                    throw new DatasetException("cifar10: " + f, "record " + r + " has label " + label
+                            + ", CIFAR-10 labels are 0..9 (is this the CIFAR-100 or the Python version?)", FIX);
                 }
                 labels[n] = label;
-                for (int p = 0; p < pixelsPer; p++) {
-                    pixels[n * pixelsPer + p] = (bytes[r * RECORD + 1 + p] & 0xff) / 255f;
+                int from = r * RECORD + 1;
+                int to = n * PIXELS;
+                for (int p = 0; p < PIXELS; p++) {
+                    pixels[to + p] = (bytes[from + p] & 0xff) / 255f;
                 }
             }
         }
-        return new ImageDataset(name, 3, 32, 32, 10, pixels, labels);
+        return new ImageDataset(name, 3, SIDE, SIDE, CLASSES, pixels, labels);
+    }
+
+    private static long size(Path f) throws DatasetException {
+        if (!Files.isRegularFile(f)) {
+            throw new DatasetException("cifar10: " + f, "file not found", FIX);
+        }
+        try {
+            return Files.size(f);
+        } catch (IOException e) {
+            throw new DatasetException("cifar10: " + f, "cannot be read (" + e.getMessage() + ")", FIX);
+        }
     }
 }

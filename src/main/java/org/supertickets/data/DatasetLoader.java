@@ -1,88 +1,167 @@
 package org.supertickets.data;
 
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 import org.supertickets.space.DataConfig;
 
-/** Loads the dataset a (resolved) config names and splits it for training, validation and test. */
+/**
+ * The entry point of this package: loads the dataset a resolved {@link DataConfig} names, checks its shape
+ * against the config, and prepares the training, validation and test splits with the training statistics.
+ * <p>
+ * Order of operations: read train and test; for an image folder without {@code train/} + {@code test/},
+ * hold out {@value #HELD_OUT_TEST_PERCENT}% of the images as the test set with a fixed seed (the same for every
+ * run, so runs with different seeds are compared on the same test images); apply {@code trainLimit} (the first
+ * N after a seeded shuffle) and {@code testLimit} (the first N); hold out {@code validationFraction} of the
+ * limited training set with a seeded shuffle; compute the normalisation on what is left for training. Every
+ * shuffle is a pure function of the run's seed.
+ */
 public final class DatasetLoader {
 
-    private static final String TRAIN_IMAGES = "train-images-idx3-ubyte.gz";
-    private static final String TRAIN_LABELS = "train-labels-idx1-ubyte.gz";
-    private static final String TEST_IMAGES = "t10k-images-idx3-ubyte.gz";
-    private static final String TEST_LABELS = "t10k-labels-idx1-ubyte.gz";
+    static final String TRAIN_IMAGES = "train-images-idx3-ubyte";
+    static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
+    static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
+    static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
+    static final int HELD_OUT_TEST_PERCENT = 20;
+    /** Seed of the test hold-out of an image folder: deliberately not the run's seed (see the class comment). */
+    private static final long TEST_HOLD_OUT_SEED = 0x7E57L;
 
     private DatasetLoader() {
     }
 
+    /**
+     * Loads and splits the dataset of {@code config}.
+     *
+     * @param config resolved data config (no null fields except {@code path} for the embedded datasets)
+     * @param seed   the run's seed; the splits are a pure function of it
+     * @throws DatasetException if a file is missing or malformed, or the data do not match the config
+     */
     public static PreparedData load(DataConfig config, long seed) throws DatasetException {
-        ImageDataset[] trainTest = readRaw(config);
-        ImageDataset train = trainTest[0];
-        ImageDataset test = trainTest[1];
-        checkShape(config, train);
+        Objects.requireNonNull(config, "config");
+        checkLimits(config);
+        TrainTestSets sets = read(config);
+        checkShape(config, sets.train());
+        checkShape(config, sets.test());
+        ImageDataset train = sets.train();
         if (config.trainLimit() > 0 && config.trainLimit() < train.size()) {
-            int[] order = BatchAssembler.shuffled(train.size(), Augmentation.mix(seed, 0x11A1, 0, 0));
+            int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x11A1, 0, 0));
             train = train.subset(Arrays.copyOf(order, config.trainLimit()));
         }
-        if (config.testLimit() > 0 && config.testLimit() < test.size()) {
-            int[] first = new int[config.testLimit()];
-            for (int i = 0; i < first.length; i++) {
-                first[i] = i;
-            }
-            test = test.subset(first);
-        }
+        ImageDataset test = config.testLimit() > 0 ? sets.test().first(config.testLimit()) : sets.test();
         int held = (int) Math.round(train.size() * config.validationFraction());
-        int[] order = BatchAssembler.shuffled(train.size(), Augmentation.mix(seed, 0x7A11D, 0, 0));
-        ImageDataset validation = train.subset(Arrays.copyOfRange(order, 0, held));
+        int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x7A11D, 0, 0));
+        ImageDataset validation = train.subset(Arrays.copyOfRange(order, 0, held)).named(baseName(train)
+                + "-validation");
         ImageDataset trainPart = train.subset(Arrays.copyOfRange(order, held, order.length));
         if (trainPart.size() == 0) {
-            throw new DatasetException(config.dataset() + ": no training images are left after holding out "
-                    + "data.validationFraction = " + config.validationFraction() + ". Fix: lower it or raise "
-                    + "data.trainLimit.");
+            throw new DatasetException("data.validationFraction", "holding out " + config.validationFraction()
+                    + " of " + train.size() + " training images leaves none for training",
+                    "lower data.validationFraction or raise data.trainLimit");
         }
         return new PreparedData(trainPart, validation, test, Normalization.of(trainPart));
     }
 
-    private static ImageDataset[] readRaw(DataConfig config) throws DatasetException {
-        switch (config.dataset()) {
-            case "fashion-mnist":
-            case "mnist": {
-                Path dir = AssetLocator.find().resolve(config.dataset());
-                return idxPair(config.dataset(), dir, config.classes());
-            }
-            case "idx":
-                return idxPair("idx", Path.of(config.path()), config.classes());
-            case "cifar10":
-                return Cifar10BinaryReader.read(Path.of(config.path()));
-            case "image-folder":
-                return ImageFolderReader.read(Path.of(config.path()), config.channels(), config.height(),
-                        config.width());
-            default:
-                throw new DatasetException("data.dataset: unknown dataset '" + config.dataset() + "'. Fix: use "
-                        + "fashion-mnist, mnist, idx, cifar10 or image-folder.");
+    private static void checkLimits(DataConfig config) throws DatasetException {
+        double f = config.validationFraction();
+        if (!(f >= 0 && f < 1)) {
+            throw new DatasetException("data.validationFraction", "is " + f + ", outside [0, 1)",
+                    "use a share such as 0.1");
+        }
+        if (config.trainLimit() < 0) {
+            throw new DatasetException("data.trainLimit", "is " + config.trainLimit(), "use 0 (all) or a positive count");
+        }
+        if (config.testLimit() < 0) {
+            throw new DatasetException("data.testLimit", "is " + config.testLimit(), "use 0 (all) or a positive count");
         }
     }
 
-    private static ImageDataset[] idxPair(String name, Path dir, int classes) throws DatasetException {
-        return new ImageDataset[] {
-            IdxReader.read(name + "-train", dir.resolve(TRAIN_IMAGES), dir.resolve(TRAIN_LABELS), classes),
-            IdxReader.read(name + "-test", dir.resolve(TEST_IMAGES), dir.resolve(TEST_LABELS), classes)};
+    private static TrainTestSets read(DataConfig config) throws DatasetException {
+        switch (config.dataset()) {
+            case "fashion-mnist", "mnist" -> {
+                Path dir = AssetLocator.find().resolve(config.dataset());
+                if (!Files.isDirectory(dir)) {
+                    throw new DatasetException(config.dataset() + ": " + dir, "the embedded dataset is missing",
+                            "restore it (git checkout -- assets/" + config.dataset() + "), or set "
+                            + AssetLocator.ENV + " to a complete assets folder");
+                }
+                return idx(config.dataset(), dir, config.classes());
+            }
+            case "idx" -> {
+                return idx("idx", folder(config), config.classes());
+            }
+            case "cifar10" -> {
+                return Cifar10BinaryReader.read(folder(config));
+            }
+            case "image-folder" -> {
+                Path dir = folder(config);
+                if (ImageFolderReader.hasTrainTestFolders(dir)) {
+                    return ImageFolderReader.readTrainTest(dir, config.channels(), config.height(), config.width());
+                }
+                return holdOutTest(ImageFolderReader.readClassFolders(dir, config.channels(), config.height(),
+                        config.width()));
+            }
+            default -> throw new DatasetException("data.dataset", "unknown dataset '" + config.dataset() + "'",
+                    "use fashion-mnist, mnist, idx, cifar10 or image-folder");
+        }
+    }
+
+    private static Path folder(DataConfig config) throws DatasetException {
+        String fix = "set data.path to the folder holding the " + config.dataset() + " files";
+        if (config.path() == null || config.path().isBlank()) {
+            throw new DatasetException("data.path", "is not set, but dataset " + config.dataset() + " reads from a "
+                    + "folder", fix);
+        }
+        Path dir;
+        try {
+            dir = Path.of(config.path());
+        } catch (InvalidPathException e) {
+            throw new DatasetException("data.path", "'" + config.path() + "' is not a valid path", fix);
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetException(config.dataset() + ": " + dir, "is not a folder (data.path)", fix);
+        }
+        return dir;
+    }
+
+    /** The four standard file names, gzip-compressed ({@code .gz}) or not. */
+    private static TrainTestSets idx(String name, Path dir, int classes) throws DatasetException {
+        return new TrainTestSets(
+                IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS), classes),
+                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS), classes));
+    }
+
+    private static Path idxFile(Path dir, String name) {
+        Path raw = dir.resolve(name);
+        return Files.isRegularFile(raw) ? raw : dir.resolve(name + ".gz");
+    }
+
+    private static TrainTestSets holdOutTest(ImageDataset all) {
+        int test = Math.max(1, Math.round(all.size() * HELD_OUT_TEST_PERCENT / 100f));
+        int[] order = Seeds.permutation(all.size(), TEST_HOLD_OUT_SEED);
+        return new TrainTestSets(all.subset(Arrays.copyOfRange(order, test, order.length)).named(all.name()
+                + "-train"), all.subset(Arrays.copyOf(order, test)).named(all.name() + "-test"));
+    }
+
+    private static String baseName(ImageDataset train) {
+        String name = train.name();
+        return name.endsWith("-train") ? name.substring(0, name.length() - "-train".length()) : name;
     }
 
     private static void checkShape(DataConfig config, ImageDataset data) throws DatasetException {
-        check("data.channels", config.channels(), data.channels(), data);
-        check("data.height", config.height(), data.height(), data);
-        check("data.width", config.width(), data.width(), data);
-        if (data.classes() > config.classes()) {
-            throw new DatasetException("data.classes: the config says " + config.classes() + " but " + data.name()
-                    + " has " + data.classes() + ". Fix: set data.classes to " + data.classes() + ".");
-        }
+        check(config, "data.channels", config.channels(), data.channels(), data);
+        check(config, "data.height", config.height(), data.height(), data);
+        check(config, "data.width", config.width(), data.width(), data);
+        check(config, "data.classes", config.classes(), data.classes(), data);
     }
 
-    private static void check(String field, int configured, int actual, ImageDataset data) throws DatasetException {
+    private static void check(DataConfig config, String field, int configured, int actual, ImageDataset data)
+            throws DatasetException {
         if (configured != actual) {
-            throw new DatasetException(field + ": the config says " + configured + " but " + data.name() + " has "
-                    + actual + ". Fix: set " + field + " to " + actual + ".");
+            String source = data.name() + (config.path() == null ? "" : " in " + config.path());
+            throw new DatasetException(field, "the config says " + configured + " but " + source + " has "
+                    + actual, "set " + field + " to " + actual);
         }
     }
 }
