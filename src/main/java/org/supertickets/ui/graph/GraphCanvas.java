@@ -102,15 +102,17 @@ public final class GraphCanvas extends Pane {
         requestLayout();
     }
 
-    @Override
-    protected double computeMinHeight(double width) {
+    /**
+     * The height this canvas needs in a viewport of the given size: the viewport's, or more when fitting the
+     * graph would shrink it below the minimum scale (the scroll pane then scrolls).
+     */
+    public double neededHeight(double viewportWidth, double viewportHeight) {
         GraphFrame f = frame.get();
-        if (f == null || minScale <= 0) {
-            return 120;
+        if (f == null || minScale <= 0 || viewportWidth <= 0) {
+            return viewportHeight;
         }
-        double w = width > 0 ? width : getWidth();
-        double widthFit = w > 0 ? w / f.graph().width() : minScale;
-        return Math.ceil(f.graph().height() * Math.min(widthFit, minScale));
+        double scale = Math.min(viewportWidth / f.graph().width(), minScale);
+        return Math.max(viewportHeight, Math.ceil(f.graph().height() * scale));
     }
 
     public Canvas canvas() {

@@ -48,8 +48,16 @@ public final class GraphView extends BorderPane {
         canvas.setMinScale(0.72);
         javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(canvas);
         scroll.setFitToWidth(true);
-        scroll.setFitToHeight(true);
         scroll.setId("graph-scroll");
+        // Grow the canvas beyond the viewport when fitting would make labels unreadable; scroll then.
+        Runnable size = () -> {
+            var vp = scroll.getViewportBounds();
+            double h = canvas.neededHeight(vp.getWidth(), vp.getHeight());
+            canvas.setMinHeight(h);
+            canvas.setPrefHeight(h);
+        };
+        scroll.viewportBoundsProperty().addListener((o, a, b) -> size.run());
+        vm.graphProperty().addListener((o, a, b) -> size.run());
         setCenter(scroll);
         if (timeline != null) {
             setBottom(timeBar(timeline));

@@ -164,7 +164,7 @@ public final class HeatmapView extends BorderPane {
             double fit = Math.min(canvas.getWidth() / d.cols(), canvas.getHeight() / d.rows());
             originX = 0;
             originY = 0;
-            return fit >= 1 ? Math.min(40, Math.floor(fit)) : fit;
+            return Math.min(40, fit);
         }
         return cellSize;
     }
