@@ -27,4 +27,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.supertickets.ui..", "org.supertickets.cli..")
                 .check(classes);
     }
+
+    @Test
+    void theUiReachesTheEngineOnlyThroughTheCore() {
+        noClasses().that().resideInAPackage("org.supertickets.ui..")
+                .should().dependOnClassesThat().resideInAPackage("ai.djl..")
+                .check(classes);
+    }
 }

@@ -17,8 +17,8 @@ public final class Launcher {
     }
 
     /**
-     * DJL must never download natives or phone home; the switch must be set before its first call.
-     * (OPT_OUT_TRACKING is read from the environment, which Java cannot set: the README tells how.)
+     * DJL must never download natives or phone home; both switches must be set before its first call (DJL reads
+     * OPT_OUT_TRACKING from the environment or, as here, from a system property).
      */
     static void configureOffline() {
         System.setProperty("ai.djl.offline", "true");
