@@ -50,6 +50,8 @@ import org.supertickets.space.TrainingConfig;
 public final class TwoInOneTrainer {
 
     private static final int LOG_EVERY_STEPS = 10;
+    /** A task-gradient norm this large means training has diverged (healthy runs stay in the single digits). */
+    private static final double EXPLODED_GRADIENT_NORM = 1e6;
 
     private final SearchSpaceConfig config;
     private final NetworkState start;
@@ -246,7 +248,7 @@ public final class TwoInOneTrainer {
             }
             gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
         }
-        if (!Double.isFinite(gradientNorm)) {
+        if (!Double.isFinite(gradientNorm) || gradientNorm > EXPLODED_GRADIENT_NORM) {
             throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
                     + ". Fix: lower training.learningRate (now " + config.training().learningRate()
                     + "); the last checkpoint is kept.");

@@ -72,4 +72,13 @@ class FaultInjectionTest {
         assertEquals(RunFinished.Outcome.FAILED, f.outcome());
         assertTrue(f.message().contains("--device cpu"), f.message());
     }
+
+    @Test
+    void explodingGradientsStopTheRun() {
+        List<Long> saved = new ArrayList<>();
+        RunFinished f = run(new FaultyData(20, 1e12f, null), saved);
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertTrue(f.message().contains("exploded") || f.message().contains("loss became"), f.message());
+        assertEquals(List.of(16L), saved);
+    }
 }
