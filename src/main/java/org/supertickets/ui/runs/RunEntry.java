@@ -1,0 +1,175 @@
+package org.supertickets.ui.runs;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ScheduledFuture;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.session.RunSession;
+
+/** One row of the Runs list: a queued, local or followed run, its progress, ETA and events. */
+public final class RunEntry {
+
+    private final ReadOnlyStringWrapper name = new ReadOnlyStringWrapper(this, "name");
+    private final ReadOnlyObjectWrapper<RunStatus> status = new ReadOnlyObjectWrapper<>(this, "status");
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
+    private final ReadOnlyStringWrapper eta = new ReadOnlyStringWrapper(this, "eta", "");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
+    private final String device;
+    private final SearchSpaceConfig config;
+    private RunSession session = new RunSession();
+    private RunHandle handle;
+    private ScheduledFuture<?> follower;
+    private long totalSteps;
+    private long etaStartStep = -1;
+    private long etaStartNanos;
+    private long lastDataNanos;
+
+    RunEntry(String name, SearchSpaceConfig config, String device, RunStatus status, Path folder) {
+        this.name.set(name);
+        this.config = config;
+        this.device = device;
+        this.status.set(status);
+        this.folder.set(folder);
+    }
+
+    public ReadOnlyStringProperty nameProperty() {
+        return name.getReadOnlyProperty();
+    }
+
+    public String getName() {
+        return name.get();
+    }
+
+    public ReadOnlyObjectProperty<RunStatus> statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public RunStatus getStatus() {
+        return status.get();
+    }
+
+    /** Steps done / total steps, 0..1. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** The outcome or the problem, in words. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Path> folderProperty() {
+        return folder.getReadOnlyProperty();
+    }
+
+    public Path getFolder() {
+        return folder.get();
+    }
+
+    public String device() {
+        return device;
+    }
+
+    /** The resolved config of the run. */
+    public SearchSpaceConfig config() {
+        return config;
+    }
+
+    public RunSession session() {
+        return session;
+    }
+
+    RunHandle handle() {
+        return handle;
+    }
+
+    void attach(RunHandle newHandle) {
+        handle = newHandle;
+        folder.set(newHandle.folder());
+        name.set(newHandle.folder().getFileName().toString());
+    }
+
+    void detach() {
+        handle = null;
+    }
+
+    void setFollower(ScheduledFuture<?> f) {
+        if (follower != null) {
+            follower.cancel(false);
+        }
+        follower = f;
+    }
+
+    /** A fresh session for a resume: the folder is re-read from its repaired start. */
+    void renewSession() {
+        session = new RunSession();
+        etaStartStep = -1;
+    }
+
+    void setStatus(RunStatus s, String text) {
+        status.set(s);
+        message.set(text == null ? "" : text);
+        if (!s.active()) {
+            eta.set("");
+        }
+    }
+
+    /** Updates progress and ETA from newly drained events. */
+    void observe(List<TrainingEvent> events, long nowNanos) {
+        if (!events.isEmpty()) {
+            lastDataNanos = nowNanos;
+        }
+        for (TrainingEvent e : events) {
+            if (e instanceof RunStarted r) {
+                totalSteps = r.totalSteps();
+                etaStartStep = -1;
+                message.set((r.resumed() ? "resumed · " : "") + r.engine() + " on " + r.device() + " · "
+                        + r.trainImages() + " train / " + r.validationImages() + " val images");
+            } else if (e instanceof StepMetrics s && etaStartStep < 0) {
+                // Measure speed from the first step report on: engine start and data loading are behind us.
+                etaStartStep = s.step();
+                etaStartNanos = nowNanos;
+            } else if (e instanceof RunFinished f) {
+                progress.set(f.outcome() == RunFinished.Outcome.COMPLETED ? 1 : progress.get());
+            }
+            if (totalSteps > 0) {
+                progress.set(Math.min(1, (double) e.step() / totalSteps));
+            }
+        }
+        if (status.get() == RunStatus.RUNNING || status.get() == RunStatus.FOLLOWING) {
+            long step = session.history().lastStep();
+            if (etaStartStep >= 0 && step > etaStartStep && totalSteps > 0) {
+                double perStep = (nowNanos - etaStartNanos) / 1e9 / (step - etaStartStep);
+                eta.set("ETA " + duration(perStep * (totalSteps - step)));
+            }
+        }
+    }
+
+    long lastDataNanos() {
+        return lastDataNanos;
+    }
+
+    static String duration(double seconds) {
+        long s = Math.max(0, Math.round(seconds));
+        if (s >= 3600) {
+            return String.format(Locale.ROOT, "%dh %02dm", s / 3600, (s % 3600) / 60);
+        }
+        return s >= 60 ? String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60) : s + " s";
+    }
+}

@@ -1,0 +1,32 @@
+package org.supertickets.ui.runs;
+
+/** Where a run in the Runs list stands. */
+public enum RunStatus {
+    QUEUED("queued", false),
+    STARTING("starting…", true),
+    RUNNING("running", true),
+    PAUSED("paused", true),
+    STOPPING("stopping (writing checkpoint)…", true),
+    COMPLETED("completed", false),
+    STOPPED("stopped · resumable", false),
+    FAILED("failed", false),
+    FOLLOWING("following folder", false),
+    FOLLOW_IDLE("no new data · resumable?", false);
+
+    private final String label;
+    private final boolean active;
+
+    RunStatus(String label, boolean active) {
+        this.label = label;
+        this.active = active;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** True while this process trains it. */
+    public boolean active() {
+        return active;
+    }
+}

@@ -1,0 +1,323 @@
+package org.supertickets.ui.runs;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderReader;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.task.UserMessages;
+
+/**
+ * The Runs view: a queue that trains one run at a time in this process (the machine's cores are shared with
+ * the UI), pause/resume/cancel, resume from a checkpoint, and run folders opened from disk, followed live while
+ * another process writes them. Events reach each run's session off the UI thread; {@link #pump()} drains
+ * them on the UI's own rhythm.
+ */
+public final class RunsViewModel {
+
+    /** How often a followed folder is polled. */
+    public static final long FOLLOW_PERIOD_MS = 500;
+    /** A followed run without new lines for this long is probably stopped. */
+    static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
+
+    private final TaskRunner runner;
+    private final RunLauncher launcher;
+    private final Notifier notifier;
+    private final LongSupplier clock;
+    private final ObservableList<RunEntry> entries = FXCollections.observableArrayList();
+    private final ObservableList<RunEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
+    private final ObjectProperty<RunEntry> selected = new SimpleObjectProperty<>(this, "selected");
+    private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
+    private final ObjectProperty<Path> runsDir = new SimpleObjectProperty<>(this, "runsDir");
+    private final ReadOnlyBooleanWrapper anyActive = new ReadOnlyBooleanWrapper(this, "anyActive");
+
+    public RunsViewModel(TaskRunner runner, RunLauncher launcher, Notifier notifier, Path runsDir,
+            LongSupplier clock) {
+        this.runner = Objects.requireNonNull(runner);
+        this.launcher = Objects.requireNonNull(launcher);
+        this.notifier = Objects.requireNonNull(notifier);
+        this.clock = Objects.requireNonNull(clock);
+        this.runsDir.set(runsDir);
+    }
+
+    public ObservableList<RunEntry> entries() {
+        return readOnlyEntries;
+    }
+
+    /** The run shown by the monitor, graph and heatmap. */
+    public ObjectProperty<RunEntry> selectedProperty() {
+        return selected;
+    }
+
+    public RunEntry getSelected() {
+        return selected.get();
+    }
+
+    /** auto, cpu or gpu, for runs started from now on. */
+    public StringProperty deviceProperty() {
+        return device;
+    }
+
+    public ObjectProperty<Path> runsDirProperty() {
+        return runsDir;
+    }
+
+    /** True while this process trains a run (closing the window must ask). */
+    public ReadOnlyBooleanProperty anyActiveProperty() {
+        return anyActive.getReadOnlyProperty();
+    }
+
+    public boolean hasActiveRuns() {
+        return entries.stream().anyMatch(e -> e.getStatus().active());
+    }
+
+    /** Queues a resolved config; it starts as soon as no other run trains. Returns its row (selected). */
+    public RunEntry enqueue(SearchSpaceConfig resolved) {
+        RunEntry entry = new RunEntry(resolved.name(), resolved, device.get(), RunStatus.QUEUED,
+                null);
+        entries.add(entry);
+        selected.set(entry);
+        startNextIfIdle();
+        return entry;
+    }
+
+    public void pause(RunEntry e) {
+        if (e != null && e.getStatus() == RunStatus.RUNNING && e.handle() != null) {
+            e.handle().control().pause();
+            e.setStatus(RunStatus.PAUSED, "paused; resume continues from the same step");
+        }
+    }
+
+    public void resume(RunEntry e) {
+        if (e != null && e.getStatus() == RunStatus.PAUSED && e.handle() != null) {
+            e.handle().control().resume();
+            e.setStatus(RunStatus.RUNNING, "");
+        }
+    }
+
+    /** Stops a run (it writes a checkpoint first, so it can be resumed) or drops a queued one. */
+    public void cancel(RunEntry e) {
+        if (e == null) {
+            return;
+        }
+        if (e.getStatus() == RunStatus.QUEUED) {
+            e.setStatus(RunStatus.STOPPED, "removed from the queue before it started");
+            entries.remove(e);
+            if (selected.get() == e) {
+                selected.set(entries.isEmpty() ? null : entries.get(entries.size() - 1));
+            }
+            return;
+        }
+        if ((e.getStatus() == RunStatus.RUNNING || e.getStatus() == RunStatus.PAUSED) && e.handle() != null) {
+            e.handle().control().cancel();
+            e.setStatus(RunStatus.STOPPING, "");
+        }
+    }
+
+    /** True when the run can continue from its checkpoint in this process. */
+    public boolean canResumeFromCheckpoint(RunEntry e) {
+        return e != null && e.getFolder() != null && !hasActiveRuns()
+                && (e.getStatus() == RunStatus.STOPPED || e.getStatus() == RunStatus.FAILED
+                || e.getStatus() == RunStatus.FOLLOW_IDLE)
+                && Files.isRegularFile(new RunFolder(e.getFolder()).latestCheckpoint());
+    }
+
+    /**
+     * Continues an interrupted run from its latest checkpoint in its own folder. The folder's logs are repaired
+     * by the core; the session re-reads them from the start, so curves show the whole run once.
+     */
+    public void resumeFromCheckpoint(RunEntry e) {
+        if (!canResumeFromCheckpoint(e)) {
+            notifier.error("Cannot resume", "This run has no checkpoint to resume from, or another run is training. "
+                    + "Fix: wait for the other run, or start the config again.");
+            return;
+        }
+        e.setFollower(null);
+        e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
+        refreshActive();
+        Path dir = e.getFolder();
+        String dev = device.get();
+        BackgroundTask.of("Resume run", ctx -> launcher.resume(dir, dev, null))
+                .onSuccess(handle -> {
+                    e.renewSession();
+                    e.attach(handle);
+                    e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
+                    follow(e, new RunFolderReader(new RunFolder(dir)), false);
+                    watchCompletion(e, handle);
+                    if (selected.get() == e) {
+                        // Re-select so the views replay the renewed session.
+                        selected.set(null);
+                        selected.set(e);
+                    }
+                })
+                .onFailure(err -> {
+                    e.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    notifier.error("Cannot resume " + dir.getFileName(), UserMessages.describe(err));
+                })
+                .onDone(this::refreshActive)
+                .run(runner);
+    }
+
+    /** Opens a run folder from disk (possibly still written by another process) and follows it. */
+    public void openFolder(Path dir) {
+        BackgroundTask.of("Open run folder", ctx -> {
+            RunFolder folder = RunFolder.open(dir);
+            SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
+            return new Object[] {folder, config};
+        }).onSuccess(result -> {
+            RunFolder folder = (RunFolder) result[0];
+            RunEntry entry = new RunEntry(folder.name(), (SearchSpaceConfig) result[1], "-", RunStatus.FOLLOWING,
+                    folder.path());
+            entries.add(entry);
+            follow(entry, new RunFolderReader(folder), true);
+            selected.set(entry);
+        }).onFailure(err -> notifier.error("Cannot open " + dir.getFileName(), UserMessages.describe(err)))
+                .run(runner);
+    }
+
+    /**
+     * UI thread, ~10 Hz: drains every run's inbox, updates progress, ETA and statuses, and returns the new
+     * events of the selected run (the monitor's input).
+     */
+    public List<TrainingEvent> pump() {
+        long now = clock.getAsLong();
+        List<TrainingEvent> forSelected = List.of();
+        for (RunEntry e : new ArrayList<>(entries)) {
+            List<TrainingEvent> drained = e.session().drain();
+            e.observe(drained, now);
+            RunFinished finished = e.session().history().finished();
+            if (e.getStatus() == RunStatus.FOLLOWING && finished != null) {
+                e.setFollower(null);
+                e.setStatus(statusOf(finished), finished.message());
+            } else if (e.getStatus() == RunStatus.FOLLOWING && e.handle() == null && e.lastDataNanos() != 0
+                    && now - e.lastDataNanos() > IDLE_NANOS) {
+                e.setStatus(RunStatus.FOLLOW_IDLE, "no new lines for a minute: the writing process may have "
+                        + "stopped; resume continues from its checkpoint");
+            } else if (e.getStatus() == RunStatus.FOLLOW_IDLE && !drained.isEmpty()) {
+                e.setStatus(RunStatus.FOLLOWING, "");
+            }
+            if (e == selected.get()) {
+                forSelected = drained;
+            }
+        }
+        return forSelected;
+    }
+
+    /** Cancels every run this process trains (each writes its checkpoint) and calls back when all ended. */
+    public void stopAll(Runnable whenStopped) {
+        List<java.util.concurrent.CompletableFuture<RunFinished>> pending = new ArrayList<>();
+        for (RunEntry e : entries) {
+            if (e.getStatus() == RunStatus.QUEUED) {
+                e.setStatus(RunStatus.STOPPED, "not started");
+            }
+            if (e.getStatus().active() && e.handle() != null) {
+                e.handle().control().cancel();
+                e.setStatus(RunStatus.STOPPING, "");
+                pending.add(e.handle().completion());
+            }
+        }
+        java.util.concurrent.CompletableFuture.allOf(pending.toArray(new java.util.concurrent.CompletableFuture[0]))
+                .handle((r, t) -> {
+                    runner.ui().execute(whenStopped);
+                    return null;
+                });
+    }
+
+    /** Stops every folder poller (window closing). */
+    public void close() {
+        entries.forEach(e -> e.setFollower(null));
+    }
+
+    private void startNextIfIdle() {
+        refreshActive();
+        if (hasActiveRuns()) {
+            return;
+        }
+        RunEntry next = entries.stream().filter(e -> e.getStatus() == RunStatus.QUEUED).findFirst().orElse(null);
+        if (next == null) {
+            return;
+        }
+        next.setStatus(RunStatus.STARTING, "loading data and starting the engine…");
+        refreshActive();
+        Path dir = runsDir.get();
+        BackgroundTask.of("Start run", ctx -> launcher.start(next.config(), dir, next.device(),
+                next.session().listener()))
+                .onSuccess(handle -> {
+                    next.attach(handle);
+                    if (next.getStatus() == RunStatus.STARTING) {
+                        next.setStatus(RunStatus.RUNNING, "");
+                    }
+                    watchCompletion(next, handle);
+                })
+                .onFailure(err -> {
+                    next.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    notifier.error("Cannot start " + next.config().name(), UserMessages.describe(err));
+                    startNextIfIdle();
+                })
+                .onDone(this::refreshActive)
+                .run(runner);
+    }
+
+    private void watchCompletion(RunEntry e, RunHandle handle) {
+        handle.completion().whenComplete((finished, error) -> runner.ui().execute(() -> {
+            if (error != null) {
+                e.setStatus(RunStatus.FAILED, UserMessages.describe(error));
+            } else {
+                e.setStatus(statusOf(finished), finished.message());
+            }
+            e.detach();
+            // A resumed run is followed through its folder: let one more poll pick up the final lines.
+            runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
+                    3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
+            startNextIfIdle();
+        }));
+    }
+
+    private void follow(RunEntry entry, RunFolderReader reader, boolean reportErrors) {
+        boolean[] reported = {false};
+        entry.setFollower(runner.scheduler().scheduleWithFixedDelay(() -> {
+            try {
+                for (TrainingEvent ev : reader.readNew()) {
+                    entry.session().offer(ev);
+                }
+            } catch (Exception ex) {
+                if (reportErrors && !reported[0]) {
+                    reported[0] = true;
+                    runner.ui().execute(() -> entry.setStatus(RunStatus.FOLLOW_IDLE, "cannot read the folder: "
+                            + UserMessages.describe(ex)));
+                }
+            }
+        }, 0, FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS));
+    }
+
+    private void refreshActive() {
+        anyActive.set(hasActiveRuns());
+    }
+
+    static RunStatus statusOf(RunFinished f) {
+        return switch (f.outcome()) {
+            case COMPLETED -> RunStatus.COMPLETED;
+            case CANCELLED -> RunStatus.STOPPED;
+            case FAILED -> RunStatus.FAILED;
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package org.supertickets.ui.runs;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingListener;
+import org.supertickets.ui.DirectRunner;
+import org.supertickets.ui.RecordingNotifier;
+import org.supertickets.ui.TestEvents;
+
+/** The run queue with a fake launcher: no training, no FX. */
+class RunsViewModelTest {
+
+    @TempDir
+    Path runs;
+
+    static final class FakeLauncher implements RunLauncher {
+        final List<TrainingListener> listeners = new ArrayList<>();
+        final List<CompletableFuture<RunFinished>> completions = new ArrayList<>();
+        final List<TrainingControl> controls = new ArrayList<>();
+        String failWith;
+
+        @Override
+        public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener)
+                throws Exception {
+            if (failWith != null) {
+                throw new org.supertickets.run.RunSetupException(failWith);
+            }
+            listeners.add(listener);
+            CompletableFuture<RunFinished> done = new CompletableFuture<>();
+            TrainingControl control = new TrainingControl();
+            completions.add(done);
+            controls.add(control);
+            Path folder = runsDir.resolve("run-" + listeners.size());
+            return new RunHandle() {
+                public Path folder() {
+                    return folder;
+                }
+
+                public TrainingControl control() {
+                    return control;
+                }
+
+                public CompletableFuture<RunFinished> completion() {
+                    return done;
+                }
+            };
+        }
+
+        @Override
+        public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    static RunFinished finished(RunFinished.Outcome outcome) {
+        return new RunFinished(400, 4, outcome, outcome.name(), 0.8, 0.5, 0.8, 0.5, 1, 1, 1, 10, 1);
+    }
+
+    @Test
+    void runsTrainOneAtATimeWithProgressEtaAndControls() {
+        FakeLauncher launcher = new FakeLauncher();
+        AtomicLong clock = new AtomicLong();
+        RecordingNotifier notifier = new RecordingNotifier();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, notifier, runs, clock::get);
+        RunEntry first = vm.enqueue(TestEvents.CONFIG);
+        RunEntry second = vm.enqueue(TestEvents.CONFIG);
+        assertEquals(RunStatus.RUNNING, first.getStatus());
+        assertEquals(RunStatus.QUEUED, second.getStatus(), "one run trains at a time");
+        assertEquals(second, vm.getSelected());
+        assertTrue(vm.hasActiveRuns());
+
+        // Events arrive on the training thread; the UI drains them.
+        TrainingListener l = launcher.listeners.get(0);
+        l.onEvent(TestEvents.started());
+        l.onEvent(new StepMetrics(10, 0.1, 2, 0.1, 0.1, 0, 1, 100));
+        vm.selectedProperty().set(first);
+        assertEquals(2, vm.pump().size(), "the selected run's new events");
+        clock.set(10_000_000_000L); // 10 s later
+        l.onEvent(new StepMetrics(110, 1.1, 1, 0.5, 0.1, 0, 1, 100));
+        assertEquals(1, vm.pump().size());
+        assertEquals(110 / 400.0, first.progressProperty().get(), 1e-9);
+        assertEquals("ETA 29 s", first.etaProperty().get(), "290 steps at 0.1 s each");
+        assertTrue(first.messageProperty().get().contains("PyTorch test"));
+
+        vm.pause(first);
+        assertTrue(launcher.controls.get(0).isPaused());
+        vm.resume(first);
+        assertFalse(launcher.controls.get(0).isPaused());
+        vm.cancel(first);
+        assertTrue(launcher.controls.get(0).isCancelled());
+        assertEquals(RunStatus.STOPPING, first.getStatus());
+
+        launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        assertEquals(RunStatus.STOPPED, first.getStatus());
+        assertEquals(RunStatus.RUNNING, second.getStatus(), "the queue moves on");
+        launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
+        assertEquals(RunStatus.COMPLETED, second.getStatus());
+        assertFalse(vm.hasActiveRuns());
+        assertTrue(notifier.errors.isEmpty());
+    }
+
+    @Test
+    void aRunThatCannotStartSaysWhyAndTheQueueGoesOn() {
+        FakeLauncher launcher = new FakeLauncher();
+        launcher.failWith = "data: no assets/ folder. Fix: run from the repository folder";
+        RecordingNotifier notifier = new RecordingNotifier();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, notifier, runs, System::nanoTime);
+        RunEntry e = vm.enqueue(TestEvents.CONFIG);
+        assertEquals(RunStatus.FAILED, e.getStatus());
+        assertTrue(e.messageProperty().get().contains("Fix:"));
+        assertEquals(1, notifier.errors.size());
+        assertFalse(vm.hasActiveRuns());
+    }
+
+    @Test
+    void aQueuedRunCanBeDroppedBeforeItStarts() {
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
+                System::nanoTime);
+        vm.enqueue(TestEvents.CONFIG);
+        RunEntry queued = vm.enqueue(TestEvents.CONFIG);
+        vm.cancel(queued);
+        assertEquals(1, vm.entries().size());
+        assertEquals(1, launcher.listeners.size());
+    }
+}
