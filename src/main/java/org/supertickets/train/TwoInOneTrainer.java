@@ -248,11 +248,7 @@ public final class TwoInOneTrainer {
             }
             gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
         }
-        if (!Double.isFinite(gradientNorm) || gradientNorm > EXPLODED_GRADIENT_NORM) {
-            throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
-                    + ". Fix: lower training.learningRate (now " + config.training().learningRate()
-                    + "); the last checkpoint is kept.");
-        }
+        checkGradient(gradientNorm, step, config.training().learningRate());
         if (config.pruning().zeroPrunedWeights()) {
             zeroPrunedWeights();
         }
@@ -452,6 +448,14 @@ public final class TwoInOneTrainer {
             // The failure itself may be that the listener cannot write; the summary is still returned.
         }
         return summary;
+    }
+
+    /** Stops the run when the task gradient is not finite or has exploded. */
+    static void checkGradient(double gradientNorm, long step, double learningRate) throws TrainingDivergedException {
+        if (!Double.isFinite(gradientNorm) || gradientNorm > EXPLODED_GRADIENT_NORM) {
+            throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
+                    + ". Fix: lower training.learningRate (now " + learningRate + "); the last checkpoint is kept.");
+        }
     }
 
     /**

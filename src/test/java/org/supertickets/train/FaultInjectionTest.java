@@ -74,11 +74,13 @@ class FaultInjectionTest {
     }
 
     @Test
-    void explodingGradientsStopTheRun() {
-        List<Long> saved = new ArrayList<>();
-        RunFinished f = run(new FaultyData(20, 1e12f, null), saved);
-        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
-        assertTrue(f.message().contains("exploded") || f.message().contains("loss became"), f.message());
-        assertEquals(List.of(16L), saved);
+    void explodingOrNonFiniteGradientsStopTheRunWithTheFix() throws Exception {
+        TwoInOneTrainer.checkGradient(5.0, 10, 0.1);
+        for (double norm : new double[] {2e6, Double.NaN, Double.POSITIVE_INFINITY}) {
+            TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    TrainingDivergedException.class, () -> TwoInOneTrainer.checkGradient(norm, 10, 0.1));
+            assertTrue(e.getMessage().contains("exploded") && e.getMessage().contains("learningRate"),
+                    e.getMessage());
+        }
     }
 }
