@@ -3,14 +3,30 @@ package org.supertickets.space;
 import static org.supertickets.space.ConfigDefaults.*;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
-/** Fills every missing field of a raw config with its default (see {@link ConfigDefaults}). */
+/**
+ * Fills every missing field of a raw config with its default from {@link ConfigDefaults}, so the config a run
+ * records says everything it ran with.
+ *
+ * <p>Only fields that have a meaningful default are filled. A stage's channels and the input shape and classes
+ * of a dataset read from disk ({@code idx}, {@code image-folder}) stay {@code null} when missing, and so does
+ * {@code data.path} (the embedded datasets have none); {@link ConfigValidator} reports each missing required
+ * field at its path. A valid resolved config therefore has no {@code null} anywhere except {@code data.path} of
+ * an embedded dataset.
+ *
+ * <p>Resolving never fails and never changes a value that is present (a wrong value is the validator's to
+ * report), so it is idempotent: resolving a resolved config returns an equal config. The defaults that depend
+ * on the number of epochs use the resolved {@code training.epochs}.
+ */
 public final class ConfigResolver {
 
     private ConfigResolver() {
     }
 
+    /** The config with every default filled in; {@code raw} itself is not changed. */
     public static SearchSpaceConfig resolve(SearchSpaceConfig raw) {
         TrainingConfig training = training(raw.training());
         int epochs = training.epochs();
@@ -30,14 +46,15 @@ public final class ConfigResolver {
         if (d == null) {
             d = new DataConfig(null, null, null, null, null, null, null, null, null, null);
         }
-        String dataset = or(d.dataset(), "fashion-mnist");
-        boolean grey = dataset.equals("fashion-mnist") || dataset.equals("mnist");
-        boolean cifar = dataset.equals("cifar10");
-        int channels = or(d.channels(), grey ? 1 : 3);
-        int side = grey ? 28 : cifar ? 32 : 32;
-        return new DataConfig(dataset, d.path(), channels, or(d.height(), side), or(d.width(), side),
-                or(d.classes(), 10), or(d.validationFraction(), VALIDATION_FRACTION), or(d.trainLimit(), 0),
-                or(d.testLimit(), 0), or(d.augment(), false));
+        String dataset = or(d.dataset(), DATASET);
+        Optional<InputShape> shape = knownShape(dataset);
+        return new DataConfig(dataset, d.path(),
+                or(d.channels(), shape.map(InputShape::channels).orElse(null)),
+                or(d.height(), shape.map(InputShape::height).orElse(null)),
+                or(d.width(), shape.map(InputShape::width).orElse(null)),
+                or(d.classes(), shape.map(InputShape::classes).orElse(null)),
+                or(d.validationFraction(), VALIDATION_FRACTION), or(d.trainLimit(), TRAIN_LIMIT),
+                or(d.testLimit(), TEST_LIMIT), or(d.augment(), AUGMENT));
     }
 
     private static StemConfig stem(StemConfig s) {
@@ -48,53 +65,56 @@ public final class ConfigResolver {
                 or(s.stride(), STEM_STRIDE));
     }
 
+    /** A missing stages list stays empty (the validator asks for one); a {@code null} stage gets the defaults. */
     private static List<StageConfig> stages(List<StageConfig> stages) {
-        List<StageConfig> out = new ArrayList<>();
         if (stages == null) {
-            return out;
+            return List.of();
         }
+        List<StageConfig> out = new ArrayList<>();
         for (StageConfig s : stages) {
             if (s == null) {
-                out.add(new StageConfig(null, 1, 1, List.of(3, 5, 7), 3));
-                continue;
+                s = new StageConfig(null, null, null, null, null);
             }
-            out.add(new StageConfig(s.channels(), or(s.repeats(), 1), or(s.stride(), 1),
-                    s.kernelSizes() == null ? List.of(3, 5, 7) : java.util.Collections.unmodifiableList(new ArrayList<>(s.kernelSizes())),
-                    or(s.expansionRatio(), 3)));
+            // Not List.copyOf: a null kernel size from the JSON must reach the validator, not throw here.
+            List<Integer> kernels = s.kernelSizes() == null ? STAGE_KERNEL_SIZES
+                    : Collections.unmodifiableList(new ArrayList<>(s.kernelSizes()));
+            out.add(new StageConfig(s.channels(), or(s.repeats(), STAGE_REPEATS), or(s.stride(), STAGE_STRIDE),
+                    kernels, or(s.expansionRatio(), STAGE_EXPANSION_RATIO)));
         }
-        return out;
+        return Collections.unmodifiableList(out);
     }
 
     private static SearchConfig search(SearchConfig s, int epochs) {
         if (s == null) {
             s = new SearchConfig(null, null, null, null, null, null, null, null, null);
         }
-        return new SearchConfig(or(s.enabled(), true), or(s.rho(), RHO),
-                or(s.rhoWarmupEpochs(), RHO_WARMUP_SHARE * epochs), or(s.gammaThreshold(), GAMMA_THRESHOLD),
-                or(s.minShrinkMacs(), 0L), or(s.evalIntervalEpochs(), EVAL_INTERVAL_EPOCHS),
-                or(s.bnRecalibrationBatches(), BN_RECALIBRATION_BATCHES), or(s.macsTarget(), 0L),
-                or(s.macsTargetEndEpoch(), MACS_TARGET_END_SHARE * epochs));
+        return new SearchConfig(or(s.enabled(), SEARCH_ENABLED), or(s.rho(), RHO),
+                or(s.rhoWarmupEpochs(), rhoWarmupEpochs(epochs)), or(s.gammaThreshold(), GAMMA_THRESHOLD),
+                or(s.minShrinkMacs(), MIN_SHRINK_MACS), or(s.evalIntervalEpochs(), EVAL_INTERVAL_EPOCHS),
+                or(s.bnRecalibrationBatches(), BN_RECALIBRATION_BATCHES), or(s.macsTarget(), MACS_TARGET),
+                or(s.macsTargetEndEpoch(), macsTargetEndEpoch(epochs)));
     }
 
     private static PruningConfig pruning(PruningConfig p, int epochs) {
         if (p == null) {
             p = new PruningConfig(null, null, null, null, null, null, null, null, null, null);
         }
-        return new PruningConfig(or(p.enabled(), true), or(p.targetSparsity(), TARGET_SPARSITY),
-                or(p.intervalEpochs(), (double) Math.max(1, Math.round(PRUNE_INTERVAL_SHARE * epochs))),
-                or(p.schedule(), "staircase"), or(p.increment(), INCREMENT),
-                or(p.cubicEndEpoch(), CUBIC_END_SHARE * epochs), or(p.rerank(), true), or(p.reuseMask(), false),
-                or(p.resetMaskAfterPrune(), false), or(p.zeroPrunedWeights(), false));
+        return new PruningConfig(or(p.enabled(), PRUNING_ENABLED), or(p.targetSparsity(), TARGET_SPARSITY),
+                or(p.intervalEpochs(), pruneIntervalEpochs(epochs)), or(p.schedule(), SCHEDULE),
+                or(p.increment(), INCREMENT), or(p.cubicEndEpoch(), cubicEndEpoch(epochs)), or(p.rerank(), RERANK),
+                or(p.reuseMask(), REUSE_MASK), or(p.resetMaskAfterPrune(), RESET_MASK_AFTER_PRUNE),
+                or(p.zeroPrunedWeights(), ZERO_PRUNED_WEIGHTS));
     }
 
     private static TrainingConfig training(TrainingConfig t) {
         if (t == null) {
             t = new TrainingConfig(null, null, null, null, null, null, null, null, null, null, null);
         }
-        return new TrainingConfig(or(t.epochs(), EPOCHS), or(t.batchSize(), BATCH_SIZE), or(t.optimizer(), "sgd"),
+        return new TrainingConfig(or(t.epochs(), EPOCHS), or(t.batchSize(), BATCH_SIZE), or(t.optimizer(), OPTIMIZER),
                 or(t.learningRate(), LEARNING_RATE), or(t.momentum(), MOMENTUM), or(t.weightDecay(), WEIGHT_DECAY),
-                or(t.lrSchedule(), "cosine"), or(t.lrWarmupEpochs(), 0.0), or(t.labelSmoothing(), 0.0),
-                or(t.evalBatchSize(), EVAL_BATCH_SIZE), or(t.device(), "auto"));
+                or(t.lrSchedule(), LR_SCHEDULE), or(t.lrWarmupEpochs(), LR_WARMUP_EPOCHS),
+                or(t.labelSmoothing(), LABEL_SMOOTHING), or(t.evalBatchSize(), EVAL_BATCH_SIZE),
+                or(t.device(), DEVICE));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -4,190 +4,551 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import org.supertickets.space.ConfigDefaults.InputShape;
 
 /**
- * Checks a resolved config and reports every problem at once, each with its JSON path and a fix. An
- * impossible search space (a feature map that shrinks below 1x1, a MACs target no subnet can reach) is
- * reported here, before any training starts.
+ * Checks a resolved config and reports every problem at once, each at its JSON path
+ * ({@code stages[1].kernelSizes[0]}, {@code pruning.targetSparsity}) with what is wrong about the actual value and
+ * how to fix it. Impossible search spaces are caught here, before any training starts: strides that would shrink
+ * the feature map below 1x1, kernels larger than the feature map they slide over, a MACs target no subnet can
+ * reach.
+ *
+ * <p>Two kinds of findings: {@link #validate} returns the problems that stop a run (the config is wrong or
+ * impossible); {@link #warnings} returns settings that run but not as their author most likely meant (a sparsity
+ * target the schedule never reaches, a MACs target the disabled search would ignore). Warnings do not block a run,
+ * so shortened smoke runs and baseline sweeps stay possible; show them next to the field all the same.
+ *
+ * <p>It never throws on a config, however broken (the designer validates half-edited configs): a missing field
+ * or section is reported as missing, and checks that need it are skipped.
  */
 public final class ConfigValidator {
 
+    static final int MAX_CHANNELS = 1024;
+    /** The head is one 1x1 conv; MobileNet-style heads are wider than the blocks (1280 in MobileNetV2). */
+    static final int MAX_HEAD_CHANNELS = 4096;
+    static final int MAX_IMAGE_CHANNELS = 4;
+    static final int MAX_IMAGE_SIDE = 1024;
+    static final int MAX_CLASSES = 10_000;
+    static final int MAX_REPEATS = 16;
+    static final int MAX_EXPANSION_RATIO = 8;
+    static final int MAX_EPOCHS = 10_000;
+    static final int MAX_BATCH_SIZE = 4096;
+    static final int MAX_EVAL_BATCH_SIZE = 8192;
+    static final int MAX_IMAGES = 100_000_000;
+    static final double MAX_TARGET_SPARSITY = 0.99;
+    static final double MAX_VALIDATION_FRACTION = 0.5;
+    /** Tolerance for comparing epoch counts computed in floating point (0.1 * 3 events is 0.30000000000000004). */
+    private static final double EPS = 1e-9;
+
     private final List<ValidationIssue> issues = new ArrayList<>();
+    private final List<ValidationIssue> warnings = new ArrayList<>();
 
     private ConfigValidator() {
     }
 
-    public static List<ValidationIssue> validate(SearchSpaceConfig c) {
+    /** Every problem of a resolved config, in field order; empty when the config can run. */
+    public static List<ValidationIssue> validate(SearchSpaceConfig config) {
+        return List.copyOf(run(config).issues);
+    }
+
+    /**
+     * Settings of a resolved config that run but most likely not as meant, each with its path and fix. Checked
+     * only where the fields involved are valid; independent of {@link #validate}.
+     */
+    public static List<ValidationIssue> warnings(SearchSpaceConfig config) {
+        return List.copyOf(run(config).warnings);
+    }
+
+    private static ConfigValidator run(SearchSpaceConfig config) {
+        Objects.requireNonNull(config, "config");
         ConfigValidator v = new ConfigValidator();
-        v.check(c);
-        return List.copyOf(v.issues);
+        v.check(config);
+        return v;
     }
 
     private void check(SearchSpaceConfig c) {
-        DataConfig d = c.data();
-        oneOf("data.dataset", d.dataset(), ConfigDefaults.DATASETS);
-        if (List.of("idx", "cifar10", "image-folder").contains(d.dataset()) && (d.path() == null
-                || d.path().isBlank())) {
-            add("data.path", "is empty but dataset '" + d.dataset() + "' is read from disk",
-                    "set data.path to the folder holding the dataset");
+        if (c.name() == null || c.name().isBlank()) {
+            add("name", "is " + (c.name() == null ? "missing" : "blank"),
+                    "give the run a short label, e.g. \"quickstart\"; run folders are named after it");
         }
-        range("data.channels", d.channels(), 1, 4);
-        range("data.height", d.height(), 4, 1024);
-        range("data.width", d.width(), 4, 1024);
-        range("data.classes", d.classes(), 2, 10_000);
-        if (d.dataset().equals("cifar10") && (d.channels() != 3 || d.height() != 32 || d.width() != 32)) {
-            add("data.channels", "cifar10 images are 3x32x32, the config says " + d.channels() + "x" + d.height() + "x"
-                    + d.width(), "set channels 3, height 32, width 32");
+        if (c.seed() == null) {
+            add("seed", "is missing", "give any whole number, e.g. " + ConfigDefaults.SEED + " (the official seed)");
         }
-        if ((d.dataset().equals("fashion-mnist") || d.dataset().equals("mnist"))
-                && (d.channels() != 1 || d.height() != 28 || d.width() != 28)) {
-            add("data.channels", d.dataset() + " images are 1x28x28, the config says " + d.channels() + "x"
-                    + d.height() + "x" + d.width(), "set channels 1, height 28, width 28");
-        }
-        range("data.validationFraction", d.validationFraction(), 0, 0.5);
-        range("data.trainLimit", d.trainLimit(), 0, 100_000_000);
-        range("data.testLimit", d.testLimit(), 0, 100_000_000);
+        Integer epochs = c.training() == null ? null : c.training().epochs();
+        // Epoch-relative fields are only compared with a usable epoch count; a bad one is reported once, itself.
+        Integer epochLimit = epochs != null && epochs >= 1 && epochs <= MAX_EPOCHS ? epochs : null;
 
-        StemConfig s = c.stem();
-        range("stem.channels", s.channels(), 1, 1024);
-        kernel("stem.kernelSize", s.kernelSize());
-        stride("stem.stride", s.stride());
+        // Non-short-circuit '&': every missing section is reported, not only the first.
+        if (section("data", c.data()) & section("stem", c.stem()) & section("stages", c.stages())
+                & section("head", c.head())) {
+            data(c.data());
+            network(c);
+        }
+        // The MACs range needs a network Architecture can build; a missing data.path does not matter for it.
+        boolean networkValid = c.data() != null && c.stem() != null && c.stages() != null && c.head() != null
+                && noIssueAt("data.dataset", "data.channels", "data.height", "data.width", "data.classes", "stem",
+                        "stages", "head");
+        if (section("search", c.search())) {
+            search(c.search(), epochLimit, networkValid ? c : null);
+        }
+        if (section("pruning", c.pruning())) {
+            pruning(c.pruning(), epochLimit);
+        }
+        if (section("training", c.training())) {
+            training(c.training(), epochLimit);
+        }
+    }
 
-        if (c.stages().isEmpty()) {
+    // ---- data ----------------------------------------------------------------------------------------------
+
+    private void data(DataConfig d) {
+        String dataset = d.dataset();
+        boolean known = oneOf("data.dataset", dataset, ConfigDefaults.DATASETS);
+        if (known && ConfigDefaults.DATASETS_ON_DISK.contains(dataset) && blank(d.path())) {
+            add("data.path", "is not set, but dataset '" + dataset + "' is read from a folder",
+                    "set data.path to the folder holding the " + dataset + " files (it is checked when the run "
+                    + "loads the data)");
+        }
+        if (known && ConfigDefaults.EMBEDDED_DATASETS.contains(dataset) && !blank(d.path())) {
+            add("data.path", "is '" + d.path() + "', but " + dataset + " is embedded and reads no folder, so the "
+                    + "path would be ignored",
+                    "remove data.path, or use dataset idx to read IDX files from that folder");
+        }
+        Optional<InputShape> shape = ConfigDefaults.knownShape(dataset);
+        if (shape.isPresent()) {
+            InputShape s = shape.get();
+            String why = "is missing (the resolver fills it in for " + dataset + ")";
+            required("data.channels", d.channels(), why, "set it to " + s.channels());
+            required("data.height", d.height(), why, "set it to " + s.height());
+            required("data.width", d.width(), why, "set it to " + s.width());
+            required("data.classes", d.classes(), why, "set it to " + s.classes());
+            sameAs("data.channels", d.channels(), s.channels(), dataset + " images have " + s.channels()
+                    + " channel" + (s.channels() == 1 ? "" : "s"), s);
+            sameAs("data.height", d.height(), s.height(), dataset + " images are " + s.height() + " pixels high", s);
+            sameAs("data.width", d.width(), s.width(), dataset + " images are " + s.width() + " pixels wide", s);
+            sameAs("data.classes", d.classes(), s.classes(), dataset + " has " + s.classes() + " classes", s);
+        } else {
+            if (known) {
+                String why = "is missing; dataset " + dataset + " has no fixed shape, so the config must give it";
+                required("data.channels", d.channels(), why, "set it to 1 for grey or 3 for colour images");
+                required("data.height", d.height(), why, "set the image height in pixels, e.g. 28");
+                required("data.width", d.width(), why, "set the image width in pixels, e.g. 28");
+                required("data.classes", d.classes(), why, "set the number of classes in the data");
+            }
+            // Missing values are reported above (or not at all for an unknown dataset, whose name is the problem).
+            rangeIfPresent("data.channels", d.channels(), 1, MAX_IMAGE_CHANNELS, "use 1 (grey) or 3 (colour)");
+            rangeIfPresent("data.height", d.height(), 1, MAX_IMAGE_SIDE, "give the image height in pixels");
+            rangeIfPresent("data.width", d.width(), 1, MAX_IMAGE_SIDE, "give the image width in pixels");
+            rangeIfPresent("data.classes", d.classes(), 2, MAX_CLASSES, "give the number of classes (at least 2)");
+        }
+        range("data.validationFraction", d.validationFraction(), 0, MAX_VALIDATION_FRACTION,
+                "use a share from 0 (no validation set) to 0.5, e.g. 0.1");
+        range("data.trainLimit", d.trainLimit(), 0, MAX_IMAGES, "use 0 (all images) or a positive count");
+        range("data.testLimit", d.testLimit(), 0, MAX_IMAGES, "use 0 (all images) or a positive count");
+        if (d.augment() == null) {
+            add("data.augment", "is missing", "use true (random crop and, for colour, flip) or false");
+        }
+    }
+
+    private void sameAs(String path, Integer value, int expected, String fact, InputShape shape) {
+        if (value != null && value != expected) {
+            add(path, "is " + value + ", but " + fact, "set " + path + " to " + expected + " (or leave it out; it is"
+                    + " filled in: " + shape + ")");
+        }
+    }
+
+    // ---- network -------------------------------------------------------------------------------------------
+
+    /** Stem, stages and head, then the feature map through the strides (as far as the strides are valid). */
+    private void network(SearchSpaceConfig c) {
+        StemConfig stem = c.stem();
+        range("stem.channels", stem.channels(), 1, MAX_CHANNELS);
+        kernel("stem.kernelSize", stem.kernelSize());
+        stride("stem.stride", stem.stride());
+
+        List<StageConfig> stages = c.stages();
+        if (stages.isEmpty()) {
             add("stages", "is empty, so there is nothing to search", "add at least one stage of searchable blocks");
         }
-        int size = Math.min(d.height(), d.width());
-        size = ceilDiv(size, Math.max(1, s.stride()));
+        for (int i = 0; i < stages.size(); i++) {
+            stage("stages[" + i + "]", stages.get(i));
+        }
+        range("head.channels", c.head().channels(), 1, MAX_HEAD_CHANNELS);
+        if (shapeValid(c.data()) && validStride(stem.stride())) {
+            featureMaps(c);
+        }
+    }
+
+    private void stage(String p, StageConfig st) {
+        if (st == null) {
+            add(p, "is null", "give the stage as an object, or remove it");
+            return;
+        }
+        if (st.channels() == null) {
+            add(p + ".channels", "is missing", "give the stage's output channels, e.g. 32 (no default: it sets the "
+                    + "width of every block in the stage)");
+        } else {
+            range(p + ".channels", st.channels(), 1, MAX_CHANNELS);
+        }
+        range(p + ".repeats", st.repeats(), 1, MAX_REPEATS, "use 1 to " + MAX_REPEATS + " blocks per stage");
+        stride(p + ".stride", st.stride());
+        range(p + ".expansionRatio", st.expansionRatio(), 1, MAX_EXPANSION_RATIO,
+                "use 1 to " + MAX_EXPANSION_RATIO + " hidden channels per input channel and branch, e.g. 3");
+        List<Integer> kernels = st.kernelSizes();
+        if (kernels == null) {
+            add(p + ".kernelSizes", "is missing", "offer depthwise kernel sizes, e.g. [3, 5, 7]");
+            return;
+        }
+        if (kernels.isEmpty()) {
+            add(p + ".kernelSizes", "is empty, so the stage's blocks have no branch to search",
+                    "offer at least one depthwise kernel size, e.g. [3, 5, 7]");
+        }
+        Set<Integer> seen = new HashSet<>();
+        for (int k = 0; k < kernels.size(); k++) {
+            Integer size = kernels.get(k);
+            String kp = p + ".kernelSizes[" + k + "]";
+            kernel(kp, size);
+            if (size != null && !seen.add(size)) {
+                add(kp, "kernel size " + size + " is listed twice", "list each kernel size once (a second, identical "
+                        + "branch adds nothing the first cannot learn)");
+            }
+        }
+    }
+
+    private static boolean shapeValid(DataConfig d) {
+        return d.height() != null && d.width() != null && d.height() >= 1 && d.width() >= 1
+                && d.height() <= MAX_IMAGE_SIDE && d.width() <= MAX_IMAGE_SIDE;
+    }
+
+    /**
+     * Follows the feature map through the strides, as {@link Architecture#supernet} does: a stride-2 layer on a
+     * side of 1 cannot shrink it (the map would go below 1x1), and a kernel whose padding exceeds what the map
+     * offers has weights that only ever multiply padding. The walk stops at a stage whose stride or repeats are
+     * themselves invalid (the maps after it are unknown); invalid kernels were reported already and are skipped.
+     */
+    private void featureMaps(SearchSpaceConfig c) {
+        DataConfig d = c.data();
+        StemConfig stem = c.stem();
+        int h = d.height();
+        int w = d.width();
+        StringBuilder trace = new StringBuilder(h + "x" + w + " input");
+        if (stem.stride() > 1 && (h == 1 || w == 1)) {
+            add("stem.stride", "the input is only " + h + "x" + w + ", so stride " + stem.stride()
+                    + " would shrink it below 1x1", "use stride 1 for the stem");
+        }
+        int maxStem = maxKernel(h, w, stem.stride());
+        if (validKernel(stem.kernelSize()) && stem.kernelSize() > maxStem) {
+            add("stem.kernelSize", "kernel " + stem.kernelSize() + " is too large for the " + h + "x" + w + " input "
+                    + "(stride " + stem.stride() + "): with padding " + stem.kernelSize() / 2 + " its outer rows and "
+                    + "columns only ever see padding", "use a stem kernel size up to " + maxStem);
+        }
+        h = Architecture.ceilDiv(h, stem.stride());
+        w = Architecture.ceilDiv(w, stem.stride());
+        trace.append(" → stem ").append(h).append('x').append(w);
+
         for (int i = 0; i < c.stages().size(); i++) {
             StageConfig st = c.stages().get(i);
+            if (st == null || !validStride(st.stride()) || st.repeats() == null || st.repeats() < 1
+                    || st.repeats() > MAX_REPEATS) {
+                return;
+            }
             String p = "stages[" + i + "]";
-            if (st.channels() == null) {
-                add(p + ".channels", "is missing", "give the stage's output channels, e.g. 32");
-            } else {
-                range(p + ".channels", st.channels(), 1, 1024);
+            if (st.stride() > 1 && (h == 1 || w == 1)) {
+                add(p + ".stride", "the feature map is already " + h + "x" + w + " when stage " + i + " starts ("
+                        + trace + "), so stride " + st.stride() + " would shrink it below 1x1",
+                        "use stride 1 in " + p + ", or remove a stride-2 stage (or the stem's stride) before it");
             }
-            range(p + ".repeats", st.repeats(), 1, 16);
-            stride(p + ".stride", st.stride());
-            range(p + ".expansionRatio", st.expansionRatio(), 1, 8);
-            if (st.kernelSizes().isEmpty()) {
-                add(p + ".kernelSizes", "is empty", "offer at least one depthwise kernel size, e.g. [3, 5, 7]");
+            // The smallest map a kernel of this stage slides over decides the largest kernel that fits.
+            int maxAllowed = Integer.MAX_VALUE;
+            String where = "";
+            for (int r = 0; r < st.repeats(); r++) {
+                int s = r == 0 ? st.stride() : 1;
+                int max = maxKernel(h, w, s);
+                if (max < maxAllowed) {
+                    maxAllowed = max;
+                    where = "the " + h + "x" + w + " feature map of block " + (r + 1) + " of " + st.repeats()
+                            + " (stride " + s + ")";
+                }
+                h = Architecture.ceilDiv(h, s);
+                w = Architecture.ceilDiv(w, s);
             }
-            Set<Integer> seen = new HashSet<>();
-            for (int k = 0; k < st.kernelSizes().size(); k++) {
-                Integer ks = st.kernelSizes().get(k);
-                String kp = p + ".kernelSizes[" + k + "]";
-                kernel(kp, ks);
-                if (ks != null && !seen.add(ks)) {
-                    add(kp, "kernel size " + ks + " is listed twice", "list each kernel size once");
+            trace.append(" → stage ").append(i).append(' ').append(h).append('x').append(w);
+            List<Integer> kernels = st.kernelSizes() == null ? List.of() : st.kernelSizes();
+            for (int k = 0; k < kernels.size(); k++) {
+                Integer size = kernels.get(k);
+                if (validKernel(size) && size > maxAllowed) {
+                    add(p + ".kernelSizes[" + k + "]", "kernel " + size + " is too large for " + where + ": with "
+                            + "padding " + size / 2 + " its outer rows and columns only ever see padding",
+                            "offer kernel sizes up to " + maxAllowed + " in " + p + ", or put stride-2 stages later "
+                            + "so the map stays larger");
                 }
             }
-            if (st.stride() != null && st.stride() >= 1) {
-                int next = ceilDiv(size, st.stride());
-                if (size <= 1 && st.stride() > 1) {
-                    add(p + ".stride", "the feature map is already 1x1 here, so stride " + st.stride()
-                            + " cannot shrink it further", "use stride 1 for this stage, or fewer stride-2 stages");
+        }
+    }
+
+    /**
+     * The largest odd kernel whose every weight meets a real pixel at some output position, with padding
+     * {@code k/2} (as the model pads): the last output position, {@code s * (out - 1)}, must reach the padding.
+     */
+    static int maxKernel(int h, int w, int stride) {
+        int reachH = stride * (Architecture.ceilDiv(h, stride) - 1);
+        int reachW = stride * (Architecture.ceilDiv(w, stride) - 1);
+        return 2 * Math.min(reachH, reachW) + 1;
+    }
+
+    // ---- search --------------------------------------------------------------------------------------------
+
+    /** {@code network} is the config when its network is valid (for the MACs range), else null. */
+    private void search(SearchConfig s, Integer epochs, SearchSpaceConfig network) {
+        flag("search.enabled", s.enabled());
+        range("search.rho", s.rho(), 0, 1, "use a small non-negative strength, e.g. 5e-4 (higher removes more)");
+        epochRange("search.rhoWarmupEpochs", s.rhoWarmupEpochs(), epochs);
+        range("search.gammaThreshold", s.gammaThreshold(), 0, 1, "use e.g. 1e-3 (the official threshold)");
+        range("search.minShrinkMacs", s.minShrinkMacs(), 0, Long.MAX_VALUE, "use 0 (shrink whenever a channel dies) or"
+                + " a positive MACs count");
+        interval("search.evalIntervalEpochs", s.evalIntervalEpochs(), epochs);
+        range("search.bnRecalibrationBatches", s.bnRecalibrationBatches(), 0, 1000, "use e.g. 10 (the official "
+                + "value)");
+        epochRange("search.macsTargetEndEpoch", s.macsTargetEndEpoch(), epochs);
+        Long target = s.macsTarget();
+        if (target == null) {
+            add("search.macsTarget", "is missing", "use 0 (off: rho alone decides) or a MACs count");
+        } else if (target < 0) {
+            add("search.macsTarget", "is negative (" + target + ")", "use 0 (off: rho alone decides) or a positive "
+                    + "MACs count");
+        } else if (target > 0) {
+            if (Boolean.FALSE.equals(s.enabled())) {
+                warn("search.macsTarget", "is " + target + ", but search.enabled is false, so nothing would follow it",
+                        "set search.enabled to true, or search.macsTarget to 0");
+            }
+            if (s.macsTargetEndEpoch() != null && s.macsTargetEndEpoch() <= 0) {
+                add("search.macsTargetEndEpoch", "is " + s.macsTargetEndEpoch() + ", but a MACs target needs "
+                        + "epochs to be reached in", "give the epoch by which the target should be reached, e.g. 60% "
+                        + "of training.epochs");
+            }
+            if (network != null) {
+                Architecture supernet = Architecture.supernet(network);
+                long max = supernet.macs();
+                long min = supernet.smallestSubnet().macs();
+                if (target < min || target >= max) {
+                    add("search.macsTarget", String.format(Locale.ROOT, "%,d MACs is %s", target, target >= max
+                            ? String.format(Locale.ROOT, "not below the supernet's %,d MACs, so there is nothing to "
+                                    + "remove", max)
+                            : String.format(Locale.ROOT, "below the smallest subnet's %,d MACs (every block body "
+                                    + "removed), so no subnet can reach it", min)),
+                            String.format(Locale.ROOT, "choose a value from %,d (smallest subnet) to %,d (supernet "
+                                    + "minus one), or 0 to let rho alone decide", min, max - 1));
                 }
-                size = next;
             }
         }
-        range("head.channels", c.head().channels(), 1, 4096);
+    }
 
-        SearchConfig se = c.search();
-        range("search.rho", se.rho(), 0, 1);
-        range("search.rhoWarmupEpochs", se.rhoWarmupEpochs(), 0, c.training().epochs());
-        range("search.gammaThreshold", se.gammaThreshold(), 0, 1);
-        range("search.minShrinkMacs", se.minShrinkMacs(), 0, Long.MAX_VALUE);
-        positive("search.evalIntervalEpochs", se.evalIntervalEpochs(), c.training().epochs());
-        range("search.bnRecalibrationBatches", se.bnRecalibrationBatches(), 0, 1000);
-        range("search.macsTargetEndEpoch", se.macsTargetEndEpoch(), 0, c.training().epochs());
-        if (se.macsTarget() != 0 && issues.isEmpty()) {
-            Architecture supernet = Architecture.supernet(c);
-            long max = supernet.macs();
-            long min = supernet.smallestSubnet().macs();
-            if (se.macsTarget() < min || se.macsTarget() >= max) {
-                add("search.macsTarget", String.format(Locale.ROOT, "%,d MACs is outside what this search space "
-                        + "can reach", se.macsTarget()), String.format(Locale.ROOT, "choose a value from %,d (smallest"
-                        + " subnet) to %,d (supernet), or 0 to let rho alone decide", min, max - 1));
+    // ---- pruning -------------------------------------------------------------------------------------------
+
+    private void pruning(PruningConfig p, Integer epochs) {
+        flag("pruning.enabled", p.enabled());
+        range("pruning.targetSparsity", p.targetSparsity(), 0, MAX_TARGET_SPARSITY,
+                "use a share of weights to prune from 0 to " + MAX_TARGET_SPARSITY + ", e.g. 0.9");
+        interval("pruning.intervalEpochs", p.intervalEpochs(), epochs);
+        boolean scheduleKnown = oneOf("pruning.schedule", p.schedule(), ConfigDefaults.SCHEDULES);
+        if (p.increment() == null) {
+            add("pruning.increment", "is missing", "use 0.1 (the official +10 points per event)");
+        } else if (!(p.increment() > 0 && p.increment() <= 1)) {
+            add("pruning.increment", "is " + p.increment() + ", outside (0, 1]", "use 0.1 (the official +10 points "
+                    + "per event)");
+        }
+        epochRange("pruning.cubicEndEpoch", p.cubicEndEpoch(), epochs);
+        boolean cubic = "cubic".equals(p.schedule());
+        if (cubic && p.cubicEndEpoch() != null && p.cubicEndEpoch() <= 0) {
+            add("pruning.cubicEndEpoch", "is " + p.cubicEndEpoch() + ", but the cubic schedule needs epochs to rise "
+                    + "in", "give the epoch at which the target is reached, e.g. 65% of training.epochs");
+        }
+        flag("pruning.rerank", p.rerank());
+        flag("pruning.reuseMask", p.reuseMask());
+        flag("pruning.resetMaskAfterPrune", p.resetMaskAfterPrune());
+        flag("pruning.zeroPrunedWeights", p.zeroPrunedWeights());
+        boolean scheduleValid = noIssueAt("pruning.targetSparsity", "pruning.intervalEpochs", "pruning.increment")
+                && (!cubic || noIssueAt("pruning.cubicEndEpoch"));
+        if (Boolean.TRUE.equals(p.enabled()) && scheduleKnown && epochs != null && scheduleValid) {
+            targetReached(p, epochs, cubic);
+        }
+    }
+
+    /**
+     * A warning: a target the schedule never reaches leaves the ticket (taken right after the last event) less
+     * sparse than asked. Events happen every {@code intervalEpochs}; the staircase adds {@code increment} per event.
+     */
+    private void targetReached(PruningConfig p, int epochs, boolean cubic) {
+        double interval = p.intervalEpochs();
+        int events = (int) Math.floor(epochs / interval + EPS);
+        if (events < 1) {
+            return; // the interval itself is reported
+        }
+        double lastEvent = events * interval;
+        if (cubic) {
+            if (lastEvent < p.cubicEndEpoch() - EPS) {
+                warn("pruning.cubicEndEpoch", fmt(p.cubicEndEpoch()) + " is after the last pruning event (epoch "
+                        + fmt(lastEvent) + "), so the target " + fmt(p.targetSparsity()) + " is never reached",
+                        "set pruning.cubicEndEpoch to at most " + fmt(lastEvent));
             }
-        } else if (se.macsTarget() < 0) {
-            add("search.macsTarget", "is negative (" + se.macsTarget() + ")", "use 0 (off) or a positive MACs count");
+            return;
         }
-
-        PruningConfig pr = c.pruning();
-        range("pruning.targetSparsity", pr.targetSparsity(), 0, 0.99);
-        positive("pruning.intervalEpochs", pr.intervalEpochs(), c.training().epochs());
-        oneOf("pruning.schedule", pr.schedule(), ConfigDefaults.SCHEDULES);
-        if (pr.increment() <= 0 || pr.increment() > 1) {
-            add("pruning.increment", "is " + pr.increment() + ", outside (0, 1]", "use 0.1 (the official +10 points)");
+        double target = p.targetSparsity();
+        double reached = Math.min(events * p.increment(), target);
+        if (reached < target - EPS) {
+            int needed = (int) Math.ceil(target / p.increment() - EPS);
+            warn("pruning.targetSparsity", fmt(target) + " is never reached: " + events + " pruning event"
+                    + (events == 1 ? "" : "s") + " (one every " + fmt(interval) + " epochs in " + epochs
+                    + ") of +" + fmt(p.increment()) + " end at " + fmt(reached),
+                    "prune every " + fmt(Math.floor((double) epochs / needed * 1000) / 1000) + " epochs or less ("
+                    + needed + " events), raise pruning.increment to " + fmt(Math.ceil(target / events * 1000) / 1000)
+                    + ", or lower the target to " + fmt(reached));
         }
-        range("pruning.cubicEndEpoch", pr.cubicEndEpoch(), 0, c.training().epochs());
+    }
 
-        TrainingConfig t = c.training();
-        range("training.epochs", t.epochs(), 1, 10_000);
-        range("training.batchSize", t.batchSize(), 1, 4096);
+    // ---- training ------------------------------------------------------------------------------------------
+
+    private void training(TrainingConfig t, Integer epochs) {
+        range("training.epochs", t.epochs(), 1, MAX_EPOCHS);
+        range("training.batchSize", t.batchSize(), 1, MAX_BATCH_SIZE, "use 1 to " + MAX_BATCH_SIZE + ", e.g. 128");
         oneOf("training.optimizer", t.optimizer(), ConfigDefaults.OPTIMIZERS);
-        if (t.learningRate() <= 0 || t.learningRate() > 10) {
+        if (t.learningRate() == null) {
+            add("training.learningRate", "is missing", "use e.g. 0.1 for SGD");
+        } else if (!(t.learningRate() > 0 && t.learningRate() <= 10)) {
             add("training.learningRate", "is " + t.learningRate() + ", outside (0, 10]", "use e.g. 0.1 for SGD");
         }
-        if (t.momentum() < 0 || t.momentum() >= 1) {
-            add("training.momentum", "is " + t.momentum() + ", outside [0, 1)", "use e.g. 0.9");
+        if (t.momentum() == null) {
+            add("training.momentum", "is missing", "use e.g. 0.9");
+        } else if (!(t.momentum() >= 0 && t.momentum() < 1)) {
+            add("training.momentum", "is " + t.momentum() + ", outside [0, 1)", "use e.g. 0.9 (0 = plain SGD)");
         }
-        range("training.weightDecay", t.weightDecay(), 0, 1);
+        range("training.weightDecay", t.weightDecay(), 0, 1, "use e.g. 4e-5 (0 = off)");
         oneOf("training.lrSchedule", t.lrSchedule(), ConfigDefaults.LR_SCHEDULES);
-        range("training.lrWarmupEpochs", t.lrWarmupEpochs(), 0, t.epochs());
-        range("training.labelSmoothing", t.labelSmoothing(), 0, 0.5);
-        range("training.evalBatchSize", t.evalBatchSize(), 1, 8192);
+        epochRange("training.lrWarmupEpochs", t.lrWarmupEpochs(), epochs);
+        range("training.labelSmoothing", t.labelSmoothing(), 0, 0.5, "use 0 (off) or e.g. 0.1");
+        range("training.evalBatchSize", t.evalBatchSize(), 1, MAX_EVAL_BATCH_SIZE, "use e.g. 256");
         oneOf("training.device", t.device(), ConfigDefaults.DEVICES);
     }
+
+    // ---- helpers -------------------------------------------------------------------------------------------
 
     private void add(String path, String message, String fix) {
         issues.add(new ValidationIssue(path, message, fix));
     }
 
-    private void oneOf(String path, String value, List<String> allowed) {
-        if (value == null || !allowed.contains(value)) {
-            add(path, "'" + value + "' is not one of " + allowed, "use one of " + String.join(", ", allowed));
+    private void warn(String path, String message, String fix) {
+        warnings.add(new ValidationIssue(path, message, fix));
+    }
+
+    private boolean noIssueAt(String... prefixes) {
+        return issues.stream().noneMatch(i -> List.of(prefixes).stream().anyMatch(i.path()::startsWith));
+    }
+
+    /** False (and an issue) when a whole section is missing, as in a half-edited or unresolved config. */
+    private boolean section(String path, Object value) {
+        if (value == null) {
+            add(path, "is missing",
+                    "add the " + path + " section, or resolve the config so its defaults are filled in");
+            return false;
+        }
+        return true;
+    }
+
+    private void required(String path, Object value, String message, String fix) {
+        if (value == null) {
+            add(path, message, fix);
+        }
+    }
+
+    private void flag(String path, Boolean value) {
+        if (value == null) {
+            add(path, "is missing", "use true or false");
+        }
+    }
+
+    /** True when the value is one of the allowed names; otherwise an issue that lists them. */
+    private boolean oneOf(String path, String value, List<String> allowed) {
+        if (value != null && allowed.contains(value)) {
+            return true;
+        }
+        add(path, value == null ? "is missing" : "'" + value + "' is not one of " + String.join(", ", allowed)
+                + ClosestName.hint(value, allowed), "use one of " + String.join(", ", allowed));
+        return false;
+    }
+
+    private void rangeIfPresent(String path, Number value, double min, double max, String fix) {
+        if (value != null) {
+            range(path, value, min, max, fix);
         }
     }
 
     private void range(String path, Number value, double min, double max) {
+        range(path, value, min, max, "give a value from " + fmt(min) + " to " + fmt(max));
+    }
+
+    /** Missing, NaN and out-of-range values are all reported; the message keeps the form "is V, outside A..B". */
+    private void range(String path, Number value, double min, double max, String fix) {
         if (value == null) {
-            add(path, "is missing", "give a value from " + fmt(min) + " to " + fmt(max));
+            add(path, "is missing", fix);
             return;
         }
         double v = value.doubleValue();
         if (Double.isNaN(v) || v < min || v > max) {
-            add(path, "is " + value + ", outside " + fmt(min) + ".." + fmt(max), "give a value from " + fmt(min)
-                    + " to " + fmt(max));
+            add(path, "is " + value + ", outside " + fmt(min) + ".." + fmt(max), fix);
         }
     }
 
-    private void positive(String path, Double value, int epochs) {
-        if (value == null || !(value > 0) || value > epochs) {
-            add(path, "is " + value + "; it must be above 0 and at most training.epochs (" + epochs + ")",
-                    "give a number of epochs in (0, " + epochs + "], e.g. 1");
+    /** An epoch within the run: 0..epochs (only the lower bound while training.epochs is itself invalid). */
+    private void epochRange(String path, Double value, Integer epochs) {
+        range(path, value, 0, epochs == null ? Double.MAX_VALUE : epochs,
+                "give an epoch from 0 to training.epochs" + (epochs == null ? "" : " (" + epochs + ")"));
+    }
+
+    /** A number of epochs between two events: above 0 and at most the run's length. */
+    private void interval(String path, Double value, Integer epochs) {
+        String bound = epochs == null ? "" : " (" + epochs + ")";
+        if (value == null || !(value > 0) || epochs != null && value > epochs + EPS) {
+            add(path, (value == null ? "is missing" : "is " + value) + "; it must be above 0 and at most "
+                    + "training.epochs" + bound,
+                    "give a number of epochs in (0, training.epochs" + bound + "], e.g. 1");
         }
+    }
+
+    private static boolean validKernel(Integer k) {
+        return k != null && k >= 1 && k % 2 == 1;
+    }
+
+    private static boolean validStride(Integer s) {
+        return s != null && (s == 1 || s == 2);
     }
 
     private void kernel(String path, Integer k) {
-        if (k == null || k < 1 || k % 2 == 0 || k > 11) {
-            add(path, "kernel size " + k + " is not an odd number from 1 to 11",
-                    "use an odd size such as 3, 5 or 7 (even sizes cannot keep the feature map centred)");
+        if (!validKernel(k)) {
+            add(path, "kernel size " + k + " is not an odd number of at least 1",
+                    "use an odd size such as 3, 5 or 7 (an even kernel cannot be centred on a pixel, so 'same' padding "
+                    + "would shift the feature map)");
         }
     }
 
     private void stride(String path, Integer s) {
-        if (s == null || (s != 1 && s != 2)) {
+        if (!validStride(s)) {
             add(path, "stride " + s + " is not 1 or 2", "use 1 (keep the resolution) or 2 (halve it)");
         }
     }
 
-    private static String fmt(double v) {
-        return v == Long.MAX_VALUE ? "any" : v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
+    /** A bound or a computed number for a message: whole numbers without ".0", others to 6 decimals. */
+    private static String fmt(double v) {
+        if (v >= Long.MAX_VALUE) {
+            return "any";
+        }
+        double rounded = Math.abs(v) < 1e9 ? Math.round(v * 1e6) / 1e6 : v;
+        return rounded == Math.rint(rounded) ? Long.toString((long) rounded) : Double.toString(rounded);
     }
 }

@@ -1,5 +1,8 @@
 package org.supertickets.space;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * What a search space amounts to, computed from the config alone (no training): the designer's live preview
  * and the CLI's {@code validate}.
@@ -21,7 +24,17 @@ public record NetworkSummary(
         int branches,
         long prunableWeights) {
 
+    /**
+     * The summary of a resolved, valid config.
+     *
+     * @throws IllegalArgumentException when the config has validation issues (a programming error: callers
+     *                                  validate first and show the issues instead)
+     */
     public static NetworkSummary of(SearchSpaceConfig resolved) {
+        List<ValidationIssue> issues = ConfigValidator.validate(Objects.requireNonNull(resolved, "resolved"));
+        if (!issues.isEmpty()) {
+            throw new IllegalArgumentException("cannot summarise an invalid config: " + issues);
+        }
         Architecture supernet = Architecture.supernet(resolved);
         Architecture smallest = supernet.smallestSubnet();
         long prunable = supernet.layers().stream().filter(LayerShape::prunable).mapToLong(LayerShape::weightCount)

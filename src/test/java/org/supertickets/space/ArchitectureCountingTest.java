@@ -1,46 +1,81 @@
 package org.supertickets.space;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/**
+ * MACs and parameters against a count by hand. Convention (paper.md): conv MACs = C_in * C_out * k * k * H_out *
+ * W_out / groups, linear = in * out; BN, activations and additions are not counted; params are conv and linear
+ * weights plus the classifier bias. Padding is k/2, so a stride-s layer maps H to ceil(H / s).
+ */
 class ArchitectureCountingTest {
 
-    /** 1x8x8 input, stem 4 (k3, s1), one block 4->8 stride 2 with kernels {3,5} at ratio 2, head 16, 10 classes. */
+    /**
+     * 1x8x8 input, stem 4 ch (k3, s1), stage 0: one block 4 -> 8 at stride 2 with kernels {3, 5} at ratio 2,
+     * stage 1: one block 8 -> 8 at stride 1 with kernel {3} at ratio 1 (identity skip), head 16, 10 classes.
+     */
     private static SearchSpaceConfig handExample() {
         return ConfigResolver.resolve(new SearchSpaceConfig("hand",
                 new DataConfig("idx", "/x", 1, 8, 8, 10, 0.0, 0, 0, false),
                 new StemConfig(4, 3, 1),
-                List.of(new StageConfig(8, 1, 2, List.of(3, 5), 2)),
+                List.of(new StageConfig(8, 1, 2, List.of(3, 5), 2), new StageConfig(8, 1, 1, List.of(3), 1)),
                 new HeadConfig(16), null, null, null, 1L));
     }
+
+    // Block 0 (4 -> 8, stride 2, 8x8 -> 4x4): each branch has 2 * 4 = 8 hidden channels, 16 for both.
+    private static final long STEM = 1 * 4 * 3 * 3 * 8 * 8;         // 2304 MACs, 36 weights
+    private static final long B0_EXPAND = 4 * 16 * 1 * 1 * 8 * 8;    // 1x1 at the input resolution: 4096, 64 weights
+    private static final long B0_DW3 = 8 * 8 * 3 * 3 * 4 * 4 / 8;    // depthwise, groups 8: 1152, 72 weights
+    private static final long B0_DW5 = 8 * 8 * 5 * 5 * 4 * 4 / 8;    // 3200, 200 weights
+    private static final long B0_PROJECT = 16 * 8 * 4 * 4;           // 16 -> 8 at 4x4: 2048, 128 weights
+    private static final long B0_SKIP = 4 * 8 * 4 * 4;               // strided 1x1 (widths differ): 512, 32 weights
+    // Block 1 (8 -> 8, stride 1, 4x4): one branch of 1 * 8 hidden channels; the skip is the identity (no weights).
+    private static final long B1_EXPAND = 8 * 8 * 4 * 4;             // 1024, 64 weights
+    private static final long B1_DW3 = 8 * 8 * 3 * 3 * 4 * 4 / 8;    // 1152, 72 weights
+    private static final long B1_PROJECT = 8 * 8 * 4 * 4;            // 1024, 64 weights
+    private static final long HEAD = 8 * 16 * 4 * 4;                 // 1x1 8 -> 16 at 4x4: 2048, 128 weights
+    private static final long CLASSIFIER = 16 * 10;                  // linear after pooling: 160, + 10 biases
 
     @Test
     void supernetMacsAndParamsMatchAHandCount() {
         Architecture a = Architecture.supernet(handExample());
-        long stem = 1 * 4 * 9 * 8 * 8;        // 2304
-        long expand = 4 * 16 * 8 * 8;         // 8 hidden channels per branch, two branches: 4096
-        long dw3 = 8 * 9 * 4 * 4;             // depthwise: C * k^2 * H_out * W_out = 1152
-        long dw5 = 8 * 25 * 4 * 4;            // 3200
-        long project = 16 * 8 * 4 * 4;        // 2048
-        long skip = 4 * 8 * 4 * 4;            // strided 1x1: 512
-        long head = 8 * 16 * 4 * 4;           // 2048
-        long classifier = 16 * 10;            // 160
-        assertEquals(stem + expand + dw3 + dw5 + project + skip + head + classifier, a.macs());
-        assertEquals(15520, a.macs());
-        long params = 36 + 64 + 72 + 200 + 128 + 32 + 128 + 160 + 10;
-        assertEquals(params, a.params());
+        assertEquals(STEM + B0_EXPAND + B0_DW3 + B0_DW5 + B0_PROJECT + B0_SKIP + B1_EXPAND + B1_DW3 + B1_PROJECT
+                + HEAD + CLASSIFIER, a.macs());
+        assertEquals(18720, a.macs());
+        long prunable = 36 + (64 + 72 + 200 + 128 + 32) + (64 + 72 + 64) + 128;
+        assertEquals(prunable + 160 + 10, a.params());
+        assertEquals(List.of("stem.conv", "blocks.0.expand", "blocks.0.dw.k3", "blocks.0.dw.k5", "blocks.0.project",
+                "blocks.0.skip", "blocks.1.expand", "blocks.1.dw.k3", "blocks.1.project", "head.conv", "classifier"),
+                a.layers().stream().map(LayerShape::name).toList());
     }
 
     @Test
-    void smallestSubnetKeepsOnlyStemSkipHeadAndClassifier() {
+    void theSmallestSubnetKeepsOnlyStemSkipsHeadAndClassifier() {
         Architecture s = Architecture.supernet(handExample()).smallestSubnet();
-        assertEquals(2304 + 512 + 2048 + 160, s.macs());
+        // Block 0 keeps its strided 1x1 skip; block 1 becomes the identity.
+        assertEquals(STEM + B0_SKIP + HEAD + CLASSIFIER, s.macs());
         assertEquals(36 + 32 + 128 + 160 + 10, s.params());
+    }
+
+    @Test
+    void aSearchedBranchCountsOnlyItsSurvivingChannels() {
+        Architecture a = Architecture.supernet(handExample());
+        BlockState b0 = a.blocks().get(0);
+        // Branch k5 narrowed from 8 to 2 hidden channels: expand 4 -> 10, dw5 2 channels, project 10 -> 8.
+        Architecture narrowed = a.withBlocks(List.of(b0.withBranches(List.of(b0.branches().get(0),
+                b0.branches().get(1).withHiddenChannels(2))), a.blocks().get(1)));
+        long saved = (B0_EXPAND - 4 * 10 * 8 * 8) + (B0_DW5 - 2 * 5 * 5 * 4 * 4) + (B0_PROJECT - 10 * 8 * 4 * 4);
+        assertEquals(a.macs() - saved, narrowed.macs());
+    }
+
+    @Test
+    void theSummaryAddsUpTheSameCounts() {
         NetworkSummary summary = NetworkSummary.of(handExample());
-        assertEquals(15520, summary.supernetMacs());
-        assertEquals(36 + 64 + 72 + 200 + 128 + 32 + 128, summary.prunableWeights());
+        assertEquals(new NetworkSummary(18720, 36 + 496 + 200 + 128 + 170, STEM + B0_SKIP + HEAD + CLASSIFIER,
+                36 + 32 + 128 + 170, 2, 3, 36 + 496 + 200 + 128), summary);
     }
 
     @Test
@@ -48,6 +83,13 @@ class ArchitectureCountingTest {
         LayerShape dw5 = Architecture.supernet(handExample()).layers().stream()
                 .filter(l -> l.name().equals("blocks.0.dw.k5")).findFirst().orElseThrow();
         assertEquals(200, dw5.weightCount());
-        assertEquals(50 * 16, dw5.sparseMacs(50));
+        assertEquals(50 * 4 * 4, dw5.sparseMacs(50));
+    }
+
+    @Test
+    void anInvalidConfigHasNoSummary() {
+        SearchSpaceConfig c = handExample();
+        SearchSpaceConfig broken = c.withTraining(c.training().withEpochs(0));
+        assertThrows(IllegalArgumentException.class, () -> NetworkSummary.of(broken));
     }
 }
