@@ -9,6 +9,7 @@ import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.ticket.TicketStart;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,36 +28,25 @@ final class RetrainCommand implements Callable<Integer> {
             converter = WeightsConverter.class)
     TicketStart.Weights from;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: a quarter of the original run)")
-    Integer epochs;
-
-    @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default: the original)")
-    Double learningRate;
+    @Mixin
+    TicketRunOptions options;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the random weights "
             + "for --from random (default: ${DEFAULT-VALUE})")
     long randomSeed;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
-    Path out;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
-    String device;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
 
     @Override
     public Integer call() {
         TicketRunPlan plan;
         try {
             Ticket ticket = TicketIo.read(ticketPath);
-            plan = TicketRunPlan.retrain(ticket, from, epochs, learningRate, randomSeed);
+            plan = TicketRunPlan.retrain(ticket, from, options.epochs, options.learningRate, randomSeed);
         } catch (IOException | CorruptFileException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        return TicketRuns.run(plan, out, device, quiet);
+        return TicketRuns.run(plan, options);
     }
 
     /** Accepts the weight choices in any case. */

@@ -1,6 +1,5 @@
 package org.supertickets.cli;
 
-import java.nio.file.Path;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.ticket.TicketRunPlan;
@@ -11,9 +10,9 @@ final class TicketRuns {
     private TicketRuns() {
     }
 
-    static int run(TicketRunPlan plan, Path out, String device, boolean quiet) {
-        try (TerminalProgress progress = new TerminalProgress(quiet)) {
-            LocalRun run = LocalRun.start(plan.config(), out, device, progress, plan.start());
+    static int run(TicketRunPlan plan, TicketRunOptions options) {
+        try (TerminalProgress progress = new TerminalProgress(options.quiet)) {
+            LocalRun run = LocalRun.start(plan.config(), options.out, options.device, progress, plan.start());
             return RunWaiter.await(run, progress);
         } catch (RunSetupException e) {
             System.err.println(e.getMessage());

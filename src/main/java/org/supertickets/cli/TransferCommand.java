@@ -9,6 +9,7 @@ import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,20 +30,9 @@ final class TransferCommand implements Callable<Integer> {
             + "image-folder)")
     String path;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "epochs (default: a quarter of the original run)")
-    Integer epochs;
+    @Mixin
+    TicketRunOptions options;
 
-    @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default: the original)")
-    Double learningRate;
-
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
-    Path out;
-
-    @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
-    String device;
-
-    @Option(names = "--quiet", description = "no progress bar")
-    boolean quiet;
 
     @Override
     public Integer call() {
@@ -52,11 +42,11 @@ final class TransferCommand implements Callable<Integer> {
             DataConfig source = ticket.manifest().provenance().config().data();
             DataConfig target = new DataConfig(dataset, path, null, null, null, null, source.validationFraction(),
                     0, 0, source.augment());
-            plan = TicketRunPlan.transfer(ticket, target, epochs, learningRate);
+            plan = TicketRunPlan.transfer(ticket, target, options.epochs, options.learningRate);
         } catch (IOException | CorruptFileException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        return TicketRuns.run(plan, out, device, quiet);
+        return TicketRuns.run(plan, options);
     }
 }
