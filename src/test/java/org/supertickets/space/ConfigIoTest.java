@@ -53,16 +53,16 @@ class ConfigIoTest {
         assertEquals(List.of(new StageConfig(16, 1, 2, List.of(3, 5, 7), 2), new StageConfig(24, 2, 2,
                 List.of(3, 5, 7), 2)), q.stages());
         assertEquals(64, q.head().channels());
-        assertEquals(List.of(2e-3, 0.5, 0.5), List.of(q.search().rho(), q.search().rhoWarmupEpochs(),
+        assertEquals(List.of(6e-3, 0.5, 0.5), List.of(q.search().rho(), q.search().rhoWarmupEpochs(),
                 q.search().evalIntervalEpochs()));
-        assertEquals(List.of(0.8, 0.5, 0.1), List.of(q.pruning().targetSparsity(), q.pruning().intervalEpochs(),
+        assertEquals(List.of(0.75, 0.5, 0.1), List.of(q.pruning().targetSparsity(), q.pruning().intervalEpochs(),
                 q.pruning().increment()));
         assertEquals(List.of(6, 64), List.of(q.training().epochs(), q.training().batchSize()));
 
         SearchSpaceConfig f = ConfigIo.loadResolved(SampleEdits.sample("fashion-mnist"));
         assertEquals(List.of(24, 32, 64), f.stages().stream().map(StageConfig::channels).toList());
-        assertEquals(List.of(15, 256), List.of(f.training().epochs(), f.head().channels()));
-        assertEquals(List.of(5e-4, 1.5, 1.0, 1.0), List.of(f.search().rho(), f.search().rhoWarmupEpochs(),
+        assertEquals(List.of(12, 256), List.of(f.training().epochs(), f.head().channels()));
+        assertEquals(List.of(1.5e-3, 1.0, 0.75, 0.75), List.of(f.search().rho(), f.search().rhoWarmupEpochs(),
                 f.search().evalIntervalEpochs(), f.pruning().intervalEpochs()));
 
         SearchSpaceConfig c = ConfigIo.loadResolved(SampleEdits.sample("cifar10"));
@@ -255,6 +255,6 @@ class ConfigIoTest {
         assertNotEquals(hash, ConfigIo.hash(c.withTraining(c.training().withLearningRate(0.05))));
         assertNotEquals(hash, ConfigIo.hash(SampleEdits.resolvedWith("quickstart", "stages[1].kernelSizes",
                 "[3, 5]")));
-        assertEquals(hash, ConfigIo.hash(SampleEdits.resolvedWith("quickstart", "search.rho", "0.002")));
+        assertEquals(hash, ConfigIo.hash(SampleEdits.resolvedWith("quickstart", "search.rho", "0.006")));
     }
 }

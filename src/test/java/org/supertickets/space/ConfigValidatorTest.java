@@ -213,15 +213,15 @@ class ConfigValidatorTest {
 
     @Test
     void aSparsityTargetTheScheduleNeverReachesSaysWhatWouldReachIt() throws Exception {
-        // 6 epochs, one event every 2 epochs: 3 events of +0.1 end at 0.3, not 0.8. It runs (a shortened smoke
+        // 6 epochs, one event every 2 epochs: 3 events of +0.1 end at 0.3, not 0.75. It runs (a shortened smoke
         // run is legitimate), so it is a warning.
         SearchSpaceConfig c = resolvedWith("quickstart", "pruning.intervalEpochs", "2");
         assertEquals(List.of(), ConfigValidator.validate(c));
         ValidationIssue issue = ConfigValidator.warnings(c).get(0);
         assertEquals("pruning.targetSparsity", issue.path());
-        assertEquals("0.8 is never reached: 3 pruning events (one every 2 epochs in 6) of +0.1 end at 0.3",
+        assertEquals("0.75 is never reached: 3 pruning events (one every 2 epochs in 6) of +0.1 end at 0.3",
                 issue.message());
-        assertEquals("prune every 0.75 epochs or less (8 events), raise pruning.increment to 0.267, or lower the "
+        assertEquals("prune every 0.75 epochs or less (8 events), raise pruning.increment to 0.25, or lower the "
                 + "target to 0.3", issue.fix());
     }
 
