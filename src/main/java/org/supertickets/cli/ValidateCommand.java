@@ -29,6 +29,9 @@ final class ValidateCommand implements Callable<Integer> {
                     + "weights%n", s.blocks(), s.branches(), s.supernetMacs(), s.supernetParams(), s.prunableWeights());
             System.out.printf(Locale.ROOT, "  smallest subnet (every block body searched away): %,d MACs, %,d params%n",
                     s.smallestMacs(), s.smallestParams());
+            for (var warning : org.supertickets.space.ConfigValidator.warnings(resolved)) {
+                System.out.println("  warning: " + warning);
+            }
             return 0;
         } catch (ConfigException e) {
             System.err.println(e.getMessage());

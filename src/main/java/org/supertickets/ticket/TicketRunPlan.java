@@ -43,16 +43,30 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
      */
     public static TicketRunPlan transfer(Ticket ticket, DataConfig target, Integer epochs, Double learningRate) {
         SearchSpaceConfig base = ticket.manifest().provenance().config();
-        SearchSpaceConfig raw = base.withData(target);
-        DataConfig resolvedData = ConfigResolver.resolve(raw).data();
-        if (resolvedData.channels() != base.data().channels()) {
-            throw new IllegalArgumentException("the ticket takes " + base.data().channels() + "-channel images but "
+        DataConfig source = base.data();
+        // Data read from disk has no known shape: it takes the ticket's input shape unless the caller gave one.
+        DataConfig withShape = new DataConfig(target.dataset(), target.path(),
+                target.channels() != null ? target.channels() : knownOr(target.dataset(), source).channels(),
+                target.height() != null ? target.height() : knownOr(target.dataset(), source).height(),
+                target.width() != null ? target.width() : knownOr(target.dataset(), source).width(),
+                target.classes() != null ? target.classes() : knownOr(target.dataset(), source).classes(),
+                target.validationFraction(), target.trainLimit(), target.testLimit(), target.augment());
+        DataConfig resolvedData = ConfigResolver.resolve(base.withData(withShape)).data();
+        if (resolvedData.channels().intValue() != source.channels().intValue()) {
+            throw new IllegalArgumentException("the ticket takes " + source.channels() + "-channel images but "
                     + target.dataset() + " has " + resolvedData.channels() + "; a transferred ticket keeps its stem, "
                     + "so the input channels must match");
         }
         SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset(), epochs, learningRate);
         return new TicketRunPlan(config, TicketStart.withNewHead(ticket.network(), resolvedData.classes(),
                 base.seed() + 1));
+    }
+
+    /** The dataset's own shape when the workbench knows it (embedded, CIFAR-10), else the ticket's. */
+    private static org.supertickets.space.ConfigDefaults.InputShape knownOr(String dataset, DataConfig ticketData) {
+        return org.supertickets.space.ConfigDefaults.knownShape(dataset).orElse(
+                new org.supertickets.space.ConfigDefaults.InputShape(ticketData.channels(), ticketData.height(),
+                        ticketData.width(), ticketData.classes()));
     }
 
     private static SearchSpaceConfig configFor(SearchSpaceConfig base, DataConfig data, String suffix,
