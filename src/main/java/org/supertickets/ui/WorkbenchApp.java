@@ -10,7 +10,7 @@ import javafx.stage.Stage;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.ui.runs.LocalRunLauncher;
+import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
  * SuperTickets Workbench, the desktop app. Starts on the embedded Fashion-MNIST with

@@ -44,8 +44,8 @@ import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphView;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.monitor.MonitorView;
-import org.supertickets.ui.runs.RunEntry;
-import org.supertickets.ui.runs.RunsView;
+import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.RunsView;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketView;
 

@@ -6,7 +6,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.ui.runs.RunLauncher;
+import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.task.TaskRunner;
 
 /**

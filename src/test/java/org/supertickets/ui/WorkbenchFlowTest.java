@@ -22,9 +22,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.supertickets.space.ConfigIo;
-import org.supertickets.ui.runs.LocalRunLauncher;
-import org.supertickets.ui.runs.RunEntry;
-import org.supertickets.ui.runs.RunStatus;
+import org.supertickets.ui.runqueue.LocalRunLauncher;
+import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.RunStatus;
 
 /**
  * What a user clicks, headless (Monocle): edit a field and see its validation, undo, save and reopen, run a

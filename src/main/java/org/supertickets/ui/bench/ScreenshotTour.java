@@ -15,9 +15,9 @@ import javax.imageio.ImageIO;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ui.WorkbenchWindow;
-import org.supertickets.ui.runs.LocalRunLauncher;
-import org.supertickets.ui.runs.RunEntry;
-import org.supertickets.ui.runs.RunStatus;
+import org.supertickets.ui.runqueue.LocalRunLauncher;
+import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.RunStatus;
 
 /**
  * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:

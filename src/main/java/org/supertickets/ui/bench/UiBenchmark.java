@@ -23,8 +23,8 @@ import org.supertickets.ui.WorkbenchWindow;
 import org.supertickets.ui.heatmap.HeatmapData;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
-import org.supertickets.ui.runs.LocalRunLauncher;
-import org.supertickets.ui.runs.RunEntry;
+import org.supertickets.ui.runqueue.LocalRunLauncher;
+import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.task.TaskRunner;
 
 /**

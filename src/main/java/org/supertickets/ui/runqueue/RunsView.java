@@ -1,4 +1,4 @@
-package org.supertickets.ui.runs;
+package org.supertickets.ui.runqueue;
 
 import java.io.File;
 import java.util.function.Consumer;

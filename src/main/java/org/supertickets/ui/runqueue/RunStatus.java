@@ -1,4 +1,4 @@
-package org.supertickets.ui.runs;
+package org.supertickets.ui.runqueue;
 
 /** Where a run in the Runs list stands. */
 public enum RunStatus {

@@ -1,4 +1,4 @@
-package org.supertickets.ui.runs;
+package org.supertickets.ui.runqueue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package org.supertickets.ui.runs;
+package org.supertickets.ui.runqueue;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
