@@ -298,7 +298,7 @@ public final class TwoInOneTrainer {
         evaluator.recalibrate(net);
         Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
         listener.onEvent(new EvalMetrics(done, epochOf(done), val.loss(), val.accuracy(), measures.sparsity(),
-                sparsitySchedule.plannedAt(epochOf(done)), measures.macs(), measures.sparseMacs(),
+                plannedSparsity(done), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
                 measures.liveBranches(), measures.liveBlocks()));
     }
@@ -328,6 +328,11 @@ public final class TwoInOneTrainer {
         listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
                 current.macs(), after.architecture().macs(), resetMasks, after.architecture()));
         listener.onEvent(SnapshotBuilder.build(after, done, epochOf(done), "shrink", true));
+    }
+
+    /** The schedule's sparsity now; with pruning off (a frozen ticket) the plan is to keep the masks as they are. */
+    private double plannedSparsity(long done) {
+        return config.pruning().enabled() ? sparsitySchedule.plannedAt(epochOf(done)) : measures.sparsity();
     }
 
     /** Our MACs plan: linear from the supernet to the target by {@code macsTargetEndEpoch}; off when 0. */
