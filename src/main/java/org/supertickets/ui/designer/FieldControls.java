@@ -123,12 +123,7 @@ final class FieldControls {
                 field.setText(String.valueOf(f.getValue()));
             }
         };
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commit.run();
-            }
-        });
+        commitOnEnterOrFocusLoss(field, commit);
         decorate(field, f);
         return field;
     }
@@ -141,12 +136,7 @@ final class FieldControls {
             String t = field.getText().trim();
             vm.set(path, t.isEmpty() && nullWhenBlank ? null : t);
         };
-        field.setOnAction(e -> commit.run());
-        field.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                commit.run();
-            }
-        });
+        commitOnEnterOrFocusLoss(field, commit);
         decorate(field, f);
         return field;
     }
@@ -225,5 +215,15 @@ final class FieldControls {
 
     private static double asDouble(Object v, double fallback) {
         return v instanceof Number n ? n.doubleValue() : fallback;
+    }
+
+    /** A text edit becomes a command when the user presses Enter or leaves the field. */
+    private static void commitOnEnterOrFocusLoss(TextField field, Runnable commit) {
+        field.setOnAction(e -> commit.run());
+        field.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                commit.run();
+            }
+        });
     }
 }
