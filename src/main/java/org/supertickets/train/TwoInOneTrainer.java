@@ -349,14 +349,15 @@ public final class TwoInOneTrainer {
     private void weightStep(long done, boolean last) {
         pruneEvents++;
         double ratio = sparsitySchedule.ratioAtEvent(pruneEvents, epochOf(done));
+        NetworkState before = net.toHost();
         Map<String, HostTensor> weights = new LinkedHashMap<>();
         Map<String, HostTensor> masks = new LinkedHashMap<>();
         Map<String, HostTensor> reference = new LinkedHashMap<>();
-        for (LayerShape layer : net.architecture().layers()) {
+        for (LayerShape layer : before.architecture().layers()) {
             if (layer.prunable()) {
                 String maskName = TensorNames.mask(layer.name());
-                weights.put(layer.name(), Supernet.toHost(net.tensor(TensorNames.weight(layer.name()))));
-                masks.put(layer.name(), Supernet.toHost(net.tensor(maskName)));
+                weights.put(layer.name(), before.tensor(TensorNames.weight(layer.name())));
+                masks.put(layer.name(), before.tensor(maskName));
                 reference.put(layer.name(), previousEventMasks.getOrDefault(maskName, masks.get(layer.name())));
             }
         }
@@ -364,16 +365,17 @@ public final class TwoInOneTrainer {
                 config.pruning().rerank());
         previousEventMasks = new LinkedHashMap<>();
         result.masks().forEach((layer, mask) -> previousEventMasks.put(TensorNames.mask(layer), mask));
-        result.masks().forEach((layer, mask) -> net.set(TensorNames.mask(layer), mask));
-        NetworkState pruned = net.toHost();
+        previousEventMasks.forEach(net::set);
+        NetworkState pruned = before.withTensors(previousEventMasks);
         boolean resetAfter = config.pruning().resetMaskAfterPrune() && !last;
         listener.onEvent(new PruneEvent(done, epochOf(done), pruneEvents, ratio, result.sparsity(),
                 result.threshold(), result.reactivated(), result.newlyPruned(), resetAfter, result.perLayer()));
         listener.onEvent(SnapshotBuilder.build(pruned, done, epochOf(done), "prune", true));
         if (resetAfter) {
-            result.masks().forEach((layer, mask) -> net.set(TensorNames.mask(layer),
-                    HostTensor.filled(mask.shape(), 1f)));
-            measures = NetworkMeasures.of(net.toHost());
+            Map<String, HostTensor> ones = new LinkedHashMap<>();
+            previousEventMasks.forEach((name, mask) -> ones.put(name, HostTensor.filled(mask.shape(), 1f)));
+            ones.forEach(net::set);
+            measures = NetworkMeasures.of(pruned.withTensors(ones));
         } else {
             measures = NetworkMeasures.of(pruned);
         }
@@ -428,12 +430,11 @@ public final class TwoInOneTrainer {
             listener.onEvent(summary);
             return summary;
         }
-        NetworkState ticket = net.toHost();
         evaluator.recalibrate(net);
         Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
         Evaluator.Result test = evaluator.evaluate(net, Evaluator.Split.TEST);
         NetworkState ticketWithStatistics = net.toHost();
-        NetworkMeasures m = NetworkMeasures.of(ticket);
+        NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
         RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
                 (System.nanoTime() - startNanos) / 1e9, trainingMacs);
