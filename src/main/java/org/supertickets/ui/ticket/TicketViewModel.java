@@ -1,5 +1,6 @@
 package org.supertickets.ui.ticket;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +11,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.model.CorruptFileException;
 import org.supertickets.space.Architecture;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
@@ -79,21 +81,27 @@ public final class TicketViewModel {
     /** Reads a ticket folder (or a run folder holding {@code ticket/}) in the background. */
     public BackgroundTask.Handle open(Path path) {
         busy.set(true);
-        return BackgroundTask.of("Open ticket", ctx -> {
-            Path folder = path.resolve(TicketIo.MANIFEST).toFile().isFile() || !path.resolve("ticket").toFile()
-                    .isDirectory() ? path : path.resolve("ticket");
-            Ticket ticket = TicketIo.read(folder);
-            TicketManifest m = ticket.manifest();
-            TicketProvenance p = m.provenance();
-            ConnectivitySnapshot snapshot = SnapshotBuilder.build(ticket.network(), p == null ? 0 : p.steps(),
-                    p == null ? 0 : p.epochs(), "ticket", true);
-            Architecture supernet = p != null && p.config() != null ? Architecture.supernet(p.config())
-                    : m.architecture();
-            return new Loaded(folder, m, supernet, snapshot);
-        }).onSuccess(this::show)
+        return BackgroundTask.of("Open ticket", ctx -> read(path)).onSuccess(this::show)
                 .onFailure(e -> notifier.error("Cannot open ticket " + path.getFileName(), UserMessages.describe(e)))
                 .onDone(() -> busy.set(false))
                 .run(runner);
+    }
+
+    /**
+     * Reads a ticket folder, or the {@code ticket/} of a run folder, with the supernet it came from and a snapshot
+     * the graph can draw (background thread; the ticket diff reads its two tickets the same way).
+     */
+    public static Loaded read(Path path) throws IOException, CorruptFileException {
+        Path folder = path.resolve(TicketIo.MANIFEST).toFile().isFile() || !path.resolve("ticket").toFile()
+                .isDirectory() ? path : path.resolve("ticket");
+        Ticket ticket = TicketIo.read(folder);
+        TicketManifest m = ticket.manifest();
+        TicketProvenance p = m.provenance();
+        ConnectivitySnapshot snapshot = SnapshotBuilder.build(ticket.network(), p == null ? 0 : p.steps(),
+                p == null ? 0 : p.epochs(), "ticket", true);
+        Architecture supernet = p != null && p.config() != null ? Architecture.supernet(p.config())
+                : m.architecture();
+        return new Loaded(folder, m, supernet, snapshot);
     }
 
     void show(Loaded l) {
