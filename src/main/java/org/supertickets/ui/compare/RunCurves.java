@@ -1,0 +1,53 @@
+package org.supertickets.ui.compare;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.TreeMap;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderReader;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.TrainingEvent;
+
+/**
+ * The training curves of one run that the Compare view overlays: validation accuracy, weight sparsity and dense
+ * MACs at every evaluation, against epochs.
+ *
+ * @param run                run folder name (the legend entry)
+ * @param epochs             epoch of each evaluation, increasing
+ * @param validationAccuracy validation accuracy at each
+ * @param sparsity           weight sparsity at each
+ * @param macs               dense MACs of the (shrunk) network at each
+ */
+public record RunCurves(String run, double[] epochs, double[] validationAccuracy, double[] sparsity, double[] macs) {
+
+    public int size() {
+        return epochs.length;
+    }
+
+    /**
+     * Reads the evaluations of a run folder. A resumed run re-does the steps after its last checkpoint, so an
+     * evaluation can appear twice; the later one (the run that continued) wins.
+     */
+    public static RunCurves read(RunFolder folder) throws IOException {
+        Map<Long, EvalMetrics> byStep = new TreeMap<>();
+        for (TrainingEvent e : new RunFolderReader(folder).readNew()) {
+            if (e instanceof EvalMetrics m) {
+                byStep.put(m.step(), m);
+            }
+        }
+        int n = byStep.size();
+        double[] epochs = new double[n];
+        double[] accuracy = new double[n];
+        double[] sparsity = new double[n];
+        double[] macs = new double[n];
+        int i = 0;
+        for (EvalMetrics m : byStep.values()) {
+            epochs[i] = m.epoch();
+            accuracy[i] = m.validationAccuracy();
+            sparsity[i] = m.sparsity();
+            macs[i] = m.macs();
+            i++;
+        }
+        return new RunCurves(folder.name(), epochs, accuracy, sparsity, macs);
+    }
+}
