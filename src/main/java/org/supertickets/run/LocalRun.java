@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.supertickets.data.DatasetException;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.space.ConfigException;
@@ -16,6 +17,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.DeviceChoice;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainerCheckpoint;
+import org.supertickets.train.RewindPoint;
 import org.supertickets.train.TrainingControl;
 import org.supertickets.train.TrainingData;
 import org.supertickets.train.TrainingListener;
@@ -56,6 +58,20 @@ public final class LocalRun {
      */
     public static LocalRun start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra,
             org.supertickets.model.NetworkState startFrom) throws RunSetupException {
+        return startStage(resolved, runsDir, device, extra, startFrom == null ? null : new RewindPoint(0, startFrom),
+                null);
+    }
+
+    /**
+     * A stage of a pipeline (iterative magnitude pruning): training starts at {@code from} — a network and the
+     * step its learning-rate schedule and data order carry on from, with fresh optimiser state — and
+     * {@code rewind}, when given, receives the network just before its step is trained.
+     *
+     * @param from   null = the supernet's initialisation
+     * @param rewind null = nothing to capture
+     */
+    public static LocalRun startStage(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra,
+            RewindPoint from, RewindCapture rewind) throws RunSetupException {
         SearchSpaceConfig config = device == null ? resolved
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
@@ -69,7 +85,16 @@ public final class LocalRun {
             throw new RunSetupException("Cannot create a run folder under " + runsDir + ": " + e.getMessage()
                     + ". Fix: choose a writable runs folder (--out) with free space.");
         }
-        return launch(folder, config, hash, chosen, data, extra, null, startFrom);
+        return launch(folder, config, hash, chosen, data, extra, null, from, rewind);
+    }
+
+    /**
+     * Where to capture a rewind point and who receives it.
+     *
+     * @param epochs the rewind point in epochs of the run (rounded to a step; 0 = its initial weights)
+     * @param sink   receives the network, on the training thread
+     */
+    public record RewindCapture(double epochs, Consumer<RewindPoint> sink) {
     }
 
     /**
@@ -112,7 +137,7 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
-        return launch(folder, config, hash, chosen, data, extra, checkpoint, null);
+        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, null);
     }
 
     private static boolean keepOnResume(String line, long checkpointStep) {
@@ -125,17 +150,21 @@ public final class LocalRun {
     }
 
     private static LocalRun launch(RunFolder folder, SearchSpaceConfig config, String hash, Device device,
-            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint,
-            org.supertickets.model.NetworkState startFrom) {
+            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
+            RewindCapture rewind) {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         TrainingControl control = new TrainingControl();
+        boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
-                startFrom);
+                from == null || atLaterStep ? null : from.network());
+        if (rewind != null) {
+            trainer.captureNetworkAt(Math.round(rewind.epochs() * trainer.stepsPerEpoch()), rewind.sink());
+        }
         LocalRun run = new LocalRun(folder, trainer, control);
         Thread thread = new Thread(() -> {
             try {
-                run.completion.complete(trainer.run(checkpoint));
+                run.completion.complete(atLaterStep ? trainer.runFrom(from) : trainer.run(checkpoint));
             } catch (Throwable t) {
                 run.completion.completeExceptionally(t);
             }

@@ -36,19 +36,28 @@ public record RunFolder(Path path) {
      * never get the same folder.
      */
     public static RunFolder create(Path runsDir, String name, LocalDateTime now) throws IOException {
-        Files.createDirectories(runsDir);
+        Path folder = createUnique(runsDir, name, now);
+        Files.createDirectory(folder.resolve(CHECKPOINTS));
+        return new RunFolder(folder);
+    }
+
+    /**
+     * Creates a new, empty folder {@code <parent>/<name>-<yyyyMMdd-HHmmss>}, with {@code -2}, {@code -3}, …
+     * appended when that exists; atomic, so two processes never get the same folder.
+     */
+    public static Path createUnique(Path parent, String name, LocalDateTime now) throws IOException {
+        Files.createDirectories(parent);
         String base = sanitize(name) + "-" + STAMP.format(now);
         for (int attempt = 1; attempt < 1000; attempt++) {
-            Path candidate = runsDir.resolve(attempt == 1 ? base : base + "-" + attempt);
+            Path candidate = parent.resolve(attempt == 1 ? base : base + "-" + attempt);
             try {
                 Files.createDirectory(candidate);
-                Files.createDirectory(candidate.resolve(CHECKPOINTS));
-                return new RunFolder(candidate);
+                return candidate;
             } catch (FileAlreadyExistsException e) {
                 // taken by another run: try the next suffix
             }
         }
-        throw new IOException("could not create a run folder under " + runsDir + " (999 folders named " + base
+        throw new IOException("could not create a folder under " + parent + " (999 folders named " + base
                 + "-N exist)");
     }
 

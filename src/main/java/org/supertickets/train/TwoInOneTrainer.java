@@ -10,6 +10,7 @@ import ai.djl.training.GradientCollector;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.ChannelSurgery;
 import org.supertickets.model.HostTensor;
@@ -87,6 +88,9 @@ public final class TwoInOneTrainer {
     private long windowImages;
     private long windowStartNanos;
     private final Timings timings = new Timings();
+    private long rewindStep = -1;
+    private boolean startsAtRewindPoint;
+    private Consumer<RewindPoint> rewindSink;
 
     public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
             TrainingListener listener, TrainingControl control, CheckpointStore checkpoints) {
@@ -140,9 +144,27 @@ public final class TwoInOneTrainer {
         return timings;
     }
 
+    /**
+     * Hands a copy of the network to {@code sink} just before step {@code step} is trained (step 0 = the start):
+     * the rewind point of iterative magnitude pruning. Call before {@link #run}.
+     */
+    public void captureNetworkAt(long step, Consumer<RewindPoint> sink) {
+        this.rewindStep = step;
+        this.rewindSink = sink;
+    }
+
     /** Trains from scratch. */
     public RunFinished run() {
         return run(null);
+    }
+
+    /**
+     * Trains a new run that starts at a rewind point: the given network, fresh optimiser state, and the learning
+     * rate schedule and data order of step {@code start.step()} onwards (a level of iterative magnitude pruning).
+     */
+    public RunFinished runFrom(RewindPoint start) {
+        startsAtRewindPoint = true;
+        return run(start.asStart(configHash));
     }
 
     /**
@@ -154,6 +176,7 @@ public final class TwoInOneTrainer {
         long step = resume == null ? 0 : resume.step();
         try (NDManager root = NDManager.newBaseManager(device)) {
             disableGradientRecording();
+            boolean resumed = resume != null && !startsAtRewindPoint;
             NetworkState initial = resume != null ? resume.network()
                     : start != null ? start
                     : NetworkInitializer.initialize(Architecture.supernet(config), config.seed());
@@ -172,9 +195,9 @@ public final class TwoInOneTrainer {
             Architecture supernet = Architecture.supernet(config);
             listener.onEvent(new RunStarted(step, epochOf(step), totalSteps, stepsPerEpoch, evalEvery, pruneEvery,
                     device.toString(), engineDescription(), supernet, supernet.macs(), supernet.params(),
-                    data.trainSize(), data.validationSize(), data.testSize(), resume != null));
-            if (resume == null) {
-                listener.onEvent(SnapshotBuilder.build(initial, 0, 0, "start", true));
+                    data.trainSize(), data.validationSize(), data.testSize(), resumed));
+            if (!resumed) {
+                listener.onEvent(SnapshotBuilder.build(initial, step, epochOf(step), "start", true));
             }
             windowStartNanos = System.nanoTime();
             float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
@@ -193,6 +216,9 @@ public final class TwoInOneTrainer {
                 if (epoch != orderEpoch) {
                     order = data.epochOrder(epoch);
                     orderEpoch = epoch;
+                }
+                if (step == rewindStep && rewindSink != null) {
+                    rewindSink.accept(new RewindPoint(step, net.toHost()));
                 }
                 data.fillTrain(Evaluator.slice(order, position * batchSize, batchSize), epoch, position, images,
                         labels);
