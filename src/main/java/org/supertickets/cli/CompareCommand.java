@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.supertickets.run.RunFolder;
+import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ComparisonCharts;
 import picocli.CommandLine.Command;
@@ -33,7 +33,7 @@ final class CompareCommand implements Callable<Integer> {
         List<RunSummary> summaries = new ArrayList<>();
         try {
             for (Path p : runs) {
-                summaries.add(RunSummary.read(RunFolder.open(p)));
+                summaries.add(ComparedRuns.read(p));
             }
         } catch (IOException e) {
             System.err.println(e.getMessage());

@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
             RetrainCommand.class, TransferCommand.class, CompareCommand.class, SweepCommand.class,
-            LatencyCommand.class,
+            LatencyCommand.class, ImpCommand.class,
             BenchCommand.class})
 public final class Main implements Runnable {
 

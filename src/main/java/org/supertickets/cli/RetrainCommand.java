@@ -28,11 +28,16 @@ final class RetrainCommand implements Callable<Integer> {
             converter = WeightsConverter.class)
     TicketStart.Weights from;
 
+    @Option(names = "--masks", defaultValue = "ticket", paramLabel = "ticket|random",
+            description = "'random' = random masks with the ticket's per-layer sparsity (the random-pruning "
+                    + "control; default: ${DEFAULT-VALUE})")
+    String masks;
+
     @Mixin
     TicketRunOptions options;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "7", description = "seed of the random weights "
-            + "for --from random (default: ${DEFAULT-VALUE})")
+            + "for --from random and --masks random (default: ${DEFAULT-VALUE})")
     long randomSeed;
 
 
@@ -41,7 +46,11 @@ final class RetrainCommand implements Callable<Integer> {
         TicketRunPlan plan;
         try {
             Ticket ticket = TicketIo.read(ticketPath);
-            plan = TicketRunPlan.retrain(ticket, from, options.epochs, options.learningRate, randomSeed);
+            if (!masks.equals("ticket") && !masks.equals("random")) {
+                throw new IllegalArgumentException("--masks " + masks + " is not 'ticket' or 'random'");
+            }
+            plan = TicketRunPlan.retrain(ticket, from, masks.equals("random"), options.epochs, options.learningRate,
+                    randomSeed);
         } catch (IOException | CorruptFileException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;

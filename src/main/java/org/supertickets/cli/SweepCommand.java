@@ -14,6 +14,7 @@ import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,7 +37,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--grid", paramLabel = "KEY=V1,V2", required = true,
             description = "a config field (dotted path, e.g. pruning.targetSparsity, seed) or 'method' "
-                    + "(supertickets, nas-only, prune-only, dense) and its values; repeat for more axes")
+                    + "(" + TrainingMethod.LABELS + ") and its values; repeat for more axes")
     List<String> grid;
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
@@ -118,14 +119,14 @@ final class SweepCommand implements Callable<Integer> {
 
     private static void set(ObjectNode root, String key, String value) {
         if (key.equals("method")) {
-            boolean search = value.equals("supertickets") || value.equals("nas-only");
-            boolean prune = value.equals("supertickets") || value.equals("prune-only");
-            if (!List.of("supertickets", "nas-only", "prune-only", "dense").contains(value)) {
-                throw new IllegalArgumentException("method '" + value + "' is not supertickets, nas-only, "
-                        + "prune-only or dense");
+            TrainingMethod method = TrainingMethod.fromLabel(value);
+            try {
+                SearchSpaceConfig point = method.applyTo(JSON.treeToValue(root, SearchSpaceConfig.class));
+                root.set("search", JSON.valueToTree(point.search()));
+                root.set("pruning", JSON.valueToTree(point.pruning()));
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("a resolved config did not read back", e);
             }
-            ((ObjectNode) root.get("search")).put("enabled", search);
-            ((ObjectNode) root.get("pruning")).put("enabled", prune);
             return;
         }
         String[] parts = key.split("\\.");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.TrainingEvent;
@@ -13,8 +14,8 @@ import org.supertickets.train.TrainingEvent;
  * One finished run in a comparison: what method it was and what its ticket measured.
  *
  * @param run            run folder name
- * @param method         {@code supertickets}, {@code nas-only}, {@code prune-only}, {@code dense}, or
- *                       {@code frozen} (retrain, fine-tune or transfer of a ticket)
+ * @param method         a {@link TrainingMethod} label, {@code frozen} (retrain, fine-tune or transfer of a
+ *                       ticket, or a stage of a pipeline) or a pipeline's method (e.g. {@code search-train-imp})
  * @param dataset        dataset name
  * @param seed           seed
  * @param testAccuracy   the ticket's test accuracy
@@ -76,12 +77,12 @@ public record RunSummary(
     }
 
     static String methodOf(SearchSpaceConfig config) {
-        boolean search = config.search().enabled();
-        boolean prune = config.pruning().enabled();
         String name = config.name();
-        if (!search && !prune && (name.contains("-retrain") || name.contains("-finetune") || name.contains("-to-"))) {
+        boolean onATicket = name.contains("-retrain") || name.contains("-finetune") || name.contains("-to-")
+                || name.contains("-imp-level-");
+        if (!config.search().enabled() && !config.pruning().enabled() && onATicket) {
             return "frozen";
         }
-        return search && prune ? "supertickets" : search ? "nas-only" : prune ? "prune-only" : "dense";
+        return TrainingMethod.of(config).label();
     }
 }

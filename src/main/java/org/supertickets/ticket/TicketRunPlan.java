@@ -2,6 +2,7 @@ package org.supertickets.ticket;
 
 import java.util.List;
 import org.supertickets.model.NetworkState;
+import org.supertickets.prune.RandomMasks;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.ConfigValidator;
 import org.supertickets.space.DataConfig;
@@ -28,11 +29,24 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
      */
     public static TicketRunPlan retrain(Ticket ticket, TicketStart.Weights weights, Integer epochs,
             Double learningRate, long randomSeed) {
+        return retrain(ticket, weights, false, epochs, learningRate, randomSeed);
+    }
+
+    /**
+     * As {@link #retrain(Ticket, TicketStart.Weights, Integer, Double, long)}; with {@code randomMasks} the
+     * ticket's masks are replaced by random ones with the same per-layer sparsity (the random-pruning control),
+     * drawn from {@code randomSeed}.
+     */
+    public static TicketRunPlan retrain(Ticket ticket, TicketStart.Weights weights, boolean randomMasks,
+            Integer epochs, Double learningRate, long randomSeed) {
         SearchSpaceConfig base = ticket.manifest().provenance().config();
-        String suffix = weights == TicketStart.Weights.TICKET ? "-finetune" : "-retrain-" + weights.name()
-                .toLowerCase();
-        return new TicketRunPlan(configFor(base, base.data(), suffix, epochs, learningRate),
-                TicketStart.network(ticket, weights, randomSeed));
+        String suffix = (weights == TicketStart.Weights.TICKET ? "-finetune" : "-retrain-" + weights.name()
+                .toLowerCase()) + (randomMasks ? "-random-masks" : "");
+        NetworkState start = TicketStart.network(ticket, weights, randomSeed);
+        if (randomMasks) {
+            start = start.withTensors(RandomMasks.samePerLayerSparsity(start, randomSeed));
+        }
+        return new TicketRunPlan(configFor(base, base.data(), suffix, epochs, learningRate), start);
     }
 
     /**
@@ -60,6 +74,16 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
         SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset(), epochs, learningRate);
         return new TicketRunPlan(config, TicketStart.withNewHead(ticket.network(), resolvedData.classes(),
                 base.seed() + 1));
+    }
+
+    /**
+     * The config of a frozen-architecture run derived from {@code base} (search and pruning off, renamed with
+     * {@code suffix}): a stage of a pipeline.
+     *
+     * @throws IllegalArgumentException when the derived config is invalid (the message names the field)
+     */
+    public static SearchSpaceConfig frozenConfig(SearchSpaceConfig base, String suffix, int epochs) {
+        return configFor(base, base.data(), suffix, epochs, null);
     }
 
     /** The dataset's own shape when the workbench knows it (embedded, CIFAR-10), else the ticket's. */

@@ -1,0 +1,43 @@
+package org.supertickets.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunSummary;
+
+/**
+ * Reads what a comparison shows for a folder: a single run's summary, or a pipeline's — its last stage's ticket
+ * with the training compute and wall time of all stages summed.
+ */
+public final class ComparedRuns {
+
+    private ComparedRuns() {
+    }
+
+    /**
+     * @throws IOException when the folder is neither a completed run nor a completed pipeline (the message names
+     *                     it and the fix)
+     */
+    public static RunSummary read(Path folder) throws IOException {
+        if (!PipelineIo.isPipeline(folder)) {
+            return RunSummary.read(RunFolder.open(folder));
+        }
+        PipelineManifest manifest;
+        try {
+            manifest = PipelineIo.read(folder);
+        } catch (CorruptFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (!manifest.complete() || manifest.stages().isEmpty()) {
+            throw new IOException(folder + " is a pipeline that has not completed (" + manifest.stages().size()
+                    + " stages done), so it has no ticket to compare. Fix: run it again, or leave it out.");
+        }
+        PipelineStage last = manifest.stages().get(manifest.stages().size() - 1);
+        RunSummary ticket = RunSummary.read(RunFolder.open(folder.resolve(last.runFolder())));
+        return new RunSummary(folder.getFileName().toString(), manifest.method(), ticket.dataset(), manifest.seed(),
+                ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
+                ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
+                manifest.totalWallSeconds());
+    }
+}

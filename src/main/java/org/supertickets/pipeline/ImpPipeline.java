@@ -1,0 +1,245 @@
+package org.supertickets.pipeline;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.TensorNames;
+import org.supertickets.prune.IterativeMagnitudePruner;
+import org.supertickets.run.LocalRun;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunSetupException;
+import org.supertickets.run.RunSummary;
+import org.supertickets.space.ConfigException;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingMethod;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketRunPlan;
+import org.supertickets.ticket.TicketStart;
+import org.supertickets.train.RewindPoint;
+import org.supertickets.train.RunFinished;
+
+/**
+ * The usual pipeline the paper compares against: search (a NAS-only run), train the found network from its
+ * initialisation, then iterative magnitude pruning with rewinding ({@link ImpSettings}) until the target
+ * sparsity; the last level's training is the retraining. Every stage is an ordinary run folder inside the
+ * pipeline folder; {@code pipeline.json} sums their cost.
+ */
+public final class ImpPipeline {
+
+    private final SearchSpaceConfig base;
+    private final ImpSettings settings;
+    private final String device;
+    private final StageObserver observer;
+    private volatile LocalRun current;
+    private volatile boolean cancelled;
+
+    /** How a pipeline ended. */
+    public record Result(Path folder, PipelineManifest manifest, RunFinished.Outcome outcome, String message) {
+    }
+
+    /**
+     * @param base     the resolved config whose search settings, data, training and seed every stage uses
+     * @param device   null = the config's choice
+     * @param observer told when each stage starts
+     * @throws IllegalArgumentException when the settings are unusable (the message names the option)
+     */
+    public ImpPipeline(SearchSpaceConfig base, ImpSettings settings, String device, StageObserver observer) {
+        List<String> problems = settings.problems();
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", problems));
+        }
+        this.base = base;
+        this.settings = settings;
+        this.device = device;
+        this.observer = observer;
+    }
+
+    /** Stops the running stage (its checkpoint is kept) and the pipeline after it. */
+    public void cancel() {
+        cancelled = true;
+        LocalRun run = current;
+        if (run != null) {
+            run.control().cancel();
+        }
+    }
+
+    /**
+     * Runs the pipeline into a new folder under {@code outDir}.
+     *
+     * @param searchRun a finished NAS-only run of the same config to use as the search stage (its cost is
+     *                  counted), or null to run the search
+     */
+    public Result run(Path outDir, Path searchRun) throws RunSetupException, IOException {
+        Path folder = RunFolder.createUnique(outDir, base.name() + "-imp", LocalDateTime.now());
+        List<Double> levels = settings.levelSparsities();
+        int stageCount = levels.size() + 2;
+        List<PipelineStage> stages = new ArrayList<>();
+        Progress progress = new Progress(folder, stages);
+
+        RunFolder search;
+        if (searchRun != null) {
+            search = reusedSearch(searchRun);
+        } else {
+            SearchSpaceConfig config = TrainingMethod.NAS_ONLY.applyTo(base).withName(base.name() + "-imp-search");
+            StageRun stage = runStage("search", 1, stageCount, config, folder, null, null);
+            if (!stage.completed()) {
+                return progress.stopped(stage);
+            }
+            search = stage.folder();
+        }
+        stages.add(stageOf("search", folder, search, 0));
+        progress.save(-1, false, null);
+
+        NetworkState found = denseFound(readTicket(search.ticket()));
+        AtomicReference<RewindPoint> rewind = new AtomicReference<>();
+        StageRun train = runStage("train", 2, stageCount, levelConfig(0), folder, new RewindPoint(0, found),
+                new LocalRun.RewindCapture(settings.rewindEpochs(), rewind::set));
+        if (!train.completed()) {
+            return progress.stopped(train);
+        }
+        stages.add(stageOf("train", folder, train.folder(), 0));
+        long rewindStep = rewind.get().step();
+        progress.save(rewindStep, false, null);
+
+        NetworkState trained = readTicket(train.folder().ticket()).network();
+        RunFolder last = train.folder();
+        for (int level = 1; level <= levels.size(); level++) {
+            double sparsity = levels.get(level - 1);
+            Map<String, HostTensor> masks = IterativeMagnitudePruner.masks(trained, sparsity, settings.scope());
+            RewindPoint start = new RewindPoint(rewindStep, rewind.get().network().withTensors(masks));
+            String kind = "level-" + level;
+            StageRun stage = runStage(kind, level + 2, stageCount, levelConfig(level), folder, start, null);
+            if (!stage.completed()) {
+                return progress.stopped(stage);
+            }
+            stages.add(stageOf(kind, folder, stage.folder(), sparsity));
+            progress.save(rewindStep, false, null);
+            trained = readTicket(stage.folder().ticket()).network();
+            last = stage.folder();
+        }
+        String ticket = folder.relativize(last.ticket()).toString();
+        PipelineManifest manifest = progress.save(rewindStep, true, ticket);
+        return new Result(folder, manifest, RunFinished.Outcome.COMPLETED, "Completed " + stages.size()
+                + " stages; the ticket is " + folder.resolve(ticket));
+    }
+
+    private SearchSpaceConfig levelConfig(int level) {
+        return TicketRunPlan.frozenConfig(base, "-imp-level-" + level, settings.levelEpochs());
+    }
+
+    private RunFolder reusedSearch(Path searchRun) throws RunSetupException, IOException {
+        RunFolder folder = RunFolder.open(searchRun);
+        SearchSpaceConfig config;
+        try {
+            config = ConfigIo.loadResolved(folder.config());
+        } catch (ConfigException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+        TrainingMethod method = TrainingMethod.of(config);
+        if (method != TrainingMethod.NAS_ONLY) {
+            throw new RunSetupException(searchRun + " is a " + method.label() + " run, not a search. Fix: pass a "
+                    + "finished nas-only run of the same config (sweep --grid method=nas-only), or leave out "
+                    + "--search-run to run the search first.");
+        }
+        if (!config.data().dataset().equals(base.data().dataset()) || config.seed().longValue() != base.seed()) {
+            throw new RunSetupException(searchRun + " searched " + config.data().dataset() + " with seed "
+                    + config.seed() + ", but this pipeline runs " + base.data().dataset() + " with seed " + base.seed()
+                    + ". Fix: pass the nas-only run of the same dataset and seed.");
+        }
+        RunSummary.read(folder);
+        return folder;
+    }
+
+    /** The found architecture at its initial weights (the supernet's, cut down), every mask one. */
+    private static NetworkState denseFound(Ticket searched) {
+        NetworkState init = TicketStart.network(searched, TicketStart.Weights.REWOUND, 0);
+        Map<String, HostTensor> ones = new LinkedHashMap<>();
+        init.tensors().forEach((name, t) -> {
+            if (name.endsWith(TensorNames.MASK)) {
+                ones.put(name, HostTensor.filled(t.shape(), 1f));
+            }
+        });
+        return init.withTensors(ones);
+    }
+
+    private StageRun runStage(String kind, int index, int count, SearchSpaceConfig config, Path folder,
+            RewindPoint start, LocalRun.RewindCapture capture) throws RunSetupException {
+        if (cancelled) {
+            return new StageRun(null, new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Cancelled before the "
+                    + kind + " stage.", Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+        }
+        LocalRun run = LocalRun.startStage(config, folder, device, observer.stageStarting(kind, index, count), start,
+                capture);
+        current = run;
+        try {
+            return new StageRun(run.folder(), run.completion().get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            run.control().cancel();
+            return new StageRun(run.folder(), new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Interrupted.",
+                    Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("the " + kind + " stage stopped on an unexpected error", e.getCause());
+        } finally {
+            current = null;
+        }
+    }
+
+    private static PipelineStage stageOf(String kind, Path pipeline, RunFolder run, double sparsity)
+            throws IOException {
+        RunSummary s = RunSummary.read(run);
+        Path where = run.path().startsWith(pipeline) ? pipeline.relativize(run.path()) : run.path().toAbsolutePath();
+        return new PipelineStage(kind, where.toString(), sparsity == 0 ? s.sparsity() : sparsity, s.testAccuracy(),
+                s.macs(), s.params(), s.trainingMacs(), s.wallSeconds());
+    }
+
+    private static Ticket readTicket(Path ticket) throws IOException {
+        try {
+            return TicketIo.read(ticket);
+        } catch (CorruptFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    private record StageRun(RunFolder folder, RunFinished finished) {
+        boolean completed() {
+            return finished.outcome() == RunFinished.Outcome.COMPLETED;
+        }
+    }
+
+    /** Rewrites pipeline.json as stages finish. */
+    private final class Progress {
+        private final Path folder;
+        private final List<PipelineStage> stages;
+        private long rewindStep = -1;
+
+        Progress(Path folder, List<PipelineStage> stages) {
+            this.folder = folder;
+            this.stages = stages;
+        }
+
+        PipelineManifest save(long step, boolean complete, String ticket) throws IOException {
+            rewindStep = step;
+            PipelineManifest manifest = new PipelineManifest(PipelineManifest.IMP_METHOD, base.name(),
+                    base.data().dataset(), base.seed(), settings, step, List.copyOf(stages), complete, ticket);
+            PipelineIo.write(folder, manifest);
+            return manifest;
+        }
+
+        Result stopped(StageRun stage) throws IOException {
+            PipelineManifest manifest = save(rewindStep, false, null);
+            return new Result(folder, manifest, stage.finished().outcome(), stage.finished().message());
+        }
+    }
+}
