@@ -34,7 +34,10 @@ public final class ComparisonCharts {
             "nas-only", new Color(0x0072B2),
             "prune-only", new Color(0x009E73),
             "dense", new Color(0x000000),
-            "frozen", new Color(0xCC79A7));
+            "no-reactivation", new Color(0xE69F00),
+            "one-shot", new Color(0x56B4E9),
+            "search-train-imp", new Color(0xCC79A7),
+            "frozen", new Color(0x999999));
 
     private ComparisonCharts() {
     }
