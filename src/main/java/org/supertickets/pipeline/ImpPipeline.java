@@ -28,6 +28,7 @@ import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.ticket.TicketStart;
 import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.TrainingControl;
 
 /**
  * The usual pipeline the paper compares against: search (a NAS-only run), train the found network from its
@@ -41,8 +42,7 @@ public final class ImpPipeline {
     private final ImpSettings settings;
     private final String device;
     private final StageObserver observer;
-    private volatile LocalRun current;
-    private volatile boolean cancelled;
+    private final TrainingControl control = new TrainingControl();
 
     /** How a pipeline ended. */
     public record Result(Path folder, PipelineManifest manifest, RunFinished.Outcome outcome, String message) {
@@ -65,23 +65,36 @@ public final class ImpPipeline {
         this.observer = observer;
     }
 
+    /**
+     * Pauses, resumes and cancels every stage: a cancel stops the running stage (its checkpoint is kept) and the
+     * pipeline after it.
+     */
+    public TrainingControl control() {
+        return control;
+    }
+
     /** Stops the running stage (its checkpoint is kept) and the pipeline after it. */
     public void cancel() {
-        cancelled = true;
-        LocalRun run = current;
-        if (run != null) {
-            run.control().cancel();
-        }
+        control.cancel();
+    }
+
+    /** Creates the pipeline's folder under {@code outDir}. */
+    public Path createFolder(Path outDir) throws IOException {
+        return RunFolder.createUnique(outDir, base.name() + "-imp", LocalDateTime.now());
+    }
+
+    /** Runs the pipeline into a new folder under {@code outDir}; see {@link #runIn}. */
+    public Result run(Path outDir, Path searchRun) throws RunSetupException, IOException {
+        return runIn(createFolder(outDir), searchRun);
     }
 
     /**
-     * Runs the pipeline into a new folder under {@code outDir}.
+     * Runs the pipeline in {@code folder} (from {@link #createFolder}).
      *
      * @param searchRun a finished NAS-only run of the same config to use as the search stage (its cost is
      *                  counted), or null to run the search
      */
-    public Result run(Path outDir, Path searchRun) throws RunSetupException, IOException {
-        Path folder = RunFolder.createUnique(outDir, base.name() + "-imp", LocalDateTime.now());
+    public Result runIn(Path folder, Path searchRun) throws RunSetupException, IOException {
         List<Double> levels = settings.levelSparsities();
         int stageCount = levels.size() + 2;
         List<PipelineStage> stages = new ArrayList<>();
@@ -175,13 +188,12 @@ public final class ImpPipeline {
 
     private StageRun runStage(String kind, int index, int count, SearchSpaceConfig config, Path folder,
             RewindPoint start, LocalRun.RewindCapture capture) throws RunSetupException {
-        if (cancelled) {
+        if (control.isCancelled()) {
             return new StageRun(null, new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Cancelled before the "
                     + kind + " stage.", Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
         }
         LocalRun run = LocalRun.startStage(config, folder, device, observer.stageStarting(kind, index, count), start,
-                capture);
-        current = run;
+                capture, control);
         try {
             return new StageRun(run.folder(), run.completion().get());
         } catch (InterruptedException e) {
@@ -191,8 +203,6 @@ public final class ImpPipeline {
                     Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
         } catch (ExecutionException e) {
             throw new IllegalStateException("the " + kind + " stage stopped on an unexpected error", e.getCause());
-        } finally {
-            current = null;
         }
     }
 

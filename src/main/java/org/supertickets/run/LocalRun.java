@@ -59,7 +59,7 @@ public final class LocalRun {
     public static LocalRun start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra,
             org.supertickets.model.NetworkState startFrom) throws RunSetupException {
         return startStage(resolved, runsDir, device, extra, startFrom == null ? null : new RewindPoint(0, startFrom),
-                null);
+                null, new TrainingControl());
     }
 
     /**
@@ -67,11 +67,12 @@ public final class LocalRun {
      * step its learning-rate schedule and data order carry on from, with fresh optimiser state — and
      * {@code rewind}, when given, receives the network just before its step is trained.
      *
-     * @param from   null = the supernet's initialisation
-     * @param rewind null = nothing to capture
+     * @param from    null = the supernet's initialisation
+     * @param rewind  null = nothing to capture
+     * @param control pauses and cancels the run (a pipeline shares one across its stages)
      */
     public static LocalRun startStage(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener extra,
-            RewindPoint from, RewindCapture rewind) throws RunSetupException {
+            RewindPoint from, RewindCapture rewind, TrainingControl control) throws RunSetupException {
         SearchSpaceConfig config = device == null ? resolved
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
@@ -85,7 +86,7 @@ public final class LocalRun {
             throw new RunSetupException("Cannot create a run folder under " + runsDir + ": " + e.getMessage()
                     + ". Fix: choose a writable runs folder (--out) with free space.");
         }
-        return launch(folder, config, hash, chosen, data, extra, null, from, rewind);
+        return launch(folder, config, hash, chosen, data, extra, null, from, rewind, control);
     }
 
     /**
@@ -137,7 +138,7 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
-        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, null);
+        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, null, new TrainingControl());
     }
 
     private static boolean keepOnResume(String line, long checkpointStep) {
@@ -151,10 +152,9 @@ public final class LocalRun {
 
     private static LocalRun launch(RunFolder folder, SearchSpaceConfig config, String hash, Device device,
             TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
-            RewindCapture rewind) {
+            RewindCapture rewind, TrainingControl control) {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
-        TrainingControl control = new TrainingControl();
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
                 from == null || atLaterStep ? null : from.network());

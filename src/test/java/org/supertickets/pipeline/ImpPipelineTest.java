@@ -110,7 +110,7 @@ class ImpPipelineTest {
                 t.evalBatchSize(), "cpu"));
         AtomicReference<RewindPoint> rewind = new AtomicReference<>();
         LocalRun two = LocalRun.startStage(constant, dir, "cpu", null, null,
-                new LocalRun.RewindCapture(1.0, rewind::set));
+                new LocalRun.RewindCapture(1.0, rewind::set), new org.supertickets.train.TrainingControl());
         assertEquals(RunFinished.Outcome.COMPLETED, two.completion().get().outcome());
         LocalRun one = LocalRun.start(constant.withTraining(constant.training().withEpochs(1)), dir, "cpu", null);
         assertEquals(RunFinished.Outcome.COMPLETED, one.completion().get().outcome());
