@@ -1,5 +1,7 @@
 package org.supertickets.ui.graph;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -22,6 +24,8 @@ public final class GraphCanvas extends Pane {
     private final ObjectProperty<GraphFrame> frame = new SimpleObjectProperty<>(this, "frame");
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final ObjectProperty<String> selectedLayer = new SimpleObjectProperty<>(this, "selectedLayer");
+    private final ObjectProperty<Set<String>> changedLayers = new SimpleObjectProperty<>(this, "changedLayers",
+            Set.of());
     private final Tooltip tooltip = new Tooltip();
     private GraphPainter.Transform transform;
     private int hovered = -1;
@@ -44,6 +48,7 @@ public final class GraphCanvas extends Pane {
         });
         dark.addListener((o, a, b) -> paint());
         selectedLayer.addListener((o, a, b) -> paint());
+        changedLayers.addListener((o, a, b) -> paint());
         canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY(), e.getScreenX(), e.getScreenY()));
         canvas.setOnMouseExited(e -> {
             hovered = -1;
@@ -67,6 +72,11 @@ public final class GraphCanvas extends Pane {
     /** Highlighted with a thick outline. */
     public ObjectProperty<String> selectedLayerProperty() {
         return selectedLayer;
+    }
+
+    /** Layers marked as changed (the ticket diff); empty by default. */
+    public ObjectProperty<Set<String>> changedLayersProperty() {
+        return changedLayers;
     }
 
     public void setDescriber(Function<GraphNode, String> describer) {
@@ -150,7 +160,14 @@ public final class GraphCanvas extends Pane {
             GraphNode n = f.graph().nodeOfLayer(selectedLayer.get());
             selected = n == null ? -1 : n.id();
         }
-        GraphPainter.paint(gc, f, transform, w, h, palette, selected, hovered);
+        Set<Integer> changed = new HashSet<>();
+        for (String layer : changedLayers.get() == null ? Set.<String>of() : changedLayers.get()) {
+            GraphNode n = f.graph().nodeOfLayer(layer);
+            if (n != null) {
+                changed.add(n.id());
+            }
+        }
+        GraphPainter.paint(gc, f, transform, w, h, palette, selected, hovered, changed);
         lastPaintNanos = System.nanoTime() - t0;
     }
 

@@ -1,6 +1,7 @@
 package org.supertickets.ui.graph;
 
 import java.util.List;
+import java.util.Set;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
@@ -21,6 +22,7 @@ public final class GraphPainter {
 
     private static final Font LABEL = Font.font("System", FontWeight.NORMAL, 10.5);
     private static final Font EDGE_LABEL = Font.font("System", 9);
+    private static final Font BADGE = Font.font("System", FontWeight.BOLD, 10);
 
     private GraphPainter() {
     }
@@ -55,6 +57,17 @@ public final class GraphPainter {
 
     public static void paint(GraphicsContext gc, GraphFrame frame, Transform t, double width, double height,
             Palette palette, int selected, int hovered) {
+        paint(gc, frame, t, width, height, palette, selected, hovered, Set.of());
+    }
+
+    /**
+     * Paints a frame with some nodes marked as changed (the ticket diff): a dashed outline in
+     * {@link Palette#CHANGED} around the node's supernet box and a "Δ" badge, so the mark does not rely on colour.
+     *
+     * @param changed ids of the marked nodes
+     */
+    public static void paint(GraphicsContext gc, GraphFrame frame, Transform t, double width, double height,
+            Palette palette, int selected, int hovered, Set<Integer> changed) {
         gc.save();
         gc.setFill(palette.background());
         gc.fillRect(0, 0, width, height);
@@ -71,6 +84,11 @@ public final class GraphPainter {
         }
         for (GraphNode n : graph.nodes()) {
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
+        }
+        for (GraphNode n : graph.nodes()) {
+            if (changed.contains(n.id())) {
+                paintChanged(gc, n, palette);
+            }
         }
         gc.restore();
     }
@@ -183,6 +201,28 @@ public final class GraphPainter {
         gc.setTextBaseline(VPos.CENTER);
         Color text = s.removed() ? palette.muted() : palette.text();
         haloText(gc, label(n, s), n.x(), n.y() - 2, text, palette.background());
+    }
+
+    private static void paintChanged(GraphicsContext gc, GraphNode n, Palette palette) {
+        double h = SupernetGraph.NODE_HEIGHT;
+        double w = n.maxWidth();
+        double left = n.x() - w / 2 - 5;
+        double top = n.y() - h / 2 - 5;
+        gc.setStroke(Palette.CHANGED);
+        gc.setLineWidth(2.2);
+        gc.setLineDashes(6, 3);
+        gc.strokeRoundRect(left, top, w + 10, h + 10, 10, 10);
+        gc.setLineDashes();
+        // The badge sits on the outline's top-right corner: a filled circle with "Δ", readable without colour.
+        double cx = left + w + 10;
+        double cy = top;
+        gc.setFill(Palette.CHANGED);
+        gc.fillOval(cx - 7, cy - 7, 14, 14);
+        gc.setFont(BADGE);
+        gc.setTextAlign(TextAlignment.CENTER);
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setFill(Color.WHITE);
+        gc.fillText("Δ", cx, cy + 0.5);
     }
 
     /** The node's label, e.g. {@code dw 5×5 · 48/96}. */

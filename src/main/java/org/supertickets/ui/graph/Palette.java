@@ -16,6 +16,8 @@ public final class Palette {
     public static final Color VERMILLION = Color.web("#D55E00");
     public static final Color REDDISH_PURPLE = Color.web("#CC79A7");
     public static final Color GREY = Color.web("#999999");
+    /** What differs between two tickets (always drawn with a dashed outline and a "Δ" badge as well). */
+    public static final Color CHANGED = VERMILLION;
 
     private final boolean dark;
 
