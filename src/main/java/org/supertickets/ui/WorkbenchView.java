@@ -39,6 +39,7 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.supertickets.ui.compare.CompareView;
 import org.supertickets.ui.designer.DesignerView;
 import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphView;
@@ -50,8 +51,9 @@ import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketView;
 
 /**
- * The main window's content: menus and toolbar with the shortcuts, and four tabs — Designer, Runs, Monitor
- * (charts + connectivity graph + mask heatmap under one time cursor) and Ticket. It drains training events
+ * The main window's content: menus and toolbar with the shortcuts, and five tabs — Designer, Runs, Monitor
+ * (charts + connectivity graph + mask heatmap under one time cursor), Ticket and Compare (finished runs side by
+ * side, ticket diff). It drains training events
  * into the views ten times a second.
  */
 public final class WorkbenchView extends BorderPane {
@@ -70,6 +72,7 @@ public final class WorkbenchView extends BorderPane {
     private final GraphView graphView;
     private final HeatmapView heatmapView;
     private final TicketView ticketView;
+    private final CompareView compareView;
     private final SplitPane monitorSplit;
     private final SplitPane rightSplit;
     private final Timeline pump;
@@ -90,8 +93,10 @@ public final class WorkbenchView extends BorderPane {
         graphView = new GraphView(vm.graph(), vm.timeline());
         heatmapView = new HeatmapView(vm.heatmap());
         ticketView = new TicketView(vm.ticket(), vm.ticketHeatmap());
+        compareView = new CompareView(vm.compare());
         for (var themed : java.util.List.of(designerView.darkProperty(), monitorView.darkProperty(),
-                graphView.darkProperty(), heatmapView.darkProperty(), ticketView.darkProperty())) {
+                graphView.darkProperty(), heatmapView.darkProperty(), ticketView.darkProperty(),
+                compareView.darkProperty())) {
             themed.bind(dark);
         }
         rightSplit = new SplitPane(graphView, heatmapView);
@@ -103,7 +108,7 @@ public final class WorkbenchView extends BorderPane {
         monitorTab.setTop(monitorHeader());
 
         tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
-                tab("Ticket", ticketView));
+                tab("Ticket", ticketView), tab("Compare", compareView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         setTop(new javafx.scene.layout.VBox(menuBar(), toolBar()));
@@ -123,7 +128,7 @@ public final class WorkbenchView extends BorderPane {
         pump.play();
 
         dark.set(state.dark());
-        tabs.getSelectionModel().select(Math.max(0, Math.min(3, state.tab())));
+        tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
         state.restoreDividers("monitorSplit", monitorSplit);
         state.restoreDividers("rightSplit", rightSplit);
     }
@@ -158,6 +163,10 @@ public final class WorkbenchView extends BorderPane {
 
     public TicketView ticketView() {
         return ticketView;
+    }
+
+    public CompareView compareView() {
+        return compareView;
     }
 
     /** Installs the theme's stylesheets and the shortcuts that must win over text fields. */

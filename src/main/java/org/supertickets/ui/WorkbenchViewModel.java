@@ -10,6 +10,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.compare.CompareViewModel;
 import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphViewModel;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
@@ -38,6 +39,7 @@ public final class WorkbenchViewModel {
     private final HeatmapViewModel heatmap;
     private final HeatmapViewModel ticketHeatmap;
     private final TicketViewModel ticket;
+    private final CompareViewModel compare;
     private Architecture shownSupernet;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
@@ -48,6 +50,7 @@ public final class WorkbenchViewModel {
         heatmap = new HeatmapViewModel(runner);
         ticketHeatmap = new HeatmapViewModel(runner);
         ticket = new TicketViewModel(runner, notifier);
+        compare = new CompareViewModel(runner, notifier);
 
         runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
         designer.configProperty().addListener((o, a, c) -> {
@@ -92,6 +95,11 @@ public final class WorkbenchViewModel {
 
     public HeatmapViewModel ticketHeatmap() {
         return ticketHeatmap;
+    }
+
+    /** Finished runs side by side, and the ticket diff. */
+    public CompareViewModel compare() {
+        return compare;
     }
 
     /** Queues the designer's config; refuses (and says why) while it has problems. */

@@ -1,0 +1,393 @@
+package org.supertickets.ui.compare;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Line;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import java.text.DecimalFormat;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.supertickets.run.RunSummary;
+import org.supertickets.ui.charts.ComparisonCharts;
+
+/**
+ * The Compare tab: finished runs added by folder (one at a time, every run under a folder, or dropped on the
+ * table), their table with the fields of {@link RunSummary}, the comparison plots of the CLI's compare command,
+ * the overlaid curves of the selected runs, and the ticket diff.
+ */
+public final class CompareView extends BorderPane {
+
+    private final CompareViewModel vm;
+    private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final TableView<ComparedRun> table = new TableView<>();
+    private final List<ChartViewer> plots = new ArrayList<>();
+    private final List<ChartViewer> curves = new ArrayList<>();
+    private final FlowPane curveLegend = new FlowPane(14, 4);
+    private final Label curveCaption = new Label();
+    private final TabPane sections = new TabPane();
+    private final TicketDiffView diffView;
+    private File lastDirectory;
+
+    public CompareView(CompareViewModel vm) {
+        this.vm = vm;
+        getStyleClass().add("compare-view");
+        diffView = new TicketDiffView(vm.diff(), vm.runs());
+        diffView.darkProperty().bind(dark);
+
+        setTop(toolBar());
+        buildTable();
+        sections.getTabs().setAll(section("Comparison plots", "compare-plots", plotsPane()),
+                section("Training curves", "compare-curves", curvesPane()),
+                section("Ticket diff", "compare-diff", diffView));
+        sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        sections.setId("compare-sections");
+        SplitPane split = new SplitPane(table, sections);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.22);
+        SplitPane.setResizableWithParent(table, false);
+        setCenter(split);
+
+        vm.summariesProperty().addListener((o, a, b) -> showPlots(b));
+        vm.curvesProperty().addListener((o, a, b) -> showCurves(b));
+        showPlots(vm.summariesProperty().get());
+        showCurves(vm.curvesProperty().get());
+    }
+
+    public BooleanProperty darkProperty() {
+        return dark;
+    }
+
+    public TableView<ComparedRun> table() {
+        return table;
+    }
+
+    /** The sub-tabs: comparison plots, training curves, ticket diff. */
+    public TabPane sections() {
+        return sections;
+    }
+
+    public TicketDiffView diffView() {
+        return diffView;
+    }
+
+    /** The three comparison plots, then the three curve charts (tests read their datasets). */
+    public List<JFreeChart> charts() {
+        List<JFreeChart> all = new ArrayList<>();
+        plots.forEach(v -> all.add(v.getChart()));
+        curves.forEach(v -> all.add(v.getChart()));
+        return all;
+    }
+
+    private Node toolBar() {
+        Button add = button("Add run…", "add-run", "Add a finished run folder (or drop run folders on the table)",
+                () -> chooseFolder("Add a finished run folder").ifPresent(d -> vm.add(List.of(d))));
+        Button addAll = button("Add all runs under a folder…", "add-runs-under",
+                "Add every completed run folder directly under a folder, e.g. the --out folder of a sweep",
+                () -> chooseFolder("Add every run folder under this folder").ifPresent(vm::addAllUnder));
+        Button remove = button("Remove", "remove-runs", "Remove the selected runs from the comparison (Delete)",
+                this::removeSelected);
+        remove.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel()
+                .getSelectedItems()));
+        Button clear = button("Clear", "clear-runs", "Remove every run from the comparison", vm::clear);
+        clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
+        Button export = button("Export CSV…", "export-comparison", "The table as CSV, with the columns of the "
+                + "command line's comparison.csv", this::exportCsv);
+        export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setPrefSize(18, 18);
+        busy.visibleProperty().bind(vm.busyProperty());
+        Label status = new Label();
+        status.setId("compare-status");
+        status.textProperty().bind(vm.statusProperty());
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, add, addAll, remove, clear, busy, status, gap, export);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        return bar;
+    }
+
+    private void buildTable() {
+        table.setId("compare-table");
+        table.setPlaceholder(new Label("No runs yet. Add finished run folders with \"Add run…\", every run of a "
+                + "sweep with \"Add all runs under a folder…\", or drop run folders here."));
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.getColumns().setAll(List.of(
+                text("Run", 380, ComparedRun::name),
+                text("Method", 110, r -> r.summary().method()),
+                number("Seed", 60, r -> r.summary().seed(), v -> Long.toString((long) v)),
+                number("Test accuracy", 115, r -> r.summary().testAccuracy(), v -> CompareFormat.percent(v, 2)),
+                number("Sparsity", 90, r -> r.summary().sparsity(), v -> CompareFormat.percent(v, 1)),
+                number("MACs", 100, r -> r.summary().macs(), CompareFormat::count),
+                number("Params", 100, r -> r.summary().params(), CompareFormat::count),
+                number("Training compute (MACs)", 190, r -> r.summary().trainingMacs(), CompareFormat::count),
+                number("Wall time", 110, r -> r.summary().wallSeconds(), CompareFormat::duration)));
+        // Columns share the table's width; the run name gets most of what is left.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        SortedList<ComparedRun> sorted = new SortedList<>(vm.runs());
+        sorted.comparatorProperty().bind(table.comparatorProperty());
+        table.setItems(sorted);
+        table.getSelectionModel().getSelectedItems().addListener((ListChangeListener<ComparedRun>) c ->
+                vm.select(new ArrayList<>(table.getSelectionModel().getSelectedItems())));
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
+                removeSelected();
+            }
+        });
+        // Run folders dropped from a file manager are added like "Add run…" (several at once).
+        table.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY, TransferMode.LINK);
+            }
+            e.consume();
+        });
+        table.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                vm.add(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    private Node plotsPane() {
+        GridPane grid = chartGrid(plots, "compare-plot", plotCharts(List.of()));
+        Label empty = new Label("Add finished runs: their test accuracy against weights remaining, MACs (with the "
+                + "Pareto front) and training compute appears here, one colour per method.");
+        empty.setWrapText(true);
+        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
+        grid.visibleProperty().bind(empty.visibleProperty().not());
+        return new StackPane(grid, empty);
+    }
+
+    private Node curvesPane() {
+        GridPane grid = chartGrid(curves, "compare-curve", curveCharts(List.of()));
+        grid.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.runs()));
+        curveLegend.setId("compare-curve-legend");
+        curveCaption.getStyleClass().add("hint");
+        curveCaption.setWrapText(true);
+        VBox top = new VBox(4, curveCaption, curveLegend);
+        top.setPadding(new Insets(6, 8, 4, 8));
+        BorderPane pane = new BorderPane(grid);
+        pane.setTop(top);
+        return pane;
+    }
+
+    private static GridPane chartGrid(List<ChartViewer> viewers, String idPrefix, List<JFreeChart> initial) {
+        GridPane grid = new GridPane();
+        grid.setHgap(4);
+        for (int i = 0; i < 3; i++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / 3);
+            cc.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(cc);
+            ChartViewer viewer = new ChartViewer(initial.get(i));
+            viewer.setId(idPrefix + "-" + i);
+            viewer.setMinSize(120, 120);
+            GridPane.setVgrow(viewer, Priority.ALWAYS);
+            GridPane.setHgrow(viewer, Priority.ALWAYS);
+            viewers.add(viewer);
+            grid.add(viewer, i, 0);
+        }
+        return grid;
+    }
+
+    private static List<JFreeChart> plotCharts(List<RunSummary> runs) {
+        return List.of(ComparisonCharts.accuracyVsWeightsRemaining(runs), ComparisonCharts.accuracyVsMacs(runs),
+                ComparisonCharts.accuracyVsTrainingCompute(runs));
+    }
+
+    private static List<JFreeChart> curveCharts(List<RunCurves> runs) {
+        return List.of(CurveCharts.validationAccuracy(runs), CurveCharts.sparsity(runs), CurveCharts.macs(runs));
+    }
+
+    private void showPlots(List<RunSummary> runs) {
+        if (runs.isEmpty()) {
+            return; // the plots are hidden behind the placeholder
+        }
+        List<JFreeChart> charts = plotCharts(runs);
+        for (int i = 0; i < charts.size(); i++) {
+            JFreeChart chart = charts.get(i);
+            chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
+            LegendTitle legend = chart.getLegend();
+            if (legend != null) {
+                legend.setPosition(RectangleEdge.BOTTOM);
+                legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
+            }
+            // A log axis over a narrow range ticks at fractional powers of ten ("10^-0.05"): write the values.
+            if (chart.getXYPlot().getDomainAxis() instanceof LogAxis log) {
+                log.setNumberFormatOverride(new DecimalFormat("0.###"));
+            }
+            nameRunsInTooltips(chart, runs);
+            plots.get(i).setChart(chart);
+        }
+    }
+
+    /**
+     * The plots group points by method; hovering a point should say which run it is. Series of a method list its
+     * runs in table order, so the n-th point of series "m" is the n-th run of method m. Other series (the Pareto
+     * front, or whatever the plots gain later) keep their default tooltips.
+     */
+    private static void nameRunsInTooltips(JFreeChart chart, List<RunSummary> runs) {
+        XYItemRenderer renderer = chart.getXYPlot().getRenderer();
+        var fallback = renderer.getDefaultToolTipGenerator();
+        Map<String, List<RunSummary>> byMethod = new java.util.LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
+        }
+        renderer.setDefaultToolTipGenerator((dataset, series, item) -> {
+            List<RunSummary> ofMethod = byMethod.get(String.valueOf(dataset.getSeriesKey(series)));
+            if (ofMethod == null || item >= ofMethod.size()) {
+                return fallback == null ? null : fallback.generateToolTip(dataset, series, item);
+            }
+            RunSummary r = ofMethod.get(item);
+            return r.run() + " (" + r.method() + ", seed " + r.seed() + "): test accuracy "
+                    + CompareFormat.percent(r.testAccuracy(), 2) + ", sparsity " + CompareFormat.percent(r.sparsity(), 1)
+                    + ", " + CompareFormat.count(r.macs()) + " MACs";
+        });
+    }
+
+    private void showCurves(List<RunCurves> runs) {
+        boolean selection = !vm.selectedProperty().get().isEmpty();
+        curveCaption.setText(runs.isEmpty() ? "Add finished runs to overlay their validation accuracy, sparsity and "
+                + "MACs over training." : selection ? "Curves of the " + runs.size() + " selected run"
+                + (runs.size() == 1 ? "" : "s") + " (clear the selection to show all)."
+                : "Curves of all " + runs.size() + " runs (select rows in the table to show fewer).");
+        List<JFreeChart> charts = curveCharts(runs);
+        for (int i = 0; i < charts.size(); i++) {
+            curves.get(i).setChart(charts.get(i));
+        }
+        curveLegend.getChildren().clear();
+        for (int i = 0; i < runs.size(); i++) {
+            Line line = new Line(0, 0, 22, 0);
+            line.setStrokeWidth(2.5);
+            int rgb = CurveCharts.colour(i);
+            line.setStroke(Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF));
+            float[] dash = CurveCharts.dashes(i);
+            if (dash != null) {
+                for (float d : dash) {
+                    line.getStrokeDashArray().add((double) d);
+                }
+            }
+            Label item = new Label(runs.get(i).run(), line);
+            item.getStyleClass().add("legend-item");
+            curveLegend.getChildren().add(item);
+        }
+    }
+
+    private void removeSelected() {
+        vm.remove(new ArrayList<>(table.getSelectionModel().getSelectedItems()));
+    }
+
+    private void exportCsv() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the comparison as CSV");
+        chooser.setInitialFileName("comparison.csv");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File f = chooser.showSaveDialog(getScene().getWindow());
+        if (f != null) {
+            vm.exportCsv(f.toPath());
+        }
+    }
+
+    private java.util.Optional<Path> chooseFolder(String title) {
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle(title);
+        if (lastDirectory != null && lastDirectory.isDirectory()) {
+            chooser.setInitialDirectory(lastDirectory);
+        }
+        File dir = chooser.showDialog(getScene().getWindow());
+        if (dir == null) {
+            return java.util.Optional.empty();
+        }
+        // The next pick is usually a sibling (another run of the same sweep).
+        lastDirectory = dir.getParentFile();
+        return java.util.Optional.of(dir.toPath());
+    }
+
+    private static Tab section(String title, String id, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        return tab;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        return b;
+    }
+
+    private static TableColumn<ComparedRun, String> text(String title, double width,
+            Function<ComparedRun, String> value) {
+        TableColumn<ComparedRun, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** A numeric column: sorts by value, shows it formatted, right-aligned. */
+    private static TableColumn<ComparedRun, Number> number(String title, double width,
+            ToDoubleFunction<ComparedRun> value, java.util.function.DoubleFunction<String> format) {
+        TableColumn<ComparedRun, Number> c = new TableColumn<>(title);
+        c.setCellValueFactory(cell -> new SimpleDoubleProperty(value.applyAsDouble(cell.getValue())));
+        c.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item.doubleValue()));
+            }
+        });
+        c.setStyle("-fx-alignment: CENTER-RIGHT;");
+        c.setPrefWidth(width);
+        return c;
+    }
+}

@@ -1,0 +1,115 @@
+package org.supertickets.ui.compare;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.text.DecimalFormat;
+import java.text.FieldPosition;
+import java.text.ParsePosition;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.function.Function;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The overlaid training curves of several runs against epochs: one colour per run (Okabe-Ito, safe for
+ * colour-blind readers), and past seven runs the colours repeat with a dashed, then a dotted line, so every run
+ * stays distinguishable without relying on hue alone. The legend is drawn once by the view for all three charts.
+ */
+final class CurveCharts {
+
+    /** Okabe-Ito without yellow, which is unreadable as a thin line on white. */
+    static final int[] RUN_COLOURS = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000};
+
+    /** Dash patterns of the line of run {@code i}: solid, dashed, dotted, then again. */
+    static final float[][] DASHES = {null, {7f, 4f}, {2f, 3f}};
+
+    private CurveCharts() {
+    }
+
+    static int colour(int run) {
+        return RUN_COLOURS[run % RUN_COLOURS.length];
+    }
+
+    /** The dash pattern of run {@code run}'s line; null = solid. */
+    static float[] dashes(int run) {
+        return DASHES[(run / RUN_COLOURS.length) % DASHES.length];
+    }
+
+    static JFreeChart validationAccuracy(List<RunCurves> runs) {
+        return chart("Validation accuracy", "validation accuracy", runs, RunCurves::validationAccuracy,
+                new DecimalFormat("0.#%"), false);
+    }
+
+    static JFreeChart sparsity(List<RunCurves> runs) {
+        return chart("Weight sparsity", "share of prunable weights masked", runs, RunCurves::sparsity,
+                new DecimalFormat("0%"), true);
+    }
+
+    static JFreeChart macs(List<RunCurves> runs) {
+        return chart("MACs of the (shrunk) network", "MACs (dense)", runs, RunCurves::macs, new CompactFormat(),
+                false);
+    }
+
+    /** 1.8e5 → "180 k", 2.35e6 → "2.35 M": MACs ticks readable at a glance. */
+    static final class CompactFormat extends NumberFormat {
+        @Override
+        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
+            return to.append(CompareFormat.count(number));
+        }
+
+        @Override
+        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
+            return format((double) number, to, pos);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition pos) {
+            throw new UnsupportedOperationException("format only");
+        }
+    }
+
+    private static JFreeChart chart(String title, String yLabel, List<RunCurves> runs,
+            Function<RunCurves, double[]> y, NumberFormat format, boolean fromZero) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
+        for (int i = 0; i < runs.size(); i++) {
+            RunCurves r = runs.get(i);
+            // Two runs may share a folder name (from two parents): keys must be unique.
+            XYSeries s = new XYSeries(i + ":" + r.run(), false, true);
+            double[] values = y.apply(r);
+            for (int k = 0; k < r.size(); k++) {
+                s.add(r.epochs()[k], values[k]);
+            }
+            data.addSeries(s);
+            float[] dash = dashes(i);
+            renderer.setSeriesPaint(i, new Color(colour(i)));
+            renderer.setSeriesStroke(i, dash == null ? new BasicStroke(2f)
+                    : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f));
+            renderer.setSeriesShape(i, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+        }
+        renderer.setDefaultToolTipGenerator((dataset, series, item) -> String.format(java.util.Locale.ROOT,
+                "%s · epoch %.2f · %s", runs.get(series).run(), dataset.getXValue(series, item),
+                format.format(dataset.getYValue(series, item))));
+        NumberAxis x = new NumberAxis("epoch");
+        NumberAxis yAxis = new NumberAxis(yLabel);
+        yAxis.setNumberFormatOverride(format);
+        yAxis.setAutoRangeIncludesZero(fromZero);
+        XYPlot plot = new XYPlot(data, x, yAxis, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xDDDDDD));
+        plot.setRangeGridlinePaint(new Color(0xDDDDDD));
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        plot.setNoDataMessage("No evaluations logged");
+        JFreeChart chart = new JFreeChart(title, new Font("SansSerif", Font.BOLD, 12), plot, false);
+        chart.setBackgroundPaint(Color.WHITE);
+        return chart;
+    }
+}
