@@ -23,6 +23,8 @@ import org.supertickets.ui.runqueue.RunStatus;
  * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java -Dexec.mainClass=...ScreenshotTour}).
  * Arguments: output folder (default docs/screenshots), runs folder (default a temp folder).
+ * With {@code --compare OUT RUN_OR_FOLDER...} it only shoots the Compare tab and the ticket diff of finished runs
+ * (a folder that is not itself a run adds every run under it), without training.
  */
 public final class ScreenshotTour {
 
@@ -32,6 +34,10 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 0 && args[0].equals("--compare")) {
+            compareOnly(Path.of(args[1]), java.util.Arrays.stream(args, 2, args.length).map(Path::of).toList());
+            return;
+        }
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
         Path runs = args.length > 1 ? Path.of(args[1]) : Files.createTempDirectory("st-tour-runs");
         Files.createDirectories(out);
@@ -114,6 +120,65 @@ public final class ScreenshotTour {
             System.out.println("run ended " + entry.getStatus() + ": " + entry.messageProperty().get());
         }
         System.out.println("screenshots in " + out.toAbsolutePath() + ", run in " + entry.getFolder());
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Shoots the Compare tab (table, plots, curves) and the ticket diff of finished runs. */
+    static void compareOnly(Path out, java.util.List<Path> runs) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        Preferences prefs = Preferences.userRoot().node("supertickets-tour");
+        prefs.clear();
+        SearchSpaceConfig config = ConfigIo.read(Path.of("sample-configs/quickstart.json"));
+        Path scratch = Files.createTempDirectory("st-tour-runs");
+        WorkbenchWindow w = FxThread.call(() -> {
+            Stage stage = new Stage();
+            return WorkbenchWindow.open(stage, config, null, scratch, new LocalRunLauncher(), prefs, false);
+        });
+        FxThread.run(() -> {
+            w.stage().setX(0);
+            w.stage().setY(0);
+            w.stage().setWidth(1560);
+            w.stage().setHeight(960);
+            w.view().tabs().getSelectionModel().select(w.view().tabs().getTabs().size() - 1);
+        });
+        var compare = w.vm().compare();
+        for (Path p : runs) {
+            boolean run = Files.isRegularFile(p.resolve("config.json"));
+            int before = FxThread.call(() -> compare.runs().size());
+            FxThread.run(() -> {
+                if (run) {
+                    compare.add(java.util.List.of(p));
+                } else {
+                    compare.addAllUnder(p);
+                }
+            });
+            waitFor(() -> FxThread.call(() -> !compare.busyProperty().get()), 120_000);
+            System.out.println(p + ": " + (FxThread.call(() -> compare.runs().size()) - before) + " runs added");
+        }
+        var view = w.view().compareView();
+        FxThread.sleep(1200);
+        shoot(w, out.resolve("compare.png"));
+        FxThread.run(() -> view.sections().getSelectionModel().select(1));
+        FxThread.sleep(1000);
+        shoot(w, out.resolve("compare-curves.png"));
+        FxThread.run(() -> {
+            view.table().getSelectionModel().selectIndices(0, 1);
+            view.sections().getSelectionModel().select(2);
+        });
+        waitFor(() -> FxThread.call(() -> compare.diff().getDiff() != null), 60_000);
+        FxThread.run(() -> {
+            var changed = compare.diff().changedLayersProperty().get();
+            compare.diff().selectLayer(changed.isEmpty() ? null : changed.iterator().next());
+        });
+        FxThread.sleep(1200);
+        shoot(w, out.resolve("compare-diff.png"));
+        System.out.println("last error: " + w.lastError());
         FxThread.run(() -> {
             w.dispose();
             w.stage().close();
