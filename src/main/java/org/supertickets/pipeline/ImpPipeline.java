@@ -46,6 +46,18 @@ public final class ImpPipeline {
 
     /** How a pipeline ended. */
     public record Result(Path folder, PipelineManifest manifest, RunFinished.Outcome outcome, String message) {
+
+        /** The pipeline as one run's summary: the last stage's network, the cost of all stages. */
+        public RunFinished summary() {
+            List<PipelineStage> stages = manifest.stages();
+            PipelineStage last = stages.isEmpty() ? null : stages.get(stages.size() - 1);
+            boolean done = outcome == RunFinished.Outcome.COMPLETED && last != null;
+            double sparsity = last == null ? 0 : last.sparsity();
+            long macs = last == null ? 0 : last.macs();
+            return new RunFinished(0, 0, outcome, message, done ? last.testAccuracy() : Double.NaN, Double.NaN,
+                    Double.NaN, sparsity, macs, Math.round(macs * (1 - sparsity)), last == null ? 0 : last.params(),
+                    manifest.totalWallSeconds(), manifest.totalTrainingMacs());
+        }
     }
 
     /**

@@ -46,6 +46,14 @@ public record ImpSettings(double targetSparsity, double fractionPerLevel, double
         return problems;
     }
 
+    /**
+     * Epochs the whole pipeline trains: the search, the dense level 0, and every pruning level from the rewind
+     * point on.
+     */
+    public double trainingEpochs(int searchEpochs) {
+        return searchEpochs + levelEpochs + levelSparsities().size() * (levelEpochs - rewindEpochs);
+    }
+
     /** The sparsity after each pruning level, 1..L: {@code 1 - (1 - f)^l}, the last one capped at the target. */
     public List<Double> levelSparsities() {
         List<Double> levels = new ArrayList<>();

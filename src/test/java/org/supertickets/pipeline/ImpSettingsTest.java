@@ -18,6 +18,8 @@ class ImpSettingsTest {
         assertEquals(0.488, levels.get(2), 1e-12);
         assertEquals(0.5, levels.get(3), 1e-12);
         assertEquals(List.of(0.9), new ImpSettings(0.9, 0.95, 0, PruneScope.GLOBAL, 4).levelSparsities());
+        // search 6 + dense 4 + four levels of 4 - 0.5 epochs
+        assertEquals(24.0, new ImpSettings(0.5, 0.2, 0.5, PruneScope.GLOBAL, 4).trainingEpochs(6), 1e-12);
     }
 
     @Test

@@ -2,6 +2,8 @@ package org.supertickets.ui.runqueue;
 
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
+import org.supertickets.pipeline.ImpPipeline;
+import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.run.LocalRun;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
@@ -18,25 +20,46 @@ public final class LocalRunLauncher implements RunLauncher {
     }
 
     @Override
+    public RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
+            TrainingListener listener) throws Exception {
+        ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, (kind, index, count) -> listener);
+        Path folder = pipeline.createFolder(runsDir);
+        CompletableFuture<RunFinished> done = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                done.complete(pipeline.runIn(folder, null).summary());
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        }, "pipeline-" + folder.getFileName());
+        thread.start();
+        return handle(folder, pipeline.control(), done);
+    }
+
+    @Override
     public RunHandle resume(Path runFolder, String device, TrainingListener listener) throws Exception {
         return wrap(LocalRun.resume(runFolder, device, listener));
     }
 
     private static RunHandle wrap(LocalRun run) {
+        return handle(run.folder().path(), run.control(), run.completion());
+    }
+
+    private static RunHandle handle(Path folder, TrainingControl control, CompletableFuture<RunFinished> done) {
         return new RunHandle() {
             @Override
             public Path folder() {
-                return run.folder().path();
+                return folder;
             }
 
             @Override
             public TrainingControl control() {
-                return run.control();
+                return control;
             }
 
             @Override
             public CompletableFuture<RunFinished> completion() {
-                return run.completion();
+                return done;
             }
         };
     }

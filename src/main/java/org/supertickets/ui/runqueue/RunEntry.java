@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -28,6 +29,8 @@ public final class RunEntry {
     private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>(this, "folder");
     private final String device;
     private final SearchSpaceConfig config;
+    /** Set when this entry is the search → train → IMP pipeline of the config rather than one run. */
+    private final ImpSettings imp;
     private RunSession session = new RunSession();
     private RunHandle handle;
     private ScheduledFuture<?> follower;
@@ -37,8 +40,13 @@ public final class RunEntry {
     private long lastDataNanos;
 
     RunEntry(String name, SearchSpaceConfig config, String device, RunStatus status, Path folder) {
+        this(name, config, null, device, status, folder);
+    }
+
+    RunEntry(String name, SearchSpaceConfig config, ImpSettings imp, String device, RunStatus status, Path folder) {
         this.name.set(name);
         this.config = config;
+        this.imp = imp;
         this.device = device;
         this.status.set(status);
         this.folder.set(folder);
@@ -87,6 +95,11 @@ public final class RunEntry {
     }
 
     /** The resolved config of the run. */
+    /** The pipeline's settings, or null for a single run. */
+    public ImpSettings imp() {
+        return imp;
+    }
+
     public SearchSpaceConfig config() {
         return config;
     }

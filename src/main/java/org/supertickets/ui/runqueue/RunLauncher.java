@@ -1,6 +1,7 @@
 package org.supertickets.ui.runqueue;
 
 import java.nio.file.Path;
+import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.TrainingListener;
 
@@ -13,6 +14,14 @@ public interface RunLauncher {
     /** A new run of a resolved config in a new folder under {@code runsDir}. */
     RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener)
             throws Exception;
+
+    /**
+     * The search → train → iterative-magnitude-pruning pipeline of a resolved config, in a new folder under
+     * {@code runsDir}; the handle's control pauses or cancels whichever stage trains, and {@code listener} follows
+     * every stage in turn.
+     */
+    RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
+            TrainingListener listener) throws Exception;
 
     /** Continues an interrupted run from its latest checkpoint, in its folder (logs repaired first). */
     RunHandle resume(Path runFolder, String device, TrainingListener listener) throws Exception;

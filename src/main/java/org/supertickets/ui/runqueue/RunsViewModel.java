@@ -18,6 +18,7 @@ import javafx.collections.ObservableList;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainingEvent;
@@ -92,8 +93,16 @@ public final class RunsViewModel {
 
     /** Queues a resolved config; it starts as soon as no other run trains. Returns its row (selected). */
     public RunEntry enqueue(SearchSpaceConfig resolved) {
-        RunEntry entry = new RunEntry(resolved.name(), resolved, device.get(), RunStatus.QUEUED,
-                null);
+        return add(new RunEntry(resolved.name(), resolved, device.get(), RunStatus.QUEUED, null));
+    }
+
+    /** Queues the search → train → IMP-with-rewinding pipeline of a resolved config as one entry. */
+    public RunEntry enqueueImp(SearchSpaceConfig resolved, ImpSettings settings) {
+        return add(new RunEntry(resolved.name() + " · IMP baseline", resolved, settings, device.get(),
+                RunStatus.QUEUED, null));
+    }
+
+    private RunEntry add(RunEntry entry) {
         entries.add(entry);
         selected.set(entry);
         startNextIfIdle();
@@ -259,8 +268,9 @@ public final class RunsViewModel {
         next.setStatus(RunStatus.STARTING, "loading data and starting the engine…");
         refreshActive();
         Path dir = runsDir.get();
-        BackgroundTask.of("Start run", ctx -> launcher.start(next.config(), dir, next.device(),
-                next.session().listener()))
+        BackgroundTask.of("Start run", ctx -> next.imp() == null
+                ? launcher.start(next.config(), dir, next.device(), next.session().listener())
+                : launcher.startImp(next.config(), next.imp(), dir, next.device(), next.session().listener()))
                 .onSuccess(handle -> {
                     next.attach(handle);
                     if (next.getStatus() == RunStatus.STARTING) {

@@ -30,6 +30,7 @@ class RunsViewModelTest {
         final List<TrainingListener> listeners = new ArrayList<>();
         final List<CompletableFuture<RunFinished>> completions = new ArrayList<>();
         final List<TrainingControl> controls = new ArrayList<>();
+        final List<org.supertickets.pipeline.ImpSettings> impSettings = new ArrayList<>();
         String failWith;
 
         @Override
@@ -57,6 +58,13 @@ class RunsViewModelTest {
                     return done;
                 }
             };
+        }
+
+        @Override
+        public RunHandle startImp(SearchSpaceConfig resolved, org.supertickets.pipeline.ImpSettings settings,
+                Path runsDir, String device, TrainingListener listener) throws Exception {
+            impSettings.add(settings);
+            return start(resolved, runsDir, device, listener);
         }
 
         @Override
@@ -123,6 +131,26 @@ class RunsViewModelTest {
         assertTrue(e.messageProperty().get().contains("Fix:"));
         assertEquals(1, notifier.errors.size());
         assertFalse(vm.hasActiveRuns());
+    }
+
+    @Test
+    void anImpPipelineQueuesAsOneEntryThatStartsThePipelineWithItsSettings() {
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
+                System::nanoTime);
+        RunEntry single = vm.enqueue(TestEvents.CONFIG);
+        var settings = new org.supertickets.pipeline.ImpSettings(0.9, 0.5, 0.25,
+                org.supertickets.prune.PruneScope.LAYERWISE, 3);
+        RunEntry pipeline = vm.enqueueImp(TestEvents.CONFIG, settings);
+        assertEquals(RunStatus.QUEUED, pipeline.getStatus(), "waits for the single run like any entry");
+        assertTrue(launcher.impSettings.isEmpty());
+        assertTrue(pipeline.getName().contains("IMP"), pipeline.getName());
+        launcher.completions.get(0).complete(finished(RunFinished.Outcome.COMPLETED));
+        assertEquals(RunStatus.RUNNING, pipeline.getStatus());
+        assertEquals(List.of(settings), launcher.impSettings);
+        assertEquals(null, single.imp());
+        vm.cancel(pipeline);
+        assertTrue(launcher.controls.get(1).isCancelled(), "stop reaches the pipeline's shared control");
     }
 
     @Test
