@@ -3,6 +3,7 @@ package org.supertickets.ui.designer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -10,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -25,10 +27,12 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.NetworkSummary;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.StageConfig;
+import org.supertickets.space.TrainingMethod;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.ui.graph.GraphCanvas;
 import org.supertickets.ui.graph.GraphFrame;
@@ -57,6 +61,7 @@ public final class DesignerView extends BorderPane {
         getStyleClass().add("designer");
 
         VBox form = new VBox(8,
+                section("Method", methodPane()),
                 section("Run and data", dataGrid()),
                 section("Stem", grid(
                         row("channels", controls.integer("stem.channels", 1, 4096, 4), "stem.channels"),
@@ -97,6 +102,46 @@ public final class DesignerView extends BorderPane {
             c.requestFocus();
         }
     }
+
+    /** The method as one choice that sets the switches below; they stay editable one by one. */
+    private Node methodPane() {
+        ComboBox<TrainingMethod> choice = new ComboBox<>();
+        choice.getItems().setAll(TrainingMethod.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(TrainingMethod m) {
+                return m == null ? "(custom switches)" : METHOD_NAMES.get(m);
+            }
+
+            @Override
+            public TrainingMethod fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(vm.methodProperty().get());
+        vm.methodProperty().addListener((o, a, b) -> choice.setValue(b));
+        choice.setOnAction(e -> {
+            TrainingMethod m = choice.getValue();
+            if (m != null && m != vm.methodProperty().get()) {
+                vm.applyMethod(m);
+            }
+        });
+        choice.setId("method-choice");
+        Label note = new Label("Sets the switches of Search and Pruning below (one undoable edit). The search → "
+                + "train → iterative-magnitude-pruning baseline is a pipeline of runs: Run ▸ Run IMP baseline…");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint-label");
+        return new VBox(6, choice, note);
+    }
+
+    /** How the methods read in the designer. */
+    private static final Map<TrainingMethod, String> METHOD_NAMES = Map.of(
+            TrainingMethod.SUPERTICKETS, "SuperTickets — search + progressive pruning with reactivation",
+            TrainingMethod.NAS_ONLY, "NAS only — the same search, no weight pruning",
+            TrainingMethod.PRUNE_ONLY, "Pruning only — the whole supernet, gradual magnitude pruning",
+            TrainingMethod.DENSE, "Dense — the supernet trained as is",
+            TrainingMethod.NO_REACTIVATION, "Ablation: no reactivation — pruned weights never return",
+            TrainingMethod.ONE_SHOT, "Ablation: no progressive pruning — straight to the target");
 
     private Node dataGrid() {
         return grid(

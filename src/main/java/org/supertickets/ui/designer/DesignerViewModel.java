@@ -21,6 +21,7 @@ import org.supertickets.space.ConfigValidator;
 import org.supertickets.space.NetworkSummary;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.StageConfig;
+import org.supertickets.space.TrainingMethod;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.Notifier;
@@ -44,6 +45,7 @@ public final class DesignerViewModel {
 
     private final ReadOnlyObjectWrapper<SearchSpaceConfig> config = new ReadOnlyObjectWrapper<>(this, "config");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<TrainingMethod> method = new ReadOnlyObjectWrapper<>(this, "method");
     private final ReadOnlyObjectWrapper<List<ValidationIssue>> issues =
             new ReadOnlyObjectWrapper<>(this, "issues", List.of());
     private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
@@ -164,6 +166,22 @@ public final class DesignerViewModel {
             return;
         }
         apply("Set " + path + " to " + display(value), ConfigPaths.with(before, path, value));
+    }
+
+    /**
+     * Sets the switches of a method (search, pruning, reactivation, progressive pruning) as one undoable edit.
+     */
+    public void applyMethod(TrainingMethod m) {
+        SearchSpaceConfig before = config.get();
+        SearchSpaceConfig after = m.applyTo(before);
+        if (!after.equals(before)) {
+            apply("Method: " + m.label(), after);
+        }
+    }
+
+    /** The method the config's switches amount to; null while a switch is missing. */
+    public ReadOnlyObjectProperty<TrainingMethod> methodProperty() {
+        return method.getReadOnlyProperty();
     }
 
     /** Offers or withdraws one depthwise kernel size in a stage (kept sorted). */
@@ -321,10 +339,19 @@ public final class DesignerViewModel {
             }
         }
         config.set(next);
+        method.set(methodOf(next));
         summary.set(s);
         supernet.set(a);
         for (FieldModel f : fields.values()) {
             f.update(valueAt(f.path()), errorFor(f.path()));
+        }
+    }
+
+    private static TrainingMethod methodOf(SearchSpaceConfig c) {
+        try {
+            return TrainingMethod.of(c);
+        } catch (RuntimeException e) {
+            return null; // a switch is missing while the config is half-edited
         }
     }
 

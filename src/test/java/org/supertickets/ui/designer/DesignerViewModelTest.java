@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.supertickets.space.TrainingMethod;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.ConfigIo;
@@ -80,6 +81,20 @@ class DesignerViewModelTest {
         assertEquals(9, vm.getConfig().training().epochs());
         assertEquals(9, vm.field("training.epochs").getValue());
         assertTrue(vm.isDirty());
+    }
+
+    @Test
+    void aMethodSetsItsSwitchesAsOneUndoableEditAndFollowsSingleSwitches() {
+        assertEquals(TrainingMethod.SUPERTICKETS, vm.methodProperty().get());
+        vm.applyMethod(TrainingMethod.NO_REACTIVATION);
+        assertEquals(TrainingMethod.NO_REACTIVATION, vm.methodProperty().get());
+        assertEquals(false, vm.getConfig().pruning().rerank());
+        assertEquals(true, vm.getConfig().pruning().reuseMask());
+        vm.undo();
+        assertEquals(TrainingMethod.SUPERTICKETS, vm.methodProperty().get(), "one undo restores every switch");
+        assertEquals(true, vm.getConfig().pruning().rerank());
+        vm.set("search.enabled", false);
+        assertEquals(TrainingMethod.PRUNE_ONLY, vm.methodProperty().get());
     }
 
     @Test
