@@ -7,32 +7,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.cli.Main;
-import org.supertickets.run.EventJson;
-import org.supertickets.run.JsonLines;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.run.RunSummary;
-import org.supertickets.space.Architecture;
-import org.supertickets.space.ConfigIo;
-import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RunFinished;
-import org.supertickets.train.RunStarted;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 import org.supertickets.ui.TestEvents;
 
 /**
  * The Compare tab without a window: a real tiny run trained once, and run folders written event by event with
- * known values (what the trainer writes, through the same writer), so each row and curve can be checked.
+ * known values ({@link TinyRuns}), so each row and curve can be checked.
  */
 class CompareViewModelTest {
 
@@ -54,34 +47,9 @@ class CompareViewModelTest {
         trained = run.folder();
     }
 
-    /**
-     * A completed run folder: config, start, three evaluations at known epochs and values, the end, and (when
-     * asked) a ticket.
-     */
-    private RunFolder finishedRun(Path parent, String name, SearchSpaceConfig config, double accuracy, long macs)
-            throws Exception {
-        RunFolder f = startedRun(parent, name, config);
-        for (int i = 1; i <= 3; i++) {
-            JsonLines.append(f.metrics(), EventJson.toJson(new EvalMetrics(10L * i, i, 1.0 / i, accuracy - 0.1 / i,
-                    0.2 * i, 0.2 * i, macs * (4 - i), macs, macs, 1000, 500, 30, 4, 2)));
-        }
-        JsonLines.append(f.metrics(), EventJson.toJson(new RunFinished(30, 3, RunFinished.Outcome.COMPLETED, "ok",
-                accuracy, 0.5, accuracy, 0.6, macs, macs / 2, 1000, 12.5, 1e9)));
-        return f;
-    }
-
-    private RunFolder startedRun(Path parent, String name, SearchSpaceConfig config) throws Exception {
-        RunFolder f = RunFolder.create(parent, name, LocalDateTime.of(2026, 1, 1, 0, 0));
-        ConfigIo.write(f.config(), config);
-        Architecture a = Architecture.supernet(config);
-        JsonLines.append(f.metrics(), EventJson.toJson(new RunStarted(0, 0, 30, 10, 10, 10, "cpu()", "e", a,
-                a.macs(), a.params(), 100, 10, 10, false)));
-        return f;
-    }
-
     @Test
     void rowsAreTheRunSummariesAndCurvesTheEvaluationsOfEachRun() throws Exception {
-        RunFolder made = finishedRun(dir, "made", TinyTickets.CONFIG.frozen().withName("made"), 0.7, 4000);
+        RunFolder made = TinyRuns.finished(dir, "made", TinyTickets.CONFIG.frozen().withName("made"), 0.7, 4000);
         vm.add(List.of(trained.path(), made.path()));
 
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
@@ -113,7 +81,7 @@ class CompareViewModelTest {
     @Test
     void aFolderThatIsNotARunOrHasNotCompletedIsRefusedByNameWithTheFix() throws Exception {
         Path notARun = Files.createDirectories(dir.resolve("holiday-photos"));
-        RunFolder half = startedRun(dir, "half", TinyTickets.CONFIG);
+        RunFolder half = TinyRuns.started(dir, "half", TinyTickets.CONFIG);
         vm.add(List.of(notARun));
         assertEquals(0, vm.runs().size());
         assertEquals(1, notifier.errors.size());
@@ -134,12 +102,12 @@ class CompareViewModelTest {
     @Test
     void addAllUnderAFolderTakesEveryCompletedRunDirectlyUnderIt() throws Exception {
         Path sweep = Files.createDirectories(dir.resolve("sweep"));
-        RunFolder one = finishedRun(sweep, "one", TinyTickets.CONFIG, 0.8, 3000);
-        RunFolder two = finishedRun(sweep, "two", TinyTickets.CONFIG.withSeed(12), 0.82, 3100);
-        RunFolder running = startedRun(sweep, "still-running", TinyTickets.CONFIG);
+        RunFolder one = TinyRuns.finished(sweep, "one", TinyTickets.CONFIG, 0.8, 3000);
+        RunFolder two = TinyRuns.finished(sweep, "two", TinyTickets.CONFIG.withSeed(12), 0.82, 3100);
+        RunFolder running = TinyRuns.started(sweep, "still-running", TinyTickets.CONFIG);
         Files.createDirectories(sweep.resolve("plots"));
-        finishedRun(Files.createDirectories(sweep.resolve("plots").resolve("nested")), "deeper", TinyTickets.CONFIG,
-                0.9, 1);
+        TinyRuns.finished(Files.createDirectories(sweep.resolve("plots").resolve("nested")), "deeper",
+                TinyTickets.CONFIG, 0.9, 1);
 
         vm.addAllUnder(sweep);
         assertEquals(List.of(one.name(), two.name()), vm.runs().stream().map(ComparedRun::name).toList());
@@ -158,9 +126,9 @@ class CompareViewModelTest {
 
     @Test
     void removeAndClearDropRowsAndTheSelectionChoosesTheCurves() throws Exception {
-        RunFolder a = finishedRun(dir, "a", TinyTickets.CONFIG, 0.8, 3000);
-        RunFolder b = finishedRun(dir, "b", TinyTickets.CONFIG, 0.7, 2000);
-        RunFolder c = finishedRun(dir, "c", TinyTickets.CONFIG, 0.6, 1000);
+        RunFolder a = TinyRuns.finished(dir, "a", TinyTickets.CONFIG, 0.8, 3000);
+        RunFolder b = TinyRuns.finished(dir, "b", TinyTickets.CONFIG, 0.7, 2000);
+        RunFolder c = TinyRuns.finished(dir, "c", TinyTickets.CONFIG, 0.6, 1000);
         vm.add(List.of(a.path(), b.path(), c.path(), a.path()));
         assertEquals(3, vm.runs().size(), "a folder listed twice is added once");
         assertEquals(3, vm.curvesProperty().get().size(), "no selection: every run's curves");
@@ -178,9 +146,9 @@ class CompareViewModelTest {
 
     @Test
     void theTicketDiffComparesTheFirstTwoSelectedRuns() throws Exception {
-        RunFolder a = finishedRun(dir, "a", TinyTickets.CONFIG, 0.8, 3000);
-        RunFolder b = finishedRun(dir, "b", TinyTickets.CONFIG, 0.7, 2000);
-        RunFolder c = finishedRun(dir, "c", TinyTickets.CONFIG, 0.6, 1000);
+        RunFolder a = TinyRuns.finished(dir, "a", TinyTickets.CONFIG, 0.8, 3000);
+        RunFolder b = TinyRuns.finished(dir, "b", TinyTickets.CONFIG, 0.7, 2000);
+        RunFolder c = TinyRuns.finished(dir, "c", TinyTickets.CONFIG, 0.6, 1000);
         TinyTickets.write(a.ticket(), Map.of(), Map.of(), 0.8, a.name());
         TinyTickets.write(b.ticket(), Map.of(1, Map.of(5, new int[0])), Map.of(), 0.7, b.name());
         TinyTickets.write(c.ticket(), Map.of(0, Map.of(3, new int[0])), Map.of(), 0.6, c.name());
@@ -199,7 +167,7 @@ class CompareViewModelTest {
 
     @Test
     void theCsvIsTheCommandLineComparisonCsv() throws Exception {
-        RunFolder made = finishedRun(dir, "made", TinyTickets.CONFIG.frozen().withName("made"), 0.7, 4000);
+        RunFolder made = TinyRuns.finished(dir, "made", TinyTickets.CONFIG.frozen().withName("made"), 0.7, 4000);
         vm.add(List.of(trained.path(), made.path()));
         Path out = dir.resolve("cli-out");
         assertEquals(0, Main.execute("compare", trained.path().toString(), made.path().toString(), "--out",
