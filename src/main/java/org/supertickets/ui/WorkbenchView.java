@@ -40,12 +40,14 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.util.Duration;
 import org.supertickets.ui.compare.CompareView;
+import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ui.designer.DesignerView;
 import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphView;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.monitor.MonitorView;
 import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketView;
@@ -328,13 +330,23 @@ public final class WorkbenchView extends BorderPane {
         MenuItem resume = item("Resume selected run", null, () -> vm.runs().resume(vm.runs().getSelected()));
         MenuItem fromCheckpoint = item("Resume selected run from checkpoint", null,
                 () -> vm.runs().resumeFromCheckpoint(vm.runs().getSelected()));
-        Menu runMenu = new Menu("Run", null, run, stop, pause, resume, fromCheckpoint);
+        MenuItem imp = item("Run IMP baseline (search → train → prune → retrain)…", null, this::runImpBaseline);
+        Menu runMenu = new Menu("Run", null, run, imp, new SeparatorMenuItem(), stop, pause, resume,
+                fromCheckpoint);
 
         CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
         darkTheme.selectedProperty().bindBidirectional(dark);
         MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
         Menu view = new Menu("View", null, darkTheme, replay);
         return new MenuBar(file, edit, runMenu, view);
+    }
+
+    /** Asks for the pipeline's settings when the config can run, then queues it. */
+    private void runImpBaseline() {
+        SearchSpaceConfig config = vm.runnableConfigOrExplain();
+        if (config != null) {
+            ImpSettingsDialog.ask(getScene().getWindow(), config).ifPresent(s -> vm.runImpBaseline(config, s));
+        }
     }
 
     private ToolBar toolBar() {

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.supertickets.space.Architecture;
+import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.train.ConnectivitySnapshot;
@@ -104,15 +105,25 @@ public final class WorkbenchViewModel {
 
     /** Queues the designer's config; refuses (and says why) while it has problems. */
     public RunEntry runCurrentConfig() {
+        SearchSpaceConfig resolved = runnableConfigOrExplain();
+        return resolved == null ? null : runs.enqueue(resolved);
+    }
+
+    /** Queues the search → train → IMP-with-rewinding baseline of a runnable config. */
+    public RunEntry runImpBaseline(SearchSpaceConfig resolved, ImpSettings settings) {
+        return runs.enqueueImp(resolved, settings);
+    }
+
+    /** The designer's config ready to run, or null after telling the user what to fix. */
+    public SearchSpaceConfig runnableConfigOrExplain() {
         SearchSpaceConfig resolved = designer.runnableConfig();
         if (resolved == null) {
             List<ValidationIssue> issues = designer.issuesProperty().get();
             notifier.error("The config has " + issues.size() + " problem" + (issues.size() == 1 ? "" : "s"),
                     issues.stream().limit(5).map(i -> "• " + i.path() + ": " + i.message() + ". Fix: " + i.fix())
                             .collect(Collectors.joining("\n")) + "\n\nFix them in the Designer, then run again.");
-            return null;
         }
-        return runs.enqueue(resolved);
+        return resolved;
     }
 
     /** Stops the selected run (a checkpoint is written first). */

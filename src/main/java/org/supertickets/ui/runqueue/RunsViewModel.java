@@ -21,6 +21,7 @@ import org.supertickets.space.ConfigIo;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
 import org.supertickets.train.TrainingEvent;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.Notifier;
@@ -212,6 +213,9 @@ public final class RunsViewModel {
         List<TrainingEvent> forSelected = List.of();
         for (RunEntry e : new ArrayList<>(entries)) {
             List<TrainingEvent> drained = e.session().drain();
+            if (e.imp() != null) {
+                drained = showOnlyTheLatestStage(e, drained);
+            }
             e.observe(drained, now);
             RunFinished finished = e.session().history().finished();
             if (e.getStatus() == RunStatus.FOLLOWING && finished != null) {
@@ -229,6 +233,33 @@ public final class RunsViewModel {
             }
         }
         return forSelected;
+    }
+
+    /**
+     * A pipeline's stages are separate runs, each starting at epoch 0 or at its rewind point; the views show one
+     * stage at a time, so a new stage's start begins a fresh session (and, when the entry is shown, a fresh
+     * view of it).
+     */
+    private List<TrainingEvent> showOnlyTheLatestStage(RunEntry e, List<TrainingEvent> drained) {
+        int start = -1;
+        for (int i = 0; i < drained.size(); i++) {
+            if (drained.get(i) instanceof RunStarted r && !r.resumed()) {
+                start = i;
+            }
+        }
+        boolean firstStage = start == 0 && e.session().history().all().size() == drained.size();
+        if (start < 0 || firstStage) {
+            return drained;
+        }
+        e.renewSession();
+        drained.subList(start, drained.size()).forEach(e.session()::offer);
+        List<TrainingEvent> stage = e.session().drain();
+        if (e == selected.get()) {
+            selected.set(null);
+            selected.set(e); // the views re-read the entry's new session
+            return List.of();
+        }
+        return stage;
     }
 
     /** Cancels every run this process trains (each writes its checkpoint) and calls back when all ended. */
@@ -270,7 +301,8 @@ public final class RunsViewModel {
         Path dir = runsDir.get();
         BackgroundTask.of("Start run", ctx -> next.imp() == null
                 ? launcher.start(next.config(), dir, next.device(), next.session().listener())
-                : launcher.startImp(next.config(), next.imp(), dir, next.device(), next.session().listener()))
+                : launcher.startImp(next.config(), next.imp(), dir, next.device(),
+                        event -> next.session().offer(event)))
                 .onSuccess(handle -> {
                     next.attach(handle);
                     if (next.getStatus() == RunStatus.STARTING) {

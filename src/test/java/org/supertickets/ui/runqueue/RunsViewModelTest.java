@@ -154,6 +154,28 @@ class RunsViewModelTest {
     }
 
     @Test
+    void aPipelineShowsOneStageAtATime() {
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
+                System::nanoTime);
+        RunEntry pipeline = vm.enqueueImp(TestEvents.CONFIG, new org.supertickets.pipeline.ImpSettings(0.5, 0.5, 0,
+                org.supertickets.prune.PruneScope.GLOBAL, 2));
+        TrainingListener listener = launcher.listeners.get(0);
+        listener.onEvent(TestEvents.started());
+        TestEvents.someMetrics(30).forEach(listener::onEvent);
+        listener.onEvent(finished(RunFinished.Outcome.COMPLETED));
+        vm.pump();
+        int firstStage = pipeline.session().history().all().size();
+        assertTrue(firstStage > 3);
+        listener.onEvent(TestEvents.started());
+        TestEvents.someMetrics(2).forEach(listener::onEvent);
+        vm.pump();
+        assertTrue(pipeline.session().history().all().size() < firstStage, "the first stage's events are gone");
+        assertTrue(pipeline.session().history().all().get(0) instanceof org.supertickets.train.RunStarted);
+        assertEquals(null, pipeline.session().history().finished(), "the new stage has not finished");
+    }
+
+    @Test
     void aQueuedRunCanBeDroppedBeforeItStarts() {
         FakeLauncher launcher = new FakeLauncher();
         RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
