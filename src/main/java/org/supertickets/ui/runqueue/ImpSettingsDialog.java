@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
+import javafx.util.StringConverter;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.prune.PruneScope;
 import org.supertickets.space.SearchSpaceConfig;
@@ -41,9 +42,21 @@ public final class ImpSettingsDialog {
         ChoiceBox<PruneScope> scope = new ChoiceBox<>();
         scope.getItems().setAll(PruneScope.values());
         scope.setValue(PruneScope.GLOBAL);
+        scope.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(PruneScope s) {
+                return s == PruneScope.LAYERWISE ? "layer-wise (same sparsity in every layer)"
+                        : "global (one threshold, as SuperTickets)";
+            }
+
+            @Override
+            public PruneScope fromString(String s) {
+                return null;
+            }
+        });
         Label plan = new Label();
         plan.setWrapText(true);
-        plan.setMaxWidth(460);
+        plan.setMaxWidth(640);
 
         GridPane grid = new GridPane();
         grid.setHgap(10);
