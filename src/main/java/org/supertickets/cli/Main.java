@@ -7,9 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "supertickets", mixinStandardHelpOptions = true, version = "SuperTickets Workbench 0.1.0",
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
-            RetrainCommand.class, TransferCommand.class, CompareCommand.class, SweepCommand.class,
-            LatencyCommand.class, ImpCommand.class,
-            BenchCommand.class})
+            RetrainCommand.class, FinetuneCommand.class, TransferCommand.class, ImpCommand.class,
+            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a config or input the user must fix. */

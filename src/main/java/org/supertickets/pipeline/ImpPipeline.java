@@ -97,6 +97,9 @@ public final class ImpPipeline {
 
     /** Runs the pipeline into a new folder under {@code outDir}; see {@link #runIn}. */
     public Result run(Path outDir, Path searchRun) throws RunSetupException, IOException {
+        if (searchRun != null) {
+            reusedSearch(searchRun); // refuse a wrong search run before leaving an empty pipeline folder behind
+        }
         return runIn(createFolder(outDir), searchRun);
     }
 
@@ -163,13 +166,14 @@ public final class ImpPipeline {
         return TicketRunPlan.frozenConfig(base, "-imp-level-" + level, settings.levelEpochs());
     }
 
-    private RunFolder reusedSearch(Path searchRun) throws RunSetupException, IOException {
-        RunFolder folder = RunFolder.open(searchRun);
+    private RunFolder reusedSearch(Path searchRun) throws RunSetupException {
+        RunFolder folder;
         SearchSpaceConfig config;
         try {
+            folder = RunFolder.open(searchRun);
             config = ConfigIo.loadResolved(folder.config());
-        } catch (ConfigException e) {
-            throw new RunSetupException(e.getMessage());
+        } catch (IOException | ConfigException e) {
+            throw new RunSetupException("--search-run: " + e.getMessage());
         }
         TrainingMethod method = TrainingMethod.of(config);
         if (method != TrainingMethod.NAS_ONLY) {
@@ -182,7 +186,11 @@ public final class ImpPipeline {
                     + config.seed() + ", but this pipeline runs " + base.data().dataset() + " with seed " + base.seed()
                     + ". Fix: pass the nas-only run of the same dataset and seed.");
         }
-        RunSummary.read(folder);
+        try {
+            RunSummary.read(folder);
+        } catch (IOException e) {
+            throw new RunSetupException("--search-run: " + e.getMessage());
+        }
         return folder;
     }
 

@@ -39,7 +39,7 @@ class CliTest {
 
     @Test
     void validateShowsTheSearchSpaceOfEverySampleConfig() {
-        for (String name : new String[] {"quickstart", "fashion-mnist", "cifar10"}) {
+        for (String name : new String[] {"quickstart", "fashion-mnist", "fashion-mnist-compare", "cifar10"}) {
             out.reset();
             assertEquals(0, Main.execute("validate", "sample-configs/" + name + ".json"), err.toString());
             assertTrue(out.toString().contains("supernet:"), out.toString());
@@ -69,6 +69,18 @@ class CliTest {
     @Test
     void infoOnAFolderThatIsNotARunSaysWhat() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("info", dir.toString()));
+        assertTrue(err.toString().contains("not a run folder"), err.toString());
+    }
+
+    @Test
+    void impRefusesUnusableSettingsAndASearchRunThatIsNotARun() {
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("imp", "sample-configs/quickstart.json", "--fraction", "1.5",
+                "--out", dir.toString()));
+        assertTrue(err.toString().contains("fraction per level 1.5") && err.toString().contains("Fix"),
+                err.toString());
+        err.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("imp", "sample-configs/quickstart.json", "--search-run",
+                dir.toString(), "--out", dir.resolve("out").toString()));
         assertTrue(err.toString().contains("not a run folder"), err.toString());
     }
 
