@@ -57,7 +57,13 @@ public final class GraphView extends BorderPane {
             canvas.setPrefHeight(h);
         };
         scroll.viewportBoundsProperty().addListener((o, a, b) -> size.run());
-        vm.graphProperty().addListener((o, a, b) -> size.run());
+        // A new layout can change the needed height; the frame (which the canvas measures) arrives after the graph,
+        // so size on the frame's change, not the graph's, or a graph shown while its tab is hidden stays squeezed.
+        canvas.frameProperty().addListener((o, a, b) -> {
+            if (a == null || b == null || a.graph() != b.graph()) {
+                size.run();
+            }
+        });
         setCenter(scroll);
         if (timeline != null) {
             setBottom(timeBar(timeline));
