@@ -5,12 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.geometry.Insets;
@@ -156,8 +154,8 @@ public final class CompareView extends BorderPane {
                 + "sweep with \"Add all runs under a folder…\", or drop run folders here."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.getColumns().setAll(List.of(
-                text("Run", 380, ComparedRun::name),
-                text("Method", 110, r -> r.summary().method()),
+                TableColumns.<ComparedRun>text("Run", 380, ComparedRun::name),
+                TableColumns.<ComparedRun>text("Method", 110, r -> r.summary().method()),
                 number("Seed", 60, r -> r.summary().seed(), v -> Long.toString((long) v)),
                 number("Test accuracy", 115, r -> r.summary().testAccuracy(), v -> CompareFormat.percent(v, 2)),
                 number("Sparsity", 90, r -> r.summary().sparsity(), v -> CompareFormat.percent(v, 1)),
@@ -258,12 +256,31 @@ public final class CompareView extends BorderPane {
                 legend.setPosition(RectangleEdge.BOTTOM);
                 legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
             }
-            // A log axis over a narrow range ticks at fractional powers of ten ("10^-0.05"): write the values.
-            if (chart.getXYPlot().getDomainAxis() instanceof LogAxis log) {
-                log.setNumberFormatOverride(new DecimalFormat("0.###"));
-            }
+            readableDomainAxis(chart, runs);
             nameRunsInTooltips(chart, runs);
             plots.get(i).setChart(chart);
+        }
+    }
+
+    /**
+     * Tick labels a reader can use. The log axis of weights remaining ticks at fractional powers of ten
+     * ("10^-0.05") and, when every run has about the same sparsity, zooms into a range so narrow that all ticks
+     * read the same: it gets plain values and at least a factor of nine around the data. Counts (MACs, training
+     * compute) read as "2.65 M" instead of "2,650,000" or "8.5E11".
+     */
+    private static void readableDomainAxis(JFreeChart chart, List<RunSummary> runs) {
+        var axis = chart.getXYPlot().getDomainAxis();
+        if (axis instanceof LogAxis log) {
+            double min = runs.stream().mapToDouble(RunSummary::weightsRemaining).min().orElse(1);
+            double max = runs.stream().mapToDouble(RunSummary::weightsRemaining).max().orElse(1);
+            double lo = Math.max(1e-3, Math.min(min / 3, max / 9));
+            double hi = Math.min(1.0, Math.max(max * 3, lo * 9));
+            if (hi > lo) {
+                log.setRange(lo, hi);
+            }
+            log.setNumberFormatOverride(new DecimalFormat("0.###"));
+        } else if (axis instanceof org.jfree.chart.axis.NumberAxis number) {
+            number.setNumberFormatOverride(new CurveCharts.CompactFormat());
         }
     }
 
@@ -286,8 +303,8 @@ public final class CompareView extends BorderPane {
             }
             RunSummary r = ofMethod.get(item);
             return r.run() + " (" + r.method() + ", seed " + r.seed() + "): test accuracy "
-                    + CompareFormat.percent(r.testAccuracy(), 2) + ", sparsity " + CompareFormat.percent(r.sparsity(), 1)
-                    + ", " + CompareFormat.count(r.macs()) + " MACs";
+                    + CompareFormat.percent(r.testAccuracy(), 2) + ", sparsity "
+                    + CompareFormat.percent(r.sparsity(), 1) + ", " + CompareFormat.count(r.macs()) + " MACs";
         });
     }
 
@@ -364,14 +381,6 @@ public final class CompareView extends BorderPane {
         b.setTooltip(new Tooltip(tip));
         b.setOnAction(e -> action.run());
         return b;
-    }
-
-    private static TableColumn<ComparedRun, String> text(String title, double width,
-            Function<ComparedRun, String> value) {
-        TableColumn<ComparedRun, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** A numeric column: sorts by value, shows it formatted, right-aligned. */

@@ -41,10 +41,12 @@ public record MetricChange(String name, double a, double b, Unit unit) {
             return "n/a";
         }
         if (unit == Unit.SHARE) {
-            return String.format(Locale.ROOT, "%s%.2f pp", sign(d), Math.abs(100 * d));
+            String points = String.format(Locale.ROOT, "%.2f", Math.abs(100 * d));
+            return sign(d, points) + points + " pp";
         }
-        String relative = a == 0 ? "" : String.format(Locale.ROOT, " (%s%.1f%%)", sign(d), Math.abs(100 * d / a));
-        return sign(d) + GraphViewModel.human(Math.abs(d)) + relative;
+        String amount = GraphViewModel.human(Math.abs(d));
+        String percent = String.format(Locale.ROOT, "%.1f", Math.abs(100 * d / a));
+        return sign(d, amount) + amount + (a == 0 ? "" : " (" + sign(d, percent) + percent + "%)");
     }
 
     private String format(double v) {
@@ -54,7 +56,8 @@ public record MetricChange(String name, double a, double b, Unit unit) {
         return unit == Unit.SHARE ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : GraphViewModel.human(v);
     }
 
-    private static String sign(double d) {
-        return d > 0 ? "+" : d < 0 ? "−" : "±";
+    /** The sign of a difference as written: "±" when it rounds to zero, so no "−0.00" appears. */
+    private static String sign(double d, String written) {
+        return written.matches("[0.]+") ? "±" : d > 0 ? "+" : "−";
     }
 }

@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,6 +52,7 @@ public final class TicketDiffView extends BorderPane {
     private final TableView<MetricChange> metrics = new TableView<>();
     private final TableView<ChannelChange> channels = new TableView<>();
     private final TableView<LayerChange> layers = new TableView<>();
+    private final TabPane details = new TabPane();
     private final GraphView graphA;
     private final GraphView graphB;
     private boolean syncing;
@@ -80,8 +80,7 @@ public final class TicketDiffView extends BorderPane {
 
         buildTables();
         Label metricsTitle = title("Summary (B − A)");
-        TabPane details = new TabPane(new Tab("Blocks & branches", channels), new Tab("Layers: weight sparsity",
-                layers));
+        details.getTabs().setAll(new Tab("Blocks & branches", channels), new Tab("Layers: weight sparsity", layers));
         details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // All seven numbers visible without scrolling.
         metrics.setFixedCellSize(24);
@@ -91,8 +90,13 @@ public final class TicketDiffView extends BorderPane {
         VBox.setVgrow(details, Priority.ALWAYS);
         right.setPadding(new Insets(0, 4, 4, 4));
         SplitPane split = new SplitPane(side(Side.A, graphA), side(Side.B, graphB), right);
-        split.setDividerPositions(0.35, 0.7);
+        split.setDividerPositions(0.33, 0.66);
         setCenter(split);
+        // Both graphs scroll together, so the same block is in view on both sides.
+        if (graphA.getCenter() instanceof javafx.scene.control.ScrollPane sa
+                && graphB.getCenter() instanceof javafx.scene.control.ScrollPane sb) {
+            sa.vvalueProperty().bindBidirectional(sb.vvalueProperty());
+        }
 
         vm.diffProperty().addListener((o, a, d) -> showDiff(d));
         vm.selectedLayerProperty().addListener((o, a, layer) -> selectRows(layer));
@@ -105,6 +109,11 @@ public final class TicketDiffView extends BorderPane {
 
     public GraphView graphView(Side side) {
         return side == Side.A ? graphA : graphB;
+    }
+
+    /** The tables under the summary: blocks and branches, layers. */
+    public TabPane details() {
+        return details;
     }
 
     public TableView<ChannelChange> channelsTable() {
@@ -162,6 +171,7 @@ public final class TicketDiffView extends BorderPane {
         swap.setId("diff-swap");
         swap.setTooltip(new Tooltip("Swap A and B"));
         swap.setOnAction(e -> vm.swap());
+        swap.setMinWidth(javafx.scene.control.Control.USE_PREF_SIZE);
         Label summary = new Label();
         summary.setId("diff-summary");
         summary.textProperty().bind(vm.summaryProperty());
@@ -264,8 +274,8 @@ public final class TicketDiffView extends BorderPane {
         channels.setId("diff-channels");
         channels.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         channels.setPlaceholder(new Label("Pick two tickets."));
-        channels.getColumns().setAll(List.of(column("Part", 150, ChannelChange::part),
-                column("Channels A → B / supernet", 170, ChannelChange::arrow),
+        channels.getColumns().setAll(List.of(column("Part", 140, ChannelChange::part),
+                column("Channels A → B / of", 150, ChannelChange::arrow),
                 column("Change", 130, c -> (c.changed() ? "Δ " : "") + c.kind().label())));
         channels.setRowFactory(t -> markedRow(ChannelChange::changed));
         channels.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
@@ -277,12 +287,13 @@ public final class TicketDiffView extends BorderPane {
         layers.setId("diff-layers");
         layers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         layers.setPlaceholder(new Label("Pick two tickets."));
+        // The tab says "weight sparsity": the A and B columns can be short and leave room for layer names.
         layers.getColumns().setAll(List.of(column("Layer", 150, l -> (l.structural() ? "Δ " : "") + l.layer()),
-                column("Sparsity A", 80, l -> l.a() == null ? "absent" : CompareFormat.percent(l.sparsityA(), 1)),
-                column("Sparsity B", 80, l -> l.b() == null ? "absent" : CompareFormat.percent(l.sparsityB(), 1)),
-                column("B − A", 80, l -> Double.isNaN(l.sparsityDelta()) ? "–"
+                column("A", 56, l -> l.a() == null ? "absent" : CompareFormat.percent(l.sparsityA(), 1)),
+                column("B", 56, l -> l.b() == null ? "absent" : CompareFormat.percent(l.sparsityB(), 1)),
+                column("B − A", 66, l -> Double.isNaN(l.sparsityDelta()) ? "–"
                         : String.format(Locale.ROOT, "%+.1f pp", 100 * l.sparsityDelta())),
-                column("Channels in→out A / B", 150, l -> channels(l.a()) + "  /  " + channels(l.b()))));
+                column("in→out A / B", 130, l -> channels(l.a()) + " / " + channels(l.b()))));
         layers.setRowFactory(t -> markedRow(LayerChange::structural));
         layers.getSelectionModel().selectedItemProperty().addListener((o, a, l) -> {
             if (!syncing && l != null) {
@@ -337,10 +348,9 @@ public final class TicketDiffView extends BorderPane {
         return l;
     }
 
+    /** The rows keep the network's order: no sorting. */
     private static <T> TableColumn<T, String> column(String title, double width, Function<T, String> value) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
-        c.setPrefWidth(width);
+        TableColumn<T, String> c = TableColumns.text(title, width, value);
         c.setSortable(false);
         return c;
     }

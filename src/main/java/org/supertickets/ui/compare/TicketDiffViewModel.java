@@ -197,8 +197,9 @@ public final class TicketDiffViewModel {
             elsewhere = "not in its supernet";
         } else {
             NodeState s = theirs.node(there.id());
-            elsewhere = s.removed() ? "removed" : String.format(Locale.ROOT, "%d / %d channels, %.1f%% of weights alive",
-                    s.channels(), s.maxChannels(), 100 * s.aliveFraction());
+            elsewhere = s.removed() ? "removed" : String.format(Locale.ROOT,
+                    "%d / %d channels, %.1f%% of weights alive", s.channels(), s.maxChannels(),
+                    100 * s.aliveFraction());
         }
         return text + "\nin " + other + ": " + elsewhere + "\nclick: select in both graphs";
     }
