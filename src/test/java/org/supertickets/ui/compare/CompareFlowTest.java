@@ -14,9 +14,9 @@ import java.util.prefs.Preferences;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,12 +38,12 @@ class CompareFlowTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
-    private static Path dir;
+    @TempDir
+    static Path dir;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("ui-compare-flow");
         Preferences prefs = Preferences.userRoot().node("supertickets-ui-compare-test");
         prefs.clear();
         window = WorkbenchWindow.open(stage, TestEvents.CONFIG, null, dir.resolve("runs"), new LocalRunLauncher(),
@@ -52,15 +52,6 @@ class CompareFlowTest {
         stage.setY(0);
         stage.setWidth(1500);
         stage.setHeight(940);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (dir != null) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
     }
 
     @Test
