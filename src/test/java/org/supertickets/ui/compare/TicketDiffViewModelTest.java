@@ -1,6 +1,7 @@
 package org.supertickets.ui.compare;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,7 +14,14 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketProvenance;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 import org.supertickets.ui.compare.ChannelChange.Kind;
@@ -136,6 +144,26 @@ class TicketDiffViewModelTest {
         String tip = vm.describe(Side.A, k5);
         assertTrue(tip.contains("removed") && tip.contains("in B: 10 / 24 channels"), tip);
         assertEquals("run-a", TicketDiffViewModel.nameOf(vm.ticketProperty(Side.A).get()));
+    }
+
+    @Test
+    void ticketsOfDifferentSupernetsAreComparedPartByPart() throws Exception {
+        // A 12x12 synthetic supernet: block 0 of 4 → 8 channels (branches of 8), block 1 of 8 → 8 (branches of 16).
+        SearchSpaceConfig other = TestConfigs.tinySynthetic();
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(other), 3);
+        TicketProvenance p = new TicketProvenance(other, "h", 7, "synthetic-run", 1, 1, "now", "e", "cpu", "0", "end");
+        Path synthetic = dir.resolve("synthetic");
+        TicketIo.write(synthetic, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, p), network));
+
+        vm.compare(folderA, synthetic);
+        TicketDiff d = vm.getDiff();
+        assertFalse(d.sameSupernet());
+        assertTrue(vm.summaryProperty().get().contains("different supernets"), vm.summaryProperty().get());
+        assertEquals(new ChannelChange("blocks.0.dw.k5", "block 0 · dw 5×5", 12, 8, 12), d.channels().get(2));
+        assertEquals(new ChannelChange("blocks.1.dw.k5", "block 1 · dw 5×5", 0, 16, 24), d.channels().get(5));
+        assertEquals(a.manifest().layers().size(), d.layers().stream().filter(l -> l.a() != null).count());
+        assertNotNull(vm.graph(Side.B).getFrame(), "each side is drawn on its own supernet");
+        assertTrue(vm.graph(Side.A).graphProperty().get() != vm.graph(Side.B).graphProperty().get());
     }
 
     @Test
