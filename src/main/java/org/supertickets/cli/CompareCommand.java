@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.supertickets.pipeline.ComparedRuns;
+import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ComparisonCharts;
 import picocli.CommandLine.Command;
@@ -22,7 +23,7 @@ import picocli.CommandLine.Parameters;
                 + "training compute.")
 final class CompareCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN", arity = "1..*", description = "run folders")
+    @Parameters(paramLabel = "RUN", arity = "1..*", description = "run folders and pipeline folders (imp)")
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", description = "write comparison.csv and the PNG plots here")
@@ -40,17 +41,23 @@ final class CompareCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         System.out.println(table(summaries));
+        List<MethodSummary> byMethod = MethodSummary.of(summaries);
+        boolean seeds = byMethod.stream().anyMatch(m -> m.runs() > 1);
+        if (seeds) {
+            System.out.println(methodTable(byMethod));
+        }
         if (out != null) {
             try {
                 Files.createDirectories(out);
                 Files.writeString(out.resolve("comparison.csv"), csv(summaries), StandardCharsets.UTF_8);
+                Files.writeString(out.resolve("by-method.csv"), methodCsv(byMethod), StandardCharsets.UTF_8);
                 ComparisonCharts.savePng(ComparisonCharts.accuracyVsWeightsRemaining(summaries),
                         out.resolve("accuracy-vs-weights-remaining.png").toFile());
                 ComparisonCharts.savePng(ComparisonCharts.accuracyVsMacs(summaries),
                         out.resolve("accuracy-vs-macs.png").toFile());
                 ComparisonCharts.savePng(ComparisonCharts.accuracyVsTrainingCompute(summaries),
                         out.resolve("accuracy-vs-training-compute.png").toFile());
-                System.out.println("wrote comparison.csv and 3 plots to " + out);
+                System.out.println("wrote comparison.csv, by-method.csv and 3 plots to " + out);
             } catch (IOException e) {
                 System.err.println("Cannot write to " + out + ": " + e.getMessage());
                 return Main.EXIT_BAD_INPUT;
@@ -66,6 +73,32 @@ final class CompareCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-34s %-13s %5d %8.4f %9.4f %,12d %,9d %11.3g %8.0f%n", r.run(),
                     r.method(), r.seed(), r.testAccuracy(), r.sparsity(), r.macs(), r.params(), r.trainingMacs(),
                     r.wallSeconds()));
+        }
+        return sb.toString();
+    }
+
+    /** One row per method and dataset: means over seeds, and the range of the test accuracy. */
+    static String methodTable(List<MethodSummary> methods) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-30s %-13s %4s %8s %15s %9s %12s %9s %11s "
+                + "%8s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range", "sparsity", "MACs",
+                "params", "train MACs", "wall s"));
+        for (MethodSummary m : methods) {
+            sb.append(String.format(Locale.ROOT, "%-30s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f %11.3g %8.0f%n",
+                    m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(), m.maxAccuracy(),
+                    m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(), m.meanWallSeconds()));
+        }
+        return sb.toString();
+    }
+
+    static String methodCsv(List<MethodSummary> methods) {
+        StringBuilder sb = new StringBuilder("method,dataset,runs,mean_test_accuracy,min_test_accuracy,"
+                + "max_test_accuracy,mean_sparsity,mean_macs,mean_params,mean_training_macs,mean_wall_seconds\n");
+        for (MethodSummary m : methods) {
+            sb.append(String.join(",", m.method(), m.dataset(), Integer.toString(m.runs()),
+                    Double.toString(m.meanAccuracy()), Double.toString(m.minAccuracy()),
+                    Double.toString(m.maxAccuracy()), Double.toString(m.meanSparsity()), Double.toString(m.meanMacs()),
+                    Double.toString(m.meanParams()), Double.toString(m.meanTrainingMacs()),
+                    Double.toString(m.meanWallSeconds()))).append('\n');
         }
         return sb.toString();
     }

@@ -14,8 +14,8 @@ import org.supertickets.train.TrainingEvent;
  * One finished run in a comparison: what method it was and what its ticket measured.
  *
  * @param run            run folder name
- * @param method         a {@link TrainingMethod} label, {@code frozen} (retrain, fine-tune or transfer of a
- *                       ticket, or a stage of a pipeline) or a pipeline's method (e.g. {@code search-train-imp})
+ * @param method         a {@link TrainingMethod} label, what a frozen run did to a ticket (see
+ *                       {@link #methodOf}) or a pipeline's method (e.g. {@code search-train-imp})
  * @param dataset        dataset name
  * @param seed           seed
  * @param testAccuracy   the ticket's test accuracy
@@ -76,13 +76,29 @@ public record RunSummary(
                 finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall);
     }
 
+    /**
+     * The method label of a run: a {@link TrainingMethod}'s, or for a frozen run on a ticket what was done to it
+     * ({@code retrain-rewound}, {@code retrain-random}, {@code retrain-rewound-random-masks}, {@code finetune},
+     * {@code transfer}, {@code imp-level}), read from the suffix its plan gave the config's name.
+     */
     static String methodOf(SearchSpaceConfig config) {
-        String name = config.name();
-        boolean onATicket = name.contains("-retrain") || name.contains("-finetune") || name.contains("-to-")
-                || name.contains("-imp-level-");
-        if (!config.search().enabled() && !config.pruning().enabled() && onATicket) {
-            return "frozen";
+        if (config.search().enabled() || config.pruning().enabled()) {
+            return TrainingMethod.of(config).label();
         }
-        return TrainingMethod.of(config).label();
+        String name = config.name();
+        int retrain = name.lastIndexOf("-retrain-");
+        if (retrain >= 0) {
+            return name.substring(retrain + 1);
+        }
+        if (name.endsWith("-finetune")) {
+            return "finetune";
+        }
+        if (name.contains("-imp-level-")) {
+            return "imp-level";
+        }
+        if (name.contains("-to-")) {
+            return "transfer";
+        }
+        return TrainingMethod.DENSE.label();
     }
 }

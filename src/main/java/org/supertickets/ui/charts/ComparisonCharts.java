@@ -36,8 +36,7 @@ public final class ComparisonCharts {
             "dense", new Color(0x000000),
             "no-reactivation", new Color(0xE69F00),
             "one-shot", new Color(0x56B4E9),
-            "search-train-imp", new Color(0xCC79A7),
-            "frozen", new Color(0x999999));
+            "search-train-imp", new Color(0xCC79A7));
 
     private ComparisonCharts() {
     }
@@ -113,7 +112,7 @@ public final class ComparisonCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int i = 0;
         for (String method : byMethod.keySet()) {
-            renderer.setSeriesPaint(i++, METHOD_COLOURS.getOrDefault(method, Color.DARK_GRAY));
+            renderer.setSeriesPaint(i++, METHOD_COLOURS.getOrDefault(method, new Color(0x999999)));
         }
         plot.setRenderer(renderer);
         return chart;

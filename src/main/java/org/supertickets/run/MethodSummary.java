@@ -1,0 +1,50 @@
+package org.supertickets.run;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One method on one dataset over its seeds: the mean of each measure and the spread of the test accuracy, so a
+ * comparison with several seeds per point reads as one row per method.
+ *
+ * @param method           the method label
+ * @param dataset          the dataset
+ * @param runs             how many runs (seeds) it averages
+ * @param meanAccuracy     mean test accuracy
+ * @param minAccuracy      lowest test accuracy
+ * @param maxAccuracy      highest test accuracy
+ * @param meanSparsity     mean weight sparsity
+ * @param meanMacs         mean dense MACs of the final networks
+ * @param meanParams       mean dense parameters
+ * @param meanTrainingMacs mean training compute
+ * @param meanWallSeconds  mean wall time
+ */
+public record MethodSummary(String method, String dataset, int runs, double meanAccuracy, double minAccuracy,
+        double maxAccuracy, double meanSparsity, double meanMacs, double meanParams, double meanTrainingMacs,
+        double meanWallSeconds) {
+
+    /** Groups runs by method and dataset, in order of first appearance. */
+    public static List<MethodSummary> of(List<RunSummary> runs) {
+        Map<String, List<RunSummary>> groups = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            groups.computeIfAbsent(r.method() + "\n" + r.dataset(), k -> new ArrayList<>()).add(r);
+        }
+        List<MethodSummary> out = new ArrayList<>();
+        for (List<RunSummary> g : groups.values()) {
+            out.add(new MethodSummary(g.get(0).method(), g.get(0).dataset(), g.size(),
+                    mean(g, RunSummary::testAccuracy),
+                    g.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN),
+                    g.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN),
+                    mean(g, RunSummary::sparsity), mean(g, RunSummary::macs), mean(g, RunSummary::params),
+                    mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds)));
+        }
+        return out;
+    }
+
+    private static double mean(List<RunSummary> g, ToDoubleFunction<RunSummary> f) {
+        return g.stream().mapToDouble(f).average().orElse(Double.NaN);
+    }
+}

@@ -1,0 +1,46 @@
+package org.supertickets.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supertickets.TestConfigs;
+import org.supertickets.space.SearchSpaceConfig;
+
+class MethodSummaryTest {
+
+    private static RunSummary run(String method, String dataset, long seed, double accuracy, double compute) {
+        return new RunSummary(method + seed, method, dataset, seed, accuracy, 0.9, 0.1, 1000, 100, 50, 5000, compute,
+                10 * seed);
+    }
+
+    @Test
+    void seedsOfOneMethodAndDatasetBecomeOneRowWithMeansAndTheAccuracyRange() {
+        List<MethodSummary> rows = MethodSummary.of(List.of(run("supertickets", "fashion-mnist", 1, 0.80, 2e11),
+                run("prune-only", "fashion-mnist", 1, 0.75, 3e11), run("supertickets", "fashion-mnist", 2, 0.84, 4e11),
+                run("supertickets", "mnist", 1, 0.9, 1e11)));
+        assertEquals(3, rows.size());
+        MethodSummary st = rows.get(0);
+        assertEquals("supertickets", st.method());
+        assertEquals(2, st.runs());
+        assertEquals(0.82, st.meanAccuracy(), 1e-12);
+        assertEquals(0.80, st.minAccuracy(), 1e-12);
+        assertEquals(0.84, st.maxAccuracy(), 1e-12);
+        assertEquals(3e11, st.meanTrainingMacs(), 1);
+        assertEquals(15, st.meanWallSeconds(), 1e-12);
+        assertEquals("mnist", rows.get(2).dataset());
+    }
+
+    @Test
+    void frozenRunsAreNamedAfterWhatWasDoneToTheTicket() {
+        SearchSpaceConfig base = TestConfigs.tinyFashionMnist();
+        assertEquals("retrain-rewound-random-masks",
+                RunSummary.methodOf(base.frozen().withName("x-seed_1-retrain-rewound-random-masks")));
+        assertEquals("retrain-random", RunSummary.methodOf(base.frozen().withName("x-retrain-random")));
+        assertEquals("finetune", RunSummary.methodOf(base.frozen().withName("x-finetune")));
+        assertEquals("transfer", RunSummary.methodOf(base.frozen().withName("x-to-mnist")));
+        assertEquals("imp-level", RunSummary.methodOf(base.frozen().withName("x-imp-level-2")));
+        assertEquals("dense", RunSummary.methodOf(base.frozen().withName("x")));
+        assertEquals("supertickets", RunSummary.methodOf(base));
+    }
+}
