@@ -274,7 +274,8 @@ public final class CompareView extends BorderPane {
             double min = runs.stream().mapToDouble(RunSummary::weightsRemaining).min().orElse(1);
             double max = runs.stream().mapToDouble(RunSummary::weightsRemaining).max().orElse(1);
             double lo = Math.max(1e-3, Math.min(min / 3, max / 9));
-            double hi = Math.min(1.0, Math.max(max * 3, lo * 9));
+            // A little past 1 on the left, so a dense run's marker is not cut in half by the axis.
+            double hi = Math.min(1.3, Math.max(max * 3, lo * 9));
             if (hi > lo) {
                 log.setRange(lo, hi);
             }
