@@ -161,9 +161,6 @@ public final class ScreenshotTour {
         });
         FxThread.sleep(1200);
         shoot(w, out.resolve("compare-diff.png"));
-        FxThread.run(() -> view.diffView().details().getSelectionModel().select(1));
-        FxThread.sleep(500);
-        shoot(view.diffView(), out.resolve("compare-diff-layers.png"));
         System.out.println("last error: " + w.lastError());
         FxThread.run(() -> {
             w.dispose();
