@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.supertickets.pipeline.ComparedRuns;
+import org.supertickets.run.ComparisonCsv;
 import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ComparisonCharts;
@@ -49,8 +50,8 @@ final class CompareCommand implements Callable<Integer> {
         if (out != null) {
             try {
                 Files.createDirectories(out);
-                Files.writeString(out.resolve("comparison.csv"), csv(summaries), StandardCharsets.UTF_8);
-                Files.writeString(out.resolve("by-method.csv"), methodCsv(byMethod), StandardCharsets.UTF_8);
+                Files.writeString(out.resolve("comparison.csv"), ComparisonCsv.runs(summaries), StandardCharsets.UTF_8);
+                Files.writeString(out.resolve("by-method.csv"), ComparisonCsv.methods(byMethod), StandardCharsets.UTF_8);
                 ComparisonCharts.savePng(ComparisonCharts.accuracyVsWeightsRemaining(summaries),
                         out.resolve("accuracy-vs-weights-remaining.png").toFile());
                 ComparisonCharts.savePng(ComparisonCharts.accuracyVsMacs(summaries),
@@ -86,32 +87,6 @@ final class CompareCommand implements Callable<Integer> {
             sb.append(String.format(Locale.ROOT, "%-30s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f %11.3g %8.0f%n",
                     m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(), m.maxAccuracy(),
                     m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(), m.meanWallSeconds()));
-        }
-        return sb.toString();
-    }
-
-    static String methodCsv(List<MethodSummary> methods) {
-        StringBuilder sb = new StringBuilder("method,dataset,runs,mean_test_accuracy,min_test_accuracy,"
-                + "max_test_accuracy,mean_sparsity,mean_macs,mean_params,mean_training_macs,mean_wall_seconds\n");
-        for (MethodSummary m : methods) {
-            sb.append(String.join(",", m.method(), m.dataset(), Integer.toString(m.runs()),
-                    Double.toString(m.meanAccuracy()), Double.toString(m.minAccuracy()),
-                    Double.toString(m.maxAccuracy()), Double.toString(m.meanSparsity()), Double.toString(m.meanMacs()),
-                    Double.toString(m.meanParams()), Double.toString(m.meanTrainingMacs()),
-                    Double.toString(m.meanWallSeconds()))).append('\n');
-        }
-        return sb.toString();
-    }
-
-    static String csv(List<RunSummary> s) {
-        StringBuilder sb = new StringBuilder("run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
-                + "sparse_macs,params,supernet_macs,training_macs,wall_seconds\n");
-        for (RunSummary r : s) {
-            sb.append(String.join(",", r.run(), r.method(), r.dataset(), Long.toString(r.seed()),
-                    Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
-                    Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
-                    Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
-                    Double.toString(r.wallSeconds()))).append('\n');
         }
         return sb.toString();
     }

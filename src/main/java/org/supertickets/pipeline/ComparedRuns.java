@@ -2,6 +2,7 @@ package org.supertickets.pipeline;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
@@ -13,6 +14,21 @@ import org.supertickets.run.RunSummary;
 public final class ComparedRuns {
 
     private ComparedRuns() {
+    }
+
+    /** The run folder whose training curves stand for {@code folder}: itself, or a pipeline's last stage. */
+    public static Path curvesFolder(Path folder) throws IOException {
+        if (!PipelineIo.isPipeline(folder)) {
+            return folder;
+        }
+        PipelineManifest manifest;
+        try {
+            manifest = PipelineIo.read(folder);
+        } catch (CorruptFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        List<PipelineStage> stages = manifest.stages();
+        return stages.isEmpty() ? folder : folder.resolve(stages.get(stages.size() - 1).runFolder());
     }
 
     /**

@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.io.File;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +15,7 @@ import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -47,12 +49,23 @@ public final class ComparisonCharts {
         LogAxis axis = new LogAxis("weights remaining (share of prunable weights, log scale)");
         axis.setInverted(true);
         axis.setSmallestValue(1e-3);
+        // Plain tick labels ("0.1", not "10^-1.00") and at least a factor of nine around the data: when every
+        // run has about the same sparsity the automatic range is so narrow that all ticks read the same.
+        double min = runs.stream().mapToDouble(RunSummary::weightsRemaining).min().orElse(1);
+        double max = runs.stream().mapToDouble(RunSummary::weightsRemaining).max().orElse(1);
+        double lo = Math.max(1e-3, Math.min(min / 3, max / 9));
+        double hi = Math.min(1.3, Math.max(max * 3, lo * 9)); // a little past 1 so a dense run's marker shows whole
+        if (hi > lo) {
+            axis.setRange(lo, hi);
+        }
+        axis.setNumberFormatOverride(new DecimalFormat("0.###"));
         chart.getXYPlot().setDomainAxis(axis);
         return chart;
     }
 
     public static JFreeChart accuracyVsMacs(List<RunSummary> runs) {
         JFreeChart chart = scatter("Accuracy vs MACs (dense, shrunk network)", "MACs", runs, r -> r.macs());
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(new CountFormat());
         XYSeries front = new XYSeries("Pareto front", false);
         for (RunSummary r : paretoFront(runs, RunSummary::macs)) {
             front.add(r.macs(), r.testAccuracy());
@@ -70,8 +83,10 @@ public final class ComparisonCharts {
     }
 
     public static JFreeChart accuracyVsTrainingCompute(List<RunSummary> runs) {
-        return scatter("Accuracy vs training compute", "training compute (MACs, ours: 3 x forward)", runs,
-                RunSummary::trainingMacs);
+        JFreeChart chart = scatter("Accuracy vs training compute", "training compute (MACs, ours: 3 x forward)",
+                runs, RunSummary::trainingMacs);
+        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(new CountFormat());
+        return chart;
     }
 
     /** Runs not beaten by another with at most the cost and at least the accuracy, by increasing cost. */
@@ -108,7 +123,7 @@ public final class ComparisonCharts {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        ((org.jfree.chart.axis.NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int i = 0;
         for (String method : byMethod.keySet()) {

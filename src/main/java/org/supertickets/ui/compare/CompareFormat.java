@@ -1,7 +1,7 @@
 package org.supertickets.ui.compare;
 
 import java.util.Locale;
-import org.supertickets.ui.graph.GraphViewModel;
+import org.supertickets.ui.charts.CountFormat;
 
 /** How the Compare tab writes its numbers: shares in percent, counts with k/M/G/T, durations in h/min/s. */
 final class CompareFormat {
@@ -16,11 +16,7 @@ final class CompareFormat {
 
     /** 1234567 → "1.23 M"; training compute reaches tera-MACs: 1.2e13 → "12.00 T". */
     static String count(double value) {
-        if (Double.isNaN(value)) {
-            return "n/a";
-        }
-        return Math.abs(value) >= 1e12 ? String.format(Locale.ROOT, "%.2f T", value / 1e12)
-                : GraphViewModel.human(value);
+        return CountFormat.text(value);
     }
 
     /** 3725 → "1 h 02 min"; 200 → "3 min 20 s"; 12.4 → "12 s". */

@@ -41,9 +41,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Line;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
-import java.text.DecimalFormat;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
@@ -256,32 +254,8 @@ public final class CompareView extends BorderPane {
                 legend.setPosition(RectangleEdge.BOTTOM);
                 legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
             }
-            readableDomainAxis(chart, runs);
             nameRunsInTooltips(chart, runs);
             plots.get(i).setChart(chart);
-        }
-    }
-
-    /**
-     * Tick labels a reader can use. The log axis of weights remaining ticks at fractional powers of ten
-     * ("10^-0.05") and, when every run has about the same sparsity, zooms into a range so narrow that all ticks
-     * read the same: it gets plain values and at least a factor of nine around the data. Counts (MACs, training
-     * compute) read as "2.65 M" instead of "2,650,000" or "8.5E11".
-     */
-    private static void readableDomainAxis(JFreeChart chart, List<RunSummary> runs) {
-        var axis = chart.getXYPlot().getDomainAxis();
-        if (axis instanceof LogAxis log) {
-            double min = runs.stream().mapToDouble(RunSummary::weightsRemaining).min().orElse(1);
-            double max = runs.stream().mapToDouble(RunSummary::weightsRemaining).max().orElse(1);
-            double lo = Math.max(1e-3, Math.min(min / 3, max / 9));
-            // A little past 1 on the left, so a dense run's marker is not cut in half by the axis.
-            double hi = Math.min(1.3, Math.max(max * 3, lo * 9));
-            if (hi > lo) {
-                log.setRange(lo, hi);
-            }
-            log.setNumberFormatOverride(new DecimalFormat("0.###"));
-        } else if (axis instanceof org.jfree.chart.axis.NumberAxis number) {
-            number.setNumberFormatOverride(new CurveCharts.CompactFormat());
         }
     }
 

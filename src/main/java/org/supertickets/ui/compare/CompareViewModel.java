@@ -19,6 +19,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import org.supertickets.io.AtomicFiles;
+import org.supertickets.pipeline.ComparedRuns;
+import org.supertickets.run.ComparisonCsv;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.task.BackgroundTask;
@@ -33,10 +35,6 @@ import org.supertickets.ui.task.UserMessages;
  * runs.
  */
 public final class CompareViewModel {
-
-    /** The header of the CSV: the columns of the CLI's {@code comparison.csv}. */
-    public static final String CSV_HEADER = "run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
-            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds";
 
     /** A folder that was not added, with a sentence naming it and the fix. */
     public record Refusal(Path folder, String message) {
@@ -151,20 +149,9 @@ public final class CompareViewModel {
         return csv(summaries.get());
     }
 
-    /**
-     * Runs as CSV, one row per run. Written here rather than shared with the CLI's compare command, whose writer is
-     * private to the command; a field holding a comma or a quote is quoted (RFC 4180).
-     */
+    /** Runs as CSV, one row per run: the CLI's {@code comparison.csv}. */
     public static String csv(List<RunSummary> rows) {
-        StringBuilder sb = new StringBuilder(CSV_HEADER).append('\n');
-        for (RunSummary r : rows) {
-            sb.append(String.join(",", quote(r.run()), quote(r.method()), quote(r.dataset()), Long.toString(r.seed()),
-                    Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
-                    Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
-                    Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
-                    Double.toString(r.wallSeconds()))).append('\n');
-        }
-        return sb.toString();
+        return ComparisonCsv.runs(rows);
     }
 
     /** Writes the CSV in the background. */
@@ -202,8 +189,9 @@ public final class CompareViewModel {
             Path path = folders.get(i).toAbsolutePath().normalize();
             if (seen.add(path)) {
                 try {
-                    RunFolder folder = RunFolder.open(path);
-                    read.add(new ComparedRun(path, RunSummary.read(folder), RunCurves.read(folder)));
+                    Path stage = ComparedRuns.curvesFolder(path);
+                    read.add(new ComparedRun(path, ComparedRuns.read(path), RunCurves.read(RunFolder.open(stage)),
+                            stage));
                 } catch (Exception e) {
                     // One bad folder must not stop the others: each refusal is reported by name.
                     refused.add(new Refusal(path, naming(path, UserMessages.describe(e))));
@@ -252,12 +240,5 @@ public final class CompareViewModel {
     /** Every refusal names its folder, even when the underlying message only names a file inside it. */
     private static String naming(Path folder, String message) {
         return message.contains(folder.getFileName().toString()) ? message : folder + ": " + message;
-    }
-
-    private static String quote(String field) {
-        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
-            return field;
-        }
-        return '"' + field.replace("\"", "\"\"") + '"';
     }
 }

@@ -8,18 +8,20 @@ import org.supertickets.run.RunSummary;
  * A finished run in the comparison: its folder, the summary the table and the plots show, and its curves.
  *
  * @param folder  the run folder (absolute, normalised)
- * @param summary what {@link RunSummary#read} says about it
+ * @param summary what {@link org.supertickets.pipeline.ComparedRuns#read} says about it
  * @param curves  its evaluations over training
+ * @param curvesFolder the run folder the curves and the ticket come from: the folder itself, or a pipeline's
+ *                     last stage
  */
-public record ComparedRun(Path folder, RunSummary summary, RunCurves curves) {
+public record ComparedRun(Path folder, RunSummary summary, RunCurves curves, Path curvesFolder) {
 
     public String name() {
         return summary.run();
     }
 
-    /** Where a completed run keeps its ticket. */
+    /** Where a completed run (or a pipeline, in its last stage) keeps its ticket. */
     public Path ticketFolder() {
-        return folder.resolve(RunFolder.TICKET);
+        return curvesFolder.resolve(RunFolder.TICKET);
     }
 
     @Override

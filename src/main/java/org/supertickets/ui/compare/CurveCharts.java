@@ -5,12 +5,11 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.text.DecimalFormat;
-import java.text.FieldPosition;
-import java.text.ParsePosition;
 import java.text.NumberFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
+import org.supertickets.ui.charts.CountFormat;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -53,26 +52,8 @@ final class CurveCharts {
     }
 
     static JFreeChart macs(List<RunCurves> runs) {
-        return chart("MACs of the (shrunk) network", "MACs (dense)", runs, RunCurves::macs, new CompactFormat(),
+        return chart("MACs of the (shrunk) network", "MACs (dense)", runs, RunCurves::macs, new CountFormat(),
                 false);
-    }
-
-    /** 1.8e5 → "180 k", 2.35e6 → "2.35 M": MACs ticks readable at a glance. */
-    static final class CompactFormat extends NumberFormat {
-        @Override
-        public StringBuffer format(double number, StringBuffer to, FieldPosition pos) {
-            return to.append(CompareFormat.count(number));
-        }
-
-        @Override
-        public StringBuffer format(long number, StringBuffer to, FieldPosition pos) {
-            return format((double) number, to, pos);
-        }
-
-        @Override
-        public Number parse(String source, ParsePosition pos) {
-            throw new UnsupportedOperationException("format only");
-        }
     }
 
     private static JFreeChart chart(String title, String yLabel, List<RunCurves> runs,

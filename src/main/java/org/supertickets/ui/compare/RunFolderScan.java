@@ -5,11 +5,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.run.RunFolder;
 
 /**
  * The run folders directly under a folder (e.g. the {@code --out} of a sweep): subfolders holding
- * {@code config.json}, by name. Other subfolders (plots, notes) are not runs and are passed over.
+ * {@code config.json}, or a pipeline's {@code pipeline.json}, by name. Other subfolders (plots, notes) are not runs and are passed over.
  *
  * @param parent  the folder scanned
  * @param runs    run folders found, sorted by name
@@ -26,7 +27,8 @@ public record RunFolderScan(Path parent, List<Path> runs, int skipped) {
         try (Stream<Path> children = Files.list(parent)) {
             folders = children.filter(Files::isDirectory).sorted().toList();
         }
-        List<Path> runs = folders.stream().filter(f -> Files.isRegularFile(f.resolve(RunFolder.CONFIG))).toList();
+        List<Path> runs = folders.stream().filter(f -> Files.isRegularFile(f.resolve(RunFolder.CONFIG))
+                || PipelineIo.isPipeline(f)).toList();
         return new RunFolderScan(parent, runs, folders.size() - runs.size());
     }
 }

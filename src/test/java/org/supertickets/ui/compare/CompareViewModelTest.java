@@ -11,6 +11,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.pipeline.PipelineIo;
+import org.supertickets.pipeline.PipelineManifest;
+import org.supertickets.pipeline.PipelineStage;
+import org.supertickets.prune.PruneScope;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.cli.Main;
 import org.supertickets.run.LocalRun;
@@ -76,6 +81,34 @@ class CompareViewModelTest {
         assertArrayEquals(new double[] {0.2, 0.4, 0.6}, curves.sparsity(), 1e-12);
         assertArrayEquals(new double[] {12000, 8000, 4000}, curves.macs(), 1e-9);
         assertEquals(made.name(), curves.run());
+    }
+
+    @Test
+    void aPipelineIsOneRowWithItsLastStagesTicketAndTheSummedCost() throws Exception {
+        Path pipeline = Files.createDirectories(dir.resolve("p-imp"));
+        RunFolder search = TinyRuns.finished(pipeline, "search", TinyTickets.CONFIG.withName("search"), 0.8, 9000);
+        RunFolder last = TinyRuns.finished(pipeline, "level", TinyTickets.CONFIG.frozen().withName("x-imp-level-1"),
+                0.6, 3000);
+        RunSummary s = RunSummary.read(search);
+        RunSummary l = RunSummary.read(last);
+        PipelineIo.write(pipeline, new PipelineManifest(PipelineManifest.IMP_METHOD, "x", l.dataset(), 7,
+                new ImpSettings(0.5, 0.5, 0, PruneScope.GLOBAL, 2), 0, List.of(
+                        new PipelineStage("search", search.path().getFileName().toString(), 0, s.testAccuracy(),
+                                s.macs(), s.params(), s.trainingMacs(), s.wallSeconds()),
+                        new PipelineStage("level-1", last.path().getFileName().toString(), 0.5, l.testAccuracy(),
+                                l.macs(), l.params(), l.trainingMacs(), l.wallSeconds())),
+                true, last.path().getFileName() + "/ticket"));
+        vm.add(List.of(pipeline));
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+        ComparedRun row = vm.runs().get(0);
+        assertEquals(PipelineManifest.IMP_METHOD, row.summary().method());
+        assertEquals(0.6, row.summary().testAccuracy(), 1e-12);
+        assertEquals(s.trainingMacs() + l.trainingMacs(), row.summary().trainingMacs(), 1e-6);
+        assertEquals(last.path().resolve("ticket"), row.ticketFolder());
+        assertEquals(RunCurves.read(last).run(), row.curves().run(), "curves of the last stage");
+        assertArrayEquals(RunCurves.read(last).validationAccuracy(), row.curves().validationAccuracy());
+        assertEquals(List.of(pipeline), RunFolderScan.of(dir).runs().stream()
+                .filter(p -> p.equals(pipeline)).toList(), "add-all-under finds pipelines too");
     }
 
     @Test

@@ -1,0 +1,49 @@
+package org.supertickets.run;
+
+import java.util.List;
+
+/** The comparison as CSV, shared by the CLI's {@code compare} and the GUI's Compare tab (RFC 4180 quoting). */
+public final class ComparisonCsv {
+
+    /** The columns of {@code comparison.csv}, one row per run. */
+    public static final String RUNS_HEADER = "run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
+            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds";
+
+    /** The columns of {@code by-method.csv}, one row per method and dataset. */
+    public static final String METHODS_HEADER = "method,dataset,runs,mean_test_accuracy,min_test_accuracy,"
+            + "max_test_accuracy,mean_sparsity,mean_macs,mean_params,mean_training_macs,mean_wall_seconds";
+
+    private ComparisonCsv() {
+    }
+
+    public static String runs(List<RunSummary> rows) {
+        StringBuilder sb = new StringBuilder(RUNS_HEADER).append('\n');
+        for (RunSummary r : rows) {
+            sb.append(String.join(",", quote(r.run()), quote(r.method()), quote(r.dataset()), Long.toString(r.seed()),
+                    Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
+                    Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
+                    Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
+                    Double.toString(r.wallSeconds()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static String methods(List<MethodSummary> rows) {
+        StringBuilder sb = new StringBuilder(METHODS_HEADER).append('\n');
+        for (MethodSummary m : rows) {
+            sb.append(String.join(",", quote(m.method()), quote(m.dataset()), Integer.toString(m.runs()),
+                    Double.toString(m.meanAccuracy()), Double.toString(m.minAccuracy()),
+                    Double.toString(m.maxAccuracy()), Double.toString(m.meanSparsity()), Double.toString(m.meanMacs()),
+                    Double.toString(m.meanParams()), Double.toString(m.meanTrainingMacs()),
+                    Double.toString(m.meanWallSeconds()))).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String quote(String field) {
+        if (field.indexOf(',') < 0 && field.indexOf('"') < 0 && field.indexOf('\n') < 0) {
+            return field;
+        }
+        return '"' + field.replace("\"", "\"\"") + '"';
+    }
+}
