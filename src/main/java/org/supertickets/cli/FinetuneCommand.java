@@ -1,12 +1,7 @@
 package org.supertickets.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.supertickets.model.CorruptFileException;
-import org.supertickets.ticket.Ticket;
-import org.supertickets.ticket.TicketIo;
-import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.ticket.TicketStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,14 +21,6 @@ final class FinetuneCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketRunPlan plan;
-        try {
-            Ticket ticket = TicketIo.read(ticketPath);
-            plan = TicketRunPlan.retrain(ticket, TicketStart.Weights.TICKET, options.epochs, options.learningRate, 0);
-        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        }
-        return TicketRuns.run(plan, options);
+        return TicketRuns.retrain(ticketPath, TicketStart.Weights.TICKET, false, 0, options);
     }
 }

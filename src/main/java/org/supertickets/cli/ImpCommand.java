@@ -10,7 +10,6 @@ import org.supertickets.pipeline.PipelineStage;
 import org.supertickets.prune.PruneScope;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
-import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import picocli.CommandLine.Command;
@@ -55,6 +54,9 @@ final class ImpCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
     String device;
 
+    @Option(names = "--seed", paramLabel = "N", description = "override the seed (of every stage)")
+    Long seed;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -62,7 +64,7 @@ final class ImpCommand implements Callable<Integer> {
     public Integer call() {
         ImpPipeline pipeline;
         try {
-            SearchSpaceConfig base = ConfigIo.loadResolved(config);
+            SearchSpaceConfig base = Configs.load(config, seed, null);
             ImpSettings settings = new ImpSettings(base.pruning().targetSparsity(), fraction, rewindEpochs,
                     layerwise ? PruneScope.LAYERWISE : PruneScope.GLOBAL,
                     levelEpochs != null ? levelEpochs : base.training().epochs());

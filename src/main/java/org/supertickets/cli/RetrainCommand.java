@@ -1,12 +1,7 @@
 package org.supertickets.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.supertickets.model.CorruptFileException;
-import org.supertickets.ticket.Ticket;
-import org.supertickets.ticket.TicketIo;
-import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.ticket.TicketStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,19 +38,11 @@ final class RetrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketRunPlan plan;
-        try {
-            Ticket ticket = TicketIo.read(ticketPath);
-            if (!masks.equals("ticket") && !masks.equals("random")) {
-                throw new IllegalArgumentException("--masks " + masks + " is not 'ticket' or 'random'");
-            }
-            plan = TicketRunPlan.retrain(ticket, from, masks.equals("random"), options.epochs, options.learningRate,
-                    randomSeed);
-        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
-            System.err.println(e.getMessage());
+        if (!masks.equals("ticket") && !masks.equals("random")) {
+            System.err.println("--masks " + masks + " is not 'ticket' or 'random'");
             return Main.EXIT_BAD_INPUT;
         }
-        return TicketRuns.run(plan, options);
+        return TicketRuns.retrain(ticketPath, from, masks.equals("random"), randomSeed, options);
     }
 
     /** Accepts the weight choices in any case. */
