@@ -8,6 +8,7 @@ import org.supertickets.space.DataConfig;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
+import org.supertickets.ticket.TicketStart;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -30,9 +31,14 @@ final class TransferCommand implements Callable<Integer> {
             + "image-folder)")
     String path;
 
+    @Option(names = "--weights", defaultValue = "TICKET", paramLabel = "ticket|rewound",
+            description = "'ticket' keeps the ticket's trained weights (default); 'rewound' transfers only "
+                    + "architecture and masks, from the supernet's initial weights",
+            converter = RetrainCommand.WeightsConverter.class)
+    TicketStart.Weights weights;
+
     @Mixin
     TicketRunOptions options;
-
 
     @Override
     public Integer call() {
@@ -42,7 +48,11 @@ final class TransferCommand implements Callable<Integer> {
             DataConfig source = ticket.manifest().provenance().config().data();
             DataConfig target = new DataConfig(dataset, path, null, null, null, null, source.validationFraction(),
                     0, 0, source.augment());
-            plan = TicketRunPlan.transfer(ticket, target, options.epochs, options.learningRate);
+            if (weights == TicketStart.Weights.RANDOM) {
+                throw new IllegalArgumentException("--weights random is not offered for transfer; use ticket or "
+                        + "rewound");
+            }
+            plan = TicketRunPlan.transfer(ticket, weights, target, options.epochs, options.learningRate);
         } catch (IOException | CorruptFileException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;

@@ -98,7 +98,7 @@ public record RunSummary(
             return "imp-level";
         }
         if (name.contains("-to-")) {
-            return "transfer";
+            return name.endsWith("-rewound") ? "transfer-rewound" : "transfer";
         }
         return TrainingMethod.DENSE.label();
     }

@@ -56,6 +56,15 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
      *                                  which and why)
      */
     public static TicketRunPlan transfer(Ticket ticket, DataConfig target, Integer epochs, Double learningRate) {
+        return transfer(ticket, TicketStart.Weights.TICKET, target, epochs, learningRate);
+    }
+
+    /**
+     * As {@link #transfer(Ticket, DataConfig, Integer, Double)}, starting from the ticket's own weights
+     * ({@code TICKET}) or only its architecture and masks at the supernet's initial weights ({@code REWOUND}).
+     */
+    public static TicketRunPlan transfer(Ticket ticket, TicketStart.Weights weights, DataConfig target,
+            Integer epochs, Double learningRate) {
         SearchSpaceConfig base = ticket.manifest().provenance().config();
         DataConfig source = base.data();
         // Data read from disk has no known shape: it takes the ticket's input shape unless the caller gave one.
@@ -71,9 +80,11 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
                     + target.dataset() + " has " + resolvedData.channels() + "; a transferred ticket keeps its stem, "
                     + "so the input channels must match");
         }
-        SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset(), epochs, learningRate);
-        return new TicketRunPlan(config, TicketStart.withNewHead(ticket.network(), resolvedData.classes(),
-                base.seed() + 1));
+        SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset()
+                + (weights == TicketStart.Weights.TICKET ? "" : "-" + weights.name().toLowerCase()), epochs,
+                learningRate);
+        return new TicketRunPlan(config, TicketStart.withNewHead(TicketStart.network(ticket, weights, base.seed() + 2),
+                resolvedData.classes(), base.seed() + 1));
     }
 
     /**

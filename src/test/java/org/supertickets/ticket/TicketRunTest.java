@@ -73,6 +73,21 @@ class TicketRunTest {
     }
 
     @Test
+    void aRewoundTransferKeepsArchitectureAndMasksButStartsFromTheInitialWeights() {
+        Ticket t = ticket();
+        DataConfig mnist = new DataConfig("mnist", null, null, null, null, null, 0.1, 1500, 300, false);
+        TicketRunPlan plan = TicketRunPlan.transfer(t, TicketStart.Weights.REWOUND, mnist, 1, null);
+        NetworkState rewound = TicketStart.network(t, TicketStart.Weights.REWOUND, 0);
+        assertArrayEquals(rewound.tensor("blocks.0.expand.weight").data(),
+                plan.start().tensor("blocks.0.expand.weight").data());
+        assertFalse(Arrays.equals(t.network().tensor("blocks.0.expand.weight").data(),
+                plan.start().tensor("blocks.0.expand.weight").data()));
+        assertEquals(t.network().architecture().blocks(), plan.start().architecture().blocks());
+        assertEquals(0f, plan.start().tensor("stem.conv.mask").data()[0], "masks kept");
+        assertTrue(plan.config().name().endsWith("-to-mnist-rewound"));
+    }
+
+    @Test
     void transferReplacesOnlyTheClassifierAndTrainsFrozen() throws Exception {
         Ticket t = ticket();
         TicketRunPlan plan = TicketRunPlan.transfer(t, new DataConfig("mnist", null, null, null, null, null, 0.1,
