@@ -68,25 +68,30 @@ final class CompareCommand implements Callable<Integer> {
     }
 
     static String table(List<RunSummary> s) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %-13s %5s %8s %9s %12s %9s %11s %8s%n",
-                "run", "method", "seed", "test acc", "sparsity", "MACs", "params", "train MACs", "wall s"));
+        int run = Math.max(3, s.stream().mapToInt(r -> r.run().length()).max().orElse(0));
+        int method = Math.max(6, s.stream().mapToInt(r -> r.method().length()).max().orElse(0));
+        String head = "%-" + run + "s %-" + method + "s %5s %8s %9s %12s %9s %11s %8s%n";
+        String row = "%-" + run + "s %-" + method + "s %5d %8.4f %9.4f %,12d %,9d %11.3g %8.0f%n";
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, head, "run", "method", "seed", "test acc",
+                "sparsity", "MACs", "params", "train MACs", "wall s"));
         for (RunSummary r : s) {
-            sb.append(String.format(Locale.ROOT, "%-34s %-13s %5d %8.4f %9.4f %,12d %,9d %11.3g %8.0f%n", r.run(),
-                    r.method(), r.seed(), r.testAccuracy(), r.sparsity(), r.macs(), r.params(), r.trainingMacs(),
-                    r.wallSeconds()));
+            sb.append(String.format(Locale.ROOT, row, r.run(), r.method(), r.seed(), r.testAccuracy(), r.sparsity(),
+                    r.macs(), r.params(), r.trainingMacs(), r.wallSeconds()));
         }
         return sb.toString();
     }
 
     /** One row per method and dataset: means over seeds, and the range of the test accuracy. */
     static String methodTable(List<MethodSummary> methods) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-30s %-13s %4s %8s %15s %9s %12s %9s %11s "
-                + "%8s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range", "sparsity", "MACs",
-                "params", "train MACs", "wall s"));
+        int method = Math.max(24, methods.stream().mapToInt(m -> m.method().length()).max().orElse(0));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + method + "s %-13s %4s %8s %15s %9s "
+                + "%12s %9s %11s %8s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range", "sparsity",
+                "MACs", "params", "train MACs", "wall s"));
         for (MethodSummary m : methods) {
-            sb.append(String.format(Locale.ROOT, "%-30s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f %11.3g %8.0f%n",
-                    m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(), m.maxAccuracy(),
-                    m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(), m.meanWallSeconds()));
+            sb.append(String.format(Locale.ROOT, "%-" + method + "s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f "
+                    + "%11.3g %8.0f%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(),
+                    m.maxAccuracy(), m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(),
+                    m.meanWallSeconds()));
         }
         return sb.toString();
     }
