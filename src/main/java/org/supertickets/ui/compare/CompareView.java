@@ -46,6 +46,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
+import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ComparisonCharts;
 
@@ -77,7 +78,8 @@ public final class CompareView extends BorderPane {
         buildTable();
         sections.getTabs().setAll(section("Comparison plots", "compare-plots", plotsPane()),
                 section("Training curves", "compare-curves", curvesPane()),
-                section("Ticket diff", "compare-diff", diffView));
+                section("Ticket diff", "compare-diff", diffView),
+                section("Mean over seeds", "compare-methods", methodTable()));
         sections.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         sections.setId("compare-sections");
         SplitPane split = new SplitPane(table, sections);
@@ -100,7 +102,7 @@ public final class CompareView extends BorderPane {
         return table;
     }
 
-    /** The sub-tabs: comparison plots, training curves, ticket diff. */
+    /** The sub-tabs: comparison plots, training curves, ticket diff, mean over seeds. */
     public TabPane sections() {
         return sections;
     }
@@ -342,6 +344,31 @@ public final class CompareView extends BorderPane {
         // The next pick is usually a sibling (another run of the same sweep).
         lastDirectory = dir.getParentFile();
         return java.util.Optional.of(dir.toPath());
+    }
+
+    /** One row per method and dataset, averaged over its seeds, with the range of the test accuracy. */
+    private Node methodTable() {
+        TableView<MethodSummary> methods = new TableView<>();
+        methods.setId("compare-method-table");
+        methods.setPlaceholder(new Label("Add runs to see each method's mean over its seeds."));
+        methods.getColumns().setAll(List.of(
+                TableColumns.<MethodSummary>text("Method", 200, MethodSummary::method),
+                TableColumns.<MethodSummary>text("Dataset", 110, MethodSummary::dataset),
+                TableColumns.<MethodSummary>text("Runs", 50, m -> Integer.toString(m.runs())),
+                TableColumns.<MethodSummary>text("Test accuracy (mean)", 150,
+                        m -> CompareFormat.percent(m.meanAccuracy(), 2)),
+                TableColumns.<MethodSummary>text("Range over seeds", 150, m -> CompareFormat.percent(
+                        m.minAccuracy(), 2) + " – " + CompareFormat.percent(m.maxAccuracy(), 2)),
+                TableColumns.<MethodSummary>text("Sparsity", 80, m -> CompareFormat.percent(m.meanSparsity(), 1)),
+                TableColumns.<MethodSummary>text("MACs", 90, m -> CompareFormat.count(m.meanMacs())),
+                TableColumns.<MethodSummary>text("Params", 90, m -> CompareFormat.count(m.meanParams())),
+                TableColumns.<MethodSummary>text("Training compute (MACs)", 170,
+                        m -> CompareFormat.count(m.meanTrainingMacs())),
+                TableColumns.<MethodSummary>text("Wall time", 100, m -> CompareFormat.duration(m.meanWallSeconds()))));
+        methods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        methods.getItems().setAll(vm.methodsProperty().get());
+        vm.methodsProperty().addListener((o, a, b) -> methods.getItems().setAll(b));
+        return methods;
     }
 
     private static Tab section(String title, String id, Node content) {

@@ -21,6 +21,7 @@ import javafx.collections.ObservableList;
 import org.supertickets.io.AtomicFiles;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.run.ComparisonCsv;
+import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.task.BackgroundTask;
@@ -52,6 +53,8 @@ public final class CompareViewModel {
             List.of());
     private final ReadOnlyObjectWrapper<List<RunSummary>> summaries = new ReadOnlyObjectWrapper<>(this, "summaries",
             List.of());
+    private final ReadOnlyObjectWrapper<List<MethodSummary>> methods = new ReadOnlyObjectWrapper<>(this, "methods",
+            List.of());
     private final ReadOnlyObjectWrapper<List<RunCurves>> curves = new ReadOnlyObjectWrapper<>(this, "curves",
             List.of());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -80,6 +83,11 @@ public final class CompareViewModel {
     /** The summaries of every run, for the comparison plots. */
     public ReadOnlyObjectProperty<List<RunSummary>> summariesProperty() {
         return summaries.getReadOnlyProperty();
+    }
+
+    /** One row per method and dataset: means over its seeds (what a comparison with several seeds reports). */
+    public ReadOnlyObjectProperty<List<MethodSummary>> methodsProperty() {
+        return methods.getReadOnlyProperty();
     }
 
     /** The curves to overlay: those of the selected runs, or of every run when none is selected. */
@@ -220,6 +228,7 @@ public final class CompareViewModel {
 
     private void refresh() {
         summaries.set(runs.stream().map(ComparedRun::summary).toList());
+        methods.set(MethodSummary.of(summaries.get()));
         selected.set(selected.get().stream().filter(runs::contains).toList());
         updateCurves();
         if (runs.size() >= 2 && diff.folder(TicketDiffViewModel.Side.A) == null

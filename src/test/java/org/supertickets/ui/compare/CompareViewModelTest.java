@@ -21,6 +21,7 @@ import org.supertickets.cli.Main;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
+import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RunFinished;
@@ -62,6 +63,8 @@ class CompareViewModelTest {
         assertEquals(RunSummary.read(trained), vm.runs().get(0).summary());
         assertEquals(RunSummary.read(made), vm.runs().get(1).summary());
         assertEquals(List.of(RunSummary.read(trained), RunSummary.read(made)), vm.summariesProperty().get());
+        assertEquals(MethodSummary.of(vm.summariesProperty().get()), vm.methodsProperty().get());
+        assertEquals(2, vm.methodsProperty().get().size(), "two methods, one run each");
         assertEquals("supertickets", vm.runs().get(0).summary().method());
         assertEquals("dense", vm.runs().get(1).summary().method());
         assertEquals(0.7, vm.runs().get(1).summary().testAccuracy(), 1e-12);
