@@ -85,13 +85,13 @@ final class CompareCommand implements Callable<Integer> {
     static String methodTable(List<MethodSummary> methods) {
         int method = Math.max(24, methods.stream().mapToInt(m -> m.method().length()).max().orElse(0));
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + method + "s %-13s %4s %8s %15s %9s "
-                + "%12s %9s %11s %8s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range", "sparsity",
-                "MACs", "params", "train MACs", "wall s"));
+                + "%12s %9s %11s %8s  %s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range",
+                "sparsity", "MACs", "params", "train MACs", "wall s", "setting"));
         for (MethodSummary m : methods) {
             sb.append(String.format(Locale.ROOT, "%-" + method + "s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f "
-                    + "%11.3g %8.0f%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(),
+                    + "%11.3g %8.0f  %s%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(),
                     m.maxAccuracy(), m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(),
-                    m.meanWallSeconds()));
+                    m.meanWallSeconds(), m.setting()));
         }
         return sb.toString();
     }

@@ -54,6 +54,7 @@ public final class ComparedRuns {
         return new RunSummary(folder.getFileName().toString(), manifest.method(), ticket.dataset(), manifest.seed(),
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
-                manifest.totalWallSeconds());
+                manifest.totalWallSeconds(), "imp-" + Integer.toHexString(java.util.Objects.hash(manifest.name(),
+                        manifest.dataset(), manifest.settings())));
     }
 }

@@ -7,11 +7,11 @@ public final class ComparisonCsv {
 
     /** The columns of {@code comparison.csv}, one row per run. */
     public static final String RUNS_HEADER = "run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
-            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds";
+            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds,setting";
 
     /** The columns of {@code by-method.csv}, one row per method and dataset. */
     public static final String METHODS_HEADER = "method,dataset,runs,mean_test_accuracy,min_test_accuracy,"
-            + "max_test_accuracy,mean_sparsity,mean_macs,mean_params,mean_training_macs,mean_wall_seconds";
+            + "max_test_accuracy,mean_sparsity,mean_macs,mean_params,mean_training_macs,mean_wall_seconds,setting";
 
     private ComparisonCsv() {
     }
@@ -23,7 +23,7 @@ public final class ComparisonCsv {
                     Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
                     Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
                     Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
-                    Double.toString(r.wallSeconds()))).append('\n');
+                    Double.toString(r.wallSeconds()), quote(r.setting()))).append('\n');
         }
         return sb.toString();
     }
@@ -35,7 +35,7 @@ public final class ComparisonCsv {
                     Double.toString(m.meanAccuracy()), Double.toString(m.minAccuracy()),
                     Double.toString(m.maxAccuracy()), Double.toString(m.meanSparsity()), Double.toString(m.meanMacs()),
                     Double.toString(m.meanParams()), Double.toString(m.meanTrainingMacs()),
-                    Double.toString(m.meanWallSeconds()))).append('\n');
+                    Double.toString(m.meanWallSeconds()), quote(m.setting()))).append('\n');
         }
         return sb.toString();
     }

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One method on one dataset over its seeds: the mean of each measure and the spread of the test accuracy, so a
+ * One method on one dataset in one setting, over its seeds: the mean of each measure and the spread of the test accuracy, so a
  * comparison with several seeds per point reads as one row per method.
  *
  * @param method           the method label
@@ -21,16 +21,21 @@ import java.util.function.ToDoubleFunction;
  * @param meanParams       mean dense parameters
  * @param meanTrainingMacs mean training compute
  * @param meanWallSeconds  mean wall time
+ * @param setting          the setting its runs share (see {@link RunSummary#setting})
  */
 public record MethodSummary(String method, String dataset, int runs, double meanAccuracy, double minAccuracy,
         double maxAccuracy, double meanSparsity, double meanMacs, double meanParams, double meanTrainingMacs,
-        double meanWallSeconds) {
+        double meanWallSeconds, String setting) {
 
-    /** Groups runs by method and dataset, in order of first appearance. */
+    /**
+     * Groups runs by method, dataset and setting (the config apart from seed and name), in order of first
+     * appearance: the seeds of one point of a comparison.
+     */
     public static List<MethodSummary> of(List<RunSummary> runs) {
         Map<String, List<RunSummary>> groups = new LinkedHashMap<>();
         for (RunSummary r : runs) {
-            groups.computeIfAbsent(r.method() + "\n" + r.dataset(), k -> new ArrayList<>()).add(r);
+            groups.computeIfAbsent(r.method() + "\n" + r.dataset() + "\n" + r.setting(), k -> new ArrayList<>())
+                    .add(r);
         }
         List<MethodSummary> out = new ArrayList<>();
         for (List<RunSummary> g : groups.values()) {
@@ -39,7 +44,7 @@ public record MethodSummary(String method, String dataset, int runs, double mean
                     g.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN),
                     g.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN),
                     mean(g, RunSummary::sparsity), mean(g, RunSummary::macs), mean(g, RunSummary::params),
-                    mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds)));
+                    mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds), g.get(0).setting()));
         }
         return out;
     }

@@ -27,6 +27,8 @@ import org.supertickets.train.TrainingEvent;
  * @param supernetMacs   MACs of the supernet it started from
  * @param trainingMacs   training compute spent (ours, see docs/metrics.md)
  * @param wallSeconds    wall time
+ * @param setting        what the run's seeds share: a short hash of its config without seed and name (runs with
+ *                       the same method and setting are seeds of one point of a comparison)
  */
 public record RunSummary(
         String run,
@@ -41,7 +43,8 @@ public record RunSummary(
         long params,
         long supernetMacs,
         double trainingMacs,
-        double wallSeconds) {
+        double wallSeconds,
+        String setting) {
 
     /**
      * Reads a completed run folder.
@@ -74,7 +77,13 @@ public record RunSummary(
         }
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
-                finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall);
+                finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall,
+                settingOf(config));
+    }
+
+    /** A short hash of the config with its seed and name left out: the same for every seed of one setting. */
+    static String settingOf(SearchSpaceConfig config) {
+        return ConfigIo.hash(config.withSeed(0).withName("run")).substring(0, 12);
     }
 
     /**

@@ -48,7 +48,7 @@ class CompareTest {
     }
 
     private static RunSummary summary(String run, double acc, long macs) {
-        return new RunSummary(run, "supertickets", "d", 1, acc, 0.5, 0.5, macs, macs, 1, 1000, 1, 1);
+        return new RunSummary(run, "supertickets", "d", 1, acc, 0.5, 0.5, macs, macs, 1, 1000, 1, 1, "s");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.supertickets.run;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -10,8 +11,13 @@ import org.supertickets.space.SearchSpaceConfig;
 class MethodSummaryTest {
 
     private static RunSummary run(String method, String dataset, long seed, double accuracy, double compute) {
+        return run(method, dataset, seed, accuracy, compute, "6-epochs");
+    }
+
+    private static RunSummary run(String method, String dataset, long seed, double accuracy, double compute,
+            String setting) {
         return new RunSummary(method + seed, method, dataset, seed, accuracy, 0.9, 0.1, 1000, 100, 50, 5000, compute,
-                10 * seed);
+                10 * seed, setting);
     }
 
     @Test
@@ -29,6 +35,23 @@ class MethodSummaryTest {
         assertEquals(3e11, st.meanTrainingMacs(), 1);
         assertEquals(15, st.meanWallSeconds(), 1e-12);
         assertEquals("mnist", rows.get(2).dataset());
+    }
+
+    @Test
+    void anotherSettingOfTheSameMethodIsAnotherRow() {
+        List<MethodSummary> rows = MethodSummary.of(List.of(run("supertickets", "f", 1, 0.8, 1, "6-epochs"),
+                run("supertickets", "f", 1, 0.9, 1, "24-epochs"), run("supertickets", "f", 2, 0.7, 1, "6-epochs")));
+        assertEquals(2, rows.size());
+        assertEquals(0.75, rows.get(0).meanAccuracy(), 1e-12);
+        assertEquals(1, rows.get(1).runs());
+    }
+
+    @Test
+    void theSettingIgnoresSeedAndNameButNotTheRest() {
+        SearchSpaceConfig base = TestConfigs.tinyFashionMnist();
+        assertEquals(RunSummary.settingOf(base), RunSummary.settingOf(base.withSeed(99).withName("other-seed_2")));
+        assertTrue(!RunSummary.settingOf(base).equals(RunSummary.settingOf(base.withTraining(
+                base.training().withEpochs(9)))));
     }
 
     @Test
