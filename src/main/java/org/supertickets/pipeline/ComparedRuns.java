@@ -16,6 +16,11 @@ public final class ComparedRuns {
     private ComparedRuns() {
     }
 
+    /** What the seeds of one pipeline setting share; from text, so it is the same in every process. */
+    static String settingOf(PipelineManifest m) {
+        return "imp-" + Integer.toHexString((m.name() + "|" + m.dataset() + "|" + m.settings()).hashCode());
+    }
+
     /** The run folder whose training curves stand for {@code folder}: itself, or a pipeline's last stage. */
     public static Path curvesFolder(Path folder) throws IOException {
         if (!PipelineIo.isPipeline(folder)) {
@@ -54,7 +59,6 @@ public final class ComparedRuns {
         return new RunSummary(folder.getFileName().toString(), manifest.method(), ticket.dataset(), manifest.seed(),
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
-                manifest.totalWallSeconds(), "imp-" + Integer.toHexString(java.util.Objects.hash(manifest.name(),
-                        manifest.dataset(), manifest.settings())));
+                manifest.totalWallSeconds(), settingOf(manifest));
     }
 }

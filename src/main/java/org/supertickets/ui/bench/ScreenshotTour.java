@@ -123,7 +123,8 @@ public final class ScreenshotTour {
                 Files.createTempDirectory("st-tour-runs"), 4);
         var compare = w.vm().compare();
         for (Path p : runs) {
-            boolean run = Files.isRegularFile(p.resolve("config.json"));
+            boolean run = Files.isRegularFile(p.resolve("config.json"))
+                    || org.supertickets.pipeline.PipelineIo.isPipeline(p);
             int before = FxThread.call(() -> compare.runs().size());
             FxThread.run(() -> {
                 if (run) {
@@ -161,6 +162,9 @@ public final class ScreenshotTour {
         });
         FxThread.sleep(1200);
         shoot(w, out.resolve("compare-diff.png"));
+        FxThread.run(() -> view.sections().getSelectionModel().select(3));
+        FxThread.sleep(800);
+        shoot(w, out.resolve("compare-methods.png"));
         System.out.println("last error: " + w.lastError());
         FxThread.run(() -> {
             w.dispose();
