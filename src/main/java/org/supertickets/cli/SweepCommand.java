@@ -92,43 +92,58 @@ final class SweepCommand implements Callable<Integer> {
         return axes;
     }
 
-    /** Every combination of the axes, each validated, named after its values. */
+    /** A grid point on its way: the config as JSON and the method to apply once every other axis is set. */
+    private record Point(ObjectNode node, TrainingMethod method) {
+    }
+
+    /**
+     * Every combination of the axes, each validated, named after its values. The method is applied after the
+     * other axes, so a method that derives a field from another (one-shot: increment = target) sees the grid's
+     * value of it whatever the order of the axes.
+     */
     static List<SearchSpaceConfig> expand(SearchSpaceConfig base, Map<String, List<String>> axes)
             throws ConfigException {
-        List<ObjectNode> nodes = new ArrayList<>();
-        nodes.add((ObjectNode) JSON.valueToTree(base));
+        List<Point> points = new ArrayList<>();
+        points.add(new Point((ObjectNode) JSON.valueToTree(base), null));
         for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<ObjectNode> next = new ArrayList<>();
-            for (ObjectNode node : nodes) {
+            List<Point> next = new ArrayList<>();
+            for (Point point : points) {
                 for (String value : axis.getValue()) {
-                    ObjectNode copy = node.deepCopy();
-                    set(copy, axis.getKey(), value.trim());
+                    ObjectNode copy = point.node().deepCopy();
+                    TrainingMethod method = point.method();
+                    if (axis.getKey().equals("method")) {
+                        method = TrainingMethod.fromLabel(value.trim());
+                    } else {
+                        set(copy, axis.getKey(), value.trim());
+                    }
                     copy.put("name", copy.path("name").asText() + "-" + shortKey(axis.getKey()) + value.trim());
-                    next.add(copy);
+                    next.add(new Point(copy, method));
                 }
             }
-            nodes = next;
+            points = next;
         }
         List<SearchSpaceConfig> configs = new ArrayList<>();
-        for (ObjectNode node : nodes) {
-            configs.add(ConfigIo.parseResolved(Path.of("sweep point " + node.path("name").asText()),
-                    node.toString()));
+        for (Point point : points) {
+            if (point.method() != null) {
+                applyMethod(point.node(), point.method());
+            }
+            configs.add(ConfigIo.parseResolved(Path.of("sweep point " + point.node().path("name").asText()),
+                    point.node().toString()));
         }
         return configs;
     }
 
-    private static void set(ObjectNode root, String key, String value) {
-        if (key.equals("method")) {
-            TrainingMethod method = TrainingMethod.fromLabel(value);
-            try {
-                SearchSpaceConfig point = method.applyTo(JSON.treeToValue(root, SearchSpaceConfig.class));
-                root.set("search", JSON.valueToTree(point.search()));
-                root.set("pruning", JSON.valueToTree(point.pruning()));
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException("a resolved config did not read back", e);
-            }
-            return;
+    private static void applyMethod(ObjectNode root, TrainingMethod method) {
+        try {
+            SearchSpaceConfig point = method.applyTo(JSON.treeToValue(root, SearchSpaceConfig.class));
+            root.set("search", JSON.valueToTree(point.search()));
+            root.set("pruning", JSON.valueToTree(point.pruning()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("a resolved config did not read back", e);
         }
+    }
+
+    private static void set(ObjectNode root, String key, String value) {
         String[] parts = key.split("\\.");
         ObjectNode node = root;
         for (int i = 0; i < parts.length - 1; i++) {

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingMethod;
 
 class SweepTest {
 
@@ -26,6 +27,18 @@ class SweepTest {
         assertFalse(nas.pruning().enabled());
         assertEquals(2L, nas.seed());
         assertEquals(0.9, nas.pruning().targetSparsity());
+    }
+
+    @Test
+    void theAblationsAreMethodsAndSeeTheGridsTargetWhateverTheAxisOrder() throws Exception {
+        SearchSpaceConfig base = ConfigIo.loadResolved(Path.of("sample-configs/quickstart.json"));
+        List<SearchSpaceConfig> points = SweepCommand.expand(base, SweepCommand.parse(List.of(
+                "method=one-shot,no-reactivation", "pruning.targetSparsity=0.9")));
+        assertEquals(TrainingMethod.ONE_SHOT, TrainingMethod.of(points.get(0)));
+        assertEquals(0.9, points.get(0).pruning().increment(), "one-shot jumps to the grid's target");
+        assertEquals(TrainingMethod.NO_REACTIVATION, TrainingMethod.of(points.get(1)));
+        assertThrows(IllegalArgumentException.class,
+                () -> SweepCommand.expand(base, SweepCommand.parse(List.of("method=magic"))));
     }
 
     @Test
