@@ -159,7 +159,9 @@ public final class WorkbenchViewModel {
         var history = entry.session().history();
         shownSupernet = history.started() != null ? history.started().supernet()
                 : Architecture.supernet(entry.config());
-        monitor.reset(entry.config(), history);
+        // A pipeline's stages search without pruning or train with frozen masks: the config's pruning schedule
+        // is not their plan.
+        monitor.reset(entry.imp() == null ? entry.config() : entry.config().frozen(), history);
         timeline.reset(history.snapshots());
         showCursor();
     }
