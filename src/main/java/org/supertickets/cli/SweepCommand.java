@@ -3,6 +3,7 @@ package org.supertickets.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,9 +22,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code sweep CONFIG --grid key=v1,v2 ...}: one ordinary run folder per point of the grid. Runs go one after
- * another: PyTorch allows one gradient recorder per process, and on a small machine one run already uses every
- * core; run several sweeps in separate processes to use a bigger one.
+ * {@code sweep CONFIG --grid key=v1,v2 ...}: one ordinary run folder per point of the grid. With one worker the
+ * runs go one after another in this process; with {@code --workers N} they run N at a time as separate processes
+ * (PyTorch allows one gradient recorder per process), sharing the cores between them.
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of configs, e.g. --grid method=supertickets,nas-only --grid seed=1,2 --grid "
@@ -46,6 +47,10 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")
     String device;
 
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1", description = "runs at once, each in its own "
+            + "process with an equal share of the cores (default: ${DEFAULT-VALUE}, in this process)")
+    int workers;
+
     @Override
     public Integer call() {
         List<SearchSpaceConfig> points;
@@ -58,6 +63,34 @@ final class SweepCommand implements Callable<Integer> {
             System.err.println("--grid: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
+        if (workers < 1) {
+            System.err.println("--workers " + workers + ": at least one run must go at a time. Fix: --workers 1 "
+                    + "or more.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        int failed;
+        if (workers == 1) {
+            failed = runHere(points);
+        } else {
+            try {
+                failed = new SweepInWorkers(out, device, workers).run(points);
+            } catch (IOException e) {
+                System.err.println("Cannot write the sweep's configs under " + out + ": " + e.getMessage()
+                        + ". Fix: choose a writable --out.");
+                return Main.EXIT_BAD_INPUT;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Main.EXIT_CANCELLED;
+            }
+        }
+        if (failed < 0) {
+            return Main.EXIT_BAD_INPUT;
+        }
+        return failed == 0 ? 0 : Main.EXIT_FAILED;
+    }
+
+    /** Runs the points one after another in this process; returns how many failed, or -1 on a setup error. */
+    private int runHere(List<SearchSpaceConfig> points) {
         System.out.println("sweep: " + points.size() + " runs");
         int failed = 0;
         for (int i = 0; i < points.size(); i++) {
@@ -71,13 +104,13 @@ final class SweepCommand implements Callable<Integer> {
                 failed += f.outcome() == RunFinished.Outcome.COMPLETED ? 0 : 1;
             } catch (RunSetupException e) {
                 System.err.println(e.getMessage());
-                return Main.EXIT_BAD_INPUT;
+                return -1;
             } catch (Exception e) {
                 System.err.println("run " + (i + 1) + " stopped: " + e);
                 failed++;
             }
         }
-        return failed == 0 ? 0 : Main.EXIT_FAILED;
+        return failed;
     }
 
     static Map<String, List<String>> parse(List<String> grid) {

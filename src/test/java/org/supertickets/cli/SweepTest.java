@@ -5,15 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.run.RunFolder;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
 
 class SweepTest {
+
+    @TempDir
+    Path dir;
 
     @Test
     void expandsEveryCombinationIntoValidNamedConfigs() throws Exception {
@@ -50,5 +62,51 @@ class SweepTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> SweepCommand.expand(base, SweepCommand.parse(List.of("pruning.targetSparsity=1.5"))));
         assertTrue(e.getMessage().contains("pruning.targetSparsity"), e.getMessage());
+    }
+
+    @Test
+    void workersRunEachPointAsItsOwnProcessIntoOrdinaryRunFolders() throws Exception {
+        Path config = dir.resolve("tiny.json");
+        ConfigIo.write(config, TestConfigs.tinyFashionMnist());
+        Path runs = dir.resolve("runs");
+        PrintStream oldOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        int exit;
+        try {
+            exit = Main.execute("sweep", config.toString(), "--grid", "seed=1,2", "--workers", "2", "--device",
+                    "cpu", "--out", runs.toString());
+        } finally {
+            System.setOut(oldOut);
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertEquals(0, exit, report);
+        assertTrue(report.contains("[2/2]") && report.contains("ticket: test accuracy"), report);
+
+        List<Path> folders;
+        try (Stream<Path> children = Files.list(runs)) {
+            folders = children.filter(p -> p.getFileName().toString().startsWith("tiny-fmnist-seed_")).sorted()
+                    .toList();
+        }
+        assertEquals(2, folders.size(), folders.toString());
+        List<Long> seeds = new ArrayList<>();
+        for (Path folder : folders) {
+            RunFolder run = RunFolder.open(folder);
+            assertTrue(Files.isDirectory(run.ticket()), "no ticket in " + folder);
+            seeds.add(ConfigIo.loadResolved(run.config()).seed());
+        }
+        assertEquals(List.of(1L, 2L), seeds.stream().sorted().toList());
+        try (Stream<Path> kept = Files.list(runs).filter(p -> p.getFileName().toString().startsWith("sweep-"))) {
+            Path sweepDir = kept.findFirst().orElseThrow();
+            try (Stream<Path> files = Files.list(sweepDir)) {
+                assertEquals(4, files.count(), "a config and a log per point");
+            }
+        }
+    }
+
+    @Test
+    void zeroWorkersIsRefusedWithTheFix() {
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("sweep", "sample-configs/quickstart.json", "--grid",
+                "seed=1", "--workers", "0", "--out", dir.toString()));
     }
 }
