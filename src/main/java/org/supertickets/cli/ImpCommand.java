@@ -1,17 +1,12 @@
 package org.supertickets.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.supertickets.pipeline.ImpPipeline;
 import org.supertickets.pipeline.ImpSettings;
-import org.supertickets.pipeline.PipelineStage;
 import org.supertickets.prune.PruneScope;
-import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.train.RunFinished;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,10 +63,7 @@ final class ImpCommand implements Callable<Integer> {
             ImpSettings settings = new ImpSettings(base.pruning().targetSparsity(), fraction, rewindEpochs,
                     layerwise ? PruneScope.LAYERWISE : PruneScope.GLOBAL,
                     levelEpochs != null ? levelEpochs : base.training().epochs());
-            pipeline = new ImpPipeline(base, settings, device, (kind, index, count) -> {
-                System.out.printf(Locale.ROOT, "stage %d/%d: %s%n", index, count, kind);
-                return new TerminalProgress(quiet);
-            });
+            pipeline = new ImpPipeline(base, settings, device, PipelineConsole.observer(quiet));
         } catch (ConfigException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
@@ -79,31 +71,6 @@ final class ImpCommand implements Callable<Integer> {
             System.err.println("imp: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        Thread hook = new Thread(pipeline::cancel, "cancel-pipeline-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            ImpPipeline.Result result = pipeline.run(out, searchRun);
-            System.out.println(result.message());
-            for (PipelineStage s : result.manifest().stages()) {
-                System.out.printf(Locale.ROOT, "  %-8s sparsity %.3f  test acc %.4f  train MACs %.3g  %.0f s%n",
-                        s.kind(), s.sparsity(), s.testAccuracy(), s.trainingMacs(), s.wallSeconds());
-            }
-            System.out.printf(Locale.ROOT, "total training compute %.3g MACs, wall %.0f s; %s%n",
-                    result.manifest().totalTrainingMacs(), result.manifest().totalWallSeconds(), result.folder());
-            return result.outcome() == RunFinished.Outcome.COMPLETED ? 0
-                    : result.outcome() == RunFinished.Outcome.CANCELLED ? Main.EXIT_CANCELLED : Main.EXIT_FAILED;
-        } catch (RunSetupException e) {
-            System.err.println(e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        } catch (IOException e) {
-            System.err.println("imp: " + e.getMessage());
-            return Main.EXIT_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
-        }
+        return PipelineConsole.await(pipeline, () -> pipeline.run(out, searchRun));
     }
 }

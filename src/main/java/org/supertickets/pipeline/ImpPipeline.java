@@ -1,6 +1,7 @@
 package org.supertickets.pipeline;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -8,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.atomic.AtomicReference;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
@@ -29,6 +29,7 @@ import org.supertickets.ticket.TicketStart;
 import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingListener;
 
 /**
  * The usual pipeline the paper compares against: search (a NAS-only run), train the found network from its
@@ -37,6 +38,11 @@ import org.supertickets.train.TrainingControl;
  * pipeline folder; {@code pipeline.json} sums their cost.
  */
 public final class ImpPipeline {
+
+    /** The pipeline's resolved base config, kept in its folder so {@link #resume} can carry on. */
+    public static final String BASE_CONFIG = "pipeline-config.json";
+    /** The train stage's network at the rewind step (see {@link RewindFile}). */
+    public static final String REWIND_FILE = "rewind.safetensors";
 
     private final SearchSpaceConfig base;
     private final ImpSettings settings;
@@ -110,56 +116,107 @@ public final class ImpPipeline {
      *                  counted), or null to run the search
      */
     public Result runIn(Path folder, Path searchRun) throws RunSetupException, IOException {
+        ConfigIo.write(folder.resolve(BASE_CONFIG), base);
+        return execute(folder, searchRun, new ArrayList<>());
+    }
+
+    /**
+     * The pipeline that stopped (cancelled, crashed, machine off) in {@code folder}, ready to {@link #resumeIn}
+     * it: same config, settings and seed.
+     *
+     * @throws RunSetupException when the folder is not a pipeline, is already complete, or lacks its config
+     */
+    public static ImpPipeline reopen(Path folder, String device, StageObserver observer) throws RunSetupException {
+        PipelineManifest manifest = readManifest(folder);
+        if (manifest.complete()) {
+            throw new RunSetupException(folder + " has finished all its stages; there is nothing to resume. Its "
+                    + "ticket is " + folder.resolve(manifest.ticket()) + ".");
+        }
+        SearchSpaceConfig base;
+        try {
+            base = ConfigIo.loadResolved(folder.resolve(BASE_CONFIG));
+        } catch (ConfigException e) {
+            throw new RunSetupException(e.getMessage() + " Fix: restore it, or start the pipeline again with 'imp'.");
+        }
+        return new ImpPipeline(base, manifest.settings(), device, observer);
+    }
+
+    /**
+     * Continues this pipeline in its folder: finished stages are kept, the stage that was training resumes from
+     * its checkpoint, and the rest runs as it would have.
+     */
+    public Result resumeIn(Path folder) throws RunSetupException, IOException {
+        return execute(folder, null, new ArrayList<>(readManifest(folder).stages()));
+    }
+
+    private static PipelineManifest readManifest(Path folder) throws RunSetupException {
+        try {
+            return PipelineIo.read(folder);
+        } catch (CorruptFileException | IOException e) {
+            throw new RunSetupException(e.getMessage() + " Fix: start the pipeline again with 'imp'.");
+        }
+    }
+
+    /** Runs every stage not yet in {@code stages}, resuming one that stopped half-way. */
+    private Result execute(Path folder, Path searchRun, List<PipelineStage> stages)
+            throws RunSetupException, IOException {
         List<Double> levels = settings.levelSparsities();
         int stageCount = levels.size() + 2;
-        List<PipelineStage> stages = new ArrayList<>();
         Progress progress = new Progress(folder, stages);
+        RewindFile rewindFile = new RewindFile(folder.resolve(REWIND_FILE), ConfigIo.hash(levelConfig(0)));
 
-        RunFolder search;
-        if (searchRun != null) {
-            search = reusedSearch(searchRun);
-        } else {
-            SearchSpaceConfig config = TrainingMethod.NAS_ONLY.applyTo(base).withName(base.name() + "-imp-search");
-            StageRun stage = runStage("search", 1, stageCount, config, folder, null, null);
-            if (!stage.completed()) {
-                return progress.stopped(stage);
+        if (stages.isEmpty()) {
+            RunFolder search;
+            if (searchRun != null) {
+                search = reusedSearch(searchRun);
+            } else {
+                SearchSpaceConfig config = TrainingMethod.NAS_ONLY.applyTo(base).withName(base.name() + "-imp-search");
+                StageRun stage = runStage("search", 1, stageCount, config, folder, null, null);
+                if (!stage.completed()) {
+                    return progress.stopped(stage);
+                }
+                search = stage.folder();
             }
-            search = stage.folder();
+            stages.add(stageOf("search", folder, search, 0));
+            progress.save(-1, false, null);
         }
-        stages.add(stageOf("search", folder, search, 0));
-        progress.save(-1, false, null);
 
-        NetworkState found = denseFound(readTicket(search.ticket()));
-        AtomicReference<RewindPoint> rewind = new AtomicReference<>();
-        StageRun train = runStage("train", 2, stageCount, levelConfig(0), folder, new RewindPoint(0, found),
-                new LocalRun.RewindCapture(settings.rewindEpochs(), rewind::set));
-        if (!train.completed()) {
-            return progress.stopped(train);
+        if (stages.size() == 1) {
+            Ticket searched = readTicket(stageFolder(folder, stages.get(0)).ticket());
+            StageRun train = runStage("train", 2, stageCount, levelConfig(0), folder,
+                    new RewindPoint(0, denseFound(searched)),
+                    new LocalRun.RewindCapture(settings.rewindEpochs(), rewindFile::save));
+            rewindFile.throwIfSaveFailed();
+            if (!train.completed()) {
+                return progress.stopped(train);
+            }
+            stages.add(stageOf("train", folder, train.folder(), 0));
         }
-        stages.add(stageOf("train", folder, train.folder(), 0));
-        long rewindStep = rewind.get().step();
-        progress.save(rewindStep, false, null);
+        RewindPoint rewind = rewindFile.read();
+        progress.save(rewind.step(), false, null);
 
-        NetworkState trained = readTicket(train.folder().ticket()).network();
-        RunFolder last = train.folder();
-        for (int level = 1; level <= levels.size(); level++) {
+        for (int level = stages.size() - 1; level <= levels.size(); level++) {
             double sparsity = levels.get(level - 1);
+            NetworkState trained = readTicket(stageFolder(folder, stages.get(stages.size() - 1)).ticket()).network();
             Map<String, HostTensor> masks = IterativeMagnitudePruner.masks(trained, sparsity, settings.scope());
-            RewindPoint start = new RewindPoint(rewindStep, rewind.get().network().withTensors(masks));
+            RewindPoint start = new RewindPoint(rewind.step(), rewind.network().withTensors(masks));
             String kind = "level-" + level;
             StageRun stage = runStage(kind, level + 2, stageCount, levelConfig(level), folder, start, null);
             if (!stage.completed()) {
                 return progress.stopped(stage);
             }
             stages.add(stageOf(kind, folder, stage.folder(), sparsity));
-            progress.save(rewindStep, false, null);
-            trained = readTicket(stage.folder().ticket()).network();
-            last = stage.folder();
+            progress.save(rewind.step(), false, null);
         }
+        RunFolder last = stageFolder(folder, stages.get(stages.size() - 1));
         String ticket = folder.relativize(last.ticket()).toString();
-        PipelineManifest manifest = progress.save(rewindStep, true, ticket);
+        PipelineManifest manifest = progress.save(rewind.step(), true, ticket);
         return new Result(folder, manifest, RunFinished.Outcome.COMPLETED, "Completed " + stages.size()
                 + " stages; the ticket is " + folder.resolve(ticket));
+    }
+
+    private static RunFolder stageFolder(Path pipeline, PipelineStage stage) {
+        return new RunFolder(pipeline.resolve(stage.runFolder()));
     }
 
     private SearchSpaceConfig levelConfig(int level) {
@@ -206,14 +263,28 @@ public final class ImpPipeline {
         return init.withTensors(ones);
     }
 
+    /**
+     * Runs one stage: resumes its folder if an earlier attempt stopped with a checkpoint, else starts it anew. The
+     * train stage resumes only when its rewind point was saved; without it the attempt stopped before the rewind
+     * step, so starting again loses less than the rewind epochs.
+     */
     private StageRun runStage(String kind, int index, int count, SearchSpaceConfig config, Path folder,
-            RewindPoint start, LocalRun.RewindCapture capture) throws RunSetupException {
+            RewindPoint start, LocalRun.RewindCapture capture) throws RunSetupException, IOException {
         if (control.isCancelled()) {
             return new StageRun(null, new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Cancelled before the "
                     + kind + " stage.", Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
         }
-        LocalRun run = LocalRun.startStage(config, folder, device, observer.stageStarting(kind, index, count), start,
-                capture, control);
+        RunFolder earlier = StageFolders.latestAttempt(folder, config.name());
+        if (earlier != null && StageFolders.isCompleted(earlier)) {
+            return new StageRun(earlier, new RunFinished(0, 0, RunFinished.Outcome.COMPLETED, "Completed earlier.",
+                    Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+        }
+        boolean canResume = earlier != null && Files.isRegularFile(earlier.latestCheckpoint())
+                && (capture == null || Files.isRegularFile(folder.resolve(REWIND_FILE)));
+        TrainingListener listener = observer.stageStarting(kind, index, count);
+        LocalRun run = canResume
+                ? LocalRun.resumeStage(earlier.path(), device, listener, capture, control)
+                : LocalRun.startStage(config, folder, device, listener, start, capture, control);
         try {
             return new StageRun(run.folder(), run.completion().get());
         } catch (InterruptedException e) {

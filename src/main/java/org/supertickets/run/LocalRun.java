@@ -104,6 +104,15 @@ public final class LocalRun {
      * run had never stopped.
      */
     public static LocalRun resume(Path runDir, String device, TrainingListener extra) throws RunSetupException {
+        return resumeStage(runDir, device, extra, null, new TrainingControl());
+    }
+
+    /**
+     * As {@link #resume}, for a stage of a pipeline: {@code rewind}, when given, still receives the network at its
+     * step if the checkpoint is from before it; {@code control} is the pipeline's.
+     */
+    public static LocalRun resumeStage(Path runDir, String device, TrainingListener extra, RewindCapture rewind,
+            TrainingControl control) throws RunSetupException {
         RunFolder folder;
         SearchSpaceConfig config;
         TrainerCheckpoint checkpoint;
@@ -138,7 +147,7 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
-        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, null, new TrainingControl());
+        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, rewind, control);
     }
 
     private static boolean keepOnResume(String line, long checkpointStep) {

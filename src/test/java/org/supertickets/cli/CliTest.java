@@ -73,6 +73,14 @@ class CliTest {
     }
 
     @Test
+    void resumingAPipelineWithADamagedManifestNamesTheFileAndTheFix() throws Exception {
+        Files.writeString(dir.resolve("pipeline.json"), "{ \"method\": ");
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("resume", dir.toString()));
+        String message = err.toString();
+        assertTrue(message.contains("pipeline.json") && message.contains("Fix"), message);
+    }
+
+    @Test
     void impRefusesUnusableSettingsAndASearchRunThatIsNotARun() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("imp", "sample-configs/quickstart.json", "--fraction", "1.5",
                 "--out", dir.toString()));

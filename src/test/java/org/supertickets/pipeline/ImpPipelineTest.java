@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,7 @@ import org.supertickets.space.TrainingConfig;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
+import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -98,6 +102,53 @@ class ImpPipelineTest {
         assertEquals(PipelineManifest.IMP_METHOD, compared.method());
         assertEquals(sum, compared.trainingMacs(), 1e-6 * sum);
         assertEquals(0.6, compared.sparsity(), 0.01);
+    }
+
+    @Test
+    void aPipelineStoppedTwiceResumesStageByStageToTheSameResultAsOneThatRanThrough() throws Exception {
+        ImpSettings settings = new ImpSettings(0.6, 0.5, 0.5, PruneScope.GLOBAL, 2);
+        PipelineManifest straight = PipelineIo.read(new ImpPipeline(base(), settings, "cpu", (kind, i, n) -> null)
+                .run(dir.resolve("straight"), null).folder());
+
+        // Stop the train stage after its rewind point was saved, then the first pruning level half-way.
+        Set<String> stopIn = new HashSet<>(Set.of("train", "level-1"));
+        AtomicReference<ImpPipeline> current = new AtomicReference<>();
+        StageObserver stopper = (kind, i, n) -> event -> {
+            if (event instanceof EvalMetrics && stopIn.remove(kind)) {
+                current.get().cancel();
+            }
+        };
+        current.set(new ImpPipeline(base(), settings, "cpu", stopper));
+        ImpPipeline.Result first = current.get().run(dir.resolve("stopped"), null);
+        Path folder = first.folder();
+        assertEquals(RunFinished.Outcome.CANCELLED, first.outcome(), first.message());
+        assertEquals(List.of("search"), kinds(PipelineIo.read(folder)));
+        assertTrue(Files.isRegularFile(folder.resolve(ImpPipeline.REWIND_FILE)));
+
+        current.set(ImpPipeline.reopen(folder, "cpu", stopper));
+        ImpPipeline.Result second = current.get().resumeIn(folder);
+        assertEquals(RunFinished.Outcome.CANCELLED, second.outcome(), second.message());
+        assertEquals(List.of("search", "train"), kinds(PipelineIo.read(folder)));
+
+        current.set(ImpPipeline.reopen(folder, "cpu", stopper));
+        ImpPipeline.Result third = current.get().resumeIn(folder);
+        assertEquals(RunFinished.Outcome.COMPLETED, third.outcome(), third.message());
+        PipelineManifest resumed = PipelineIo.read(folder);
+        assertEquals(kinds(straight), kinds(resumed));
+        for (int i = 0; i < straight.stages().size(); i++) {
+            assertEquals(straight.stages().get(i).testAccuracy(), resumed.stages().get(i).testAccuracy(),
+                    "stage " + straight.stages().get(i).kind() + " ends as if it had never stopped");
+        }
+        try (var children = Files.list(folder)) {
+            assertEquals(4, children.filter(Files::isDirectory).count(), "stopped stages resumed in their folders");
+        }
+        RunSetupException done = assertThrows(RunSetupException.class,
+                () -> ImpPipeline.reopen(folder, "cpu", stopper));
+        assertTrue(done.getMessage().contains("nothing to resume"), done.getMessage());
+    }
+
+    private static List<String> kinds(PipelineManifest manifest) {
+        return manifest.stages().stream().map(PipelineStage::kind).toList();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.supertickets.ui.runqueue;
 
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.supertickets.pipeline.ImpPipeline;
 import org.supertickets.pipeline.ImpSettings;
@@ -24,10 +25,21 @@ public final class LocalRunLauncher implements RunLauncher {
             TrainingListener listener) throws Exception {
         ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, (kind, index, count) -> listener);
         Path folder = pipeline.createFolder(runsDir);
+        return inBackground(folder, pipeline, () -> pipeline.runIn(folder, null));
+    }
+
+    @Override
+    public RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception {
+        ImpPipeline pipeline = ImpPipeline.reopen(pipelineFolder, device, (kind, index, count) -> listener);
+        return inBackground(pipelineFolder, pipeline, () -> pipeline.resumeIn(pipelineFolder));
+    }
+
+    /** The pipeline's work on a thread of its own; the handle completes with the pipeline as one run's summary. */
+    private static RunHandle inBackground(Path folder, ImpPipeline pipeline, Callable<ImpPipeline.Result> work) {
         CompletableFuture<RunFinished> done = new CompletableFuture<>();
         Thread thread = new Thread(() -> {
             try {
-                done.complete(pipeline.runIn(folder, null).summary());
+                done.complete(work.call().summary());
             } catch (Throwable t) {
                 done.completeExceptionally(t);
             }

@@ -25,4 +25,10 @@ public interface RunLauncher {
 
     /** Continues an interrupted run from its latest checkpoint, in its folder (logs repaired first). */
     RunHandle resume(Path runFolder, String device, TrainingListener listener) throws Exception;
+
+    /**
+     * Continues a stopped pipeline in its folder: finished stages kept, the stopped stage resumed from its
+     * checkpoint; {@code listener} follows every stage still to train.
+     */
+    RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception;
 }

@@ -19,6 +19,7 @@ import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -148,7 +149,8 @@ public final class RunsViewModel {
         return e != null && e.getFolder() != null && !hasActiveRuns()
                 && (e.getStatus() == RunStatus.STOPPED || e.getStatus() == RunStatus.FAILED
                 || e.getStatus() == RunStatus.FOLLOW_IDLE)
-                && Files.isRegularFile(new RunFolder(e.getFolder()).latestCheckpoint());
+                && (e.imp() != null ? PipelineIo.isPipeline(e.getFolder())
+                        : Files.isRegularFile(new RunFolder(e.getFolder()).latestCheckpoint()));
     }
 
     /**
@@ -166,12 +168,23 @@ public final class RunsViewModel {
         refreshActive();
         Path dir = e.getFolder();
         String dev = device.get();
-        BackgroundTask.of("Resume run", ctx -> launcher.resume(dir, dev, null))
+        boolean pipeline = e.imp() != null;
+        if (pipeline) {
+            // A pipeline's stages report to the entry's session directly, from their first event.
+            e.renewSession();
+        }
+        BackgroundTask.of("Resume run", ctx -> pipeline
+                ? launcher.resumeImp(dir, dev, event -> e.session().offer(event))
+                : launcher.resume(dir, dev, null))
                 .onSuccess(handle -> {
-                    e.renewSession();
+                    if (!pipeline) {
+                        e.renewSession();
+                    }
                     e.attach(handle);
                     e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
-                    follow(e, new RunFolderReader(new RunFolder(dir)), false);
+                    if (!pipeline) {
+                        follow(e, new RunFolderReader(new RunFolder(dir)), false);
+                    }
                     watchCompletion(e, handle);
                     if (selected.get() == e) {
                         // Re-select so the views replay the renewed session.

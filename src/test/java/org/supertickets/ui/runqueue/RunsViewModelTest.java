@@ -31,6 +31,7 @@ class RunsViewModelTest {
         final List<CompletableFuture<RunFinished>> completions = new ArrayList<>();
         final List<TrainingControl> controls = new ArrayList<>();
         final List<org.supertickets.pipeline.ImpSettings> impSettings = new ArrayList<>();
+        final List<Path> resumedPipelines = new ArrayList<>();
         String failWith;
 
         @Override
@@ -70,6 +71,12 @@ class RunsViewModelTest {
         @Override
         public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
             throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception {
+            resumedPipelines.add(pipelineFolder);
+            return start(null, pipelineFolder.getParent(), device, listener);
         }
     }
 
@@ -173,6 +180,35 @@ class RunsViewModelTest {
         assertTrue(pipeline.session().history().all().size() < firstStage, "the first stage's events are gone");
         assertTrue(pipeline.session().history().all().get(0) instanceof org.supertickets.train.RunStarted);
         assertEquals(null, pipeline.session().history().finished(), "the new stage has not finished");
+    }
+
+    @Test
+    void aStoppedPipelineResumesInItsFolderAndReportsIntoAFreshSession() throws Exception {
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
+                System::nanoTime);
+        RunEntry pipeline = vm.enqueueImp(TestEvents.CONFIG, new org.supertickets.pipeline.ImpSettings(0.5, 0.5, 0,
+                org.supertickets.prune.PruneScope.GLOBAL, 2));
+        launcher.listeners.get(0).onEvent(TestEvents.started());
+        vm.cancel(pipeline);
+        launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        assertEquals(RunStatus.STOPPED, pipeline.getStatus());
+        assertFalse(vm.canResumeFromCheckpoint(pipeline), "no pipeline.json yet: nothing to resume");
+
+        java.nio.file.Files.createDirectories(pipeline.getFolder());
+        java.nio.file.Files.writeString(pipeline.getFolder().resolve(
+                org.supertickets.pipeline.PipelineManifest.FILE), "{}");
+        assertTrue(vm.canResumeFromCheckpoint(pipeline));
+        Path folder = pipeline.getFolder();
+        vm.resumeFromCheckpoint(pipeline);
+        assertEquals(List.of(folder), launcher.resumedPipelines);
+        assertEquals(RunStatus.RUNNING, pipeline.getStatus());
+        assertTrue(pipeline.session().history().all().isEmpty(), "the stopped attempt's events are gone");
+        launcher.listeners.get(1).onEvent(TestEvents.started());
+        vm.pump();
+        assertEquals(1, pipeline.session().history().all().size(), "the resumed stage reports to the entry");
+        launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
+        assertEquals(RunStatus.COMPLETED, pipeline.getStatus());
     }
 
     @Test
