@@ -46,6 +46,9 @@ public final class WorkerPool {
         void finished(Result result, int done, int total);
     }
 
+    /** The exit code reported for a command that could not be started (as a shell reports it). */
+    public static final int CANNOT_START = 127;
+
     private final int workers;
     private final Map<String, String> environment;
     private final List<Process> running = Collections.synchronizedList(new ArrayList<>());
@@ -135,7 +138,13 @@ public final class WorkerPool {
             ProcessBuilder builder = new ProcessBuilder(job.command()).redirectErrorStream(true)
                     .redirectOutput(job.log().toFile());
             builder.environment().putAll(environment);
-            process = builder.start();
+            try {
+                process = builder.start();
+            } catch (IOException e) {
+                // the job's log says why it never ran; the other jobs go on
+                Files.writeString(job.log(), "Cannot start " + job.command().get(0) + ": " + e.getMessage() + "\n");
+                return new Result(job, CANNOT_START, false, Duration.ZERO);
+            }
             running.add(process);
         }
         listener.started(job);

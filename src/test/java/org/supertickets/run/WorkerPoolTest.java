@@ -72,6 +72,17 @@ class WorkerPoolTest {
     }
 
     @Test
+    void aCommandThatCannotStartIsReportedInItsLog() throws Exception {
+        WorkerPool.Job missing = new WorkerPool.Job("missing", List.of(dir.resolve("no-such-program").toString()),
+                dir.resolve("logs").resolve("missing.log"));
+        List<WorkerPool.Result> results = new WorkerPool(1, Map.of()).runAll(List.of(missing, shell("next", "true")),
+                new Recorder());
+        assertEquals(WorkerPool.CANNOT_START, results.get(0).exitCode());
+        assertTrue(Files.readString(missing.log()).contains("Cannot start"), Files.readString(missing.log()));
+        assertTrue(results.get(1).succeeded());
+    }
+
+    @Test
     void jobsGetTheExtraEnvironment() throws Exception {
         WorkerPool.Job job = shell("env", "echo threads=$OMP_NUM_THREADS");
         new WorkerPool(1, Map.of("OMP_NUM_THREADS", "3")).runAll(List.of(job), new Recorder());
