@@ -74,8 +74,10 @@ public final class RunsView extends BorderPane {
                 onOpenTicket.accept(sel.getFolder().toFile());
             }
         });
+        // Depends on the selected entry's status too, so the button wakes up when the selected run completes.
         ticket.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getSelected() == null
-                || vm.getSelected().getStatus() != RunStatus.COMPLETED, vm.selectedProperty()));
+                || vm.getSelected().getStatus() != RunStatus.COMPLETED, vm.selectedProperty(),
+                Bindings.select(vm.selectedProperty(), "status")));
         Label deviceLabel = new Label("device");
         HBox tools = new HBox(8, run, deviceLabel, device, pause, resume, stop, fromCheckpoint, open, ticket);
         tools.setAlignment(Pos.CENTER_LEFT);

@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.model.CorruptFileException;
+import org.supertickets.pipeline.PipelineIo;
+import org.supertickets.pipeline.PipelineManifest;
 import org.supertickets.space.Architecture;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
@@ -88,12 +90,12 @@ public final class TicketViewModel {
     }
 
     /**
-     * Reads a ticket folder, or the {@code ticket/} of a run folder, with the supernet it came from and a snapshot
-     * the graph can draw (background thread; the ticket diff reads its two tickets the same way).
+     * Reads a ticket folder, the {@code ticket/} of a run folder, or the final ticket of a completed pipeline, with
+     * the supernet it came from and a snapshot the graph can draw (background thread; the ticket diff reads its
+     * two tickets the same way).
      */
     public static Loaded read(Path path) throws IOException, CorruptFileException {
-        Path folder = path.resolve(TicketIo.MANIFEST).toFile().isFile() || !path.resolve("ticket").toFile()
-                .isDirectory() ? path : path.resolve("ticket");
+        Path folder = ticketFolder(path);
         Ticket ticket = TicketIo.read(folder);
         TicketManifest m = ticket.manifest();
         TicketProvenance p = m.provenance();
@@ -102,6 +104,21 @@ public final class TicketViewModel {
         Architecture supernet = p != null && p.config() != null ? Architecture.supernet(p.config())
                 : m.architecture();
         return new Loaded(folder, m, supernet, snapshot);
+    }
+
+    private static Path ticketFolder(Path path) throws IOException, CorruptFileException {
+        if (path.resolve(TicketIo.MANIFEST).toFile().isFile()) {
+            return path;
+        }
+        if (PipelineIo.isPipeline(path)) {
+            PipelineManifest pipeline = PipelineIo.read(path);
+            if (pipeline.ticket() == null) {
+                throw new CorruptFileException(path.resolve(PipelineManifest.FILE), "names no ticket: the pipeline "
+                        + "has not finished. Resume it (Runs → Resume from checkpoint), then open its ticket.");
+            }
+            return path.resolve(pipeline.ticket());
+        }
+        return path.resolve("ticket").toFile().isDirectory() ? path.resolve("ticket") : path;
     }
 
     void show(Loaded l) {
