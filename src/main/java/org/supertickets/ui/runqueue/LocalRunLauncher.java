@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import org.supertickets.pipeline.ImpPipeline;
 import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.pipeline.StageObserver;
 import org.supertickets.run.LocalRun;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
@@ -22,15 +23,15 @@ public final class LocalRunLauncher implements RunLauncher {
 
     @Override
     public RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
-            TrainingListener listener) throws Exception {
-        ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, (kind, index, count) -> listener);
+            StageObserver stages) throws Exception {
+        ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, stages);
         Path folder = pipeline.createFolder(runsDir);
         return inBackground(folder, pipeline, () -> pipeline.runIn(folder, null));
     }
 
     @Override
-    public RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception {
-        ImpPipeline pipeline = ImpPipeline.reopen(pipelineFolder, device, (kind, index, count) -> listener);
+    public RunHandle resumeImp(Path pipelineFolder, String device, StageObserver stages) throws Exception {
+        ImpPipeline pipeline = ImpPipeline.reopen(pipelineFolder, device, stages);
         return inBackground(pipelineFolder, pipeline, () -> pipeline.resumeIn(pipelineFolder));
     }
 

@@ -38,6 +38,8 @@ public final class RunEntry {
     private long etaStartStep = -1;
     private long etaStartNanos;
     private long lastDataNanos;
+    /** The pipeline stage now training ("stage 3/4 · level-1"); empty for a single run. */
+    private String stage = "";
 
     RunEntry(String name, SearchSpaceConfig config, String device, RunStatus status, Path folder) {
         this(name, config, null, device, status, folder);
@@ -137,10 +139,18 @@ public final class RunEntry {
 
     void setStatus(RunStatus s, String text) {
         status.set(s);
-        message.set(text == null ? "" : text);
+        String said = text == null ? "" : text;
+        // while a pipeline trains, its message keeps naming the stage
+        message.set(!s.active() || stage.isEmpty() ? said : said.isEmpty() ? stage : stage + " · " + said);
         if (!s.active()) {
             eta.set("");
         }
+    }
+
+    /** A pipeline's stage has started: say which until its first event says more. */
+    void setStage(String text) {
+        stage = text;
+        message.set(text);
     }
 
     /** Updates progress and ETA from newly drained events. */
@@ -152,8 +162,9 @@ public final class RunEntry {
             if (e instanceof RunStarted r) {
                 totalSteps = r.totalSteps();
                 etaStartStep = -1;
-                message.set((r.resumed() ? "resumed · " : "") + r.engine() + " on " + r.device() + " · "
-                        + r.trainImages() + " train / " + r.validationImages() + " val images");
+                message.set((stage.isEmpty() ? "" : stage + " · ") + (r.resumed() ? "resumed · " : "") + r.engine()
+                        + " on " + r.device() + " · " + r.trainImages() + " train / " + r.validationImages()
+                        + " val images");
             } else if (e instanceof StepMetrics s && etaStartStep < 0) {
                 // Measure speed from the first step report on: engine start and data loading are behind us.
                 etaStartStep = s.step();

@@ -2,6 +2,7 @@ package org.supertickets.ui.runqueue;
 
 import java.nio.file.Path;
 import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.TrainingListener;
 
@@ -17,18 +18,18 @@ public interface RunLauncher {
 
     /**
      * The search → train → iterative-magnitude-pruning pipeline of a resolved config, in a new folder under
-     * {@code runsDir}; the handle's control pauses or cancels whichever stage trains, and {@code listener} follows
-     * every stage in turn.
+     * {@code runsDir}; the handle's control pauses or cancels whichever stage trains, and {@code stages} is told
+     * of each stage as it starts and gives the listener that follows it.
      */
     RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
-            TrainingListener listener) throws Exception;
+            StageObserver stages) throws Exception;
 
     /** Continues an interrupted run from its latest checkpoint, in its folder (logs repaired first). */
     RunHandle resume(Path runFolder, String device, TrainingListener listener) throws Exception;
 
     /**
      * Continues a stopped pipeline in its folder: finished stages kept, the stopped stage resumed from its
-     * checkpoint; {@code listener} follows every stage still to train.
+     * checkpoint; {@code stages} follows every stage still to train.
      */
-    RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception;
+    RunHandle resumeImp(Path pipelineFolder, String device, StageObserver stages) throws Exception;
 }

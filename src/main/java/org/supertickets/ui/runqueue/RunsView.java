@@ -32,6 +32,7 @@ public final class RunsView extends BorderPane {
     private final Button resume = new Button("Resume");
     private final Button stop = new Button("Stop");
     private final Button fromCheckpoint = new Button("Resume from checkpoint");
+    private final Button ticket = new Button("Open its ticket");
 
     public RunsView(RunsViewModel vm, Runnable runCurrentConfig, Consumer<File> onOpenTicket) {
         this.vm = vm;
@@ -67,17 +68,12 @@ public final class RunsView extends BorderPane {
                 vm.openFolder(dir.toPath());
             }
         });
-        Button ticket = new Button("Open its ticket");
         ticket.setOnAction(e -> {
             RunEntry sel = vm.getSelected();
             if (sel != null && sel.getFolder() != null) {
                 onOpenTicket.accept(sel.getFolder().toFile());
             }
         });
-        // Depends on the selected entry's status too, so the button wakes up when the selected run completes.
-        ticket.disableProperty().bind(Bindings.createBooleanBinding(() -> vm.getSelected() == null
-                || vm.getSelected().getStatus() != RunStatus.COMPLETED, vm.selectedProperty(),
-                Bindings.select(vm.selectedProperty(), "status")));
         Label deviceLabel = new Label("device");
         HBox tools = new HBox(8, run, deviceLabel, device, pause, resume, stop, fromCheckpoint, open, ticket);
         tools.setAlignment(Pos.CENTER_LEFT);
@@ -157,6 +153,7 @@ public final class RunsView extends BorderPane {
         resume.setDisable(s != RunStatus.PAUSED);
         stop.setDisable(s != RunStatus.RUNNING && s != RunStatus.PAUSED && s != RunStatus.QUEUED);
         fromCheckpoint.setDisable(!vm.canResumeFromCheckpoint(e));
+        ticket.setDisable(s != RunStatus.COMPLETED);
     }
 
     public TableView<RunEntry> table() {

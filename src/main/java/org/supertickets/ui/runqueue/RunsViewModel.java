@@ -20,6 +20,7 @@ import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.pipeline.PipelineIo;
+import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -174,7 +175,7 @@ public final class RunsViewModel {
             e.renewSession();
         }
         BackgroundTask.of("Resume run", ctx -> pipeline
-                ? launcher.resumeImp(dir, dev, event -> e.session().offer(event))
+                ? launcher.resumeImp(dir, dev, stagesOf(e))
                 : launcher.resume(dir, dev, null))
                 .onSuccess(handle -> {
                     if (!pipeline) {
@@ -226,8 +227,11 @@ public final class RunsViewModel {
         List<TrainingEvent> forSelected = List.of();
         for (RunEntry e : new ArrayList<>(entries)) {
             List<TrainingEvent> drained = e.session().drain();
+            boolean newStage = false;
             if (e.imp() != null) {
-                drained = showOnlyTheLatestStage(e, drained);
+                List<TrainingEvent> stage = latestStage(e, drained);
+                newStage = stage != drained;
+                drained = stage;
             }
             e.observe(drained, now);
             RunFinished finished = e.session().history().finished();
@@ -241,7 +245,10 @@ public final class RunsViewModel {
             } else if (e.getStatus() == RunStatus.FOLLOW_IDLE && !drained.isEmpty()) {
                 e.setStatus(RunStatus.FOLLOWING, "");
             }
-            if (e == selected.get()) {
+            if (e == selected.get() && newStage) {
+                selected.set(null);
+                selected.set(e); // the views re-read the entry's new session, this stage's events included
+            } else if (e == selected.get()) {
                 forSelected = drained;
             }
         }
@@ -253,7 +260,7 @@ public final class RunsViewModel {
      * stage at a time, so a new stage's start begins a fresh session (and, when the entry is shown, a fresh
      * view of it).
      */
-    private List<TrainingEvent> showOnlyTheLatestStage(RunEntry e, List<TrainingEvent> drained) {
+    private List<TrainingEvent> latestStage(RunEntry e, List<TrainingEvent> drained) {
         int start = -1;
         for (int i = 0; i < drained.size(); i++) {
             if (drained.get(i) instanceof RunStarted r && !r.resumed()) {
@@ -266,13 +273,7 @@ public final class RunsViewModel {
         }
         e.renewSession();
         drained.subList(start, drained.size()).forEach(e.session()::offer);
-        List<TrainingEvent> stage = e.session().drain();
-        if (e == selected.get()) {
-            selected.set(null);
-            selected.set(e); // the views re-read the entry's new session
-            return List.of();
-        }
-        return stage;
+        return e.session().drain();
     }
 
     /** Cancels every run this process trains (each writes its checkpoint) and calls back when all ended. */
@@ -314,8 +315,7 @@ public final class RunsViewModel {
         Path dir = runsDir.get();
         BackgroundTask.of("Start run", ctx -> next.imp() == null
                 ? launcher.start(next.config(), dir, next.device(), next.session().listener())
-                : launcher.startImp(next.config(), next.imp(), dir, next.device(),
-                        event -> next.session().offer(event)))
+                : launcher.startImp(next.config(), next.imp(), dir, next.device(), stagesOf(next)))
                 .onSuccess(handle -> {
                     next.attach(handle);
                     if (next.getStatus() == RunStatus.STARTING) {
@@ -330,6 +330,14 @@ public final class RunsViewModel {
                 })
                 .onDone(this::refreshActive)
                 .run(runner);
+    }
+
+    /** Follows a pipeline entry's stages: each reports into the entry's session, under its stage's name. */
+    private StageObserver stagesOf(RunEntry e) {
+        return (kind, index, count) -> {
+            runner.ui().execute(() -> e.setStage("stage " + index + "/" + count + " · " + kind));
+            return event -> e.session().offer(event);
+        };
     }
 
     private void watchCompletion(RunEntry e, RunHandle handle) {

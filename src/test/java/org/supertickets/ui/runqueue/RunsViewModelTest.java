@@ -63,9 +63,9 @@ class RunsViewModelTest {
 
         @Override
         public RunHandle startImp(SearchSpaceConfig resolved, org.supertickets.pipeline.ImpSettings settings,
-                Path runsDir, String device, TrainingListener listener) throws Exception {
+                Path runsDir, String device, org.supertickets.pipeline.StageObserver stages) throws Exception {
             impSettings.add(settings);
-            return start(resolved, runsDir, device, listener);
+            return start(resolved, runsDir, device, stages.stageStarting("search", 1, 4));
         }
 
         @Override
@@ -74,9 +74,10 @@ class RunsViewModelTest {
         }
 
         @Override
-        public RunHandle resumeImp(Path pipelineFolder, String device, TrainingListener listener) throws Exception {
+        public RunHandle resumeImp(Path pipelineFolder, String device, org.supertickets.pipeline.StageObserver stages)
+                throws Exception {
             resumedPipelines.add(pipelineFolder);
-            return start(null, pipelineFolder.getParent(), device, listener);
+            return start(null, pipelineFolder.getParent(), device, stages.stageStarting("level-1", 3, 4));
         }
     }
 
@@ -174,9 +175,12 @@ class RunsViewModelTest {
         vm.pump();
         int firstStage = pipeline.session().history().all().size();
         assertTrue(firstStage > 3);
-        listener.onEvent(TestEvents.started());
-        TestEvents.someMetrics(2).forEach(listener::onEvent);
+        // the next stage is shorter: its progress is measured against its own length
+        listener.onEvent(new org.supertickets.train.RunStarted(0, 0, 100, 50, 50, 0, "cpu()", "PyTorch test",
+                TestEvents.SUPERNET, TestEvents.SUPERNET.macs(), TestEvents.SUPERNET.params(), 1000, 100, 500, false));
+        TestEvents.someMetrics(20).forEach(listener::onEvent);
         vm.pump();
+        assertEquals(0.2, pipeline.progressProperty().get(), 1e-9, "20 of the stage's 100 steps");
         assertTrue(pipeline.session().history().all().size() < firstStage, "the first stage's events are gone");
         assertTrue(pipeline.session().history().all().get(0) instanceof org.supertickets.train.RunStarted);
         assertEquals(null, pipeline.session().history().finished(), "the new stage has not finished");
@@ -204,9 +208,13 @@ class RunsViewModelTest {
         assertEquals(List.of(folder), launcher.resumedPipelines);
         assertEquals(RunStatus.RUNNING, pipeline.getStatus());
         assertTrue(pipeline.session().history().all().isEmpty(), "the stopped attempt's events are gone");
+        assertTrue(pipeline.messageProperty().get().startsWith("stage 3/4 · level-1"),
+                "the entry says which stage trains: " + pipeline.messageProperty().get());
         launcher.listeners.get(1).onEvent(TestEvents.started());
         vm.pump();
         assertEquals(1, pipeline.session().history().all().size(), "the resumed stage reports to the entry");
+        assertTrue(pipeline.messageProperty().get().startsWith("stage 3/4 · level-1 · PyTorch"),
+                pipeline.messageProperty().get());
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
         assertEquals(RunStatus.COMPLETED, pipeline.getStatus());
     }
