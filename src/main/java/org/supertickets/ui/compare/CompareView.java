@@ -48,6 +48,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
+import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.charts.ComparisonCharts;
 
 /**
@@ -73,6 +74,7 @@ public final class CompareView extends BorderPane {
         getStyleClass().add("compare-view");
         diffView = new TicketDiffView(vm.diff(), vm.runs());
         diffView.darkProperty().bind(dark);
+        dark.addListener((o, a, b) -> themeCharts());
 
         setTop(toolBar());
         buildTable();
@@ -257,8 +259,14 @@ public final class CompareView extends BorderPane {
                 legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
             }
             nameRunsInTooltips(chart, runs);
+            ChartTheme.apply(chart, dark.get());
             plots.get(i).setChart(chart);
         }
+    }
+
+    private void themeCharts() {
+        java.util.stream.Stream.concat(plots.stream(), curves.stream())
+                .forEach(viewer -> ChartTheme.apply(viewer.getChart(), dark.get()));
     }
 
     /**
@@ -293,6 +301,7 @@ public final class CompareView extends BorderPane {
                 : "Curves of all " + runs.size() + " runs (select rows in the table to show fewer).");
         List<JFreeChart> charts = curveCharts(runs);
         for (int i = 0; i < charts.size(); i++) {
+            ChartTheme.apply(charts.get(i), dark.get());
             curves.get(i).setChart(charts.get(i));
         }
         curveLegend.getChildren().clear();

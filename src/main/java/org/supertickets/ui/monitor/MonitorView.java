@@ -33,6 +33,7 @@ import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.TaskRunner;
 
@@ -264,29 +265,10 @@ public final class MonitorView extends GridPane {
 
     private void applyTheme() {
         boolean d = dark.get();
-        Color background = d ? new Color(0x1f2227) : new Color(0xfbfbfc);
-        Color text = d ? new Color(0xe6e6e6) : new Color(0x1a1a1a);
-        Color grid = d ? new Color(0x3a3f47) : new Color(0xdddddd);
-        Color cursorPaint = d ? Color.WHITE : Color.BLACK;
         int i = 0;
         for (JFreeChart chart : charts.values()) {
-            chart.setNotify(false);
-            chart.setBackgroundPaint(background);
-            chart.getTitle().setPaint(text);
-            chart.getLegend().setBackgroundPaint(background);
-            chart.getLegend().setItemPaint(text);
-            XYPlot plot = chart.getXYPlot();
-            plot.setBackgroundPaint(background);
-            plot.setDomainGridlinePaint(grid);
-            plot.setRangeGridlinePaint(grid);
-            plot.setOutlinePaint(grid);
-            for (var axis : List.of(plot.getDomainAxis(), plot.getRangeAxis())) {
-                axis.setLabelPaint(text);
-                axis.setTickLabelPaint(text);
-                axis.setAxisLinePaint(grid);
-            }
-            cursors.get(i++).setPaint(cursorPaint);
-            chart.setNotify(true);
+            ChartTheme.apply(chart, d);
+            cursors.get(i++).setPaint(ChartTheme.cursor(d));
         }
     }
 

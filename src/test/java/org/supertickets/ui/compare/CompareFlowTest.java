@@ -84,6 +84,14 @@ class CompareFlowTest {
         assertEquals(2, points, "accuracy vs MACs: a point per run, in its method's series");
         assertEquals(3, view.charts().get(3).getXYPlot().getDataset().getItemCount(0), "alpha's accuracy curve");
 
+        // The dark theme reaches the comparison plots and curves, and they come back light.
+        robot.interact(() -> window.view().darkProperty().set(true));
+        for (var chart : view.charts()) {
+            assertEquals(new java.awt.Color(0x1f2227), chart.getXYPlot().getBackgroundPaint(), "dark plot");
+        }
+        robot.interact(() -> window.view().darkProperty().set(false));
+        assertEquals(new java.awt.Color(0xfbfbfc), view.charts().get(0).getXYPlot().getBackgroundPaint());
+
         // Select both rows: the diff compares their tickets.
         robot.clickOn(cell(robot, a.name()));
         robot.press(KeyCode.SHIFT).clickOn(cell(robot, b.name())).release(KeyCode.SHIFT);
