@@ -23,8 +23,8 @@ import org.supertickets.ui.runqueue.RunStatus;
  * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java -Dexec.mainClass=...ScreenshotTour}).
  * Arguments: output folder (default docs/screenshots), runs folder (default a temp folder).
- * With {@code --compare OUT RUN_OR_FOLDER...} it only shoots the Compare tab and the ticket diff of finished runs
- * (a folder that is not itself a run adds every run under it), without training.
+ * With {@code --compare [--dark] OUT RUN_OR_FOLDER...} it only shoots the Compare tab and the ticket diff of
+ * finished runs (a folder that is not itself a run adds every run under it), without training.
  */
 public final class ScreenshotTour {
 
@@ -35,7 +35,10 @@ public final class ScreenshotTour {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
         if (args.length > 0 && args[0].equals("--compare")) {
-            compareOnly(Path.of(args[1]), java.util.Arrays.stream(args, 2, args.length).map(Path::of).toList());
+            boolean dark = args.length > 1 && args[1].equals("--dark");
+            int first = dark ? 2 : 1;
+            compareOnly(Path.of(args[first]), java.util.Arrays.stream(args, first + 1, args.length).map(Path::of)
+                    .toList(), dark);
             return;
         }
         Path out = Path.of(args.length > 0 ? args[0] : "docs/screenshots");
@@ -116,11 +119,12 @@ public final class ScreenshotTour {
     }
 
     /** Shoots the Compare tab (table, plots, curves) and the ticket diff of finished runs. */
-    static void compareOnly(Path out, java.util.List<Path> runs) throws Exception {
+    static void compareOnly(Path out, java.util.List<Path> runs, boolean dark) throws Exception {
         Files.createDirectories(out);
         FxThread.startPlatform();
         WorkbenchWindow w = openWindow(Path.of("sample-configs/quickstart.json"),
                 Files.createTempDirectory("st-tour-runs"), 4);
+        FxThread.run(() -> w.view().darkProperty().set(dark));
         var compare = w.vm().compare();
         for (Path p : runs) {
             boolean run = Files.isRegularFile(p.resolve("config.json"))
