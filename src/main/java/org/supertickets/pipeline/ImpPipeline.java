@@ -39,7 +39,7 @@ import org.supertickets.train.TrainingListener;
  */
 public final class ImpPipeline {
 
-    /** The pipeline's resolved base config, kept in its folder so {@link #resume} can carry on. */
+    /** The pipeline's resolved base config, kept in its folder so {@link #reopen} can carry on. */
     public static final String BASE_CONFIG = "pipeline-config.json";
     /** The train stage's network at the rewind step (see {@link RewindFile}). */
     public static final String REWIND_FILE = "rewind.safetensors";
@@ -271,13 +271,11 @@ public final class ImpPipeline {
     private StageRun runStage(String kind, int index, int count, SearchSpaceConfig config, Path folder,
             RewindPoint start, LocalRun.RewindCapture capture) throws RunSetupException, IOException {
         if (control.isCancelled()) {
-            return new StageRun(null, new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Cancelled before the "
-                    + kind + " stage.", Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+            return StageRun.without(null, RunFinished.Outcome.CANCELLED, "Cancelled before the " + kind + " stage.");
         }
         RunFolder earlier = StageFolders.latestAttempt(folder, config.name());
         if (earlier != null && StageFolders.isCompleted(earlier)) {
-            return new StageRun(earlier, new RunFinished(0, 0, RunFinished.Outcome.COMPLETED, "Completed earlier.",
-                    Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+            return StageRun.without(earlier, RunFinished.Outcome.COMPLETED, "Completed earlier.");
         }
         boolean canResume = earlier != null && Files.isRegularFile(earlier.latestCheckpoint())
                 && (capture == null || Files.isRegularFile(folder.resolve(REWIND_FILE)));
@@ -290,8 +288,7 @@ public final class ImpPipeline {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             run.control().cancel();
-            return new StageRun(run.folder(), new RunFinished(0, 0, RunFinished.Outcome.CANCELLED, "Interrupted.",
-                    Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0, 0, 0));
+            return StageRun.without(run.folder(), RunFinished.Outcome.CANCELLED, "Interrupted.");
         } catch (ExecutionException e) {
             throw new IllegalStateException("the " + kind + " stage stopped on an unexpected error", e.getCause());
         }
@@ -314,6 +311,13 @@ public final class ImpPipeline {
     }
 
     private record StageRun(RunFolder folder, RunFinished finished) {
+
+        /** A stage that ended without measures of its own: skipped, interrupted, or finished before a resume. */
+        static StageRun without(RunFolder folder, RunFinished.Outcome outcome, String message) {
+            return new StageRun(folder, new RunFinished(0, 0, outcome, message, Double.NaN, Double.NaN, Double.NaN,
+                    0, 0, 0, 0, 0, 0));
+        }
+
         boolean completed() {
             return finished.outcome() == RunFinished.Outcome.COMPLETED;
         }
