@@ -68,28 +68,22 @@ final class SweepCommand implements Callable<Integer> {
                     + "or more.");
             return Main.EXIT_BAD_INPUT;
         }
-        int failed;
         if (workers == 1) {
-            failed = runHere(points);
-        } else {
-            try {
-                failed = new SweepInWorkers(out, device, workers).run(points);
-            } catch (IOException e) {
-                System.err.println("Cannot write the sweep's configs under " + out + ": " + e.getMessage()
-                        + ". Fix: choose a writable --out.");
-                return Main.EXIT_BAD_INPUT;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return Main.EXIT_CANCELLED;
-            }
+            return runHere(points);
         }
-        if (failed < 0) {
+        try {
+            return new SweepInWorkers(out, device, workers).run(points) == 0 ? 0 : Main.EXIT_FAILED;
+        } catch (IOException e) {
+            System.err.println("Cannot write the sweep's configs under " + out + ": " + e.getMessage()
+                    + ". Fix: choose a writable --out.");
             return Main.EXIT_BAD_INPUT;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Main.EXIT_CANCELLED;
         }
-        return failed == 0 ? 0 : Main.EXIT_FAILED;
     }
 
-    /** Runs the points one after another in this process; returns how many failed, or -1 on a setup error. */
+    /** Runs the points one after another in this process and returns the sweep's exit code. */
     private int runHere(List<SearchSpaceConfig> points) {
         System.out.println("sweep: " + points.size() + " runs");
         int failed = 0;
@@ -104,13 +98,13 @@ final class SweepCommand implements Callable<Integer> {
                 failed += f.outcome() == RunFinished.Outcome.COMPLETED ? 0 : 1;
             } catch (RunSetupException e) {
                 System.err.println(e.getMessage());
-                return -1;
+                return Main.EXIT_BAD_INPUT;
             } catch (Exception e) {
                 System.err.println("run " + (i + 1) + " stopped: " + e);
                 failed++;
             }
         }
-        return failed;
+        return failed == 0 ? 0 : Main.EXIT_FAILED;
     }
 
     static Map<String, List<String>> parse(List<String> grid) {
