@@ -27,9 +27,7 @@ final class PipelineConsole {
     }
 
     static int await(ImpPipeline pipeline, Work work) {
-        Thread hook = new Thread(pipeline::cancel, "cancel-pipeline-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CtrlC ignored = CtrlC.runs(pipeline::cancel, "cancel-pipeline-on-ctrl-c")) {
             ImpPipeline.Result result = work.run();
             System.out.println(result.message());
             for (PipelineStage s : result.manifest().stages()) {
@@ -49,12 +47,6 @@ final class PipelineConsole {
         } catch (IOException e) {
             System.err.println("imp: " + e.getMessage());
             return Main.EXIT_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
         }
     }
 }

@@ -11,16 +11,14 @@ final class RunWaiter {
     }
 
     static int await(LocalRun run, TerminalProgress progress) {
-        Thread hook = new Thread(() -> {
+        try (CtrlC ignored = CtrlC.runs(() -> {
             run.control().cancel();
             try {
                 run.completion().get();
             } catch (InterruptedException | ExecutionException e) {
                 // shutting down anyway
             }
-        }, "cancel-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        }, "cancel-on-ctrl-c")) {
             RunFinished finished = run.completion().get();
             progress.close();
             System.out.println(Summary.of(finished, run.folder()));
@@ -36,12 +34,6 @@ final class RunWaiter {
             System.err.println("The run stopped on an unexpected error: " + e.getCause()
                     + ". Its folder and last checkpoint are in " + run.folder().path());
             return Main.EXIT_FAILED;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
         }
     }
 }

@@ -47,23 +47,15 @@ final class SweepInWorkers {
                 + "logs in %s%n", points.size(), workers, threads, sweepDir);
         WorkerPool pool = new WorkerPool(workers, Map.of("OMP_NUM_THREADS", Integer.toString(threads),
                 "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
-        Thread hook = new Thread(() -> {
+        try (CtrlC ignored = CtrlC.runs(() -> {
             try {
                 pool.cancel(CANCEL_GRACE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "cancel-sweep-on-ctrl-c");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        }, "cancel-sweep-on-ctrl-c")) {
             List<WorkerPool.Result> results = pool.runAll(jobs, new Printer());
             return (int) results.stream().filter(r -> !r.succeeded()).count();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down
-            }
         }
     }
 
