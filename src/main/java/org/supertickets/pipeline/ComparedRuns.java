@@ -8,8 +8,8 @@ import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 
 /**
- * Reads what a comparison shows for a folder: a single run's summary, or a pipeline's — its last stage's ticket
- * with the training compute and wall time of all stages summed.
+ * Reads what a folder stands for when compared or opened: a single run's summary, or a pipeline's — its last
+ * stage's ticket with the training compute and wall time of all stages summed — and where its ticket is.
  */
 public final class ComparedRuns {
 
@@ -26,13 +26,7 @@ public final class ComparedRuns {
         if (!PipelineIo.isPipeline(folder)) {
             return folder;
         }
-        PipelineManifest manifest;
-        try {
-            manifest = PipelineIo.read(folder);
-        } catch (CorruptFileException e) {
-            throw new IOException(e.getMessage(), e);
-        }
-        List<PipelineStage> stages = manifest.stages();
+        List<PipelineStage> stages = manifestOf(folder).stages();
         return stages.isEmpty() ? folder : folder.resolve(stages.get(stages.size() - 1).runFolder());
     }
 
@@ -44,12 +38,7 @@ public final class ComparedRuns {
         if (!PipelineIo.isPipeline(folder)) {
             return RunSummary.read(RunFolder.open(folder));
         }
-        PipelineManifest manifest;
-        try {
-            manifest = PipelineIo.read(folder);
-        } catch (CorruptFileException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        PipelineManifest manifest = manifestOf(folder);
         if (!manifest.complete() || manifest.stages().isEmpty()) {
             throw new IOException(folder + " is a pipeline that has not completed (" + manifest.stages().size()
                     + " stages done), so it has no ticket to compare. Fix: run it again, or leave it out.");
@@ -60,5 +49,28 @@ public final class ComparedRuns {
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
                 manifest.totalWallSeconds(), settingOf(manifest));
+    }
+
+    /**
+     * The final ticket of a completed pipeline.
+     *
+     * @throws CorruptFileException when {@code pipeline.json} is damaged or names no ticket yet (the pipeline has
+     *                              not finished; the message says to resume it)
+     */
+    public static Path finalTicket(Path pipeline) throws IOException, CorruptFileException {
+        PipelineManifest manifest = PipelineIo.read(pipeline);
+        if (manifest.ticket() == null) {
+            throw new CorruptFileException(pipeline.resolve(PipelineManifest.FILE), "names no ticket: the pipeline "
+                    + "has not finished. Resume it (Runs → Resume from checkpoint), then open its ticket.");
+        }
+        return pipeline.resolve(manifest.ticket());
+    }
+
+    private static PipelineManifest manifestOf(Path folder) throws IOException {
+        try {
+            return PipelineIo.read(folder);
+        } catch (CorruptFileException e) {
+            throw new IOException(e.getMessage(), e);
+        }
     }
 }

@@ -12,8 +12,8 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.model.CorruptFileException;
+import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.pipeline.PipelineIo;
-import org.supertickets.pipeline.PipelineManifest;
 import org.supertickets.space.Architecture;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
@@ -111,12 +111,7 @@ public final class TicketViewModel {
             return path;
         }
         if (PipelineIo.isPipeline(path)) {
-            PipelineManifest pipeline = PipelineIo.read(path);
-            if (pipeline.ticket() == null) {
-                throw new CorruptFileException(path.resolve(PipelineManifest.FILE), "names no ticket: the pipeline "
-                        + "has not finished. Resume it (Runs → Resume from checkpoint), then open its ticket.");
-            }
-            return path.resolve(pipeline.ticket());
+            return ComparedRuns.finalTicket(path);
         }
         return path.resolve("ticket").toFile().isDirectory() ? path.resolve("ticket") : path;
     }
