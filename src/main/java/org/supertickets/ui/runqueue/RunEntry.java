@@ -162,6 +162,7 @@ public final class RunEntry {
             if (e instanceof RunStarted r) {
                 totalSteps = r.totalSteps();
                 etaStartStep = -1;
+                eta.set(""); // the previous stage's (or attempt's) estimate says nothing about this one
                 message.set((stage.isEmpty() ? "" : stage + " · ") + (r.resumed() ? "resumed · " : "") + r.engine()
                         + " on " + r.device() + " · " + r.trainImages() + " train / " + r.validationImages()
                         + " val images");

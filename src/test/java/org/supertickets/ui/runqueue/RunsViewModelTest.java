@@ -176,8 +176,11 @@ class RunsViewModelTest {
         int firstStage = pipeline.session().history().all().size();
         assertTrue(firstStage > 3);
         // the next stage is shorter: its progress is measured against its own length
+        assertFalse(pipeline.etaProperty().get().isEmpty(), "the first stage had an estimate");
         listener.onEvent(new org.supertickets.train.RunStarted(0, 0, 100, 50, 50, 0, "cpu()", "PyTorch test",
                 TestEvents.SUPERNET, TestEvents.SUPERNET.macs(), TestEvents.SUPERNET.params(), 1000, 100, 500, false));
+        vm.pump();
+        assertEquals("", pipeline.etaProperty().get(), "a new stage starts without the last stage's estimate");
         TestEvents.someMetrics(20).forEach(listener::onEvent);
         vm.pump();
         assertEquals(0.2, pipeline.progressProperty().get(), 1e-9, "20 of the stage's 100 steps");
