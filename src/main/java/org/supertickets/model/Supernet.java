@@ -2,9 +2,8 @@ package org.supertickets.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
@@ -23,9 +22,9 @@ import org.supertickets.space.BranchState;
  * multiply the raw weights inside the forward pass, so a pruned weight keeps its value (it is shrunk only by
  * weight decay) and can come back when a later event reactivates it — as in the official code.
  *
- * <p>The expand convs of a block's branches read the same input and their projections are summed, so each
- * block runs one expand conv to all branches' channels and one projection from their concatenation: the
- * same function with fewer kernels.
+ * <p>The expand convs of a block's branches read the same input and their projections are summed, so their
+ * weights are stored merged: one expand weight to all branches' channels and one projection from their
+ * concatenation (the layout of checkpoints and tickets).
  */
 public final class Supernet implements AutoCloseable {
 
@@ -99,11 +98,17 @@ public final class Supernet implements AutoCloseable {
             x = block(x, block, mode);
         }
         x = convBnRelu(x, TensorNames.HEAD, TensorNames.HEAD_BN, 1, 1, mode, true);
-        NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
+        NDArray pooled = x.mean(new int[] {3}).mean(new int[] {2});
         return Linear.linear(pooled, tensor(TensorNames.weight(TensorNames.CLASSIFIER)),
                 tensor(TensorNames.CLASSIFIER_BIAS)).singletonOrThrow();
     }
 
+    /**
+     * One block. The branches' tensors are stored merged (one expand weight for all branches' hidden channels,
+     * one projection from their concatenation), but each branch runs on its own slice of them: splitting the
+     * merged activation instead hands the depthwise convs strided slices, which libtorch copies forward and
+     * concatenates backward, and that cost more than the larger kernels saved.
+     */
     private NDArray block(NDArray x, BlockState block, BatchNormMode mode) {
         NDArray skip = block.identitySkip()
                 ? x
@@ -111,44 +116,62 @@ public final class Supernet implements AutoCloseable {
         if (block.bodyRemoved()) {
             return skip;
         }
-        NDArray hidden = convBnRelu(x, TensorNames.expand(block), TensorNames.expandBn(block), 1, 1, mode, true);
-        List<BranchState> live = block.branches().stream().filter(b -> !b.removed()).toList();
-        NDList parts;
-        if (live.size() == 1) {
-            parts = new NDList(hidden);
-        } else {
-            long[] splits = new long[live.size() - 1];
-            long offset = 0;
-            for (int i = 0; i < splits.length; i++) {
-                offset += live.get(i).hiddenChannels();
-                splits[i] = offset;
+        NDArray expandWeight = maskedWeight(TensorNames.expand(block));
+        NDArray projectWeight = maskedWeight(TensorNames.project(block));
+        String expandBn = TensorNames.expandBn(block);
+        NDArray body = null;
+        long offset = 0;
+        for (BranchState branch : block.branches()) {
+            if (branch.removed()) {
+                continue;
             }
-            parts = hidden.split(splits, 1);
+            long end = offset + branch.hiddenChannels();
+            NDIndex rows = new NDIndex("{}:{}", offset, end);
+            NDArray hidden = conv(x, expandWeight.get(rows), 1, 1);
+            hidden = batchNorm(hidden, expandBn, rows, mode);
+            hidden = Activation.relu(hidden);
+            hidden = convBnRelu(hidden, TensorNames.depthwise(block, branch), TensorNames.depthwiseBn(block, branch),
+                    block.stride(), branch.hiddenChannels(), mode, true);
+            // A column slice is strided; oneDNN's 1x1 backward-weights kernel crashes on strided weights (libtorch
+            // 2.7.1), so the slice is copied (a small tensor).
+            NDArray branchProject = projectWeight.get(new NDIndex(":, {}:{}", offset, end)).duplicate();
+            NDArray projected = conv(hidden, branchProject, 1, 1);
+            body = body == null ? projected : body.add(projected);
+            offset = end;
         }
-        NDList branchOutputs = new NDList(live.size());
-        for (int i = 0; i < live.size(); i++) {
-            BranchState branch = live.get(i);
-            branchOutputs.add(convBnRelu(parts.get(i), TensorNames.depthwise(block, branch),
-                    TensorNames.depthwiseBn(block, branch), block.stride(), branch.hiddenChannels(), mode, true));
-        }
-        NDArray concatenated = branchOutputs.size() == 1 ? branchOutputs.head() : NDArrays.concat(branchOutputs, 1);
-        NDArray body = convBnRelu(concatenated, TensorNames.project(block), TensorNames.outBn(block), 1, 1, mode,
-                false);
+        body = batchNorm(body, TensorNames.outBn(block), null, mode);
         return body.add(skip);
     }
 
     private NDArray convBnRelu(NDArray x, String layer, String bn, int stride, int groups, BatchNormMode mode,
             boolean relu) {
+        NDArray y = batchNorm(conv(x, maskedWeight(layer), stride, groups), bn, null, mode);
+        return relu ? Activation.relu(y) : y;
+    }
+
+    private NDArray maskedWeight(String layer) {
         NDArray weight = tensor(TensorNames.weight(layer));
         NDArray mask = tensors.get(TensorNames.mask(layer));
-        NDArray effective = mask == null ? weight : weight.mul(mask);
+        return mask == null ? weight : weight.mul(mask);
+    }
+
+    private static NDArray conv(NDArray x, NDArray weight, int stride, int groups) {
         int k = (int) weight.getShape().get(2);
-        NDArray y = Conv2d.conv2d(x, effective, null, new Shape(stride, stride), new Shape(k / 2, k / 2),
-                new Shape(1, 1), groups).singletonOrThrow();
-        y = BatchNorm.batchNorm(y, tensor(bn + TensorNames.RUNNING_MEAN), tensor(bn + TensorNames.RUNNING_VAR),
-                tensor(bn + TensorNames.GAMMA), tensor(bn + TensorNames.BETA), 1, mode.keepFraction(), BN_EPSILON,
-                mode.training()).singletonOrThrow();
-        return relu ? Activation.relu(y) : y;
+        return Conv2d.conv2d(x, weight, null, new Shape(stride, stride), new Shape(k / 2, k / 2), new Shape(1, 1),
+                groups).singletonOrThrow();
+    }
+
+    /** BN with the named tensors, or with their {@code channels} slice (views: running statistics update in place). */
+    private NDArray batchNorm(NDArray x, String bn, NDIndex channels, BatchNormMode mode) {
+        return BatchNorm.batchNorm(x, part(bn + TensorNames.RUNNING_MEAN, channels),
+                part(bn + TensorNames.RUNNING_VAR, channels), part(bn + TensorNames.GAMMA, channels),
+                part(bn + TensorNames.BETA, channels), 1, mode.keepFraction(), BN_EPSILON, mode.training())
+                .singletonOrThrow();
+    }
+
+    private NDArray part(String name, NDIndex channels) {
+        NDArray t = tensor(name);
+        return channels == null ? t : t.get(channels);
     }
 
     /** Resets the running statistics of every BN before a re-estimation. */
