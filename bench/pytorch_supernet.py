@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""The yardstick for `bench CONFIG --vs-pytorch`: the supernet a workbench config describes, trained the way a
+PyTorch user would write it (eager mode, one module per layer), with the same loss terms and optimiser.
+
+Same as the workbench's training step:
+  * stem conv+BN+ReLU; per block: optional strided 1x1 skip conv + BN; for each kernel branch a 1x1 expand conv
+    + BN + ReLU, a kxk depthwise conv (stride) + BN + ReLU and a 1x1 projection; the branches' outputs summed,
+    one shared BN; + skip; head 1x1 conv + BN + ReLU; global average pool; linear classifier;
+  * masks multiply the raw conv weights in the forward pass (every conv is prunable, as in the workbench);
+  * loss = cross-entropy + 0.5 wd sum(w^2) over conv/linear weights + sum_i rho pen_i |gamma_i| over the BN
+    scales after depthwise convs (pen = 1 here: the weighting does not change the cost of a step);
+  * SGD with momentum, batch and threads from the arguments.
+Unlike the workbench, expand and projection convs are one module per branch, as in the official code
+(`--merged` merges them like the workbench does).
+
+Prints one JSON line: {"images_per_second": ..., "cpu_seconds_per_step": ..., "steps": ...}.
+Needs only Debian's python3-torch (run it with /usr/bin/python3).
+"""
+import argparse
+import json
+import math
+import resource
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class MaskedConv(nn.Module):
+    def __init__(self, cin, cout, k, stride=1, groups=1):
+        super().__init__()
+        self.weight = nn.Parameter(torch.empty(cout, cin // groups, k, k))
+        nn.init.kaiming_normal_(self.weight, mode="fan_out", nonlinearity="relu")
+        self.register_buffer("mask", torch.ones_like(self.weight))
+        self.stride, self.padding, self.groups = stride, k // 2, groups
+
+    def forward(self, x):
+        return F.conv2d(x, self.weight * self.mask, None, self.stride, self.padding, 1, self.groups)
+
+
+class Branch(nn.Module):
+    def __init__(self, cin, hidden, cout, k, stride):
+        super().__init__()
+        self.expand = MaskedConv(cin, hidden, 1)
+        self.expand_bn = nn.BatchNorm2d(hidden)
+        self.dw = MaskedConv(hidden, hidden, k, stride, groups=hidden)
+        self.dw_bn = nn.BatchNorm2d(hidden)
+        self.project = MaskedConv(hidden, cout, 1)
+
+    def forward(self, x):
+        x = F.relu(self.expand_bn(self.expand(x)))
+        x = F.relu(self.dw_bn(self.dw(x)))
+        return self.project(x)
+
+
+class Block(nn.Module):
+    def __init__(self, cin, cout, stride, kernels, ratio):
+        super().__init__()
+        self.branches = nn.ModuleList(Branch(cin, ratio * cin, cout, k, stride) for k in kernels)
+        self.out_bn = nn.BatchNorm2d(cout)
+        self.identity = stride == 1 and cin == cout
+        if not self.identity:
+            self.skip = MaskedConv(cin, cout, 1, stride)
+            self.skip_bn = nn.BatchNorm2d(cout)
+
+    def forward(self, x):
+        body = self.branches[0](x)
+        for branch in self.branches[1:]:
+            body = body + branch(x)
+        skip = x if self.identity else self.skip_bn(self.skip(x))
+        return self.out_bn(body) + skip
+
+    def depthwise_bns(self):
+        return [b.dw_bn for b in self.branches]
+
+
+class MergedBlock(nn.Module):
+    """The workbench's formulation: one expand conv to all branches, one projection from their concatenation."""
+
+    def __init__(self, cin, cout, stride, kernels, ratio):
+        super().__init__()
+        self.hidden = ratio * cin
+        self.expand = MaskedConv(cin, self.hidden * len(kernels), 1)
+        self.expand_bn = nn.BatchNorm2d(self.hidden * len(kernels))
+        self.dws = nn.ModuleList(MaskedConv(self.hidden, self.hidden, k, stride, groups=self.hidden) for k in kernels)
+        self.dw_bns = nn.ModuleList(nn.BatchNorm2d(self.hidden) for _ in kernels)
+        self.project = MaskedConv(self.hidden * len(kernels), cout, 1)
+        self.out_bn = nn.BatchNorm2d(cout)
+        self.identity = stride == 1 and cin == cout
+        if not self.identity:
+            self.skip = MaskedConv(cin, cout, 1, stride)
+            self.skip_bn = nn.BatchNorm2d(cout)
+
+    def forward(self, x):
+        hidden = F.relu(self.expand_bn(self.expand(x)))
+        parts = torch.split(hidden, self.hidden, dim=1)
+        outs = [F.relu(bn(dw(p))) for p, dw, bn in zip(parts, self.dws, self.dw_bns)]
+        body = self.out_bn(self.project(torch.cat(outs, 1)))
+        skip = x if self.identity else self.skip_bn(self.skip(x))
+        return body + skip
+
+    def depthwise_bns(self):
+        return list(self.dw_bns)
+
+
+class Supernet(nn.Module):
+    def __init__(self, config, merged):
+        super().__init__()
+        data, stem, head = config["data"], config["stem"], config["head"]
+        self.stem = MaskedConv(data["channels"], stem["channels"], stem["kernelSize"], stem["stride"])
+        self.stem_bn = nn.BatchNorm2d(stem["channels"])
+        blocks, cin = [], stem["channels"]
+        block_type = MergedBlock if merged else Block
+        for stage in config["stages"]:
+            for r in range(stage["repeats"]):
+                stride = stage["stride"] if r == 0 else 1
+                blocks.append(block_type(cin, stage["channels"], stride, stage["kernelSizes"],
+                                         stage["expansionRatio"]))
+                cin = stage["channels"]
+        self.blocks = nn.ModuleList(blocks)
+        self.head = MaskedConv(cin, head["channels"], 1)
+        self.head_bn = nn.BatchNorm2d(head["channels"])
+        self.classifier = nn.Linear(head["channels"], data["classes"])
+
+    def forward(self, x):
+        x = F.relu(self.stem_bn(self.stem(x)))
+        for block in self.blocks:
+            x = block(x)
+        x = F.relu(self.head_bn(self.head(x)))
+        return self.classifier(x.mean(dim=(2, 3)))
+
+    def depthwise_gammas(self):
+        return [bn.weight for block in self.blocks for bn in block.depthwise_bns()]
+
+    def decayed_weights(self):
+        return [m.weight for m in self.modules() if isinstance(m, (MaskedConv, nn.Linear))]
+
+
+def cpu_seconds():
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("config")
+    parser.add_argument("--steps", type=int, default=100)
+    parser.add_argument("--warmup", type=int, default=20)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--batch", type=int, default=0, help="0 = training.batchSize of the config")
+    parser.add_argument("--merged", action="store_true")
+    parser.add_argument("--seed", type=int, default=1995)
+    args = parser.parse_args()
+
+    with open(args.config) as f:
+        config = json.load(f)
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    training, data = config["training"], config["data"]
+    batch = args.batch or training["batchSize"]
+    net = Supernet(config, args.merged)
+    net.train()
+    rho = config["search"]["rho"]
+    gammas, weights = net.depthwise_gammas(), net.decayed_weights()
+    # L2 on the raw conv/linear weights as SGD's weight decay: the same gradient as 0.5 wd sum(w^2) in the loss,
+    # and cheaper, which makes this the stronger yardstick.
+    decayed = {id(w) for w in weights}
+    optimizer = torch.optim.SGD([
+        {"params": weights, "weight_decay": training["weightDecay"]},
+        {"params": [p for p in net.parameters() if id(p) not in decayed], "weight_decay": 0.0},
+    ], lr=training["learningRate"], momentum=training["momentum"])
+
+    # Fixed random batches: the cost of a step does not depend on the pixels.
+    images = torch.randn(8, batch, data["channels"], data["height"], data["width"])
+    labels = torch.randint(0, data["classes"], (8, batch))
+
+    def step(i):
+        logits = net(images[i % 8])
+        loss = F.cross_entropy(logits, labels[i % 8])
+        loss = loss + rho * sum(g.abs().sum() for g in gammas)
+        optimizer.zero_grad(set_to_none=False)
+        loss.backward()
+        optimizer.step()
+        return loss.item()
+
+    for i in range(args.warmup):
+        step(i)
+    wall0, cpu0 = time.perf_counter(), cpu_seconds()
+    loss = 0.0
+    for i in range(args.steps):
+        loss = step(i)
+    wall, cpu = time.perf_counter() - wall0, cpu_seconds() - cpu0
+    if not math.isfinite(loss):
+        print("loss diverged", file=sys.stderr)
+        return 1
+    print(json.dumps({"images_per_second": args.steps * batch / wall, "cpu_seconds_per_step": cpu / args.steps,
+                      "steps": args.steps, "batch": batch, "threads": args.threads, "torch": torch.__version__,
+                      "merged": args.merged}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

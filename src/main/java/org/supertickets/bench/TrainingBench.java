@@ -1,0 +1,98 @@
+package org.supertickets.bench;
+
+import ai.djl.Device;
+import ai.djl.pytorch.jni.JniUtils;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.supertickets.run.PreparedTrainingData;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.CheckpointStore;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.train.TrainingListener;
+import org.supertickets.train.TwoInOneTrainer;
+
+/**
+ * Times the workbench's own training steps: a fresh {@link TwoInOneTrainer} on the config, {@code warmup} steps
+ * not measured, then {@code steps} measured (rounded up to whole logging windows of 10 steps). Optionally
+ * records libtorch's operator profile over 10 steps after the warm-up.
+ */
+public final class TrainingBench {
+
+    /** Steps between two {@link StepMetrics} of the trainer, the unit the bench measures in. */
+    static final int WINDOW_STEPS = 10;
+    public static final int PROFILED_STEPS = 10;
+
+    private final SearchSpaceConfig config;
+    private final String configHash;
+    private final PreparedTrainingData data;
+    private final Device device;
+
+    public TrainingBench(SearchSpaceConfig config, String configHash, PreparedTrainingData data, Device device) {
+        this.config = config;
+        this.configHash = configHash;
+        this.data = data;
+        this.device = device;
+    }
+
+    /**
+     * @param trace where to write the profiler's trace, or {@code null} for no profile
+     */
+    public TrainingBenchResult measure(int warmup, int steps, Path trace) {
+        long firstMeasured = roundUp(warmup);
+        long measuredEnd = roundUp(warmup + steps);
+        long stopAt = trace == null ? measuredEnd : Math.max(measuredEnd, firstMeasured + PROFILED_STEPS);
+        TrainingControl control = new TrainingControl();
+        List<Double> windowRates = new ArrayList<>();
+        long[] cpu = new long[2];
+        long[] wall = new long[2];
+        TrainingListener listener = (TrainingEvent e) -> {
+            if (!(e instanceof StepMetrics m)) {
+                return;
+            }
+            if (m.step() > firstMeasured && m.step() <= measuredEnd) {
+                windowRates.add(m.imagesPerSecond());
+            }
+            if (m.step() == firstMeasured) {
+                cpu[0] = ProcessCpu.nanos();
+                wall[0] = System.nanoTime();
+                if (trace != null) {
+                    JniUtils.startProfile(false, true, false);
+                }
+            }
+            if (trace != null && m.step() == firstMeasured + PROFILED_STEPS) {
+                JniUtils.stopProfile(trace.toString());
+            }
+            if (m.step() == measuredEnd) {
+                cpu[1] = ProcessCpu.nanos();
+                wall[1] = System.nanoTime();
+            }
+            if (m.step() >= stopAt) {
+                control.cancel();
+            }
+        };
+        TwoInOneTrainer trainer = new TwoInOneTrainer(config, configHash, data, device, listener, control,
+                CheckpointStore.NONE);
+        trainer.run();
+        long measured = measuredEnd - firstMeasured;
+        double seconds = (wall[1] - wall[0]) / 1e9;
+        return new TrainingBenchResult(measured, config.training().batchSize(),
+                measured * config.training().batchSize() / seconds, median(windowRates),
+                (cpu[1] - cpu[0]) / 1e9 / measured, trainer.timings());
+    }
+
+    private static long roundUp(long step) {
+        return (long) Math.ceil(step / (double) WINDOW_STEPS) * WINDOW_STEPS;
+    }
+
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+}
