@@ -47,16 +47,27 @@ class DesignerViewModelTest {
 
     @Test
     void anIssueLandsOnTheFieldItConcernsAndClearsWhenFixed() {
-        FieldModel end = vm.field("search.macsTargetEndEpoch");
+        FieldModel end = vm.field("pruning.cubicEndEpoch");
+        vm.set("pruning.schedule", "cubic");
         vm.set("training.epochs", 1);
         assertTrue(end.getError().contains("Fix:"), end.getError());
         assertEquals("", vm.field("training.epochs").getError());
         assertNull(vm.runnableConfig());
         assertNull(vm.previewProperty().get().summary());
-        vm.set("search.macsTargetEndEpoch", 1.0);
         vm.set("pruning.cubicEndEpoch", 1.0);
-        vm.set("search.rhoWarmupEpochs", 0.5);
         assertEquals("", end.getError());
+        assertNotNull(vm.runnableConfig());
+    }
+
+    /** Issue 11, item 3: shortening the run is not refused for the end epoch of a schedule not chosen. */
+    @Test
+    void shorteningTheRunIgnoresTheEndEpochsOfSwitchedOffSettings() {
+        assertEquals("staircase", vm.getConfig().pruning().schedule());
+        assertEquals(0L, vm.getConfig().search().macsTarget());
+        vm.set("training.epochs", 1);
+        assertEquals("", vm.field("pruning.cubicEndEpoch").getError());
+        assertEquals("", vm.field("search.macsTargetEndEpoch").getError());
+        assertNotNull(vm.runnableConfig());
     }
 
     /** Issue 11, item 2: the preview was one edit behind (it read the summary before the summary followed). */
