@@ -32,19 +32,20 @@ public record LatencyVerdict(SpeedupInterval interval, boolean tight, long super
     public String sentence() {
         String range = String.format(Locale.ROOT, "%.2f× (95%% interval %.2f–%.2f, %d pairs)", interval.speedup(),
                 interval.low(), interval.high(), interval.pairs());
-        String change = structural()
-                ? String.format(Locale.ROOT, "removed channels and branches (%,d vs %,d MACs)", ticketMacs,
-                        supernetMacs)
-                : "nothing structural: the ticket has the supernet's channels and MACs (" + String.format(Locale.ROOT,
-                        "%,d", supernetMacs) + "), and dense kernels do not exploit unstructured sparsity";
+        String removed = String.format(Locale.ROOT, "removed channels and branches (%,d vs %,d MACs)", ticketMacs,
+                supernetMacs);
         String text;
         if (interval.includesOne()) {
-            text = "no measurable difference: speed-up " + range + ". What changed: " + change + ".";
+            text = "no measurable difference: speed-up " + range + ". " + (structural()
+                    ? "The ticket does less dense work, from " + removed + ", but the timings cannot tell it apart."
+                    : "Nothing structural changed: the ticket has the supernet's channels and MACs ("
+                            + String.format(Locale.ROOT, "%,d", supernetMacs) + "), and dense kernels do not "
+                            + "exploit unstructured sparsity.");
         } else {
             boolean faster = interval.low() > 1;
             String measured = (faster ? "speed-up " : "slow-down ") + range;
             text = structural()
-                    ? measured + (faster ? ", from " : ", despite ") + change + "."
+                    ? measured + (faster ? ", from " : ", despite ") + removed + "."
                     : measured + ", but with nothing structural changed (the supernet's channels and MACs) the "
                             + "difference is this machine's noise, not the ticket's doing; measure again.";
         }
