@@ -10,6 +10,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.supertickets.latency.LatencyVerdict;
+import org.supertickets.latency.PairedTiming;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.NetworkInitializer;
@@ -24,12 +26,16 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code latency TICKET}: inference latency and weight memory of the compacted ticket (removed channels and
- * branches physically gone) next to the supernet it came from, on the same device and batch.
+ * branches physically gone) next to the supernet it came from, on the same device and batch. The two are timed
+ * in alternating pairs until the speed-up's 95% interval is tight (or a time cap), and the verdict names a cause
+ * only where the network changed ({@link LatencyVerdict}).
  */
 @Command(name = "latency", mixinStandardHelpOptions = true,
         description = "Measure inference latency and weight memory of a ticket (physically compacted) against its "
                 + "supernet.")
 final class LatencyCommand implements Callable<Integer> {
+
+    private static final int WARMUP = 5;
 
     @Parameters(paramLabel = "TICKET", description = "a ticket folder")
     Path ticketPath;
@@ -37,8 +43,17 @@ final class LatencyCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "64", description = "images per forward pass (default ${DEFAULT-VALUE})")
     int batch;
 
-    @Option(names = "--repeats", defaultValue = "50", description = "timed passes (default ${DEFAULT-VALUE})")
+    @Option(names = "--repeats", defaultValue = "20", description = "timed pairs at least, before the interval is "
+            + "checked (default ${DEFAULT-VALUE})")
     int repeats;
+
+    @Option(names = "--precision", defaultValue = "0.05", description = "stop once the 95%% interval of the speed-up "
+            + "is within ± this share of it (default ${DEFAULT-VALUE})")
+    double precision;
+
+    @Option(names = "--max-seconds", defaultValue = "60", description = "time cap for the timed pairs; the interval "
+            + "reached by then is reported (default ${DEFAULT-VALUE})")
+    double maxSeconds;
 
     @Override
     public Integer call() {
@@ -49,46 +64,62 @@ final class LatencyCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
+        PairedTiming timing;
+        try {
+            timing = new PairedTiming(repeats, 100_000, precision, maxSeconds, WARMUP);
+        } catch (IllegalArgumentException e) {
+            System.err.println("latency: --repeats must be at least 6, --precision and --max-seconds above 0. Fix: "
+                    + "leave them out for 20, 0.05 and 60.");
+            return Main.EXIT_BAD_INPUT;
+        }
         Architecture supernetArchitecture = Architecture.supernet(ticket.manifest().provenance().config());
         NetworkState supernet = NetworkInitializer.initialize(supernetArchitecture, 0);
-        try (NDManager root = NDManager.newBaseManager(Device.cpu())) {
-            double[] superMs = time(supernet, root);
-            double[] ticketMs = time(ticket.network(), root);
-            System.out.printf(Locale.ROOT, "inference on %s, batch %d, %d passes after 5 warm-up (median, p90 ms):%n",
-                    Device.cpu(), batch, repeats);
+        Architecture ticketArchitecture = ticket.network().architecture();
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                Supernet superNet = Supernet.load(supernet, root, Device.cpu());
+                Supernet ticketNet = Supernet.load(ticket.network(), root, Device.cpu())) {
+            float[] input = input(supernetArchitecture);
+            System.out.printf(Locale.ROOT, "timing on %s, batch %d: supernet and ticket in alternating pairs until the "
+                    + "95%% interval of the speed-up is within ±%.0f%% (at most %.0f s)…%n", Device.cpu(), batch,
+                    100 * precision, maxSeconds);
+            PairedTiming.Result r = timing.measure(() -> forward(superNet, supernetArchitecture, input),
+                    () -> forward(ticketNet, supernetArchitecture, input), System::nanoTime);
+            System.out.printf(Locale.ROOT, "%d pairs in %.1f s after %d warm-up passes each (median, p90 ms):%n",
+                    r.interval().pairs(), r.seconds(), WARMUP);
             System.out.printf(Locale.ROOT, "  supernet (masked dense): %8.2f  %8.2f ms   %,d MACs  %,d weight bytes%n",
-                    superMs[0], superMs[1], supernetArchitecture.macs(), 4 * supernetArchitecture.params());
+                    percentile(r.referenceMs(), 0.5), percentile(r.referenceMs(), 0.9), supernetArchitecture.macs(),
+                    4 * supernetArchitecture.params());
             System.out.printf(Locale.ROOT, "  ticket (compacted):      %8.2f  %8.2f ms   %,d MACs  %,d weight bytes "
-                    + "dense, %,d alive%n", ticketMs[0], ticketMs[1], ticket.manifest().metrics().macs(),
-                    4 * ticket.manifest().metrics().params(), 4 * ticket.manifest().metrics().keptParams());
-            System.out.printf(Locale.ROOT, "  speed-up %.2fx (unstructured sparsity is not exploited by dense kernels;"
-                    + " the gain is from removed channels and branches)%n", superMs[0] / ticketMs[0]);
+                    + "dense, %,d alive%n", percentile(r.candidateMs(), 0.5), percentile(r.candidateMs(), 0.9),
+                    ticketArchitecture.macs(), 4 * ticketArchitecture.params(),
+                    4 * ticket.manifest().metrics().keptParams());
+            LatencyVerdict verdict = new LatencyVerdict(r.interval(), r.tight(), supernetArchitecture.macs(),
+                    ticketArchitecture.macs(), supernetArchitecture.params(), ticketArchitecture.params());
+            System.out.println("  " + verdict.sentence());
         }
         return 0;
     }
 
-    private double[] time(NetworkState state, NDManager root) {
-        Architecture a = state.architecture();
+    private float[] input(Architecture a) {
         float[] input = new float[batch * a.inChannels() * a.inHeight() * a.inWidth()];
         java.util.SplittableRandom r = new java.util.SplittableRandom(1);
         for (int i = 0; i < input.length; i++) {
             input[i] = (float) r.nextGaussian();
         }
-        double[] ms = new double[repeats];
-        try (Supernet net = Supernet.load(state, root, Device.cpu())) {
-            for (int i = -5; i < repeats; i++) {
-                try (NDScope scope = new NDScope()) {
-                    long t0 = System.nanoTime();
-                    NDArray x = net.manager().create(input, new Shape(batch, a.inChannels(), a.inHeight(),
-                            a.inWidth()));
-                    net.forward(x, BatchNormMode.EVAL).toFloatArray();
-                    if (i >= 0) {
-                        ms[i] = (System.nanoTime() - t0) / 1e6;
-                    }
-                }
-            }
+        return input;
+    }
+
+    /** One pass, read back to the host so the time includes all of it; its arrays freed with the scope. */
+    private void forward(Supernet net, Architecture a, float[] input) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = net.manager().create(input, new Shape(batch, a.inChannels(), a.inHeight(), a.inWidth()));
+            net.forward(x, BatchNormMode.EVAL).toFloatArray();
         }
-        Arrays.sort(ms);
-        return new double[] {ms[ms.length / 2], ms[(int) (ms.length * 0.9)]};
+    }
+
+    private static double percentile(double[] ms, double p) {
+        double[] sorted = ms.clone();
+        Arrays.sort(sorted);
+        return sorted[Math.min(sorted.length - 1, (int) (sorted.length * p))];
     }
 }

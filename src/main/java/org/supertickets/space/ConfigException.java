@@ -30,7 +30,8 @@ public class ConfigException extends Exception {
         this(file, List.of(issue), line, column);
     }
 
-    private ConfigException(Path file, List<ValidationIssue> issues, int line, int column) {
+    /** Several problems, the first at a place in the text; {@code line} and {@code column} are 1-based or -1. */
+    public ConfigException(Path file, List<ValidationIssue> issues, int line, int column) {
         super(header(file, issues, line, column) + "\n"
                 + issues.stream().map(i -> "  - " + i).collect(Collectors.joining("\n")));
         if (issues.isEmpty()) {

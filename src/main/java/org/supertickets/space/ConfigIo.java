@@ -17,7 +17,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -35,6 +34,7 @@ import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
@@ -61,7 +61,8 @@ public final class ConfigIo {
 
     /** Reads strictly; writes pretty JSON in the records' field order (the order the samples use). */
     private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            // Unknown fields are skipped while reading, then all reported with the file's other problems.
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -143,7 +144,25 @@ public final class ConfigIo {
         if (config == null) {
             throw fileProblem(source, "holds null, not a config object", "write a config object, e.g. copy " + EXAMPLE);
         }
+        List<UnknownFields.Found> unknown = UnknownFields.in(text);
+        if (!unknown.isEmpty()) {
+            List<ValidationIssue> all = new ArrayList<>(unknown.stream().map(UnknownFields.Found::issue).toList());
+            all.addAll(problemsBesides(config));
+            throw new ConfigException(source, all, unknown.get(0).line(), unknown.get(0).column());
+        }
         return config;
+    }
+
+    /**
+     * The problems of the rest of a config that has unknown fields, so that one reading shows them all (a
+     * misspelt field often comes with the field it was meant to be, reported as missing).
+     */
+    private static List<ValidationIssue> problemsBesides(SearchSpaceConfig raw) {
+        try {
+            return ConfigValidator.validate(ConfigResolver.resolve(raw));
+        } catch (RuntimeException e) {
+            return List.of(); // too broken to resolve: the unknown fields are what there is to say
+        }
     }
 
     /**
@@ -264,15 +283,7 @@ public final class ConfigIo {
         int column = location == null ? -1 : location.getColumnNr();
         String at = line > 0 ? " (line " + line + ", column " + column + ")" : "";
         ValidationIssue issue;
-        if (e instanceof UnrecognizedPropertyException u) {
-            String path = pathOf(u);
-            List<String> known = knownFields(u.getReferringClass(), u.getKnownPropertyIds());
-            String section = path.contains(".") ? path.substring(0, path.lastIndexOf('.')) : "the config";
-            issue = new ValidationIssue(path, "unknown field '" + u.getPropertyName() + "'" + at,
-                    "rename or remove it; " + ClosestName.among(u.getPropertyName(), known)
-                            .map(c -> "did you mean '" + c + "'? ").orElse("") + "The fields of " + section + " are: "
-                            + String.join(", ", known));
-        } else if (e instanceof JsonMappingException m && numberOutOfRange(m.getOriginalMessage()) != null) {
+        if (e instanceof JsonMappingException m && numberOutOfRange(m.getOriginalMessage()) != null) {
             issue = new ValidationIssue(pathOf(m), numberOutOfRange(m.getOriginalMessage()) + at,
                     "use a smaller number");
         } else if (e instanceof JsonMappingException m && !(m.getCause() instanceof JsonProcessingException)) {
@@ -378,14 +389,6 @@ public final class ConfigIo {
         }
         return "the number " + m.group(1) + " is too large (at most " + (m.group(2).equals("int") ? Integer.MAX_VALUE
                 : Long.MAX_VALUE) + ")";
-    }
-
-    /** Fields in the order the record declares them, which is the order the samples show them. */
-    private static List<String> knownFields(Class<?> type, Collection<Object> ids) {
-        if (type != null && type.isRecord()) {
-            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
-        }
-        return ids == null ? List.of() : ids.stream().map(String::valueOf).sorted().toList();
     }
 
     /** {@code stages[1].kernelSizes[0]} from a mapping exception's reference chain. */

@@ -21,6 +21,10 @@ import org.supertickets.space.ConfigDefaults.InputShape;
  * target the schedule never reaches, a MACs target the disabled search would ignore). Warnings do not block a run,
  * so shortened smoke runs and baseline sweeps stay possible; show them next to the field all the same.
  *
+ * <p>Settings that are switched off are checked only for being well-formed, not against the rest of the run
+ * ({@code search.macsTargetEndEpoch} while {@code search.macsTarget} is 0, {@code pruning.cubicEndEpoch} with
+ * the staircase schedule), so they never block a run they do not take part in.
+ *
  * <p>It never throws on a config, however broken (the designer validates half-edited configs): a missing field
  * or section is reported as missing, and checks that need it are skipped.
  */
@@ -312,8 +316,9 @@ public final class ConfigValidator {
         interval("search.evalIntervalEpochs", s.evalIntervalEpochs(), epochs);
         range("search.bnRecalibrationBatches", s.bnRecalibrationBatches(), 0, 1000, "use e.g. 10 (the official "
                 + "value)");
-        epochRange("search.macsTargetEndEpoch", s.macsTargetEndEpoch(), epochs);
         Long target = s.macsTarget();
+        boolean targetInEffect = target != null && target > 0 && !Boolean.FALSE.equals(s.enabled());
+        epochRange("search.macsTargetEndEpoch", s.macsTargetEndEpoch(), targetInEffect ? epochs : null);
         if (target == null) {
             add("search.macsTarget", "is missing", "use 0 (off: rho alone decides) or a MACs count");
         } else if (target < 0) {
@@ -360,8 +365,9 @@ public final class ConfigValidator {
             add("pruning.increment", "is " + p.increment() + ", outside (0, 1]", "use 0.1 (the official +10 points "
                     + "per event)");
         }
-        epochRange("pruning.cubicEndEpoch", p.cubicEndEpoch(), epochs);
         boolean cubic = "cubic".equals(p.schedule());
+        epochRange("pruning.cubicEndEpoch", p.cubicEndEpoch(), cubic && !Boolean.FALSE.equals(p.enabled())
+                ? epochs : null);
         if (cubic && p.cubicEndEpoch() != null && p.cubicEndEpoch() <= 0) {
             add("pruning.cubicEndEpoch", "is " + p.cubicEndEpoch() + ", but the cubic schedule needs epochs to rise "
                     + "in", "give the epoch at which the target is reached, e.g. 65% of training.epochs");
@@ -501,7 +507,11 @@ public final class ConfigValidator {
         }
     }
 
-    /** An epoch within the run: 0..epochs (only the lower bound while training.epochs is itself invalid). */
+    /**
+     * An epoch within the run: 0..epochs. Only the lower bound while training.epochs is itself invalid, and for
+     * a setting that is switched off (the end epoch of a MACs target of 0, of a schedule not chosen): what is not
+     * in effect must not stop a run, e.g. one shortened to fewer epochs than the unused end epoch.
+     */
     private void epochRange(String path, Double value, Integer epochs) {
         range(path, value, 0, epochs == null ? Double.MAX_VALUE : epochs,
                 "give an epoch from 0 to training.epochs" + (epochs == null ? "" : " (" + epochs + ")"));

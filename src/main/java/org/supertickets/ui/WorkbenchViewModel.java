@@ -60,6 +60,11 @@ public final class WorkbenchViewModel {
             }
         });
         timeline.currentProperty().addListener((o, a, snapshot) -> showCursor());
+        // Following again at the same snapshot (the end of a replay): the headline goes back to the latest numbers.
+        timeline.followingProperty().addListener((o, was, follows) -> {
+            ConnectivitySnapshot current = timeline.current();
+            monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch(), follows);
+        });
         graph.selectedLayerProperty().addListener((o, a, layer) -> showHeatmap());
         ticket.graph().selectedLayerProperty().addListener((o, a, layer) -> showTicketHeatmap());
         ticket.loadedProperty().addListener((o, a, l) -> showTicketHeatmap());
@@ -180,7 +185,7 @@ public final class WorkbenchViewModel {
 
     private void showCursor() {
         ConnectivitySnapshot current = timeline.current();
-        monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch());
+        monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch(), timeline.followingProperty().get());
         if (shownSupernet == null) {
             graph.showSupernet(null);
         } else {

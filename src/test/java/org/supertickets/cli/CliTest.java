@@ -58,6 +58,32 @@ class CliTest {
         assertTrue(message.contains("Fix:"), message);
     }
 
+    /** Issue 11, item 3: validate lists an unknown field with every other problem, as the README promises. */
+    @Test
+    void validateReportsAnUnknownFieldTogetherWithTheOtherProblems() throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of("sample-configs/quickstart.json"))
+                .replace("\"kernelSizes\" : [ 3, 5, 7 ]", "\"kernelSizes\" : [ 3, 4 ]")
+                .replace("\"rerank\" : true", "\"rerank\" : true, \"rerankk\" : true"));
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("validate", bad.toString()));
+        String message = err.toString();
+        assertTrue(message.contains("pruning.rerankk: unknown field 'rerankk'"), message);
+        assertTrue(message.contains("stages[0].kernelSizes[1]"), message);
+        assertTrue(message.contains("stages[1].kernelSizes[1]"), message);
+    }
+
+    /** Issue 11, item 3: quickstart shortened to 3 epochs runs; its end epochs of 4 belong to switched-off options. */
+    @Test
+    void aRunShortenedOnTheCommandLineIsNotRefusedForSwitchedOffOptions() throws Exception {
+        Path shortened = dir.resolve("short.json");
+        Files.writeString(shortened, Files.readString(Path.of("sample-configs/quickstart.json"))
+                .replace("\"epochs\" : 6", "\"epochs\" : 3"));
+        assertEquals(0, Main.execute("validate", shortened.toString()), err.toString());
+        var config = Configs.load(Path.of("sample-configs/quickstart.json"), null, 3);
+        assertEquals(3, config.training().epochs());
+        assertEquals(4.0, config.pruning().cubicEndEpoch());
+    }
+
     @Test
     void aTypoInAFieldNameSuggestsTheRightOne() throws Exception {
         Path bad = dir.resolve("typo.json");

@@ -107,6 +107,23 @@ class ConfigIoTest {
                 top.issues().get(0).fix());
     }
 
+    /** Issue 11, item 3: an unknown field no longer hides the other problems until it is fixed. */
+    @Test
+    void unknownFieldsAreReportedTogetherWithEveryOtherProblem() throws Exception {
+        String text = SampleEdits.edit("quickstart", "stages[0].kernelSizes", "[3, 4]", "pruning.targetSparsity",
+                "1.5", "training.epochz", "3", "stem.chanels", "8");
+        Path f = write("many.json", text);
+        ConfigException e = assertThrows(ConfigException.class, () -> ConfigIo.loadResolved(f));
+        List<String> paths = e.issues().stream().map(ValidationIssue::path).toList();
+        assertEquals(List.of("stem.chanels", "training.epochz", "stages[0].kernelSizes[1]", "pruning.targetSparsity"),
+                paths, e.getMessage());
+        assertTrue(e.issues().get(0).fix().contains("did you mean 'channels'?"), e.issues().get(0).fix());
+        assertTrue(e.getMessage().contains("4 problems"), e.getMessage());
+        assertTrue(e.line() > 0, "the place of the first unknown field");
+        assertEquals(paths, readFails("many-raw.json", text).issues().stream().map(ValidationIssue::path).toList(),
+                "reading the raw file says the same");
+    }
+
     /** Values JSON gives with another type are refused, never coerced: "16" is not 16, 16.5 is not 16. */
     @ParameterizedTest(name = "{0} = {1}")
     @CsvSource(delimiter = '|', textBlock = """

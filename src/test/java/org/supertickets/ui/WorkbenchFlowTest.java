@@ -68,15 +68,19 @@ class WorkbenchFlowTest {
         WorkbenchViewModel vm = window.vm();
         robot.interact(() -> window.view().tabs().getSelectionModel().select(0));
 
-        // 1. Typing an epoch count that the schedules exceed flags the schedule field, inline.
+        // 1. Typing an epoch count that the (cubic) schedule exceeds flags the schedule field, inline; the end
+        //    epoch of the MACs target, which is off, does not block.
+        robot.interact(() -> vm.designer().set("pruning.schedule", "cubic"));
         Spinner<?> epochs = robot.lookup(n -> "field-training.epochs".equals(n.getId())).queryAs(Spinner.class);
         robot.interact(() -> {
             epochs.getEditor().setText("1");
             epochs.commitValue();
         });
-        Spinner<?> endEpoch = robot.lookup(n -> "field-search.macsTargetEndEpoch".equals(n.getId()))
+        Spinner<?> endEpoch = robot.lookup(n -> "field-pruning.cubicEndEpoch".equals(n.getId()))
                 .queryAs(Spinner.class);
         assertTrue(endEpoch.getStyleClass().contains("invalid"));
+        assertFalse(robot.lookup(n -> "field-search.macsTargetEndEpoch".equals(n.getId())).queryAs(Spinner.class)
+                .getStyleClass().contains("invalid"));
         assertTrue(robot.lookup(n -> n instanceof Label l && l.isVisible()
                 && l.getText().startsWith("is 2.0, outside 0..1")).tryQuery().isPresent(), "inline message");
         assertTrue(vm.designer().runnableConfig() == null);
@@ -88,6 +92,8 @@ class WorkbenchFlowTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(2, vm.designer().getConfig().training().epochs());
         assertFalse(endEpoch.getStyleClass().contains("invalid"));
+        robot.interact(() -> vm.designer().undo());
+        assertEquals("staircase", vm.designer().getConfig().pruning().schedule());
 
         // 3. Save as, then reopen: same config, clean document.
         Path file = runs.resolve("flow.json");

@@ -24,7 +24,9 @@ import org.supertickets.ui.runqueue.RunStatus;
  * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java -Dexec.mainClass=...ScreenshotTour}).
  * Arguments: output folder (default docs/screenshots), runs folder (default a temp folder).
  * With {@code --compare [--dark] OUT RUN_OR_FOLDER...} it only shoots the Compare tab and the ticket diff of
- * finished runs (a folder that is not itself a run adds every run under it), without training.
+ * finished runs (a folder that is not itself a run adds every run under it), without training. With
+ * {@code --designer OUT} it only shoots the designer's live preview after edits (stem widened, then undone; a
+ * bad value, then fixed), which must always describe the config on screen.
  */
 public final class ScreenshotTour {
 
@@ -34,6 +36,10 @@ public final class ScreenshotTour {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
+        if (args.length > 1 && args[0].equals("--designer")) {
+            designerOnly(Path.of(args[1]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--compare")) {
             boolean dark = args.length > 1 && args[1].equals("--dark");
             int first = dark ? 2 : 1;
@@ -110,6 +116,35 @@ public final class ScreenshotTour {
             System.out.println("run ended " + entry.getStatus() + ": " + entry.messageProperty().get());
         }
         System.out.println("screenshots in " + out.toAbsolutePath() + ", run in " + entry.getFolder());
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Shoots the designer after edits, to check that its preview follows each edit at once. */
+    static void designerOnly(Path out) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        WorkbenchWindow w = openWindow(Path.of("sample-configs/quickstart.json"),
+                Files.createTempDirectory("st-tour-runs"), 0);
+        var designer = w.vm().designer();
+        FxThread.sleep(1200);
+        FxThread.run(() -> designer.set("stem.channels", 12));
+        FxThread.sleep(600);
+        shoot(w, out.resolve("designer-stem-12.png"));
+        FxThread.run(designer::undo);
+        FxThread.sleep(600);
+        shoot(w, out.resolve("designer-stem-8-undone.png"));
+        FxThread.run(() -> designer.set("training.batchSize", 0));
+        FxThread.sleep(600);
+        shoot(w, out.resolve("designer-invalid.png"));
+        FxThread.run(() -> designer.set("training.batchSize", 64));
+        FxThread.sleep(600);
+        shoot(w, out.resolve("designer-fixed.png"));
+        System.out.println("last error: " + w.lastError());
         FxThread.run(() -> {
             w.dispose();
             w.stage().close();

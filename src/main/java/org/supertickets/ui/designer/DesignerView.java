@@ -330,8 +330,9 @@ public final class DesignerView extends BorderPane {
         });
         Label issuesTitle = new Label();
         Runnable update = () -> {
-            NetworkSummary s = vm.summaryProperty().get();
-            SearchSpaceConfig c = vm.getConfig();
+            DesignerPreview p = vm.previewProperty().get();
+            NetworkSummary s = p.summary();
+            SearchSpaceConfig c = p.config();
             numbers.setText(s == null ? "Fix the problems below to see the supernet's size."
                     : String.format(Locale.ROOT, "Supernet (largest subnet): %s MACs · %s params%n"
                             + "Smallest subnet (every block body searched away): %s MACs · %s params%n"
@@ -342,12 +343,12 @@ public final class DesignerView extends BorderPane {
                             s.blocks(), s.branches(), GraphViewModel.human(s.prunableWeights()),
                             100 * c.pruning().targetSparsity(),
                             GraphViewModel.human(s.prunableWeights() * (1 - c.pruning().targetSparsity()))));
-            List<ValidationIssue> list = vm.issuesProperty().get();
+            List<ValidationIssue> list = p.issues();
             issues.getItems().setAll(list);
             issuesTitle.setText(list.isEmpty() ? "No problems: ready to run (Ctrl+R)"
                     : list.size() + " problem" + (list.size() == 1 ? "" : "s") + " (click one to go to its field)");
             issuesTitle.getStyleClass().setAll("label", list.isEmpty() ? "ok-label" : "error-title");
-            var supernet = vm.supernetProperty().get();
+            var supernet = p.supernet();
             if (supernet != null) {
                 // While the config has problems the last valid diagram stays (dimmed), so the picture never blinks.
                 diagram.frameProperty().set(GraphFrame.supernet(SupernetGraph.of(supernet)));
@@ -356,7 +357,8 @@ public final class DesignerView extends BorderPane {
             issues.setVisible(!list.isEmpty());
             issues.setManaged(!list.isEmpty());
         };
-        vm.configProperty().addListener((o, a, b) -> update.run());
+        // The preview, not the config: it is published after everything it shows has followed the edit.
+        vm.previewProperty().addListener((o, a, b) -> update.run());
         update.run();
         diagram.darkProperty().bind(dark);
         diagram.setDescriber(n -> GraphViewModel.describe(diagram.frameProperty().get(), n));

@@ -48,8 +48,7 @@ public final class DesignerViewModel {
     private final ReadOnlyObjectWrapper<TrainingMethod> method = new ReadOnlyObjectWrapper<>(this, "method");
     private final ReadOnlyObjectWrapper<List<ValidationIssue>> issues =
             new ReadOnlyObjectWrapper<>(this, "issues", List.of());
-    private final ReadOnlyObjectWrapper<NetworkSummary> summary = new ReadOnlyObjectWrapper<>(this, "summary");
-    private final ReadOnlyObjectWrapper<Architecture> supernet = new ReadOnlyObjectWrapper<>(this, "supernet");
+    private final ReadOnlyObjectWrapper<DesignerPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -84,14 +83,12 @@ public final class DesignerViewModel {
         return issues.getReadOnlyProperty();
     }
 
-    /** Supernet MACs/params, smallest subnet; null while the config has problems. */
-    public ReadOnlyObjectProperty<NetworkSummary> summaryProperty() {
-        return summary.getReadOnlyProperty();
-    }
-
-    /** The supernet's shape for the diagram; null while the config has problems. */
-    public ReadOnlyObjectProperty<Architecture> supernetProperty() {
-        return supernet.getReadOnlyProperty();
+    /**
+     * The live preview of the config on screen: it changes once per edit, after every other property has
+     * followed the edit, and always describes {@link #getConfig()}.
+     */
+    public ReadOnlyObjectProperty<DesignerPreview> previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -319,6 +316,10 @@ public final class DesignerViewModel {
 
     // ---- internals ----------------------------------------------------------------------------------------
 
+    /**
+     * Shows a config. Everything derived from it is computed first and {@code config} is set after the issues,
+     * so a listener on any property reads a consistent state; the preview comes last, as one value.
+     */
     private void show(SearchSpaceConfig next) {
         List<ValidationIssue> found;
         try {
@@ -327,7 +328,6 @@ public final class DesignerViewModel {
             // A half-edited config can trip the validator (e.g. a missing section): report, never crash.
             found = List.of(new ValidationIssue("(config)", UserMessages.describe(e), "undo the last edit"));
         }
-        issues.set(found);
         NetworkSummary s = null;
         Architecture a = null;
         if (found.isEmpty()) {
@@ -335,16 +335,16 @@ public final class DesignerViewModel {
                 s = NetworkSummary.of(next);
                 a = Architecture.supernet(next);
             } catch (RuntimeException e) {
-                issues.set(List.of(new ValidationIssue("stages", UserMessages.describe(e), "check the stages")));
+                found = List.of(new ValidationIssue("stages", UserMessages.describe(e), "check the stages"));
             }
         }
-        config.set(next);
+        issues.set(found);
         method.set(methodOf(next));
-        summary.set(s);
-        supernet.set(a);
+        config.set(next);
         for (FieldModel f : fields.values()) {
             f.update(valueAt(f.path()), errorFor(f.path()));
         }
+        preview.set(new DesignerPreview(next, found, s, a));
     }
 
     private static TrainingMethod methodOf(SearchSpaceConfig c) {

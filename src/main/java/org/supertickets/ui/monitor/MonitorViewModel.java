@@ -51,6 +51,8 @@ public final class MonitorViewModel {
     private final SeriesModel lr = learningRate.add("learning rate", SeriesModel.Style.LINE);
     private final SeriesModel reactivated = pruning.add("reactivated (pruned → alive)", SeriesModel.Style.BARS);
     private final SeriesModel newlyPruned = pruning.add("newly pruned (alive → pruned)", SeriesModel.Style.BARS);
+    /** Not charted: the throughput the headline quotes at the cursor. */
+    private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
     private final ReadOnlyDoubleWrapper cursorEpoch = new ReadOnlyDoubleWrapper(this, "cursorEpoch", Double.NaN);
@@ -60,10 +62,11 @@ public final class MonitorViewModel {
     private double supernetMacs = 1;
     private double supernetParams = 1;
     private double pruneInterval = 1;
-    private EvalMetrics lastEval;
-    private StepMetrics lastStep;
     private double latestEpoch;
     private RunFinished finished;
+    private boolean measured;
+    /** The cursor stands for "now": the timeline follows the newest snapshot of the run. */
+    private boolean cursorAtNewest = true;
 
     public List<ChartModel> charts() {
         return List.of(accuracy, loss, sparsity, cost, learningRate, pruning);
@@ -80,7 +83,20 @@ public final class MonitorViewModel {
     }
 
     public void setCursorEpoch(double epoch) {
+        setCursorEpoch(epoch, false);
+    }
+
+    /**
+     * Moves the cursor; the headline then describes the same moment as the charts there. {@code atNewest} says
+     * the cursor follows the run: the headline shows the latest numbers, step metrics newer than the last
+     * snapshot included.
+     */
+    public void setCursorEpoch(double epoch, boolean atNewest) {
+        cursorAtNewest = atNewest;
         cursorEpoch.set(epoch);
+        if (measured) {
+            headline.set(describe());
+        }
     }
 
     /** Length of the run in epochs: the charts' x range, known before the run starts. */
@@ -88,7 +104,7 @@ public final class MonitorViewModel {
         return epochs.getReadOnlyProperty();
     }
 
-    /** One line with the latest numbers. */
+    /** One line with the numbers at the cursor (the latest ones while it follows the run). */
     public ReadOnlyStringProperty headlineProperty() {
         return headline.getReadOnlyProperty();
     }
@@ -104,8 +120,8 @@ public final class MonitorViewModel {
      */
     public void plan(SearchSpaceConfig resolved) {
         charts().forEach(ChartModel::clear);
-        lastEval = null;
-        lastStep = null;
+        imagesPerSecond.clear();
+        measured = false;
         finished = null;
         latestEpoch = 0;
         Architecture supernet = Architecture.supernet(resolved);
@@ -159,7 +175,7 @@ public final class MonitorViewModel {
                 trainAccuracy.add(s.epoch(), s.trainAccuracy());
                 trainLoss.add(s.epoch(), s.trainLoss());
                 lr.add(s.epoch(), s.learningRate());
-                lastStep = s;
+                imagesPerSecond.add(s.epoch(), s.imagesPerSecond());
             } else if (e instanceof EvalMetrics v) {
                 validationAccuracy.add(v.epoch(), v.validationAccuracy());
                 validationLoss.add(v.epoch(), v.validationLoss());
@@ -167,7 +183,6 @@ public final class MonitorViewModel {
                 macs.add(v.epoch(), 100.0 * v.macs() / supernetMacs);
                 sparseMacs.add(v.epoch(), 100.0 * v.sparseMacs() / supernetMacs);
                 keptParams.add(v.epoch(), 100.0 * v.keptParams() / supernetParams);
-                lastEval = v;
             } else if (e instanceof PruneEvent p) {
                 actualSparsity.add(p.epoch(), p.sparsity());
                 reactivated.add(p.epoch(), p.reactivated());
@@ -184,23 +199,39 @@ public final class MonitorViewModel {
                 finished = f;
             }
         }
+        measured = true;
         headline.set(describe());
         revision.set(revision.get() + 1);
     }
 
+    /**
+     * The headline at the cursor, read from the charts' own series: at an epoch with an evaluation, a shrink and
+     * a pruning event, the sparsity and MACs after them, as the curves show there (not the evaluation's, taken
+     * before them).
+     */
     private String describe() {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %.2f / %.0f", latestEpoch,
-                epochs.get()));
-        if (lastStep != null) {
+        boolean now = cursorAtNewest || Double.isNaN(cursorEpoch.get());
+        double moment = now ? Double.POSITIVE_INFINITY : cursorEpoch.get();
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %.2f / %.0f", now ? latestEpoch
+                : moment, epochs.get()));
+        int step = trainAccuracy.lastIndexAtOrBefore(moment);
+        if (step >= 0) {
             sb.append(String.format(Locale.ROOT, " · train acc %s · loss %.3f · %.0f img/s",
-                    pct(lastStep.trainAccuracy()), lastStep.trainLoss(), lastStep.imagesPerSecond()));
+                    pct(trainAccuracy.y(step)), trainLoss.y(step), imagesPerSecond.y(step)));
         }
-        if (lastEval != null) {
-            sb.append(" · val acc ").append(pct(lastEval.validationAccuracy()))
-                    .append(" · sparsity ").append(pct(lastEval.sparsity()))
-                    .append(" · MACs ").append(pct(lastEval.macs() / supernetMacs)).append(" of supernet");
+        int eval = validationAccuracy.lastIndexAtOrBefore(moment);
+        if (eval >= 0) {
+            sb.append(" · val acc ").append(pct(validationAccuracy.y(eval)));
         }
-        if (finished != null) {
+        int pruned = actualSparsity.lastIndexAtOrBefore(moment);
+        if (pruned >= 0) {
+            sb.append(" · sparsity ").append(pct(actualSparsity.y(pruned)));
+        }
+        int cost = macs.lastIndexAtOrBefore(moment);
+        if (cost >= 0) {
+            sb.append(" · MACs ").append(pct(macs.y(cost) / 100)).append(" of supernet");
+        }
+        if (finished != null && finished.epoch() <= moment) {
             sb.append(" · ").append(finished.outcome().name().toLowerCase(Locale.ROOT));
             if (!Double.isNaN(finished.testAccuracy())) {
                 sb.append(", ticket test acc ").append(pct(finished.testAccuracy()));

@@ -43,6 +43,19 @@ public final class SeriesModel {
         return ys[i];
     }
 
+    /**
+     * The newest point at or before {@code x}: the value a chart shows at a cursor there (the last of several
+     * points at the same x, e.g. the sparsity after a pruning event rather than the evaluation before it); -1
+     * when the series starts after {@code x}.
+     */
+    public int lastIndexAtOrBefore(double x) {
+        int i = size - 1;
+        while (i >= 0 && xs[i] > x) {
+            i--;
+        }
+        return i;
+    }
+
     /** Changes whenever the points change, so a view can skip untouched series. */
     public int revision() {
         return revision;

@@ -2,12 +2,15 @@ package org.supertickets.ui.designer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,6 +18,7 @@ import org.supertickets.space.TrainingMethod;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.space.NetworkSummary;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 
@@ -34,24 +38,71 @@ class DesignerViewModelTest {
     @Test
     void aValidConfigHasAPreviewAndNoIssues() {
         assertTrue(vm.issuesProperty().get().isEmpty());
-        assertNotNull(vm.summaryProperty().get());
-        assertTrue(vm.summaryProperty().get().supernetMacs() > vm.summaryProperty().get().smallestMacs());
+        NetworkSummary summary = vm.previewProperty().get().summary();
+        assertNotNull(summary);
+        assertTrue(summary.supernetMacs() > summary.smallestMacs());
         assertNotNull(vm.runnableConfig());
         assertFalse(vm.isDirty());
     }
 
     @Test
     void anIssueLandsOnTheFieldItConcernsAndClearsWhenFixed() {
-        FieldModel end = vm.field("search.macsTargetEndEpoch");
+        FieldModel end = vm.field("pruning.cubicEndEpoch");
+        vm.set("pruning.schedule", "cubic");
         vm.set("training.epochs", 1);
         assertTrue(end.getError().contains("Fix:"), end.getError());
         assertEquals("", vm.field("training.epochs").getError());
         assertNull(vm.runnableConfig());
-        assertNull(vm.summaryProperty().get());
-        vm.set("search.macsTargetEndEpoch", 1.0);
+        assertNull(vm.previewProperty().get().summary());
         vm.set("pruning.cubicEndEpoch", 1.0);
-        vm.set("search.rhoWarmupEpochs", 0.5);
         assertEquals("", end.getError());
+        assertNotNull(vm.runnableConfig());
+    }
+
+    /** Issue 11, item 3: shortening the run is not refused for the end epoch of a schedule not chosen. */
+    @Test
+    void shorteningTheRunIgnoresTheEndEpochsOfSwitchedOffSettings() {
+        assertEquals("staircase", vm.getConfig().pruning().schedule());
+        assertEquals(0L, vm.getConfig().search().macsTarget());
+        vm.set("training.epochs", 1);
+        assertEquals("", vm.field("pruning.cubicEndEpoch").getError());
+        assertEquals("", vm.field("search.macsTargetEndEpoch").getError());
+        assertNotNull(vm.runnableConfig());
+    }
+
+    /** Issue 11, item 2: the preview was one edit behind (it read the summary before the summary followed). */
+    @Test
+    void thePreviewSeenByItsListenerDescribesTheConfigOnScreen() {
+        List<String> shown = new ArrayList<>();
+        vm.previewProperty().addListener((o, a, p) -> {
+            assertSame(vm.getConfig(), p.config(), "the config on screen");
+            assertEquals(vm.issuesProperty().get(), p.issues());
+            shown.add(p.config().stem().channels() + " / " + (p.summary() == null ? "-" : p.summary().supernetMacs())
+                    + " / " + (p.supernet() == null ? "-" : p.supernet().macs()) + " / " + p.issues().size());
+        });
+        int stem = vm.getConfig().stem().channels();
+        long before = NetworkSummary.of(vm.getConfig()).supernetMacs();
+        vm.set("stem.channels", stem + 4);
+        long wider = NetworkSummary.of(vm.getConfig()).supernetMacs();
+        assertNotEquals(before, wider);
+        vm.undo();
+        vm.set("training.batchSize", 0);
+        vm.set("training.batchSize", 32);
+        String valid = stem + " / " + before + " / " + before + " / 0";
+        assertEquals(List.of((stem + 4) + " / " + wider + " / " + wider + " / 0", valid, stem + " / - / - / 1", valid),
+                shown);
+    }
+
+    @Test
+    void listenersOfTheConfigSeeItsIssuesAndFieldsAlready() {
+        List<String> seen = new ArrayList<>();
+        FieldModel batch = vm.field("training.batchSize");
+        vm.configProperty().addListener((o, a, c) -> seen.add(vm.issuesProperty().get().size() + " "
+                + vm.errorFor("training.batchSize").isEmpty() + " " + (vm.runnableConfig() == c)));
+        vm.set("training.batchSize", 0);
+        assertTrue(batch.getError().contains("Fix:"), batch.getError());
+        vm.set("training.batchSize", 32);
+        assertEquals(List.of("1 false false", "0 true true"), seen);
     }
 
     @Test
