@@ -75,9 +75,18 @@ public final class GraphTour {
         });
         FxThread.sleep(1500);
         ScreenshotTour.shoot(w, out.resolve("graph-shrunk-" + size + ".png"));
-        FxThread.run(() -> w.vm().graph().selectLayer("blocks.2.project"));
+        // A tall 1x1 layer (144 outputs x 24 inputs), and a depthwise layer folded to one column.
+        FxThread.run(() -> w.vm().graph().selectLayer("blocks.2.expand"));
         FxThread.sleep(1000);
-        ScreenshotTour.shoot(w.view().heatmapView(), out.resolve("heatmap-project-" + size + ".png"));
+        ScreenshotTour.shoot(w.view().heatmapView(), out.resolve("heatmap-expand-" + size + ".png"));
+        FxThread.run(() -> {
+            w.vm().heatmap().foldedProperty().set(true);
+            w.vm().graph().selectLayer("blocks.2.dw.k3");
+        });
+        FxThread.sleep(1000);
+        ScreenshotTour.shoot(w.view().heatmapView(), out.resolve("heatmap-dw-folded-" + size + ".png"));
+        FxThread.run(() -> w.vm().graph().selectLayer("blocks.0.expand"));
+        navigate(w, out, size);
 
         RunSummary one = new RunSummary("quickstart", "supertickets", "fashion-mnist", 1, 0.8125, 0.5, 0.5,
                 supernet.macs(), supernet.macs() / 2, supernet.params(), supernet.macs(), 1e12, 30, "s");
@@ -89,6 +98,20 @@ public final class GraphTour {
         });
         Platform.exit();
         System.exit(0);
+    }
+
+    /** The graph zoomed in on a block, then in the column-per-block layout. */
+    private static void navigate(WorkbenchWindow w, Path out, String size) throws Exception {
+        var canvas = w.view().graphView().canvas();
+        FxThread.run(() -> {
+            var at = canvas.centreOf("blocks.1.expand");
+            canvas.zoomBy(2.2, at.getX(), at.getY());
+        });
+        FxThread.sleep(800);
+        ScreenshotTour.shoot(w.view().graphView(), out.resolve("graph-zoomed-" + size + ".png"));
+        FxThread.run(() -> w.vm().graph().columnsProperty().set(true));
+        FxThread.sleep(800);
+        ScreenshotTour.shoot(w.view().graphView(), out.resolve("graph-columns-" + size + ".png"));
     }
 
     private static RunStarted started(Architecture supernet) {

@@ -30,7 +30,8 @@ public final class GraphPainter {
     public static final double ALIVE_BAR = 5;
 
     /** A label to draw in screen space once the shapes are done; lower priority is placed first. */
-    private record Label(String text, double x, double y, boolean node, Color fill, int priority) {
+    private record Label(String text, String shortText, double x, double y, boolean node, Color fill,
+            int priority) {
     }
 
     private GraphPainter() {
@@ -96,7 +97,7 @@ public final class GraphPainter {
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
             if (n.kind() != NodeKind.ADD) {
                 NodeState s = frame.node(n.id());
-                labels.add(new Label(label(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, true,
+                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, true,
                         s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
             }
         }
@@ -134,29 +135,41 @@ public final class GraphPainter {
         gc.setTextAlign(TextAlignment.CENTER);
         for (Label l : ordered) {
             Font font = l.node() ? nodeFont : edgeFont;
-            double px = font.getSize();
-            double w = textWidth(l.text(), font) + 6;
-            double h = px + 4;
-            double sx = l.x() * t.scale() + t.dx();
-            double sy = l.y() * t.scale() + t.dy();
-            // Node labels sit just above their node; edge labels just right of the edge's middle.
-            double cx = l.node() ? sx : sx + w / 2 + 3;
-            double cy = l.node() ? sy - h / 2 - 1 : sy;
-            var rect = new javafx.geometry.Rectangle2D(cx - w / 2, cy - h / 2, w, h);
-            if (rect.getMaxX() < 0 || rect.getMinX() > width || rect.getMaxY() < 0 || rect.getMinY() > height) {
-                continue;
+            var rect = place(l, l.text(), font, t, taken, boxes, width, height);
+            String text = l.text();
+            if (rect == null && l.shortText() != null) {
+                text = l.shortText();
+                rect = place(l, text, font, t, taken, boxes, width, height);
             }
-            if (taken.stream().anyMatch(rect::intersects)
-                    || (!l.node() && boxes.stream().anyMatch(rect::intersects))) {
+            if (rect == null) {
                 continue;
             }
             taken.add(rect);
-            gc.setFill(palette.background().deriveColor(0, 1, 1, 0.88));
-            gc.fillRoundRect(rect.getMinX(), rect.getMinY(), w, h, 6, 6);
             gc.setFont(font);
-            gc.setFill(l.fill());
-            gc.fillText(l.text(), cx, cy);
+            haloText(gc, text, rect.getMinX() + rect.getWidth() / 2, rect.getMinY() + rect.getHeight() / 2, l.fill(),
+                    palette.background());
         }
+    }
+
+    /** Where a label's text goes on screen, or null when it would leave the canvas or overlap what is taken. */
+    private static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
+            List<javafx.geometry.Rectangle2D> taken, List<javafx.geometry.Rectangle2D> boxes, double width,
+            double height) {
+        double w = textWidth(text, font) + 4;
+        double h = font.getSize() + 2;
+        double sx = l.x() * t.scale() + t.dx();
+        double sy = l.y() * t.scale() + t.dy();
+        // Node labels sit just above their node; edge labels just right of the edge's middle.
+        double cx = l.node() ? sx : sx + w / 2 + 3;
+        double cy = l.node() ? sy - h / 2 - 1 : sy;
+        var rect = new javafx.geometry.Rectangle2D(cx - w / 2, cy - h / 2, w, h);
+        if (rect.getMaxX() < 0 || rect.getMinX() > width || rect.getMaxY() < 0 || rect.getMinY() > height) {
+            return null;
+        }
+        if (taken.stream().anyMatch(rect::intersects) || (!l.node() && boxes.stream().anyMatch(rect::intersects))) {
+            return null;
+        }
+        return rect;
     }
 
     private static double textWidth(String text, Font font) {
@@ -219,7 +232,7 @@ public final class GraphPainter {
         }
         gc.stroke();
         gc.setLineDashes();
-        labels.add(new Label(kept + "/" + total, lx, ly, false, kept > 0 ? palette.muted()
+        labels.add(new Label(kept + "/" + total, null, lx, ly, false, kept > 0 ? palette.muted()
                 : palette.muted().deriveColor(0, 1, 1, 0.6), 2));
     }
 
@@ -319,6 +332,14 @@ public final class GraphPainter {
         gc.fillText("Δ", cx, cy + 0.5);
     }
 
+    /** The label when the full one has no room: the channels kept, e.g. {@code 48/96}; null for input and add. */
+    static String shortLabel(GraphNode n, NodeState s) {
+        if (n.kind() == NodeKind.INPUT || n.kind() == NodeKind.ADD) {
+            return null;
+        }
+        return s.channels() == s.maxChannels() ? Integer.toString(s.channels()) : s.channels() + "/" + s.maxChannels();
+    }
+
     /** The node's label, e.g. {@code dw 5×5 · 48/96}. */
     public static String label(GraphNode n, NodeState s) {
         String channels = s.channels() == s.maxChannels() ? Integer.toString(s.channels())
@@ -337,8 +358,8 @@ public final class GraphPainter {
     }
 
     private static void haloText(GraphicsContext gc, String text, double x, double y, Color fill, Color halo) {
-        gc.setStroke(halo.deriveColor(0, 1, 1, 0.85));
-        gc.setLineWidth(3);
+        gc.setStroke(halo.deriveColor(0, 1, 1, 0.9));
+        gc.setLineWidth(3.5);
         gc.strokeText(text, x, y);
         gc.setFill(fill);
         gc.fillText(text, x, y);
