@@ -30,8 +30,11 @@ public final class GraphPainter {
     public static final double ALIVE_BAR = 5;
 
     /** A label to draw in screen space once the shapes are done; lower priority is placed first. */
-    private record Label(String text, String shortText, double x, double y, boolean node, Color fill,
+    private record Label(String text, String shortText, double x, double y, int node, Color fill,
             int priority) {
+        boolean ofNode() {
+            return node >= 0;
+        }
     }
 
     private GraphPainter() {
@@ -97,7 +100,7 @@ public final class GraphPainter {
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
             if (n.kind() != NodeKind.ADD) {
                 NodeState s = frame.node(n.id());
-                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, true,
+                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, n.id(),
                         s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
             }
         }
@@ -134,7 +137,7 @@ public final class GraphPainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.CENTER);
         for (Label l : ordered) {
-            Font font = l.node() ? nodeFont : edgeFont;
+            Font font = l.ofNode() ? nodeFont : edgeFont;
             var rect = place(l, l.text(), font, t, taken, boxes, width, height);
             String text = l.text();
             if (rect == null && l.shortText() != null) {
@@ -155,19 +158,24 @@ public final class GraphPainter {
     private static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
             List<javafx.geometry.Rectangle2D> taken, List<javafx.geometry.Rectangle2D> boxes, double width,
             double height) {
-        double w = textWidth(text, font) + 4;
+        double w = textWidth(text, font) + 8; // a little air between neighbouring labels
         double h = font.getSize() + 2;
         double sx = l.x() * t.scale() + t.dx();
         double sy = l.y() * t.scale() + t.dy();
         // Node labels sit just above their node; edge labels just right of the edge's middle.
-        double cx = l.node() ? sx : sx + w / 2 + 3;
-        double cy = l.node() ? sy - h / 2 - 1 : sy;
+        double cx = l.ofNode() ? sx : sx + w / 2 + 3;
+        double cy = l.ofNode() ? sy - h / 2 - 1 : sy;
         var rect = new javafx.geometry.Rectangle2D(cx - w / 2, cy - h / 2, w, h);
         if (rect.getMaxX() < 0 || rect.getMinX() > width || rect.getMaxY() < 0 || rect.getMinY() > height) {
             return null;
         }
-        if (taken.stream().anyMatch(rect::intersects) || (!l.node() && boxes.stream().anyMatch(rect::intersects))) {
+        if (taken.stream().anyMatch(rect::intersects)) {
             return null;
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            if (i != l.node() && boxes.get(i).intersects(rect)) {
+                return null; // never over another node's box
+            }
         }
         return rect;
     }
@@ -232,7 +240,7 @@ public final class GraphPainter {
         }
         gc.stroke();
         gc.setLineDashes();
-        labels.add(new Label(kept + "/" + total, null, lx, ly, false, kept > 0 ? palette.muted()
+        labels.add(new Label(kept + "/" + total, null, lx, ly, -1, kept > 0 ? palette.muted()
                 : palette.muted().deriveColor(0, 1, 1, 0.6), 2));
     }
 
