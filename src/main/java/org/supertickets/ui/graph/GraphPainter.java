@@ -26,6 +26,8 @@ public final class GraphPainter {
     /** Node labels' size in layout units (so they grow with the zoom, from {@link #MIN_LABEL_PX} on). */
     private static final double LABEL_SIZE = 11;
     private static final double MAX_LABEL_PX = 16;
+    /** Below this zoom edges carry no channel labels (zoom in, or hover a node, for the numbers). */
+    public static final double EDGE_LABEL_MIN_SCALE = 0.6;
     /** Height of the weights-alive bar under a node. */
     public static final double ALIVE_BAR = 5;
 
@@ -137,6 +139,9 @@ public final class GraphPainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setTextAlign(TextAlignment.CENTER);
         for (Label l : ordered) {
+            if (!l.ofNode() && t.scale() < EDGE_LABEL_MIN_SCALE) {
+                continue; // an overview: channel counts of edges would only crowd the node names
+            }
             Font font = l.ofNode() ? nodeFont : edgeFont;
             var rect = place(l, l.text(), font, t, taken, boxes, width, height);
             String text = l.text();
@@ -154,7 +159,11 @@ public final class GraphPainter {
         }
     }
 
-    /** Where a label's text goes on screen, or null when it would leave the canvas or overlap what is taken. */
+    /**
+     * Where a label's text goes on screen, or null when every spot would leave the canvas or overlap what is
+     * taken. A node label tries above its node, then right, left and below; an edge label sits right of the
+     * edge's middle.
+     */
     private static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
             List<javafx.geometry.Rectangle2D> taken, List<javafx.geometry.Rectangle2D> boxes, double width,
             double height) {
@@ -162,22 +171,38 @@ public final class GraphPainter {
         double h = font.getSize() + 2;
         double sx = l.x() * t.scale() + t.dx();
         double sy = l.y() * t.scale() + t.dy();
-        // Node labels sit just above their node; edge labels just right of the edge's middle.
-        double cx = l.ofNode() ? sx : sx + w / 2 + 3;
-        double cy = l.ofNode() ? sy - h / 2 - 1 : sy;
-        var rect = new javafx.geometry.Rectangle2D(cx - w / 2, cy - h / 2, w, h);
-        if (rect.getMaxX() < 0 || rect.getMinX() > width || rect.getMaxY() < 0 || rect.getMinY() > height) {
-            return null;
+        double[][] centres;
+        if (l.ofNode()) {
+            javafx.geometry.Rectangle2D box = boxes.get(l.node());
+            double midY = box.getMinY() + box.getHeight() / 2;
+            centres = new double[][] {{sx, sy - h / 2 - 1}, {box.getMaxX() + w / 2 + 2, midY},
+                {box.getMinX() - w / 2 - 2, midY}, {sx, box.getMaxY() + h / 2 + 1}};
+        } else {
+            centres = new double[][] {{sx + w / 2 + 3, sy}};
+        }
+        for (double[] c : centres) {
+            var rect = new javafx.geometry.Rectangle2D(c[0] - w / 2, c[1] - h / 2, w, h);
+            if (fits(rect, l, taken, boxes, width, height)) {
+                return rect;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fits(javafx.geometry.Rectangle2D rect, Label l, List<javafx.geometry.Rectangle2D> taken,
+            List<javafx.geometry.Rectangle2D> boxes, double width, double height) {
+        if (rect.getMinX() < 0 || rect.getMaxX() > width || rect.getMinY() < 0 || rect.getMaxY() > height) {
+            return false; // a cut label reads as another word
         }
         if (taken.stream().anyMatch(rect::intersects)) {
-            return null;
+            return false;
         }
         for (int i = 0; i < boxes.size(); i++) {
             if (i != l.node() && boxes.get(i).intersects(rect)) {
-                return null; // never over another node's box
+                return false; // never over another node's box
             }
         }
-        return rect;
+        return true;
     }
 
     private static double textWidth(String text, Font font) {
