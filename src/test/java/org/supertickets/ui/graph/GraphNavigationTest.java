@@ -101,6 +101,18 @@ class GraphNavigationTest {
         assertInside(canvas);
     }
 
+    @Test
+    void thePngExportIsTheWholeGraphAtTwiceItsLayoutSize(FxRobot robot) throws Exception {
+        robot.interact(() -> view.canvas().zoomBy(3, 10, 10)); // what is on screen does not matter
+        byte[][] png = new byte[1][];
+        robot.interact(() -> png[0] = GraphExport.png(vm.getFrame(), true));
+        var image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png[0]));
+        SupernetGraph graph = vm.getFrame().graph();
+        assertEquals(Math.ceil(graph.width() * GraphExport.PNG_SCALE), image.getWidth());
+        assertEquals(Math.ceil(graph.height() * GraphExport.PNG_SCALE), image.getHeight());
+        assertEquals(0x1f2227, image.getRGB(1, 1) & 0xFFFFFF, "the dark theme's background");
+    }
+
     private static void assertInside(GraphCanvas canvas) {
         Bounds b = canvas.graphBounds();
         assertNotNull(b);
