@@ -107,7 +107,7 @@ public final class GraphExport {
         double h = SupernetGraph.NODE_HEIGHT;
         double left = n.x() - n.maxWidth() / 2;
         double top = n.y() - h / 2;
-        double w = s.removed() ? 0 : Math.max(6, n.maxWidth() * s.channels() / Math.max(1, s.maxChannels()));
+        double w = GraphPainter.keptWidth(n, s);
         sb.append("<g>");
         if (w < n.maxWidth()) {
             sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"3\""

@@ -293,7 +293,7 @@ public final class GraphPainter {
         double top = n.y() - h / 2;
         // What is left is a bar from the left edge of the supernet's box, so the share kept reads like a
         // progress bar; what the search removed stays as a hatched ghost of the same box.
-        double w = s.removed() ? 0 : Math.max(6, maxW * s.channels() / Math.max(1, s.maxChannels()));
+        double w = keptWidth(n, s);
         if (w < maxW) {
             ghost(gc, left + w, top, maxW - w, h, kind);
             gc.setStroke(kind.deriveColor(0, 1, s.removed() ? 0.9 : 1, 0.8));
@@ -324,6 +324,14 @@ public final class GraphPainter {
             gc.setLineWidth(selected ? 2.5 : 1.2);
             gc.strokeRoundRect(left - 3, top - 3, maxW + 6, h + 6, 8, 8);
         }
+    }
+
+    /**
+     * The drawn width of what is left of a node: its supernet width times the share of channels kept (at least
+     * a sliver while anything is left), 0 when removed.
+     */
+    public static double keptWidth(GraphNode n, NodeState s) {
+        return s.removed() ? 0 : Math.max(6, n.maxWidth() * s.channels() / Math.max(1, s.maxChannels()));
     }
 
     /** A hatched, faint box: the part of a node the search removed. */

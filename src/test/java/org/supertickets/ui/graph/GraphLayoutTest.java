@@ -41,6 +41,22 @@ class GraphLayoutTest {
     }
 
     @Test
+    void whatIsLeftOfANodeIsDrawnInProportionAndARemovedNodeOnlyAsAGhost() {
+        SupernetGraph graph = SupernetGraph.of(TestEvents.SUPERNET);
+        GraphFrame frame = GraphFrame.of(graph, TestEvents.shrunk(10, 1), "shrink");
+        GraphNode halved = graph.nodeOfLayer("blocks.0.dw.k3");
+        assertEquals(halved.maxWidth() / 2, GraphPainter.keptWidth(halved, frame.node(halved.id())), 1.0);
+        GraphNode removed = graph.nodeOfLayer("blocks.1.dw.k5");
+        assertEquals(0, GraphPainter.keptWidth(removed, frame.node(removed.id())));
+        GraphNode whole = graph.nodeOfLayer("head.conv");
+        assertEquals(whole.maxWidth(), GraphPainter.keptWidth(whole, frame.node(whole.id())), 1e-9);
+        // One channel of 48 gone still shows: the ghost is 1/48 of the box, not rounded away.
+        NodeState oneLess = new NodeState(47, 48, 1, 1, 1, 1, Double.NaN, 1);
+        GraphNode wide = new GraphNode(0, NodeKind.EXPAND, "x", 0, 0, 0, 0, 0, 48, 190);
+        assertEquals(190.0 / 48, wide.maxWidth() - GraphPainter.keptWidth(wide, oneLess), 1e-9);
+    }
+
+    @Test
     void theSvgExportDrawsEveryNodeAndGhostsWhatTheSearchRemoved() {
         SupernetGraph graph = SupernetGraph.of(TestEvents.SUPERNET);
         GraphFrame frame = GraphFrame.of(graph, TestEvents.shrunk(10, 1), "shrink");
