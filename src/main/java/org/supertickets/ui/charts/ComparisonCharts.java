@@ -120,10 +120,15 @@ public final class ComparisonCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "test accuracy", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
+        // One run, or runs of equal cost, would otherwise span a billionth and repeat one label on every tick.
+        plot.setDomainAxis(new ReadableNumberAxis(xLabel));
+        ReadableNumberAxis accuracy = new ReadableNumberAxis("test accuracy");
+        accuracy.setAutoRangeIncludesZero(false);
+        accuracy.setNaturalBounds(new org.jfree.data.Range(0, 1));
+        plot.setRangeAxis(accuracy);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int i = 0;
         for (String method : byMethod.keySet()) {

@@ -10,9 +10,11 @@ import java.util.List;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
 import org.supertickets.ui.charts.CountFormat;
+import org.supertickets.ui.charts.ReadableNumberAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
@@ -43,21 +45,21 @@ final class CurveCharts {
 
     static JFreeChart validationAccuracy(List<RunCurves> runs) {
         return chart("Validation accuracy", "validation accuracy", runs, RunCurves::validationAccuracy,
-                new DecimalFormat("0.#%"), false);
+                new DecimalFormat("0.#%"), false, true);
     }
 
     static JFreeChart sparsity(List<RunCurves> runs) {
         return chart("Weight sparsity", "share of prunable weights masked", runs, RunCurves::sparsity,
-                new DecimalFormat("0%"), true);
+                new DecimalFormat("0%"), true, true);
     }
 
     static JFreeChart macs(List<RunCurves> runs) {
         return chart("MACs of the (shrunk) network", "MACs (dense)", runs, RunCurves::macs, new CountFormat(),
-                false);
+                false, false);
     }
 
     private static JFreeChart chart(String title, String yLabel, List<RunCurves> runs,
-            Function<RunCurves, double[]> y, NumberFormat format, boolean fromZero) {
+            Function<RunCurves, double[]> y, NumberFormat format, boolean fromZero, boolean share) {
         XYSeriesCollection data = new XYSeriesCollection();
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         for (int i = 0; i < runs.size(); i++) {
@@ -78,10 +80,12 @@ final class CurveCharts {
         renderer.setDefaultToolTipGenerator((dataset, series, item) -> String.format(java.util.Locale.ROOT,
                 "%s · epoch %.2f · %s", runs.get(series).run(), dataset.getXValue(series, item),
                 format.format(dataset.getYValue(series, item))));
-        NumberAxis x = new NumberAxis("epoch");
-        NumberAxis yAxis = new NumberAxis(yLabel);
-        yAxis.setNumberFormatOverride(format);
+        NumberAxis x = new ReadableNumberAxis("epoch");
+        ReadableNumberAxis yAxis = ReadableNumberAxis.of(yLabel, format);
         yAxis.setAutoRangeIncludesZero(fromZero);
+        if (share) {
+            yAxis.setNaturalBounds(new Range(0, 1));
+        }
         XYPlot plot = new XYPlot(data, x, yAxis, renderer);
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));

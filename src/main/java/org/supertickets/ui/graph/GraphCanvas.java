@@ -32,7 +32,11 @@ public final class GraphCanvas extends Pane {
     private Function<GraphNode, String> describer = n -> "";
     private Consumer<GraphNode> onPick = n -> { };
     private long lastPaintNanos;
-    private double minScale;
+    /** True while the view follows the canvas size (Fit); a zoom or pan by the user turns it off. */
+    private boolean fitted = true;
+    private double pressX;
+    private double pressY;
+    private boolean dragged;
 
     public GraphCanvas() {
         getStyleClass().add("graph-canvas");
@@ -42,7 +46,7 @@ public final class GraphCanvas extends Pane {
         tooltip.setStyle("-fx-font-size: 11px;");
         frame.addListener((o, a, b) -> {
             if (a == null || b == null || a.graph() != b.graph()) {
-                requestLayout(); // the graph's height (hence the scroll range) may change
+                fitted = true; // a new layout: show it whole
             }
             paint();
         });
@@ -56,9 +60,112 @@ public final class GraphCanvas extends Pane {
             paint();
         });
         canvas.setOnMouseClicked(e -> {
+            if (dragged) {
+                return; // the end of a pan, not a pick
+            }
             GraphNode n = nodeAt(e.getX(), e.getY());
             onPick.accept(n);
         });
+        canvas.setOnMousePressed(e -> {
+            pressX = e.getX();
+            pressY = e.getY();
+            dragged = false;
+            requestFocus();
+        });
+        canvas.setOnMouseDragged(e -> {
+            if (!dragged && Math.hypot(e.getX() - pressX, e.getY() - pressY) < DRAG_SLOP) {
+                return;
+            }
+            dragged = true;
+            panBy(e.getX() - pressX, e.getY() - pressY);
+            pressX = e.getX();
+            pressY = e.getY();
+        });
+        // Wheel and ctrl+wheel both zoom around the cursor; the graph never scrolls out of reach, Fit brings it back.
+        canvas.setOnScroll(e -> {
+            // One step per event: wheels report 40 per notch on some platforms and 1 on others.
+            if (e.getDeltaY() != 0) {
+                zoomBy(e.getDeltaY() > 0 ? ZOOM_STEP : 1 / ZOOM_STEP, e.getX(), e.getY());
+            }
+            e.consume();
+        });
+        setFocusTraversable(true);
+        setOnKeyPressed(e -> {
+            double cx = canvas.getWidth() / 2;
+            double cy = canvas.getHeight() / 2;
+            switch (e.getCode()) {
+                case DIGIT0, NUMPAD0, F -> fitToView();
+                case PLUS, ADD, EQUALS -> zoomBy(ZOOM_STEP, cx, cy);
+                case MINUS, SUBTRACT -> zoomBy(1 / ZOOM_STEP, cx, cy);
+                case LEFT -> panBy(PAN_STEP, 0);
+                case RIGHT -> panBy(-PAN_STEP, 0);
+                case UP -> panBy(0, PAN_STEP);
+                case DOWN -> panBy(0, -PAN_STEP);
+                default -> {
+                    return;
+                }
+            }
+            e.consume();
+        });
+    }
+
+    /** Zoom factor of one wheel notch or one +/- key press. */
+    public static final double ZOOM_STEP = 1.2;
+    /** Pixels an arrow key pans. */
+    public static final double PAN_STEP = 60;
+    /** The closest and farthest zoom, in pixels per layout unit. */
+    public static final double MIN_SCALE = 0.1;
+    public static final double MAX_SCALE = 6;
+    private static final double DRAG_SLOP = 4;
+    /** Fit never magnifies a small graph beyond this. */
+    private static final double FIT_MAX_SCALE = 1.6;
+
+    /** Shows the whole graph, centred, and keeps doing so when the canvas is resized. */
+    public void fitToView() {
+        fitted = true;
+        paint();
+    }
+
+    /** Whether the view follows the canvas size (no zoom or pan since the last fit). */
+    public boolean isFitted() {
+        return fitted;
+    }
+
+    /** Zooms by {@code factor} keeping the canvas point (px, py) over the same spot of the graph. */
+    public void zoomBy(double factor, double px, double py) {
+        if (transform == null) {
+            return;
+        }
+        double scale = Math.max(MIN_SCALE, Math.min(MAX_SCALE, transform.scale() * factor));
+        double k = scale / transform.scale();
+        transform = new GraphPainter.Transform(scale, px - (px - transform.dx()) * k, py - (py - transform.dy()) * k);
+        fitted = false;
+        paint();
+    }
+
+    /** Moves the graph by (dx, dy) canvas pixels. */
+    public void panBy(double dx, double dy) {
+        if (transform == null) {
+            return;
+        }
+        transform = new GraphPainter.Transform(transform.scale(), transform.dx() + dx, transform.dy() + dy);
+        fitted = false;
+        paint();
+    }
+
+    /** The current mapping from layout units to canvas pixels; null before a graph is shown. */
+    public GraphPainter.Transform transform() {
+        return transform;
+    }
+
+    /** Where the whole graph lies on the canvas (canvas pixels); null before a graph is shown. */
+    public javafx.geometry.Bounds graphBounds() {
+        GraphFrame f = frame.get();
+        if (f == null || transform == null) {
+            return null;
+        }
+        return new javafx.geometry.BoundingBox(transform.dx(), transform.dy(), f.graph().width() * transform.scale(),
+                f.graph().height() * transform.scale());
     }
 
     public ObjectProperty<GraphFrame> frameProperty() {
@@ -103,28 +210,6 @@ public final class GraphCanvas extends Pane {
                 n.y() * transform.scale() + transform.dy());
     }
 
-    /**
-     * The smallest scale used before the canvas asks for more height (inside a scroll pane), so labels stay
-     * readable on big supernets; 0 = always fit.
-     */
-    public void setMinScale(double scale) {
-        this.minScale = scale;
-        requestLayout();
-    }
-
-    /**
-     * The height this canvas needs in a viewport of the given size: the viewport's, or more when fitting the
-     * graph would shrink it below the minimum scale (the scroll pane then scrolls).
-     */
-    public double neededHeight(double viewportWidth, double viewportHeight) {
-        GraphFrame f = frame.get();
-        if (f == null || minScale <= 0 || viewportWidth <= 0) {
-            return viewportHeight;
-        }
-        double scale = Math.min(viewportWidth / f.graph().width(), minScale);
-        return Math.max(viewportHeight, Math.ceil(f.graph().height() * scale));
-    }
-
     public Canvas canvas() {
         return canvas;
     }
@@ -154,7 +239,9 @@ public final class GraphCanvas extends Pane {
             transform = null;
             return;
         }
-        transform = GraphPainter.fit(f.graph(), w, h, 1.6);
+        if (fitted || transform == null) {
+            transform = GraphPainter.fit(f.graph(), w, h, FIT_MAX_SCALE);
+        }
         int selected = -1;
         if (selectedLayer.get() != null) {
             GraphNode n = f.graph().nodeOfLayer(selectedLayer.get());

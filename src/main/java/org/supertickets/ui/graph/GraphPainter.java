@@ -20,9 +20,24 @@ public final class GraphPainter {
     /** Edge width exponent: compressive, so a 10× channel difference reads as ~2×. */
     public static final double EDGE_POWER = 0.3;
 
-    private static final Font LABEL = Font.font("System", FontWeight.NORMAL, 10.5);
-    private static final Font EDGE_LABEL = Font.font("System", 9);
     private static final Font BADGE = Font.font("System", FontWeight.BOLD, 10);
+    /** Labels never get smaller than this on screen, whatever the zoom (they are culled instead). */
+    public static final double MIN_LABEL_PX = 11;
+    /** Node labels' size in layout units (so they grow with the zoom, from {@link #MIN_LABEL_PX} on). */
+    private static final double LABEL_SIZE = 11;
+    private static final double MAX_LABEL_PX = 16;
+    /** Below this zoom edges carry no channel labels (zoom in, or hover a node, for the numbers). */
+    public static final double EDGE_LABEL_MIN_SCALE = 0.6;
+    /** Height of the weights-alive bar under a node. */
+    public static final double ALIVE_BAR = 5;
+
+    /** A label to draw in screen space once the shapes are done; lower priority is placed first. */
+    private record Label(String text, String shortText, double x, double y, int node, Color fill,
+            int priority) {
+        boolean ofNode() {
+            return node >= 0;
+        }
+    }
 
     private GraphPainter() {
     }
@@ -41,9 +56,8 @@ public final class GraphPainter {
     /** The transform that fits the graph in a canvas (centred, never larger than {@code maxScale}). */
     public static Transform fit(SupernetGraph graph, double width, double height, double maxScale) {
         double scale = Math.min(maxScale, Math.min(width / graph.width(), height / graph.height()));
-        scale = Math.max(scale, 0.2);
         double dx = (width - graph.width() * scale) / 2;
-        double dy = Math.max(0, (height - graph.height() * scale) / 2);
+        double dy = (height - graph.height() * scale) / 2;
         return new Transform(scale, dx, dy);
     }
 
@@ -79,11 +93,18 @@ public final class GraphPainter {
         for (int i = 0; i < edges.size(); i++) {
             maxEdge = Math.max(maxEdge, frame.edgeMaxChannels(i));
         }
+        List<Label> labels = new java.util.ArrayList<>();
         for (int i = 0; i < edges.size(); i++) {
-            paintEdge(gc, frame, i, maxEdge, palette);
+            paintEdge(gc, frame, i, maxEdge, palette, labels);
         }
         for (GraphNode n : graph.nodes()) {
+            boolean picked = n.id() == selected || n.id() == hovered;
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
+            if (n.kind() != NodeKind.ADD) {
+                NodeState s = frame.node(n.id());
+                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, n.id(),
+                        s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
+            }
         }
         for (GraphNode n : graph.nodes()) {
             if (changed.contains(n.id())) {
@@ -91,9 +112,107 @@ public final class GraphPainter {
             }
         }
         gc.restore();
+        paintLabels(gc, graph, labels, t, palette, width, height);
     }
 
-    private static void paintEdge(GraphicsContext gc, GraphFrame frame, int index, int maxEdge, Palette palette) {
+    /**
+     * Draws labels at a readable size on screen: on a backdrop of the background colour (so edges never run
+     * through the text), node labels first, and any label that would overlap one already drawn or, for an edge
+     * label, a node, is left out (hover shows the numbers).
+     */
+    private static void paintLabels(GraphicsContext gc, SupernetGraph graph, List<Label> labels, Transform t,
+            Palette palette, double width, double height) {
+        double nodePx = Math.max(MIN_LABEL_PX, Math.min(MAX_LABEL_PX, LABEL_SIZE * t.scale()));
+        double edgePx = Math.max(MIN_LABEL_PX - 1, Math.min(MAX_LABEL_PX - 3, 9.5 * t.scale()));
+        Font nodeFont = Font.font("System", FontWeight.NORMAL, nodePx);
+        Font edgeFont = Font.font("System", edgePx);
+        List<javafx.geometry.Rectangle2D> taken = new java.util.ArrayList<>();
+        List<javafx.geometry.Rectangle2D> boxes = new java.util.ArrayList<>();
+        for (GraphNode n : graph.nodes()) {
+            double half = n.maxWidth() / 2;
+            boxes.add(new javafx.geometry.Rectangle2D(n.x() * t.scale() + t.dx() - half * t.scale(),
+                    (n.y() - SupernetGraph.NODE_HEIGHT / 2) * t.scale() + t.dy(), 2 * half * t.scale(),
+                    SupernetGraph.NODE_HEIGHT * t.scale()));
+        }
+        List<Label> ordered = new java.util.ArrayList<>(labels);
+        ordered.sort(java.util.Comparator.comparingInt(Label::priority));
+        gc.setTextBaseline(VPos.CENTER);
+        gc.setTextAlign(TextAlignment.CENTER);
+        for (Label l : ordered) {
+            if (!l.ofNode() && t.scale() < EDGE_LABEL_MIN_SCALE) {
+                continue; // an overview: channel counts of edges would only crowd the node names
+            }
+            Font font = l.ofNode() ? nodeFont : edgeFont;
+            var rect = place(l, l.text(), font, t, taken, boxes, width, height);
+            String text = l.text();
+            if (rect == null && l.shortText() != null) {
+                text = l.shortText();
+                rect = place(l, text, font, t, taken, boxes, width, height);
+            }
+            if (rect == null) {
+                continue;
+            }
+            taken.add(rect);
+            gc.setFont(font);
+            haloText(gc, text, rect.getMinX() + rect.getWidth() / 2, rect.getMinY() + rect.getHeight() / 2, l.fill(),
+                    palette.background());
+        }
+    }
+
+    /**
+     * Where a label's text goes on screen, or null when every spot would leave the canvas or overlap what is
+     * taken. A node label tries above its node, then right, left and below; an edge label sits right of the
+     * edge's middle.
+     */
+    private static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
+            List<javafx.geometry.Rectangle2D> taken, List<javafx.geometry.Rectangle2D> boxes, double width,
+            double height) {
+        double w = textWidth(text, font) + 8; // a little air between neighbouring labels
+        double h = font.getSize() + 2;
+        double sx = l.x() * t.scale() + t.dx();
+        double sy = l.y() * t.scale() + t.dy();
+        double[][] centres;
+        if (l.ofNode()) {
+            javafx.geometry.Rectangle2D box = boxes.get(l.node());
+            double midY = box.getMinY() + box.getHeight() / 2;
+            centres = new double[][] {{sx, sy - h / 2 - 1}, {box.getMaxX() + w / 2 + 2, midY},
+                {box.getMinX() - w / 2 - 2, midY}, {sx, box.getMaxY() + h / 2 + 1}};
+        } else {
+            centres = new double[][] {{sx + w / 2 + 3, sy}};
+        }
+        for (double[] c : centres) {
+            var rect = new javafx.geometry.Rectangle2D(c[0] - w / 2, c[1] - h / 2, w, h);
+            if (fits(rect, l, taken, boxes, width, height)) {
+                return rect;
+            }
+        }
+        return null;
+    }
+
+    private static boolean fits(javafx.geometry.Rectangle2D rect, Label l, List<javafx.geometry.Rectangle2D> taken,
+            List<javafx.geometry.Rectangle2D> boxes, double width, double height) {
+        if (rect.getMinX() < 0 || rect.getMaxX() > width || rect.getMinY() < 0 || rect.getMaxY() > height) {
+            return false; // a cut label reads as another word
+        }
+        if (taken.stream().anyMatch(rect::intersects)) {
+            return false;
+        }
+        for (int i = 0; i < boxes.size(); i++) {
+            if (i != l.node() && boxes.get(i).intersects(rect)) {
+                return false; // never over another node's box
+            }
+        }
+        return true;
+    }
+
+    private static double textWidth(String text, Font font) {
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(font);
+        return probe.getLayoutBounds().getWidth();
+    }
+
+    private static void paintEdge(GraphicsContext gc, GraphFrame frame, int index, int maxEdge, Palette palette,
+            List<Label> labels) {
         GraphEdge e = frame.graph().edges().get(index);
         GraphNode a = frame.graph().nodes().get(e.from());
         GraphNode b = frame.graph().nodes().get(e.to());
@@ -122,7 +241,18 @@ public final class GraphPainter {
         gc.beginPath();
         gc.moveTo(x1, y1);
         boolean viaSkipConv = a.kind() == NodeKind.SKIP || b.kind() == NodeKind.SKIP;
-        if (e.residual() && !viaSkipConv && Math.abs(b.rank() - a.rank()) > 1) {
+        if (frame.graph().wraps(e)) {
+            // Down out of the column, along its gutter, then in above the target in the next column.
+            double gutter = frame.graph().gutterRightOf(a);
+            double entry = y2 - 10;
+            gc.lineTo(x1, y1 + 10);
+            gc.lineTo(gutter, y1 + 10);
+            gc.lineTo(gutter, entry);
+            gc.lineTo(x2, entry);
+            gc.lineTo(x2, y2);
+            lx = gutter;
+            ly = (y1 + 10 + entry) / 2;
+        } else if (e.residual() && !viaSkipConv && Math.abs(b.rank() - a.rank()) > 1) {
             // Route around the block body on the right so the skip path never crosses its convs.
             double bulge = Math.max(a.x(), b.x()) + SupernetGraph.MAX_WIDTH / 2 + 30;
             gc.bezierCurveTo(bulge, y1 + 20, bulge, y2 - 20, x2 + 6, y2);
@@ -135,12 +265,8 @@ public final class GraphPainter {
         }
         gc.stroke();
         gc.setLineDashes();
-        String label = kept + "/" + total;
-        gc.setFont(EDGE_LABEL);
-        gc.setTextAlign(TextAlignment.LEFT);
-        gc.setTextBaseline(VPos.CENTER);
-        haloText(gc, label, lx + 5, ly, kept > 0 ? palette.muted() : palette.muted().deriveColor(0, 1, 1, 0.6),
-                palette.background());
+        labels.add(new Label(kept + "/" + total, null, lx, ly, -1, kept > 0 ? palette.muted()
+                : palette.muted().deriveColor(0, 1, 1, 0.6), 2));
     }
 
     private static double halfHeight(GraphNode n) {
@@ -165,30 +291,32 @@ public final class GraphPainter {
         double maxW = n.maxWidth();
         double left = n.x() - maxW / 2;
         double top = n.y() - h / 2;
-        // Ghost outline of the supernet's node: dashed when part of it was searched away.
-        if (s.removed() || s.channels() < s.maxChannels()) {
-            gc.setStroke(kind.deriveColor(0, 1, 1, 0.7));
+        // What is left is a bar from the left edge of the supernet's box, so the share kept reads like a
+        // progress bar; what the search removed stays as a hatched ghost of the same box.
+        double w = keptWidth(n, s);
+        if (w < maxW) {
+            ghost(gc, left + w, top, maxW - w, h, kind);
+            gc.setStroke(kind.deriveColor(0, 1, s.removed() ? 0.9 : 1, 0.8));
             gc.setLineWidth(1.2);
             gc.setLineDashes(4, 3);
             gc.strokeRoundRect(left, top, maxW, h, 6, 6);
             gc.setLineDashes();
         }
         if (!s.removed()) {
-            // Width proportional to the channels kept, relative to the node's supernet width.
-            double w = Math.max(8, maxW * s.channels() / Math.max(1, s.maxChannels()));
-            double x = n.x() - w / 2;
             gc.setFill(kind.deriveColor(0, 1, 1, s.opacity()));
-            gc.fillRoundRect(x, top, w, h, 6, 6);
+            gc.fillRoundRect(left, top, w, h, 6, 6);
             gc.setStroke(kind.darker());
             gc.setLineWidth(1);
-            gc.strokeRoundRect(x, top, w, h, 6, 6);
+            gc.strokeRoundRect(left, top, w, h, 6, 6);
             double alive = s.aliveFraction();
             if (!Double.isNaN(alive)) {
-                double barW = Math.max(4, w - 8);
-                gc.setFill(Color.rgb(0, 0, 0, 0.35));
-                gc.fillRect(x + 4, top + h - 6, barW, 3);
+                // Weights alive: a track the width of the kept part, filled by the share alive.
+                double barW = Math.max(4, w - 6);
+                double barY = top + h - ALIVE_BAR - 2;
+                gc.setFill(Color.rgb(0, 0, 0, 0.45));
+                gc.fillRect(left + 3, barY, barW, ALIVE_BAR);
                 gc.setFill(Color.rgb(255, 255, 255, 0.95));
-                gc.fillRect(x + 4, top + h - 6, barW * alive, 3);
+                gc.fillRect(left + 3, barY, barW * alive, ALIVE_BAR);
             }
         }
         if (selected || hovered) {
@@ -196,11 +324,31 @@ public final class GraphPainter {
             gc.setLineWidth(selected ? 2.5 : 1.2);
             gc.strokeRoundRect(left - 3, top - 3, maxW + 6, h + 6, 8, 8);
         }
-        gc.setFont(LABEL);
-        gc.setTextAlign(TextAlignment.CENTER);
-        gc.setTextBaseline(VPos.CENTER);
-        Color text = s.removed() ? palette.muted() : palette.text();
-        haloText(gc, label(n, s), n.x(), n.y() - 2, text, palette.background());
+    }
+
+    /**
+     * The drawn width of what is left of a node: its supernet width times the share of channels kept (at least
+     * a sliver while anything is left), 0 when removed.
+     */
+    public static double keptWidth(GraphNode n, NodeState s) {
+        return s.removed() ? 0 : Math.max(6, n.maxWidth() * s.channels() / Math.max(1, s.maxChannels()));
+    }
+
+    /** A hatched, faint box: the part of a node the search removed. */
+    private static void ghost(GraphicsContext gc, double x, double y, double w, double h, Color kind) {
+        gc.save();
+        gc.beginPath();
+        gc.rect(x, y, w, h);
+        gc.closePath();
+        gc.clip();
+        gc.setFill(kind.deriveColor(0, 0.35, 1, 0.18));
+        gc.fillRect(x, y, w, h);
+        gc.setStroke(kind.deriveColor(0, 1, 0.85, 0.55));
+        gc.setLineWidth(1);
+        for (double d = -h; d < w; d += 6) {
+            gc.strokeLine(x + d, y + h, x + d + h, y);
+        }
+        gc.restore();
     }
 
     private static void paintChanged(GraphicsContext gc, GraphNode n, Palette palette) {
@@ -225,6 +373,14 @@ public final class GraphPainter {
         gc.fillText("Δ", cx, cy + 0.5);
     }
 
+    /** The label when the full one has no room: the channels kept, e.g. {@code 48/96}; null for input and add. */
+    static String shortLabel(GraphNode n, NodeState s) {
+        if (n.kind() == NodeKind.INPUT || n.kind() == NodeKind.ADD) {
+            return null;
+        }
+        return s.channels() == s.maxChannels() ? Integer.toString(s.channels()) : s.channels() + "/" + s.maxChannels();
+    }
+
     /** The node's label, e.g. {@code dw 5×5 · 48/96}. */
     public static String label(GraphNode n, NodeState s) {
         String channels = s.channels() == s.maxChannels() ? Integer.toString(s.channels())
@@ -243,8 +399,8 @@ public final class GraphPainter {
     }
 
     private static void haloText(GraphicsContext gc, String text, double x, double y, Color fill, Color halo) {
-        gc.setStroke(halo.deriveColor(0, 1, 1, 0.85));
-        gc.setLineWidth(3);
+        gc.setStroke(halo.deriveColor(0, 1, 1, 0.9));
+        gc.setLineWidth(3.5);
         gc.strokeText(text, x, y);
         gc.setFill(fill);
         gc.fillText(text, x, y);

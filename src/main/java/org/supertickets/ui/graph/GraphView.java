@@ -44,27 +44,8 @@ public final class GraphView extends BorderPane {
         canvas.selectedLayerProperty().bind(vm.selectedLayerProperty());
         canvas.setDescriber(vm::describe);
         canvas.setOnPick(vm::select);
-        setTop(legend());
-        canvas.setMinScale(0.72);
-        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(canvas);
-        scroll.setFitToWidth(true);
-        scroll.setId("graph-scroll");
-        // Grow the canvas beyond the viewport when fitting would make labels unreadable; scroll then.
-        Runnable size = () -> {
-            var vp = scroll.getViewportBounds();
-            double h = canvas.neededHeight(vp.getWidth(), vp.getHeight());
-            canvas.setMinHeight(h);
-            canvas.setPrefHeight(h);
-        };
-        scroll.viewportBoundsProperty().addListener((o, a, b) -> size.run());
-        // A new layout can change the needed height; the frame (which the canvas measures) arrives after the graph,
-        // so size on the frame's change, not the graph's, or a graph shown while its tab is hidden stays squeezed.
-        canvas.frameProperty().addListener((o, a, b) -> {
-            if (a == null || b == null || a.graph() != b.graph()) {
-                size.run();
-            }
-        });
-        setCenter(scroll);
+        setTop(legend(vm));
+        setCenter(canvas);
         if (timeline != null) {
             setBottom(timeBar(timeline));
         }
@@ -142,10 +123,11 @@ public final class GraphView extends BorderPane {
         return bar;
     }
 
-    private Node legend() {
+    private Node legend(GraphViewModel vm) {
         FlowPane legend = new FlowPane(10, 2);
         legend.setPadding(new Insets(4, 6, 4, 6));
         legend.getStyleClass().add("legend");
+        legend.getChildren().add(viewTools(vm));
         for (NodeKind kind : NodeKind.values()) {
             if (kind == NodeKind.ADD || kind == NodeKind.INPUT) {
                 continue;
@@ -172,10 +154,76 @@ public final class GraphView extends BorderPane {
         Circle add = new Circle(5, Color.TRANSPARENT);
         add.setStroke(Color.GRAY);
         legend.getChildren().add(item(add, "add"));
-        Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap");
+        Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap · wheel: zoom · drag: pan"
+                + " · 0/F: fit");
         hint.getStyleClass().add("hint");
         legend.getChildren().add(hint);
         return legend;
+    }
+
+    private Node viewTools(GraphViewModel vm) {
+        Button fit = new Button("Fit");
+        fit.setId("graph-fit");
+        fit.setTooltip(new Tooltip("Show the whole graph (0 or F)"));
+        fit.setOnAction(e -> canvas.fitToView());
+        Button in = new Button("+");
+        in.setId("graph-zoom-in");
+        in.setTooltip(new Tooltip("Zoom in (+ or the mouse wheel)"));
+        in.setOnAction(e -> canvas.zoomBy(GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2, canvas.getHeight() / 2));
+        Button out = new Button("−");
+        out.setId("graph-zoom-out");
+        out.setTooltip(new Tooltip("Zoom out (− or the mouse wheel)"));
+        out.setOnAction(e -> canvas.zoomBy(1 / GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2,
+                canvas.getHeight() / 2));
+        javafx.scene.control.ToggleButton columns = new javafx.scene.control.ToggleButton("Blocks side by side");
+        columns.setId("graph-columns");
+        columns.setTooltip(new Tooltip("A column per block: the compact layout for wide screens"));
+        columns.selectedProperty().bindBidirectional(vm.columnsProperty());
+        javafx.scene.control.MenuButton export = new javafx.scene.control.MenuButton("Export");
+        export.setId("graph-export");
+        javafx.scene.control.MenuItem png = new javafx.scene.control.MenuItem("Graph as PNG…");
+        png.setOnAction(e -> exportTo("PNG image", "*.png", GraphExport::png));
+        javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Graph as SVG…");
+        svg.setOnAction(e -> exportTo("SVG image", "*.svg", GraphExport::svg));
+        export.getItems().addAll(png, svg);
+        HBox tools = new HBox(4, fit, in, out, columns, export);
+        tools.setAlignment(Pos.CENTER_LEFT);
+        for (Node n : tools.getChildren()) {
+            n.setFocusTraversable(false); // keys go to the canvas
+        }
+        return tools;
+    }
+
+    /**
+     * Writes the current frame, whole (not only what is zoomed into), to a file the user picks: drawn here on
+     * the FX thread, written on a background thread.
+     */
+    private void exportTo(String kind, String pattern, java.util.function.BiFunction<GraphFrame, Boolean, byte[]> draw) {
+        GraphFrame f = canvas.frameProperty().get();
+        if (f == null) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Export the connectivity graph");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter(kind, pattern));
+        chooser.setInitialFileName("graph" + pattern.substring(1));
+        java.io.File file = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        byte[] bytes = draw.apply(f, dark.get());
+        java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try {
+                java.nio.file.Files.write(file.toPath(), bytes);
+            } catch (java.io.IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        }).exceptionally(ex -> {
+            javafx.application.Platform.runLater(() -> new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.ERROR, "Cannot write " + file + ": " + ex.getCause()
+                    + ". Pick a folder you can write to.").show());
+            return null;
+        });
     }
 
     private static Node item(Node swatch, String text) {

@@ -1,7 +1,9 @@
 package org.supertickets.ui.graph;
 
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -17,6 +19,25 @@ public final class GraphViewModel {
     private final ReadOnlyObjectWrapper<SupernetGraph> graph = new ReadOnlyObjectWrapper<>(this, "graph");
     private final ReadOnlyObjectWrapper<GraphFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper selectedLayer = new ReadOnlyStringWrapper(this, "selectedLayer");
+    private final BooleanProperty columns = new SimpleBooleanProperty(this, "columns");
+    private ConnectivitySnapshot shownSnapshot;
+    private String shownCaption;
+
+    public GraphViewModel() {
+        columns.addListener((o, a, b) -> {
+            SupernetGraph g = graph.get();
+            if (g != null) {
+                Architecture supernet = g.supernet();
+                graph.set(null);
+                show(supernet, shownSnapshot, shownCaption);
+            }
+        });
+    }
+
+    /** Blocks side by side in columns (compact for wide screens) instead of one top-to-bottom column. */
+    public BooleanProperty columnsProperty() {
+        return columns;
+    }
 
     public ReadOnlyObjectProperty<SupernetGraph> graphProperty() {
         return graph.getReadOnlyProperty();
@@ -43,18 +64,21 @@ public final class GraphViewModel {
             return;
         }
         ensureLayout(supernet);
+        shownSnapshot = null;
         frame.set(GraphFrame.supernet(graph.get()));
     }
 
     /** Shows a snapshot on the supernet's frozen layout. */
     public void show(Architecture supernet, ConnectivitySnapshot snapshot, String caption) {
         ensureLayout(supernet);
+        shownSnapshot = snapshot;
+        shownCaption = caption;
         frame.set(snapshot == null ? GraphFrame.supernet(graph.get()) : GraphFrame.of(graph.get(), snapshot, caption));
     }
 
     private void ensureLayout(Architecture supernet) {
         if (graph.get() == null || !graph.get().supernet().equals(supernet)) {
-            graph.set(SupernetGraph.of(supernet));
+            graph.set(SupernetGraph.of(supernet, columns.get()));
             if (selectedLayer.get() != null && graph.get().nodeOfLayer(selectedLayer.get()) == null) {
                 selectedLayer.set(null);
             }

@@ -29,20 +29,48 @@ public final class SupernetGraph {
     static final double MARGIN = 24;
     /** Room on the right for residual edges routed around block bodies. */
     static final double RESIDUAL_ROOM = 70;
+    /** Between block columns: the gutter where an edge climbs to the next block. */
+    static final double COLUMN_GAP = 40;
+    /** Above the columns: where edges run from one column's gutter to the next column's first node. */
+    static final double WRAP_ROOM = 24;
 
     private final Architecture supernet;
     private final List<GraphNode> nodes;
     private final List<GraphEdge> edges;
     private final double width;
     private final double height;
+    private final boolean columns;
+    private final double[] gutterRight;
+    private final int[] column;
 
     private SupernetGraph(Architecture supernet, List<GraphNode> nodes, List<GraphEdge> edges, double width,
-            double height) {
+            double height, boolean columns, double[] gutterRight, int[] column) {
+        this.gutterRight = gutterRight;
+        this.column = column;
         this.supernet = supernet;
         this.nodes = nodes;
         this.edges = edges;
         this.width = width;
         this.height = height;
+        this.columns = columns;
+    }
+
+    /** Whether blocks stand side by side in columns (the compact layout for wide screens). */
+    public boolean columns() {
+        return columns;
+    }
+
+    /**
+     * Whether an edge leaves its column for the next one (then it is drawn down out of its node, through the
+     * gutter between the columns, and in above its target, not across the blocks).
+     */
+    public boolean wraps(GraphEdge e) {
+        return column[e.from()] != column[e.to()];
+    }
+
+    /** The x of the gutter right of a node's column (where a wrapping edge climbs). */
+    public double gutterRightOf(GraphNode node) {
+        return gutterRight[node.id()];
     }
 
     public Architecture supernet() {
@@ -80,8 +108,16 @@ public final class SupernetGraph {
         return nodes.stream().filter(n -> layer.equals(n.layer())).findFirst().orElse(null);
     }
 
-    /** Builds and lays out the graph of a supernet. */
+    /** Builds and lays out the graph of a supernet, top to bottom. */
     public static SupernetGraph of(Architecture supernet) {
+        return of(supernet, false);
+    }
+
+    /**
+     * Builds and lays out the graph of a supernet: top to bottom, or with a column per block (input and stem
+     * above the first block, head and classifier below the last).
+     */
+    public static SupernetGraph of(Architecture supernet, boolean columns) {
         Builder b = new Builder();
         int input = b.node(NodeKind.INPUT, null, -1, 0, supernet.inChannels());
         int stem = b.node(NodeKind.STEM, "stem.conv", -1, 0, supernet.stemChannels());
@@ -119,7 +155,7 @@ public final class SupernetGraph {
         b.edge(current, head, false);
         int classifier = b.node(NodeKind.CLASSIFIER, "classifier", -1, 0, supernet.classes());
         b.edge(head, classifier, false);
-        return b.layout(supernet);
+        return b.layout(supernet, columns);
     }
 
     /** Width of a node with {@code channels} channels: proportional, between the min and max widths. */
@@ -158,7 +194,7 @@ public final class SupernetGraph {
             minRanks.add(new int[] {node, relativeTo, offset});
         }
 
-        SupernetGraph layout(Architecture supernet) {
+        SupernetGraph layout(Architecture supernet, boolean columns) {
             int n = kinds.size();
             // Longest-path layering; nodes were created in topological order, so one pass suffices.
             int[] rank = new int[n];
@@ -193,25 +229,57 @@ public final class SupernetGraph {
             for (int v = 0; v < n; v++) {
                 byRank.get(rank[v]).add(v);
             }
-            double widest = 0;
+            // A column per block (or one column): each lays out its own ranks, centred on its own axis.
+            int blockCount = supernet.blocks().size();
+            int[] column = new int[n];
+            for (int v = 0; v < n; v++) {
+                int block = meta.get(v)[0];
+                column[v] = !columns ? 0 : block >= 0 ? block : rank[v] <= 1 ? 0 : Math.max(0, blockCount - 1);
+            }
+            int columnCount = Arrays.stream(column).max().orElse(0) + 1;
+            int[] firstRank = new int[columnCount];
+            Arrays.fill(firstRank, Integer.MAX_VALUE);
+            for (int v = 0; v < n; v++) {
+                firstRank[column[v]] = Math.min(firstRank[column[v]], rank[v]);
+            }
+            double[] columnWidth = new double[columnCount];
             double[] rowWidth = new double[ranks];
             for (int r = 0; r < ranks; r++) {
                 for (int v : byRank.get(r)) {
                     rowWidth[r] += Math.max(MIN_SLOT, widths[v] + 16);
                 }
-                widest = Math.max(widest, rowWidth[r]);
+                for (int v : byRank.get(r)) {
+                    columnWidth[column[v]] = Math.max(columnWidth[column[v]], rowWidth[r]);
+                }
             }
-            double centre = MARGIN + widest / 2;
+            double[] centre = new double[columnCount];
+            double left = MARGIN;
+            for (int c = 0; c < columnCount; c++) {
+                centre[c] = left + columnWidth[c] / 2;
+                left += columnWidth[c] + RESIDUAL_ROOM + (c < columnCount - 1 ? COLUMN_GAP : 0);
+            }
+            double[] gutter = new double[n];
+            for (int v = 0; v < n; v++) {
+                gutter[v] = centre[column[v]] + columnWidth[column[v]] / 2 + RESIDUAL_ROOM + COLUMN_GAP / 2;
+            }
             double[] xs = new double[n];
             double[] ys = new double[n];
+            int rows = 0;
+            double top = MARGIN + (columns ? WRAP_ROOM : 0);
             for (int r = 0; r < ranks; r++) {
-                double x = centre - rowWidth[r] / 2;
-                for (int v : byRank.get(r)) {
+                List<Integer> row = byRank.get(r);
+                if (row.isEmpty()) {
+                    continue;
+                }
+                int c = column[row.get(0)];
+                double x = centre[c] - rowWidth[r] / 2;
+                for (int v : row) {
                     double slot = Math.max(MIN_SLOT, widths[v] + 16);
                     xs[v] = x + slot / 2;
-                    ys[v] = MARGIN + NODE_HEIGHT / 2 + r * LAYER_GAP;
+                    ys[v] = top + NODE_HEIGHT / 2 + (r - firstRank[c]) * LAYER_GAP;
                     x += slot;
                 }
+                rows = Math.max(rows, r - firstRank[c] + 1);
             }
             List<GraphNode> nodes = new ArrayList<>();
             for (int v = 0; v < n; v++) {
@@ -219,10 +287,10 @@ public final class SupernetGraph {
                 nodes.add(new GraphNode(v, kinds.get(v), layers.get(v), m[0], m[1], rank[v], xs[v], ys[v], m[2],
                         widths[v]));
             }
-            double width = 2 * MARGIN + widest + RESIDUAL_ROOM;
-            double height = 2 * MARGIN + NODE_HEIGHT + (ranks - 1) * LAYER_GAP;
+            double width = left + MARGIN;
+            double height = top + MARGIN + NODE_HEIGHT + (rows - 1) * LAYER_GAP;
             return new SupernetGraph(supernet, Collections.unmodifiableList(nodes), List.copyOf(edges), width,
-                    height);
+                    height, columns, gutter, column);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class HeatmapData {
     private final long total;
     private final long reactivated;
     private final long newlyPruned;
+    private int bandWidth;
 
     private HeatmapData(String layer, long[] shape, int rows, int cols, boolean folded, float[] values,
             byte[] states, boolean hasWeights, boolean diffAvailable, long kept, long total, long reactivated,
@@ -169,6 +170,52 @@ public final class HeatmapData {
 
     public long newlyPruned() {
         return newlyPruned;
+    }
+
+    /**
+     * The same cells with the rows cut into {@code bands} side-by-side bands, left to right, separated by one
+     * empty column: a tall, narrow layer (144 output channels × 24 inputs, or one column of a 1×1 layer) then
+     * fills a wide viewport instead of a strip. Counts and summary stay those of the layer.
+     */
+    public HeatmapData inBands(int bands) {
+        if (bands <= 1) {
+            return this;
+        }
+        int bandRows = (rows + bands - 1) / bands;
+        int bandCols = bands * cols + (bands - 1);
+        float[] v = new float[bandRows * bandCols];
+        byte[] st = new byte[bandRows * bandCols];
+        for (int r = 0; r < rows; r++) {
+            int to = (r % bandRows) * bandCols + (r / bandRows) * (cols + 1);
+            System.arraycopy(values, r * cols, v, to, cols);
+            System.arraycopy(states, r * cols, st, to, cols);
+        }
+        HeatmapData d = new HeatmapData(layer, shape, bandRows, bandCols, folded, v, st, hasWeights, diffAvailable,
+                kept, total, reactivated, newlyPruned);
+        d.bandWidth = cols;
+        return d;
+    }
+
+    /** Columns of one band (the layer's columns) when laid out {@link #inBands in bands}, else 0. */
+    public int bandWidth() {
+        return bandWidth;
+    }
+
+    /**
+     * The number of bands that gives the largest cells in a viewport, with cells at most {@code maxCell} pixels
+     * (beyond that, more bands only add empty space).
+     */
+    public static int bestBands(int rows, int cols, double width, double height, double maxCell) {
+        int best = 1;
+        double bestCell = 0;
+        for (int b = 1; b <= rows; b++) {
+            double cell = Math.min(maxCell, Math.min(width / (b * cols + (b - 1)), height / ((rows + b - 1) / b)));
+            if (cell > bestCell + 1e-9) {
+                best = b;
+                bestCell = cell;
+            }
+        }
+        return best;
     }
 
     /** One line: name, shape, alive share and the diff counts. */

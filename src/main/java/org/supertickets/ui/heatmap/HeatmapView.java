@@ -33,6 +33,9 @@ import org.supertickets.ui.graph.Palette;
  */
 public final class HeatmapView extends BorderPane {
 
+    /** The largest cell a fit makes (a tiny layer is not blown up to the whole pane). */
+    public static final double MAX_FIT_CELL = 40;
+
     /** Cell size from which change markers are drawn. */
     public static final double MARKER_MIN_CELL = 6;
 
@@ -50,6 +53,10 @@ public final class HeatmapView extends BorderPane {
     private double dragX;
     private double dragY;
     private long lastRenderNanos;
+    /** Rows are cut into this many side-by-side bands (chosen at each fit; kept while zooming). */
+    private int bands = 1;
+    private HeatmapData banded;
+    private HeatmapData bandSource;
 
     public HeatmapView(HeatmapViewModel vm) {
         this.vm = vm;
@@ -92,7 +99,7 @@ public final class HeatmapView extends BorderPane {
             paint();
         });
         canvas.setOnScroll(e -> {
-            HeatmapData d = vm.getData();
+            HeatmapData d = shown();
             if (d == null) {
                 return;
             }
@@ -112,7 +119,7 @@ public final class HeatmapView extends BorderPane {
             dragY = e.getY();
         });
         canvas.setOnMouseDragged(e -> {
-            HeatmapData d = vm.getData();
+            HeatmapData d = shown();
             if (d == null) {
                 return;
             }
@@ -164,9 +171,36 @@ public final class HeatmapView extends BorderPane {
             double fit = Math.min(canvas.getWidth() / d.cols(), canvas.getHeight() / d.rows());
             originX = 0;
             originY = 0;
-            return Math.min(40, fit);
+            return Math.min(MAX_FIT_CELL, fit);
         }
         return cellSize;
+    }
+
+    /** The layer as drawn: in bands when fitting a tall, narrow layer into a wide viewport. */
+    private HeatmapData shown() {
+        HeatmapData d = vm.getData();
+        if (d == null) {
+            banded = null;
+            bandSource = null;
+            return null;
+        }
+        if (Double.isNaN(cellSize) && canvas.getWidth() > 0 && canvas.getHeight() > 0) {
+            bands = HeatmapData.bestBands(d.rows(), d.cols(), canvas.getWidth(), canvas.getHeight(), MAX_FIT_CELL);
+        }
+        if (bandSource != d || bandsOf(banded) != bands) {
+            banded = d.inBands(bands);
+            bandSource = d;
+        }
+        return banded;
+    }
+
+    /** The bands a drawn grid has. */
+    public int bands() {
+        return banded == null ? 0 : bandsOf(banded);
+    }
+
+    private static int bandsOf(HeatmapData d) {
+        return d == null ? 0 : d.bandWidth() == 0 ? 1 : (d.cols() + 1) / (d.bandWidth() + 1);
     }
 
     /** Redraws the visible part (FX thread). */
@@ -178,7 +212,7 @@ public final class HeatmapView extends BorderPane {
         Palette palette = new Palette(dark.get());
         gc.setFill(palette.background());
         gc.fillRect(0, 0, w, h);
-        HeatmapData d = vm.getData();
+        HeatmapData d = shown();
         if (d == null || w < 1 || h < 1) {
             zoomHint.setText("");
             return;
@@ -194,6 +228,15 @@ public final class HeatmapView extends BorderPane {
         renderer.render(d, cell, originX, originY, w, h, pixels);
         image.getPixelWriter().setPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), pixels, 0, w);
         gc.drawImage(image, 0, 0);
+        if (d.bandWidth() > 0) {
+            // A band boundary is an empty column; a solid rule keeps it from reading as a pruned input channel.
+            gc.setStroke(palette.text().deriveColor(0, 1, 1, 0.5));
+            gc.setLineWidth(Math.max(1, cell / 4));
+            for (int c = d.bandWidth(); c < d.cols(); c += d.bandWidth() + 1) {
+                double x = (c + 0.5 - originX) * cell;
+                gc.strokeLine(x, Math.max(0, -originY * cell), x, Math.min(h, (d.rows() - originY) * cell));
+            }
+        }
         boolean markers = cell >= MARKER_MIN_CELL;
         if (markers && d.diffAvailable()) {
             drawMarkers(gc, d, cell, w, h, palette);
@@ -204,16 +247,20 @@ public final class HeatmapView extends BorderPane {
             if (k2 > 1) {
                 gc.setStroke(palette.muted().deriveColor(0, 1, 1, 0.35));
                 gc.setLineWidth(1);
-                for (int c = (int) Math.ceil(originX / k2) * k2; c < d.cols(); c += k2) {
-                    double x = (c - originX) * cell;
-                    if (x > w) {
-                        break;
+                int width = d.bandWidth() > 0 ? d.bandWidth() : d.cols();
+                for (int base = 0; base < d.cols(); base += width + 1) {
+                    for (int c = base + k2; c < base + width; c += k2) {
+                        double x = (c - originX) * cell;
+                        if (x >= 0 && x <= w) {
+                            gc.strokeLine(x + 0.5, 0, x + 0.5, Math.min(h, (d.rows() - originY) * cell));
+                        }
                     }
-                    gc.strokeLine(x + 0.5, 0, x + 0.5, Math.min(h, (d.rows() - originY) * cell));
                 }
             }
         }
-        zoomHint.setText(String.format(java.util.Locale.ROOT, "%s px per %s · wheel: zoom · drag: pan%s",
+        zoomHint.setText(String.format(java.util.Locale.ROOT, "%s%s px per %s · wheel: zoom · drag: pan%s",
+                d.bandWidth() > 0 ? String.format(java.util.Locale.ROOT, "rows in %d bands, left to right · ",
+                        bandsOf(d)) : "",
                 cell >= 1 ? String.format(java.util.Locale.ROOT, "%.0f", cell)
                         : String.format(java.util.Locale.ROOT, "1/%.0f", 1 / cell),
                 d.folded() ? "kernel" : "weight",

@@ -12,12 +12,23 @@ public final class ChartModel {
     private final String xLabel;
     private final String yLabel;
     private final List<SeriesModel> series = new ArrayList<>();
+    private boolean share;
 
     public ChartModel(String id, String title, String xLabel, String yLabel) {
         this.id = id;
         this.title = title;
         this.xLabel = xLabel;
         this.yLabel = yLabel;
+    }
+
+    /** Marks the values as shares in [0, 1] (accuracy, sparsity): the y axis never pads past them. */
+    ChartModel asShare() {
+        share = true;
+        return this;
+    }
+
+    public boolean isShare() {
+        return share;
     }
 
     SeriesModel add(String name, SeriesModel.Style style) {

@@ -1,10 +1,6 @@
 package org.supertickets.ui.monitor;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Rectangle2D;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,12 +21,6 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
-import org.jfree.chart.renderer.xy.StandardXYBarPainter;
-import org.jfree.chart.renderer.xy.XYItemRenderer;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.supertickets.ui.charts.ChartTheme;
@@ -47,10 +37,6 @@ public final class MonitorView extends GridPane {
 
     /** Points per series on screen; more are downsampled (min/max per bucket). */
     public static final int MAX_DISPLAY_POINTS = 600;
-
-    private static final Color[] LINE_COLOURS = {
-        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
-    };
 
     private final MonitorViewModel vm;
     private final TaskRunner runner;
@@ -149,57 +135,13 @@ public final class MonitorView extends GridPane {
     }
 
     private JFreeChart build(ChartModel model) {
-        XYSeriesCollection dataset = new XYSeriesCollection();
-        boolean bars = false;
+        JFreeChart chart = MonitorCharts.build(model, vm.barWidth());
+        XYSeriesCollection dataset = (XYSeriesCollection) chart.getXYPlot().getDataset();
+        int i = 0;
         for (SeriesModel s : model.series()) {
-            XYSeries xy = new XYSeries(s.name(), false, true);
-            dataset.addSeries(xy);
-            series.put(s, xy);
+            series.put(s, dataset.getSeries(i++));
             shownRevision.put(s, -1);
-            bars |= s.style() == SeriesModel.Style.BARS;
         }
-        NumberAxis x = new NumberAxis(model.xLabel());
-        NumberAxis y = new NumberAxis(model.yLabel());
-        y.setAutoRangeIncludesZero(bars);
-        XYItemRenderer renderer;
-        if (bars) {
-            dataset.setIntervalWidth(vm.barWidth());
-            ClusteredXYBarRenderer r = new ClusteredXYBarRenderer(0.1, false);
-            r.setBarPainter(new StandardXYBarPainter());
-            r.setShadowVisible(false);
-            r.setSeriesPaint(0, new Color(0x009E73));
-            r.setSeriesPaint(1, new Color(0xD55E00));
-            renderer = r;
-        } else {
-            XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
-            int i = 0;
-            for (SeriesModel s : model.series()) {
-                Color colour = LINE_COLOURS[i % LINE_COLOURS.length];
-                if (s.style() == SeriesModel.Style.DASHED) {
-                    colour = new Color(0x7a7f87);
-                    r.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
-                            new float[] {6f, 4f}, 0f));
-                } else {
-                    r.setSeriesStroke(i, new BasicStroke(2f));
-                }
-                // Validation points and sparsity measurements are sparse: show their markers (shape, not only hue).
-                boolean markers = s.name().equals("validation") || s.name().equals("actual")
-                        || s.name().startsWith("MACs (") || s.name().startsWith("params");
-                r.setSeriesShapesVisible(i, markers);
-                r.setSeriesShape(i, i % 2 == 0 ? new Ellipse2D.Double(-3, -3, 6, 6)
-                        : new Rectangle2D.Double(-3, -3, 6, 6));
-                r.setSeriesPaint(i, colour);
-                i++;
-            }
-            renderer = r;
-        }
-        XYPlot plot = new XYPlot(dataset, x, y, renderer);
-        plot.setDomainPannable(true);
-        plot.setRangePannable(true);
-        JFreeChart chart = new JFreeChart(model.title(), new Font("SansSerif", Font.BOLD, 12), plot, true);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(new Font("SansSerif", Font.PLAIN, 10));
         ValueMarker cursor = new ValueMarker(0);
         cursor.setStroke(new BasicStroke(1.5f));
         cursors.add(cursor);
@@ -224,14 +166,7 @@ public final class MonitorView extends GridPane {
                 if (shownRevision.get(s) == s.revision()) {
                     continue;
                 }
-                XYSeries xy = series.get(s);
-                double[][] points = s.display(MAX_DISPLAY_POINTS);
-                xy.setNotify(false);
-                xy.clear();
-                for (int i = 0; i < points[0].length; i++) {
-                    xy.add(points[0][i], points[1][i], false);
-                }
-                xy.setNotify(true);
+                MonitorCharts.show(s, series.get(s), MAX_DISPLAY_POINTS);
                 shownRevision.put(s, s.revision());
             }
             if (chart.getXYPlot().getDataset() instanceof XYSeriesCollection c && c.getIntervalWidth() > 0) {

@@ -28,9 +28,10 @@ import org.supertickets.ui.session.RunHistory;
  */
 public final class MonitorViewModel {
 
-    private final ChartModel accuracy = new ChartModel("accuracy", "Accuracy", "epoch", "accuracy");
+    private final ChartModel accuracy = new ChartModel("accuracy", "Accuracy", "epoch", "accuracy").asShare();
     private final ChartModel loss = new ChartModel("loss", "Loss (cross-entropy)", "epoch", "loss");
-    private final ChartModel sparsity = new ChartModel("sparsity", "Weight sparsity", "epoch", "share pruned");
+    private final ChartModel sparsity = new ChartModel("sparsity", "Weight sparsity", "epoch", "share pruned")
+            .asShare();
     private final ChartModel cost = new ChartModel("cost", "MACs and params (% of supernet)", "epoch",
             "% of supernet");
     private final ChartModel learningRate = new ChartModel("learning-rate", "Learning rate", "epoch",

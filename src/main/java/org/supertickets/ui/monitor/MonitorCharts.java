@@ -1,0 +1,104 @@
+package org.supertickets.ui.monitor;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
+import org.jfree.chart.renderer.xy.StandardXYBarPainter;
+import org.jfree.chart.renderer.xy.XYItemRenderer;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.ui.charts.ReadableNumberAxis;
+
+/**
+ * The JFreeChart of a monitor {@link ChartModel}: one XYSeries per series (in the model's order), lines or
+ * bars, axes that stay readable from the first point. No JavaFX, so tests draw it headless.
+ */
+public final class MonitorCharts {
+
+    private static final Color[] LINE_COLOURS = {
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+    };
+
+    private MonitorCharts() {
+    }
+
+    /** The chart of a model, empty; {@link #show} fills a series. */
+    public static JFreeChart build(ChartModel model, double barWidth) {
+        XYSeriesCollection dataset = new XYSeriesCollection();
+        boolean bars = false;
+        for (SeriesModel s : model.series()) {
+            dataset.addSeries(new XYSeries(s.name(), false, true));
+            bars |= s.style() == SeriesModel.Style.BARS;
+        }
+        ReadableNumberAxis x = new ReadableNumberAxis(model.xLabel());
+        ReadableNumberAxis y = new ReadableNumberAxis(model.yLabel());
+        y.setAutoRangeIncludesZero(bars);
+        if (model.isShare()) {
+            y.setNaturalBounds(new Range(0, 1));
+        }
+        XYItemRenderer renderer;
+        if (bars) {
+            dataset.setIntervalWidth(barWidth);
+            ClusteredXYBarRenderer r = new ClusteredXYBarRenderer(0.1, false);
+            r.setBarPainter(new StandardXYBarPainter());
+            r.setShadowVisible(false);
+            r.setSeriesPaint(0, new Color(0x009E73));
+            r.setSeriesPaint(1, new Color(0xD55E00));
+            renderer = r;
+        } else {
+            renderer = lines(model);
+        }
+        XYPlot plot = new XYPlot(dataset, x, y, renderer);
+        plot.setDomainPannable(true);
+        plot.setRangePannable(true);
+        JFreeChart chart = new JFreeChart(model.title(), new Font("SansSerif", Font.BOLD, 12), plot, true);
+        LegendTitle legend = chart.getLegend();
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        return chart;
+    }
+
+    /** Replaces a chart series' points with the model series', downsampled to at most {@code maxPoints}. */
+    public static void show(SeriesModel s, XYSeries xy, int maxPoints) {
+        double[][] points = s.display(maxPoints);
+        xy.setNotify(false);
+        xy.clear();
+        for (int i = 0; i < points[0].length; i++) {
+            xy.add(points[0][i], points[1][i], false);
+        }
+        xy.setNotify(true);
+    }
+
+    private static XYLineAndShapeRenderer lines(ChartModel model) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        int i = 0;
+        for (SeriesModel s : model.series()) {
+            Color colour = LINE_COLOURS[i % LINE_COLOURS.length];
+            if (s.style() == SeriesModel.Style.DASHED) {
+                colour = new Color(0x7a7f87);
+                r.setSeriesStroke(i, new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+                        new float[] {6f, 4f}, 0f));
+            } else {
+                r.setSeriesStroke(i, new BasicStroke(2f));
+            }
+            // Validation points and sparsity measurements are sparse: show their markers (shape, not only hue).
+            boolean markers = s.name().equals("validation") || s.name().equals("actual")
+                    || s.name().startsWith("MACs (") || s.name().startsWith("params");
+            r.setSeriesShapesVisible(i, markers);
+            r.setSeriesShape(i, i % 2 == 0 ? new Ellipse2D.Double(-3, -3, 6, 6)
+                    : new Rectangle2D.Double(-3, -3, 6, 6));
+            r.setSeriesPaint(i, colour);
+            i++;
+        }
+        return r;
+    }
+}
