@@ -10,8 +10,8 @@ Same as the workbench's training step:
   * loss = cross-entropy + 0.5 wd sum(w^2) over conv/linear weights + sum_i rho pen_i |gamma_i| over the BN
     scales after depthwise convs (pen = 1 here: the weighting does not change the cost of a step);
   * SGD with momentum, batch and threads from the arguments.
-Unlike the workbench, expand and projection convs are one module per branch, as in the official code
-(`--merged` merges them like the workbench does).
+Expand and projection convs are one module per branch, as in the official code (the workbench stores them
+merged, one tensor per block, and runs each branch on its slice).
 
 Prints one JSON line: {"images_per_second": ..., "cpu_seconds_per_step": ..., "steps": ...}.
 Needs only Debian's python3-torch (run it with /usr/bin/python3).
@@ -76,47 +76,17 @@ class Block(nn.Module):
         return [b.dw_bn for b in self.branches]
 
 
-class MergedBlock(nn.Module):
-    """The workbench's formulation: one expand conv to all branches, one projection from their concatenation."""
-
-    def __init__(self, cin, cout, stride, kernels, ratio):
-        super().__init__()
-        self.hidden = ratio * cin
-        self.expand = MaskedConv(cin, self.hidden * len(kernels), 1)
-        self.expand_bn = nn.BatchNorm2d(self.hidden * len(kernels))
-        self.dws = nn.ModuleList(MaskedConv(self.hidden, self.hidden, k, stride, groups=self.hidden) for k in kernels)
-        self.dw_bns = nn.ModuleList(nn.BatchNorm2d(self.hidden) for _ in kernels)
-        self.project = MaskedConv(self.hidden * len(kernels), cout, 1)
-        self.out_bn = nn.BatchNorm2d(cout)
-        self.identity = stride == 1 and cin == cout
-        if not self.identity:
-            self.skip = MaskedConv(cin, cout, 1, stride)
-            self.skip_bn = nn.BatchNorm2d(cout)
-
-    def forward(self, x):
-        hidden = F.relu(self.expand_bn(self.expand(x)))
-        parts = torch.split(hidden, self.hidden, dim=1)
-        outs = [F.relu(bn(dw(p))) for p, dw, bn in zip(parts, self.dws, self.dw_bns)]
-        body = self.out_bn(self.project(torch.cat(outs, 1)))
-        skip = x if self.identity else self.skip_bn(self.skip(x))
-        return body + skip
-
-    def depthwise_bns(self):
-        return list(self.dw_bns)
-
-
 class Supernet(nn.Module):
-    def __init__(self, config, merged):
+    def __init__(self, config):
         super().__init__()
         data, stem, head = config["data"], config["stem"], config["head"]
         self.stem = MaskedConv(data["channels"], stem["channels"], stem["kernelSize"], stem["stride"])
         self.stem_bn = nn.BatchNorm2d(stem["channels"])
         blocks, cin = [], stem["channels"]
-        block_type = MergedBlock if merged else Block
         for stage in config["stages"]:
             for r in range(stage["repeats"]):
                 stride = stage["stride"] if r == 0 else 1
-                blocks.append(block_type(cin, stage["channels"], stride, stage["kernelSizes"],
+                blocks.append(Block(cin, stage["channels"], stride, stage["kernelSizes"],
                                          stage["expansionRatio"]))
                 cin = stage["channels"]
         self.blocks = nn.ModuleList(blocks)
@@ -150,7 +120,6 @@ def main():
     parser.add_argument("--warmup", type=int, default=20)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--batch", type=int, default=0, help="0 = training.batchSize of the config")
-    parser.add_argument("--merged", action="store_true")
     parser.add_argument("--seed", type=int, default=1995)
     args = parser.parse_args()
 
@@ -160,7 +129,7 @@ def main():
     torch.manual_seed(args.seed)
     training, data = config["training"], config["data"]
     batch = args.batch or training["batchSize"]
-    net = Supernet(config, args.merged)
+    net = Supernet(config)
     net.train()
     rho = config["search"]["rho"]
     gammas, weights = net.depthwise_gammas(), net.decayed_weights()
@@ -196,8 +165,7 @@ def main():
         print("loss diverged", file=sys.stderr)
         return 1
     print(json.dumps({"images_per_second": args.steps * batch / wall, "cpu_seconds_per_step": cpu / args.steps,
-                      "steps": args.steps, "batch": batch, "threads": args.threads, "torch": torch.__version__,
-                      "merged": args.merged}))
+                      "steps": args.steps, "batch": batch, "threads": args.threads, "torch": torch.__version__}))
     return 0
 
 
