@@ -3,6 +3,7 @@ package org.supertickets.ui.runqueue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -33,6 +34,8 @@ public final class RunEntry {
     private final ImpSettings imp;
     private RunSession session = new RunSession();
     private RunHandle handle;
+    /** Completes once the attached run has ended and this row says how. */
+    private CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> follower;
     private long totalSteps;
     private long etaStartStep = -1;
@@ -116,12 +119,18 @@ public final class RunEntry {
 
     void attach(RunHandle newHandle) {
         handle = newHandle;
+        ended = new CompletableFuture<>();
         folder.set(newHandle.folder());
         name.set(newHandle.folder().getFileName().toString());
     }
 
     void detach() {
         handle = null;
+        ended.complete(null);
+    }
+
+    CompletableFuture<Void> ended() {
+        return ended;
     }
 
     void setFollower(ScheduledFuture<?> f) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
@@ -276,9 +277,12 @@ public final class RunsViewModel {
         return e.session().drain();
     }
 
-    /** Cancels every run this process trains (each writes its checkpoint) and calls back when all ended. */
+    /**
+     * Cancels every run this process trains (each writes its checkpoint) and calls back on the UI thread once
+     * all have ended and their rows say so.
+     */
     public void stopAll(Runnable whenStopped) {
-        List<java.util.concurrent.CompletableFuture<RunFinished>> pending = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (RunEntry e : entries) {
             if (e.getStatus() == RunStatus.QUEUED) {
                 e.setStatus(RunStatus.STOPPED, "not started");
@@ -286,14 +290,12 @@ public final class RunsViewModel {
             if (e.getStatus().active() && e.handle() != null) {
                 e.handle().control().cancel();
                 e.setStatus(RunStatus.STOPPING, "");
-                pending.add(e.handle().completion());
+                pending.add(e.ended());
             }
         }
-        java.util.concurrent.CompletableFuture.allOf(pending.toArray(new java.util.concurrent.CompletableFuture[0]))
-                .handle((r, t) -> {
-                    runner.ui().execute(whenStopped);
-                    return null;
-                });
+        refreshActive();
+        CompletableFuture.allOf(pending.toArray(new CompletableFuture[0]))
+                .whenComplete((r, t) -> runner.ui().execute(whenStopped));
     }
 
     /** Stops every folder poller (window closing). */
@@ -348,9 +350,13 @@ public final class RunsViewModel {
                 e.setStatus(statusOf(finished), finished.message());
             }
             e.detach();
-            // A resumed run is followed through its folder: let one more poll pick up the final lines.
-            runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
-                    3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
+            if (runner.scheduler().isShutdown()) {
+                e.setFollower(null); // the window is gone
+            } else {
+                // A resumed run is followed through its folder: let one more poll pick up the final lines.
+                runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
+                        3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
+            }
             startNextIfIdle();
         }));
     }
