@@ -121,12 +121,10 @@ public final class WorkbenchView extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar());
 
-        // A new run jumps to the monitor, where its planned curves are already drawn.
-        vm.runs().entries().addListener((javafx.collections.ListChangeListener<RunEntry>) c -> {
-            while (c.next()) {
-                if (c.wasAdded()) {
-                    tabs.getSelectionModel().select(2);
-                }
+        // A new or resumed run jumps to the monitor (a new one's planned curves are already drawn there).
+        vm.runs().launchedProperty().addListener((o, a, launched) -> {
+            if (launched != null) {
+                tabs.getSelectionModel().select(2);
             }
         });
         pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> vm.pump()));

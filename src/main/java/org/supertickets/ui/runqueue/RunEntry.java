@@ -41,6 +41,8 @@ public final class RunEntry {
     private long etaStartStep = -1;
     private long etaStartNanos;
     private long lastDataNanos;
+    /** A folder found on disk whose events are read when the row is first shown; null once read. */
+    private Path unreadHistory;
     /** The pipeline stage now training ("stage 3/4 · level-1"); empty for a single run. */
     private String stage = "";
 
@@ -124,6 +126,18 @@ public final class RunEntry {
         name.set(newHandle.folder().getFileName().toString());
     }
 
+    /** A run found on disk: its events are read from {@code folder} when the row is first shown. */
+    void readHistoryWhenShown(Path runFolder) {
+        unreadHistory = runFolder;
+    }
+
+    /** The folder to read this row's events from, once; null when they were read or arrive live. */
+    Path takeUnreadHistory() {
+        Path f = unreadHistory;
+        unreadHistory = null;
+        return f;
+    }
+
     void detach() {
         handle = null;
         ended.complete(null);
@@ -154,6 +168,9 @@ public final class RunEntry {
         if (!s.active()) {
             eta.set("");
         }
+        if (s == RunStatus.COMPLETED) {
+            progress.set(1);
+        }
     }
 
     /** A pipeline's stage has started: say which until its first event says more. */
@@ -172,6 +189,8 @@ public final class RunEntry {
                 totalSteps = r.totalSteps();
                 etaStartStep = -1;
                 eta.set(""); // the previous stage's (or attempt's) estimate says nothing about this one
+            }
+            if (e instanceof RunStarted r && !status.get().ended()) { // an ended run's row keeps its outcome
                 message.set((stage.isEmpty() ? "" : stage + " · ") + (r.resumed() ? "resumed · " : "") + r.engine()
                         + " on " + r.device() + " · " + r.trainImages() + " train / " + r.validationImages()
                         + " val images");

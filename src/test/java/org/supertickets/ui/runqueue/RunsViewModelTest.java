@@ -32,6 +32,7 @@ class RunsViewModelTest {
         final List<TrainingControl> controls = new ArrayList<>();
         final List<org.supertickets.pipeline.ImpSettings> impSettings = new ArrayList<>();
         final List<Path> resumedPipelines = new ArrayList<>();
+        final List<Path> resumedRuns = new ArrayList<>();
         String failWith;
 
         @Override
@@ -70,7 +71,24 @@ class RunsViewModelTest {
 
         @Override
         public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
-            throw new UnsupportedOperationException();
+            resumedRuns.add(runFolder);
+            CompletableFuture<RunFinished> done = new CompletableFuture<>();
+            TrainingControl control = new TrainingControl();
+            completions.add(done);
+            controls.add(control);
+            return new RunHandle() {
+                public Path folder() {
+                    return runFolder;
+                }
+
+                public TrainingControl control() {
+                    return control;
+                }
+
+                public CompletableFuture<RunFinished> completion() {
+                    return done;
+                }
+            };
         }
 
         @Override
@@ -232,5 +250,59 @@ class RunsViewModelTest {
         vm.cancel(queued);
         assertEquals(1, vm.entries().size());
         assertEquals(1, launcher.listeners.size());
+    }
+
+    @Test
+    void runsUnderTheOutputFolderAreListedAgainOnStartAndAStoppedOneResumesIntoTheMonitor() throws Exception {
+        Path done = TinyRunFolders.write(runs.resolve("done-20261201-100000"), finished(
+                RunFinished.Outcome.COMPLETED), false);
+        Path stopped = TinyRunFolders.write(runs.resolve("stopped-20261201-110000"), finished(
+                RunFinished.Outcome.CANCELLED), true);
+        Path killed = TinyRunFolders.write(runs.resolve("killed-20261201-120000"), null, true);
+        java.nio.file.Files.createDirectories(runs.resolve("notes")); // no config.json: not a run
+        FakeLauncher launcher = new FakeLauncher();
+        RecordingNotifier notifier = new RecordingNotifier();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, notifier, runs, System::nanoTime);
+
+        vm.findExisting();
+
+        assertEquals(List.of("done-20261201-100000", "stopped-20261201-110000", "killed-20261201-120000"),
+                vm.entries().stream().map(RunEntry::getName).toList(), "oldest first, folders that are no run left out");
+        RunEntry completed = vm.entries().get(0);
+        RunEntry cancelled = vm.entries().get(1);
+        RunEntry interrupted = vm.entries().get(2);
+        assertEquals(RunStatus.COMPLETED, completed.getStatus());
+        assertEquals(1, completed.progressProperty().get());
+        assertEquals("COMPLETED · ticket: test accuracy 80.0% · sparsity 50.0% · 1 MACs",
+                completed.messageProperty().get());
+        assertFalse(vm.canResumeFromCheckpoint(completed));
+        assertEquals(RunStatus.STOPPED, cancelled.getStatus());
+        assertTrue(vm.canResumeFromCheckpoint(cancelled), "marked and resumable: it holds a checkpoint");
+        assertEquals(RunStatus.STOPPED, interrupted.getStatus());
+        assertTrue(interrupted.messageProperty().get().contains("no end recorded"));
+        assertTrue(vm.canResumeFromCheckpoint(interrupted));
+        assertEquals(null, vm.getSelected(), "nothing is selected for the user");
+
+        // Shown: its events are read from the folder, once, and feed the monitor; the row keeps its outcome.
+        vm.selectedProperty().set(completed);
+        assertEquals(3, vm.pump().size());
+        assertTrue(completed.messageProperty().get().startsWith("COMPLETED · ticket"));
+
+        // Resuming another run makes the monitor follow it, without picking it by hand.
+        vm.resumeFromCheckpoint(cancelled);
+        assertEquals(List.of(stopped), launcher.resumedRuns);
+        assertEquals(RunStatus.RUNNING, cancelled.getStatus());
+        assertEquals(cancelled, vm.getSelected());
+        assertEquals(cancelled, vm.launchedProperty().get(), "the window brings the monitor to the front");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int shown = 0;
+        while (shown < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            shown += vm.pump().size(); // the resumed run's folder, re-read from its start
+        }
+        assertEquals(3, shown);
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+        assertEquals(done, completed.getFolder());
+        assertEquals(killed, interrupted.getFolder());
     }
 }
