@@ -1,7 +1,10 @@
 package org.supertickets.ui;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -83,11 +86,13 @@ public final class WorkbenchView extends BorderPane {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     /** Set once the user chose to stop the run and quit: the window closes when the run has stopped. */
     private boolean closing;
+    private Consumer<URI> documentOpener;
 
     WorkbenchView(WorkbenchViewModel vm, TaskRunner runner, FxNotifier notifier, WindowState state) {
         this.vm = vm;
         this.notifier = notifier;
         this.state = state;
+        this.documentOpener = HelpMenu.platformOpener(notifier);
         getStyleClass().add("workbench");
 
         designerView = new DesignerView(vm.designer());
@@ -135,6 +140,11 @@ public final class WorkbenchView extends BorderPane {
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
         state.restoreDividers("monitorSplit", monitorSplit);
         state.restoreDividers("rightSplit", rightSplit);
+    }
+
+    /** How Help opens the docs; the app hands them to its HostServices. It must not block. */
+    public void setDocumentOpener(Consumer<URI> opener) {
+        documentOpener = Objects.requireNonNull(opener);
     }
 
     public BooleanProperty darkProperty() {
@@ -340,7 +350,8 @@ public final class WorkbenchView extends BorderPane {
         darkTheme.selectedProperty().bindBidirectional(dark);
         MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
         Menu view = new Menu("View", null, darkTheme, replay);
-        return new MenuBar(file, edit, runMenu, view);
+        Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
+        return new MenuBar(file, edit, runMenu, view, help);
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
