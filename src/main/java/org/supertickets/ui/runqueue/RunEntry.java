@@ -119,9 +119,16 @@ public final class RunEntry {
         return handle;
     }
 
+    /** A run is being started or resumed for this row: from now on its end can be awaited. */
+    void expectEnd() {
+        if (ended.isDone()) {
+            ended = new CompletableFuture<>();
+        }
+    }
+
     void attach(RunHandle newHandle) {
         handle = newHandle;
-        ended = new CompletableFuture<>();
+        expectEnd();
         folder.set(newHandle.folder());
         name.set(newHandle.folder().getFileName().toString());
     }

@@ -151,7 +151,8 @@ public final class RunsView extends BorderPane {
         RunStatus s = e == null ? null : e.getStatus();
         pause.setDisable(s != RunStatus.RUNNING);
         resume.setDisable(s != RunStatus.PAUSED);
-        stop.setDisable(s != RunStatus.RUNNING && s != RunStatus.PAUSED && s != RunStatus.QUEUED);
+        stop.setDisable(s != RunStatus.RUNNING && s != RunStatus.PAUSED && s != RunStatus.QUEUED
+                && s != RunStatus.STARTING);
         fromCheckpoint.setDisable(!vm.canResumeFromCheckpoint(e));
         ticket.setDisable(s != RunStatus.COMPLETED);
     }

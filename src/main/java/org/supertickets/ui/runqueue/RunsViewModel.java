@@ -173,6 +173,8 @@ public final class RunsViewModel {
         if ((e.getStatus() == RunStatus.RUNNING || e.getStatus() == RunStatus.PAUSED) && e.handle() != null) {
             e.handle().control().cancel();
             e.setStatus(RunStatus.STOPPING, "");
+        } else if (e.getStatus() == RunStatus.STARTING) {
+            e.setStatus(RunStatus.STOPPING, "stopping as soon as the engine has started…");
         }
     }
 
@@ -198,6 +200,7 @@ public final class RunsViewModel {
         e.setFollower(null);
         e.takeUnreadHistory(); // the resumed run's session reads its folder itself
         e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
+        e.expectEnd();
         refreshActive();
         Path dir = e.getFolder();
         String dev = device.get();
@@ -214,7 +217,9 @@ public final class RunsViewModel {
                         e.renewSession();
                     }
                     e.attach(handle);
-                    e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
+                    if (!stopIfAsked(e, handle)) {
+                        e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
+                    }
                     if (!pipeline) {
                         follow(e, new RunFolderReader(new RunFolder(dir)), false);
                     }
@@ -223,6 +228,7 @@ public final class RunsViewModel {
                 })
                 .onFailure(err -> {
                     e.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    e.detach();
                     notifier.error("Cannot resume " + dir.getFileName(), UserMessages.describe(err));
                 })
                 .onDone(this::refreshActive)
@@ -380,9 +386,8 @@ public final class RunsViewModel {
             if (e.getStatus() == RunStatus.QUEUED) {
                 e.setStatus(RunStatus.STOPPED, "not started");
             }
-            if (e.getStatus().active() && e.handle() != null) {
-                e.handle().control().cancel();
-                e.setStatus(RunStatus.STOPPING, "");
+            if (e.getStatus().active()) {
+                cancel(e); // one still starting is stopped as soon as its engine has started
                 pending.add(e.ended());
             }
         }
@@ -406,6 +411,7 @@ public final class RunsViewModel {
             return;
         }
         next.setStatus(RunStatus.STARTING, "loading data and starting the engine…");
+        next.expectEnd();
         refreshActive();
         Path dir = runsDir.get();
         BackgroundTask.of("Start run", ctx -> next.imp() == null
@@ -413,18 +419,28 @@ public final class RunsViewModel {
                 : launcher.startImp(next.config(), next.imp(), dir, next.device(), stagesOf(next)))
                 .onSuccess(handle -> {
                     next.attach(handle);
-                    if (next.getStatus() == RunStatus.STARTING) {
+                    if (!stopIfAsked(next, handle)) {
                         next.setStatus(RunStatus.RUNNING, "");
                     }
                     watchCompletion(next, handle);
                 })
                 .onFailure(err -> {
                     next.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    next.detach();
                     notifier.error("Cannot start " + next.config().name(), UserMessages.describe(err));
                     startNextIfIdle();
                 })
                 .onDone(this::refreshActive)
                 .run(runner);
+    }
+
+    /** A run stopped while its engine was starting is stopped as soon as it can be: true when it was. */
+    private static boolean stopIfAsked(RunEntry e, RunHandle handle) {
+        if (e.getStatus() != RunStatus.STOPPING) {
+            return false;
+        }
+        handle.control().cancel();
+        return true;
     }
 
     /** Follows a pipeline entry's stages: each reports into the entry's session, under its stage's name. */

@@ -305,4 +305,52 @@ class RunsViewModelTest {
         assertEquals(done, completed.getFolder());
         assertEquals(killed, interrupted.getFolder());
     }
+
+    @Test
+    void stoppingAllWhileARunStartsStopsItOnceItsEngineIsUpAndCallsBackAfterItsRowSaysSo() {
+        List<Runnable> held = new ArrayList<>();
+        java.util.concurrent.ExecutorService background = new java.util.concurrent.AbstractExecutorService() {
+            public void execute(Runnable r) {
+                held.add(r); // the engine's start, run when the test says
+            }
+
+            public void shutdown() {
+            }
+
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            public boolean isShutdown() {
+                return false;
+            }
+
+            public boolean isTerminated() {
+                return false;
+            }
+
+            public boolean awaitTermination(long t, java.util.concurrent.TimeUnit u) {
+                return true;
+            }
+        };
+        var runner = new org.supertickets.ui.task.TaskRunner(background, Runnable::run,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(runner, launcher, new RecordingNotifier(), runs, System::nanoTime);
+        RunEntry starting = vm.enqueue(TestEvents.CONFIG);
+        assertEquals(RunStatus.STARTING, starting.getStatus());
+        boolean[] stopped = {false};
+
+        vm.stopAll(() -> stopped[0] = true);
+
+        assertEquals(RunStatus.STOPPING, starting.getStatus());
+        assertFalse(stopped[0], "the run has not ended yet");
+        held.remove(0).run(); // the engine is up
+        assertTrue(launcher.controls.get(0).isCancelled(), "stopped as soon as it could be");
+        assertFalse(stopped[0]);
+        launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        assertEquals(RunStatus.STOPPED, starting.getStatus());
+        assertTrue(stopped[0], "called back once the row says stopped");
+        runner.scheduler().shutdownNow();
+    }
 }
