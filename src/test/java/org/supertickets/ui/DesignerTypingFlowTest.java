@@ -4,20 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.prefs.Preferences;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
-import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
  * Numbers typed into the designer's fields, with the keyboard: a value out of range stays on screen with its
@@ -30,18 +28,13 @@ class DesignerTypingFlowTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
+    @TempDir
+    static Path runs;
     private WorkbenchWindow window;
 
     @Start
     void start(Stage stage) throws Exception {
-        Preferences prefs = Preferences.userRoot().node("supertickets-ui-typing-test");
-        prefs.clear();
-        window = WorkbenchWindow.open(stage, TestEvents.QUICK_RUN, null, Files.createTempDirectory("typing-runs"),
-                new LocalRunLauncher(), prefs, false);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = TestWindows.open(stage, TestEvents.QUICK_RUN, runs, "supertickets-ui-typing-test");
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
@@ -25,13 +24,13 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.supertickets.run.WorkbenchVersion;
 import org.supertickets.ui.compare.TinyTickets;
-import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /** The Help menu opens the docs without waiting and names the version; the ticket table reads without scrolling. */
 @ExtendWith(ApplicationExtension.class)
@@ -41,20 +40,13 @@ class HelpAndTicketTableFlowTest {
         System.setProperty("headless.geometry", "1600x1000-32");
     }
 
+    @TempDir
+    static Path dir;
     private WorkbenchWindow window;
-    private Path dir;
 
     @Start
     void start(Stage stage) throws Exception {
-        dir = Files.createTempDirectory("ui-help");
-        Preferences prefs = Preferences.userRoot().node("supertickets-ui-help-test");
-        prefs.clear();
-        window = WorkbenchWindow.open(stage, TestEvents.QUICK_RUN, null, dir.resolve("runs"), new LocalRunLauncher(),
-                prefs, false);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = TestWindows.open(stage, TestEvents.QUICK_RUN, dir.resolve("runs"), "supertickets-ui-help-test");
     }
 
     @Test

@@ -6,16 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.control.DialogPane;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -23,7 +22,6 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.supertickets.run.RunFolder;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ui.designer.ConfigPaths;
-import org.supertickets.ui.runqueue.LocalRunLauncher;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunStatus;
 
@@ -41,26 +39,15 @@ class QuitDuringRunFlowTest {
     /** Long enough to be still training when the user quits; the test stops it after a few steps. */
     private static final SearchSpaceConfig LONG_RUN = ConfigPaths.with(TestEvents.QUICK_RUN, "training.epochs", 40);
 
-    private static Path runs;
+    @TempDir
+    static Path runs;
     private WorkbenchWindow window;
     private Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        runs = Files.createTempDirectory("ui-quit-runs");
-        Preferences prefs = Preferences.userRoot().node("supertickets-ui-quit-test");
-        prefs.clear();
-        window = WorkbenchWindow.open(stage, LONG_RUN, null, runs, new LocalRunLauncher(), prefs, false);
-    }
-
-    @AfterAll
-    static void cleanUp() throws Exception {
-        if (runs != null) {
-            try (var files = Files.walk(runs)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        window = TestWindows.open(stage, LONG_RUN, runs, "supertickets-ui-quit-test");
     }
 
     @Test

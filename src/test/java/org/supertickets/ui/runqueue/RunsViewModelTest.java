@@ -42,11 +42,15 @@ class RunsViewModelTest {
                 throw new org.supertickets.run.RunSetupException(failWith);
             }
             listeners.add(listener);
+            return handle(runsDir.resolve("run-" + listeners.size()));
+        }
+
+        /** A run in {@code folder} that ends when the test completes its future. */
+        private RunHandle handle(Path folder) {
             CompletableFuture<RunFinished> done = new CompletableFuture<>();
             TrainingControl control = new TrainingControl();
             completions.add(done);
             controls.add(control);
-            Path folder = runsDir.resolve("run-" + listeners.size());
             return new RunHandle() {
                 public Path folder() {
                     return folder;
@@ -72,23 +76,7 @@ class RunsViewModelTest {
         @Override
         public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
             resumedRuns.add(runFolder);
-            CompletableFuture<RunFinished> done = new CompletableFuture<>();
-            TrainingControl control = new TrainingControl();
-            completions.add(done);
-            controls.add(control);
-            return new RunHandle() {
-                public Path folder() {
-                    return runFolder;
-                }
-
-                public TrainingControl control() {
-                    return control;
-                }
-
-                public CompletableFuture<RunFinished> completion() {
-                    return done;
-                }
-            };
+            return handle(runFolder);
         }
 
         @Override
