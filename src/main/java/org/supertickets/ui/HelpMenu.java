@@ -75,7 +75,7 @@ final class HelpMenu {
 
     /** The version text the About box shows. */
     static String aboutText() {
-        return "SuperTickets Workbench " + WorkbenchVersion.get() + "\nJava " + System.getProperty("java.version")
+        return "Version " + WorkbenchVersion.get() + "\nJava " + System.getProperty("java.version")
                 + " · JavaFX " + System.getProperty("javafx.runtime.version", "?");
     }
 
@@ -83,7 +83,7 @@ final class HelpMenu {
         Alert alert = new Alert(Alert.AlertType.INFORMATION, aboutText());
         alert.initOwner(owner);
         alert.setTitle("About");
-        alert.setHeaderText("SuperTickets Workbench " + WorkbenchVersion.get());
+        alert.setHeaderText("SuperTickets Workbench");
         alert.show();
     }
 }
