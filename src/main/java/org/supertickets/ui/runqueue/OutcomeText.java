@@ -16,7 +16,8 @@ final class OutcomeText {
         }
         String accuracy = Double.isNaN(f.testAccuracy()) ? "test accuracy not evaluated"
                 : String.format(Locale.ROOT, "test accuracy %.1f%%", 100 * f.testAccuracy());
-        return String.format(Locale.ROOT, "%s · ticket: %s · sparsity %.1f%% · %s MACs", f.message(), accuracy,
+        String said = f.message().endsWith(".") ? f.message().substring(0, f.message().length() - 1) : f.message();
+        return String.format(Locale.ROOT, "%s · ticket: %s, sparsity %.1f%%, %s MACs", said, accuracy,
                 100 * f.sparsity(), CountFormat.text(f.macs()));
     }
 }

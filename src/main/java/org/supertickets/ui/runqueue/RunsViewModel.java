@@ -261,7 +261,7 @@ public final class RunsViewModel {
 
     private void list(FoundRun f) {
         RunEntry entry = new RunEntry(f.name(), f.config(), f.imp(), "-", RunStatus.STOPPED, f.folder());
-        String resumable = f.resumable() ? "; resume continues from its checkpoint" : "";
+        String resumable = f.resumable() ? " · resumable from its checkpoint" : "";
         boolean recent = Duration.between(f.lastWritten(), Instant.now()).toNanos() < IDLE_NANOS;
         if (f.complete()) {
             entry.setStatus(RunStatus.COMPLETED, f.finished() == null ? "completed" : OutcomeText.of(f.finished()));
@@ -271,9 +271,9 @@ public final class RunsViewModel {
         } else if (recent && f.imp() == null) {
             entry.setStatus(RunStatus.FOLLOWING, "written right now, by another process");
         } else if (f.resumable()) {
-            entry.setStatus(RunStatus.STOPPED, "interrupted: no end recorded" + resumable);
+            entry.setStatus(RunStatus.STOPPED, "interrupted (no end recorded)" + resumable);
         } else {
-            entry.setStatus(RunStatus.FAILED, "interrupted before its first checkpoint; start the config again");
+            entry.setStatus(RunStatus.FAILED, "interrupted before its first checkpoint: start the config again");
         }
         entries.add(entry);
         if (entry.getStatus() == RunStatus.FOLLOWING) {

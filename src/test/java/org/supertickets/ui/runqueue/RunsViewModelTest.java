@@ -130,6 +130,8 @@ class RunsViewModelTest {
         assertEquals(RunStatus.RUNNING, second.getStatus(), "the queue moves on");
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
         assertEquals(RunStatus.COMPLETED, second.getStatus());
+        assertTrue(second.messageProperty().get().contains("ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs"),
+                "a completed row names its ticket's numbers: " + second.messageProperty().get());
         assertFalse(vm.hasActiveRuns());
         assertTrue(notifier.errors.isEmpty());
     }
@@ -261,7 +263,7 @@ class RunsViewModelTest {
         RunEntry interrupted = vm.entries().get(2);
         assertEquals(RunStatus.COMPLETED, completed.getStatus());
         assertEquals(1, completed.progressProperty().get());
-        assertEquals("COMPLETED · ticket: test accuracy 80.0% · sparsity 50.0% · 1 MACs",
+        assertEquals("COMPLETED · ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs",
                 completed.messageProperty().get());
         assertFalse(vm.canResumeFromCheckpoint(completed));
         assertEquals(RunStatus.STOPPED, cancelled.getStatus());
@@ -274,7 +276,7 @@ class RunsViewModelTest {
         // Shown: its events are read from the folder, once, and feed the monitor; the row keeps its outcome.
         vm.selectedProperty().set(completed);
         assertEquals(3, vm.pump().size());
-        assertTrue(completed.messageProperty().get().startsWith("COMPLETED · ticket"));
+        assertTrue(completed.messageProperty().get().startsWith("COMPLETED · ticket:"), "the outcome stays");
 
         // Resuming another run makes the monitor follow it, without picking it by hand.
         vm.resumeFromCheckpoint(cancelled);
