@@ -16,6 +16,7 @@ import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.RunStarted;
 import org.supertickets.train.TrainingEvent;
 
 /**
@@ -56,7 +57,7 @@ public final class RunFolderScan {
                     runs.add(run(new RunFolder(folder)));
                 }
             } catch (IOException | ConfigException | CorruptFileException e) {
-                unreadable.add(folder.getFileName() + " (" + e.getMessage() + ")");
+                unreadable.add(folder.getFileName() + " (" + e.getMessage().replaceAll("\\s*\n\\s*", " ") + ")");
             }
         }
         runs.sort(Comparator.comparing(FoundRun::lastWritten));
@@ -65,27 +66,32 @@ public final class RunFolderScan {
 
     private static FoundRun run(RunFolder folder) throws IOException, ConfigException {
         SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
+        List<String> lines = JsonLines.readFrom(folder.metrics(), 0).lines();
         RunFinished finished = null;
-        for (String line : JsonLines.readFrom(folder.metrics(), 0).lines()) {
+        long totalSteps = 0;
+        for (String line : lines) {
             // Lines start with their type (EventJson writes it first); only starts and ends matter here.
             if (line.startsWith("{\"type\":\"run_started\"")) {
                 finished = null; // a resumed attempt: its end is what counts
+                totalSteps = parse(line) instanceof RunStarted s ? s.totalSteps() : totalSteps;
             } else if (line.startsWith("{\"type\":\"run_finished\"")) {
-                finished = parseFinished(line, finished);
+                finished = parse(line) instanceof RunFinished f ? f : finished;
             }
         }
+        TrainingEvent last = lines.isEmpty() ? null : parse(lines.get(lines.size() - 1));
+        double progress = last == null || totalSteps <= 0 ? 0 : Math.min(1, (double) last.step() / totalSteps);
         boolean complete = finished != null && finished.outcome() == RunFinished.Outcome.COMPLETED;
         return new FoundRun(folder.path(), config, null, finished, complete,
                 !complete && Files.isRegularFile(folder.latestCheckpoint()), lastWritten(folder.metrics(),
-                        folder.config()));
+                        folder.config()), complete ? 1 : progress);
     }
 
-    private static RunFinished parseFinished(String line, RunFinished otherwise) {
+    /** One line's event, or null for a damaged line (the reader skips it too). */
+    private static TrainingEvent parse(String line) {
         try {
-            TrainingEvent event = EventJson.fromJson(line);
-            return event instanceof RunFinished f ? f : otherwise;
+            return EventJson.fromJson(line);
         } catch (IllegalArgumentException e) {
-            return otherwise; // a damaged line: the reader skips it too
+            return null;
         }
     }
 
@@ -94,7 +100,7 @@ public final class RunFolderScan {
         SearchSpaceConfig base = ConfigIo.loadResolved(folder.resolve(ImpPipeline.BASE_CONFIG));
         Path manifestFile = folder.resolve(PipelineManifest.FILE);
         return new FoundRun(folder, base, manifest.settings(), null, manifest.complete(), !manifest.complete(),
-                lastWritten(manifestFile, manifestFile));
+                lastWritten(manifestFile, manifestFile), manifest.complete() ? 1 : 0);
     }
 
     private static Instant lastWritten(Path log, Path fallback) throws IOException {

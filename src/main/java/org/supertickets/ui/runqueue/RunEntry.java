@@ -138,6 +138,11 @@ public final class RunEntry {
         unreadHistory = runFolder;
     }
 
+    /** Progress known before the events are read (a run found on disk). */
+    void showProgress(double share) {
+        progress.set(share);
+    }
+
     /** The folder to read this row's events from, once; null when they were read or arrive live. */
     Path takeUnreadHistory() {
         Path f = unreadHistory;

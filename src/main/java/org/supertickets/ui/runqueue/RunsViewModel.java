@@ -275,6 +275,7 @@ public final class RunsViewModel {
         } else {
             entry.setStatus(RunStatus.FAILED, "interrupted before its first checkpoint: start the config again");
         }
+        entry.showProgress(f.progress());
         entries.add(entry);
         if (entry.getStatus() == RunStatus.FOLLOWING) {
             follow(entry, new RunFolderReader(new RunFolder(f.folder())), true);

@@ -271,6 +271,7 @@ class RunsViewModelTest {
         assertEquals(RunStatus.STOPPED, interrupted.getStatus());
         assertTrue(interrupted.messageProperty().get().contains("no end recorded"));
         assertTrue(vm.canResumeFromCheckpoint(interrupted));
+        assertEquals(10 / 400.0, interrupted.progressProperty().get(), 1e-9, "step 10 of 400, before it is shown");
         assertEquals(null, vm.getSelected(), "nothing is selected for the user");
 
         // Shown: its events are read from the folder, once, and feed the monitor; the row keeps its outcome.
