@@ -8,7 +8,6 @@ import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -401,11 +400,6 @@ public final class WorkbenchView extends BorderPane {
 
     private void showStatus(String text) {
         status.set(text == null ? "" : text);
-    }
-
-    /** What the status bar says. */
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
     }
 
     private void openConfig() {
