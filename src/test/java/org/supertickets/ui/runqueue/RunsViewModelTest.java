@@ -344,4 +344,28 @@ class RunsViewModelTest {
         assertTrue(stopped[0], "called back once the row says stopped");
         runner.scheduler().shutdownNow();
     }
+
+    @Test
+    void aRunFoundWhileAnotherProcessWritesItIsFollowedLive() throws Exception {
+        Path live = TinyRunFolders.write(runs.resolve("live-20261201-130000"), null, true);
+        java.nio.file.Files.setLastModifiedTime(live.resolve(org.supertickets.run.RunFolder.METRICS),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), new FakeLauncher(), new RecordingNotifier(), runs,
+                System::nanoTime);
+
+        vm.findExisting();
+
+        RunEntry entry = vm.entries().get(0);
+        assertEquals(RunStatus.FOLLOWING, entry.getStatus(), "written a moment ago: not taken for interrupted");
+        vm.selectedProperty().set(entry);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int shown = 0;
+        while (shown < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            shown += vm.pump().size(); // read by the follower, not a second time on selection
+        }
+        Thread.sleep(3 * RunsViewModel.FOLLOW_PERIOD_MS);
+        shown += vm.pump().size();
+        assertEquals(2, shown);
+    }
 }
