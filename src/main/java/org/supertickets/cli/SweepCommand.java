@@ -92,8 +92,9 @@ final class SweepCommand implements Callable<Integer> {
             try (TerminalProgress progress = new TerminalProgress(true)) {
                 LocalRun run = LocalRun.start(point, out, device, progress);
                 RunFinished f = run.completion().get();
-                System.out.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s, test acc %.4f, sparsity %.3f, %,d MACs%n",
-                        i + 1, points.size(), run.folder().name(), f.outcome(), f.testAccuracy(), f.sparsity(),
+                System.out.printf(java.util.Locale.ROOT, "[%d/%d] %s: %s, test acc %s, sparsity %.3f, %,d MACs%n",
+                        i + 1, points.size(), run.folder().name(), f.outcome(),
+                        RunFinished.accuracyText(f.testAccuracy()), f.sparsity(),
                         f.macs());
                 failed += f.outcome() == RunFinished.Outcome.COMPLETED ? 0 : 1;
             } catch (RunSetupException e) {

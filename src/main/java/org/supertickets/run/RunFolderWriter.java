@@ -105,8 +105,9 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
                     + "pruned->alive %d, alive->pruned %d", p.epoch(), p.index(), p.targetRatio(), p.sparsity(),
                     p.threshold(), p.reactivated(), p.newlyPruned());
         } else if (event instanceof RunFinished f) {
-            return String.format(Locale.ROOT, "%s: %s  test acc %.4f  sparsity %.4f  MACs %.2fM  wall %.1fs",
-                    f.outcome(), f.message(), f.testAccuracy(), f.sparsity(), f.macs() / 1e6, f.wallSeconds());
+            return String.format(Locale.ROOT, "%s: %s  test acc %s  sparsity %.4f  MACs %.2fM  wall %.1fs",
+                    f.outcome(), f.message(), RunFinished.accuracyText(f.testAccuracy()), f.sparsity(),
+                    f.macs() / 1e6, f.wallSeconds());
         }
         return null;
     }

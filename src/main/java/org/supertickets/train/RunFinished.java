@@ -32,6 +32,11 @@ public record RunFinished(
         double wallSeconds,
         double trainingMacs) implements TrainingEvent {
 
+    /** An accuracy for logs: "0.8123", or "not evaluated" for the NaN of a cancelled or failed run. */
+    public static String accuracyText(double accuracy) {
+        return Double.isNaN(accuracy) ? "not evaluated" : String.format(java.util.Locale.ROOT, "%.4f", accuracy);
+    }
+
     /** How a run ended. */
     public enum Outcome {
         COMPLETED,

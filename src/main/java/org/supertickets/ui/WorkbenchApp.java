@@ -50,6 +50,7 @@ public final class WorkbenchApp extends Application {
         window = WorkbenchWindow.open(stage, initial, initialFile, Path.of("runs"), new LocalRunLauncher(),
                 Preferences.userNodeForPackage(WorkbenchApp.class), true);
         stage.setOnHidden(e -> Platform.exit());
+        window.view().setDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
         if (startupProblem != null) {
             window.error("Cannot load the quickstart config", startupProblem);
         }
@@ -62,12 +63,12 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Finds a repository file from the working directory or up to three parents. */
+    /** Finds a repository file or folder from the working directory or up to three parents. */
     static Path locate(String relative) {
         Path dir = Path.of("").toAbsolutePath();
         for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
             Path candidate = dir.resolve(relative);
-            if (Files.isRegularFile(candidate)) {
+            if (Files.exists(candidate)) {
                 return candidate;
             }
         }

@@ -1,11 +1,14 @@
 package org.supertickets.ui;
 
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -79,11 +82,16 @@ public final class WorkbenchView extends BorderPane {
     private final SplitPane rightSplit;
     private final Timeline pump;
     private final Label statusLine = new Label();
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    /** Set once the user chose to stop the run and quit: the window closes when the run has stopped. */
+    private boolean closing;
+    private Consumer<URI> documentOpener;
 
     WorkbenchView(WorkbenchViewModel vm, TaskRunner runner, FxNotifier notifier, WindowState state) {
         this.vm = vm;
         this.notifier = notifier;
         this.state = state;
+        this.documentOpener = HelpMenu.platformOpener(notifier);
         getStyleClass().add("workbench");
 
         designerView = new DesignerView(vm.designer());
@@ -117,12 +125,10 @@ public final class WorkbenchView extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar());
 
-        // A new run jumps to the monitor, where its planned curves are already drawn.
-        vm.runs().entries().addListener((javafx.collections.ListChangeListener<RunEntry>) c -> {
-            while (c.next()) {
-                if (c.wasAdded()) {
-                    tabs.getSelectionModel().select(2);
-                }
+        // A new or resumed run jumps to the monitor (a new one's planned curves are already drawn there).
+        vm.runs().launchedProperty().addListener((o, a, launched) -> {
+            if (launched != null) {
+                tabs.getSelectionModel().select(2);
             }
         });
         pump = new Timeline(new KeyFrame(PUMP_PERIOD, e -> vm.pump()));
@@ -133,6 +139,11 @@ public final class WorkbenchView extends BorderPane {
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
         state.restoreDividers("monitorSplit", monitorSplit);
         state.restoreDividers("rightSplit", rightSplit);
+    }
+
+    /** How Help opens the docs; the app hands them to its HostServices. It must not block. */
+    public void setDocumentOpener(Consumer<URI> opener) {
+        documentOpener = Objects.requireNonNull(opener);
     }
 
     public BooleanProperty darkProperty() {
@@ -204,10 +215,14 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /**
-     * The close flow: unsaved config → Save/Discard/Cancel; a run training → stop it (it keeps a checkpoint)
-     * and quit when it has stopped, or cancel. {@code quit} runs when the window may close.
+     * The close flow: unsaved config → Save/Don't save/Cancel; a run training → stop it (it keeps a checkpoint)
+     * and quit when it has stopped, or cancel. {@code quit} runs when the window may close. Nothing is thrown
+     * away on the way: a "Don't save" followed by Cancel leaves the edits in the designer.
      */
     void requestClose(Stage stage, Runnable quit) {
+        if (closing) {
+            return; // already stopping the run on the way out
+        }
         DesignerViewModel d = vm.designer();
         if (d.isDirty()) {
             ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
@@ -222,15 +237,10 @@ public final class WorkbenchView extends BorderPane {
             }
             if (answer == save) {
                 if (!d.save(() -> requestClose(stage, quit))) {
-                    if (saveAs(stage)) {
-                        return; // the save continues the close when it completes
-                    }
-                    return;
+                    saveAs(stage, () -> requestClose(stage, quit)); // a cancelled chooser ends the close
                 }
                 return;
             }
-            // "Don't save": forget the edits for this close.
-            d.load(d.getConfig(), d.fileProperty().get());
         }
         if (vm.runs().hasActiveRuns()) {
             ButtonType stop = new ButtonType("Stop run and quit", ButtonBar.ButtonData.YES);
@@ -241,7 +251,8 @@ public final class WorkbenchView extends BorderPane {
             if (alert.showAndWait().orElse(ButtonType.CANCEL) != stop) {
                 return;
             }
-            statusLine.setText("Stopping the run and writing its checkpoint…");
+            closing = true;
+            showStatus("Stopping the run and writing its checkpoint…");
             vm.runs().stopAll(() -> finish(stage, quit));
             return;
         }
@@ -288,7 +299,7 @@ public final class WorkbenchView extends BorderPane {
             DirectoryChooser chooser = new DirectoryChooser();
             File dir = chooser.showDialog(getScene().getWindow());
             if (dir != null) {
-                monitorView.exportAll(dir.toPath(), () -> statusLine.setText("Exported charts to " + dir));
+                monitorView.exportAll(dir.toPath(), () -> showStatus("Exported charts to " + dir));
             }
         });
         Region gap = new Region();
@@ -303,7 +314,7 @@ public final class WorkbenchView extends BorderPane {
     private MenuBar menuBar() {
         MenuItem open = item("Open config…", "Shortcut+O", () -> openConfig());
         MenuItem save = item("Save config", "Shortcut+S", () -> save());
-        MenuItem saveAs = item("Save config as…", "Shortcut+Shift+S", () -> saveAs(stage()));
+        MenuItem saveAs = item("Save config as…", "Shortcut+Shift+S", () -> saveAs(stage(), null));
         MenuItem openRun = item("Open run folder…", null, () -> runsView.lookupAll("#open-run-folder")
                 .forEach(n -> ((Button) n).fire()));
         MenuItem openTicket = item("Open ticket…", null, () -> {
@@ -338,7 +349,8 @@ public final class WorkbenchView extends BorderPane {
         darkTheme.selectedProperty().bindBidirectional(dark);
         MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
         Menu view = new Menu("View", null, darkTheme, replay);
-        return new MenuBar(file, edit, runMenu, view);
+        Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
+        return new MenuBar(file, edit, runMenu, view, help);
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
@@ -375,15 +387,19 @@ public final class WorkbenchView extends BorderPane {
 
     private Node statusBar() {
         statusLine.setId("status-line");
-        statusLine.textProperty().bind(Bindings.createStringBinding(() -> {
-            String error = notifier.statusProperty().get();
-            String design = vm.designer().statusProperty().get();
-            return error != null && !error.isEmpty() ? error : design;
-        }, notifier.statusProperty(), vm.designer().statusProperty()));
+        statusLine.textProperty().bind(status);
+        showStatus(vm.designer().statusProperty().get());
+        // The latest word wins: an error, the designer's open/save, or the view's own (export, quitting).
+        notifier.statusProperty().addListener((o, a, b) -> showStatus(b));
+        vm.designer().statusProperty().addListener((o, a, b) -> showStatus(b));
         HBox bar = new HBox(statusLine);
         bar.setPadding(new Insets(3, 8, 3, 8));
         bar.getStyleClass().add("status-bar");
         return bar;
+    }
+
+    private void showStatus(String text) {
+        status.set(text == null ? "" : text);
     }
 
     private void openConfig() {
@@ -406,22 +422,22 @@ public final class WorkbenchView extends BorderPane {
 
     private void save() {
         if (!vm.designer().save(null)) {
-            saveAs(stage());
+            saveAs(stage(), null);
         }
     }
 
-    private boolean saveAs(Stage stage) {
+    /** Asks for a file and saves there; {@code afterSaved} (may be null) runs once the file is written. */
+    private void saveAs(Stage stage, Runnable afterSaved) {
         FileChooser chooser = jsonChooser("Save the config as");
         Path current = vm.designer().fileProperty().get();
         chooser.setInitialFileName(current == null ? vm.designer().getConfig().name() + ".json"
                 : current.getFileName().toString());
         File f = chooser.showSaveDialog(stage);
         if (f == null) {
-            return false;
+            return;
         }
         state.setLastDirectory(f.getParent());
-        vm.designer().saveAs(f.toPath(), null);
-        return true;
+        vm.designer().saveAs(f.toPath(), afterSaved);
     }
 
     private FileChooser jsonChooser(String title) {

@@ -69,6 +69,7 @@ public final class WorkbenchViewModel {
         ticket.graph().selectedLayerProperty().addListener((o, a, layer) -> showTicketHeatmap());
         ticket.loadedProperty().addListener((o, a, l) -> showTicketHeatmap());
         showPlan();
+        runs.findExisting(); // a restart forgets no run: the output folder's runs are listed again
     }
 
     public DesignerViewModel designer() {

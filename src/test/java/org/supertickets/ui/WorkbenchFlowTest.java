@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
@@ -22,7 +21,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.supertickets.space.ConfigIo;
-import org.supertickets.ui.runqueue.LocalRunLauncher;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunStatus;
 
@@ -45,13 +43,7 @@ class WorkbenchFlowTest {
     @Start
     void start(Stage stage) throws Exception {
         runs = Files.createTempDirectory("ui-flow-runs");
-        Preferences prefs = Preferences.userRoot().node("supertickets-ui-test");
-        prefs.clear();
-        window = WorkbenchWindow.open(stage, TestEvents.QUICK_RUN, null, runs, new LocalRunLauncher(), prefs, false);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = TestWindows.open(stage, TestEvents.QUICK_RUN, runs, "supertickets-ui-test");
     }
 
     @AfterAll

@@ -1,6 +1,5 @@
 package org.supertickets.ui.designer;
 
-import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,10 +9,8 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.util.StringConverter;
 
 /**
  * Creates controls bound to {@link FieldModel}s: a user edit becomes an undoable {@link DesignerViewModel#set}
@@ -41,49 +38,16 @@ final class FieldControls {
 
     Spinner<Integer> integer(String path, int min, int max, int step) {
         FieldModel f = vm.field(path);
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                min, max, asInt(f.getValue(), min), step);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer v) {
-                return v == null ? "" : v.toString();
-            }
-
-            @Override
-            public Integer fromString(String s) {
-                try {
-                    return Integer.valueOf(s.trim().replace(",", "").replace("_", ""));
-                } catch (NumberFormatException e) {
-                    return factory.getValue(); // typing garbage reverts to the current value
-                }
-            }
-        });
-        Spinner<Integer> spinner = new Spinner<>(factory);
+        Spinner<Integer> spinner = new Spinner<>(TypedNumberFactory.integers(min, max, step,
+                asInt(f.getValue(), min)));
         bindSpinner(spinner, f, v -> asInt(v, min));
         return spinner;
     }
 
     Spinner<Double> decimal(String path, double min, double max, double step) {
         FieldModel f = vm.field(path);
-        SpinnerValueFactory.DoubleSpinnerValueFactory factory = new SpinnerValueFactory.DoubleSpinnerValueFactory(
-                min, max, asDouble(f.getValue(), min), step);
-        factory.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                // Full precision: the default "#.##" would show rho 0.006 as 0.01.
-                return v == null ? "" : BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
-            }
-
-            @Override
-            public Double fromString(String s) {
-                try {
-                    return Double.valueOf(s.trim().replace(",", ""));
-                } catch (NumberFormatException e) {
-                    return factory.getValue();
-                }
-            }
-        });
-        Spinner<Double> spinner = new Spinner<>(factory);
+        Spinner<Double> spinner = new Spinner<>(TypedNumberFactory.decimals(min, max, step,
+                asDouble(f.getValue(), min)));
         bindSpinner(spinner, f, v -> asDouble(v, min));
         return spinner;
     }
@@ -105,7 +69,7 @@ final class FieldControls {
         // Commit typed text when the field loses focus, not only on Enter.
         spinner.focusedProperty().addListener((o, was, is) -> {
             if (!is) {
-                spinner.increment(0);
+                spinner.commitValue();
             }
         });
         decorate(spinner, f);

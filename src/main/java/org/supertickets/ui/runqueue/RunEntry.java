@@ -3,6 +3,7 @@ package org.supertickets.ui.runqueue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
@@ -33,11 +34,15 @@ public final class RunEntry {
     private final ImpSettings imp;
     private RunSession session = new RunSession();
     private RunHandle handle;
+    /** Completes once the attached run has ended and this row says how. */
+    private CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
     private ScheduledFuture<?> follower;
     private long totalSteps;
     private long etaStartStep = -1;
     private long etaStartNanos;
     private long lastDataNanos;
+    /** A folder found on disk whose events are read when the row is first shown; null once read. */
+    private Path unreadHistory;
     /** The pipeline stage now training ("stage 3/4 · level-1"); empty for a single run. */
     private String stage = "";
 
@@ -114,14 +119,44 @@ public final class RunEntry {
         return handle;
     }
 
+    /** A run is being started or resumed for this row: from now on its end can be awaited. */
+    void expectEnd() {
+        if (ended.isDone()) {
+            ended = new CompletableFuture<>();
+        }
+    }
+
     void attach(RunHandle newHandle) {
         handle = newHandle;
+        expectEnd();
         folder.set(newHandle.folder());
         name.set(newHandle.folder().getFileName().toString());
     }
 
+    /** A run found on disk: its events are read from {@code folder} when the row is first shown. */
+    void readHistoryWhenShown(Path runFolder) {
+        unreadHistory = runFolder;
+    }
+
+    /** Progress known before the events are read (a run found on disk). */
+    void showProgress(double share) {
+        progress.set(share);
+    }
+
+    /** The folder to read this row's events from, once; null when they were read or arrive live. */
+    Path takeUnreadHistory() {
+        Path f = unreadHistory;
+        unreadHistory = null;
+        return f;
+    }
+
     void detach() {
         handle = null;
+        ended.complete(null);
+    }
+
+    CompletableFuture<Void> ended() {
+        return ended;
     }
 
     void setFollower(ScheduledFuture<?> f) {
@@ -145,6 +180,9 @@ public final class RunEntry {
         if (!s.active()) {
             eta.set("");
         }
+        if (s == RunStatus.COMPLETED) {
+            progress.set(1);
+        }
     }
 
     /** A pipeline's stage has started: say which until its first event says more. */
@@ -163,6 +201,8 @@ public final class RunEntry {
                 totalSteps = r.totalSteps();
                 etaStartStep = -1;
                 eta.set(""); // the previous stage's (or attempt's) estimate says nothing about this one
+            }
+            if (e instanceof RunStarted r && !status.get().ended()) { // an ended run's row keeps its outcome
                 message.set((stage.isEmpty() ? "" : stage + " · ") + (r.resumed() ? "resumed · " : "") + r.engine()
                         + " on " + r.device() + " · " + r.trainImages() + " train / " + r.validationImages()
                         + " val images");

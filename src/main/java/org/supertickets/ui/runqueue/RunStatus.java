@@ -25,6 +25,11 @@ public enum RunStatus {
         return label;
     }
 
+    /** True once it has ended: completed, stopped or failed. */
+    public boolean ended() {
+        return this == COMPLETED || this == STOPPED || this == FAILED;
+    }
+
     /** True while this process trains it. */
     public boolean active() {
         return active;

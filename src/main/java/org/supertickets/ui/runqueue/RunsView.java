@@ -113,11 +113,11 @@ public final class RunsView extends BorderPane {
         eta.setPrefWidth(90);
         TableColumn<RunEntry, String> message = new TableColumn<>("Message");
         message.setCellValueFactory(c -> c.getValue().messageProperty());
-        message.setPrefWidth(420);
+        message.setPrefWidth(560); // wide enough for a completed run's ticket numbers
         TableColumn<RunEntry, String> folder = new TableColumn<>("Folder");
         folder.setCellValueFactory(c -> Bindings.createStringBinding(() -> c.getValue().getFolder() == null ? ""
                 : c.getValue().getFolder().toString(), c.getValue().folderProperty()));
-        folder.setPrefWidth(380);
+        folder.setPrefWidth(300);
         table.getColumns().setAll(java.util.List.of(name, status, progress, eta, message, folder));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -151,7 +151,8 @@ public final class RunsView extends BorderPane {
         RunStatus s = e == null ? null : e.getStatus();
         pause.setDisable(s != RunStatus.RUNNING);
         resume.setDisable(s != RunStatus.PAUSED);
-        stop.setDisable(s != RunStatus.RUNNING && s != RunStatus.PAUSED && s != RunStatus.QUEUED);
+        stop.setDisable(s != RunStatus.RUNNING && s != RunStatus.PAUSED && s != RunStatus.QUEUED
+                && s != RunStatus.STARTING);
         fromCheckpoint.setDisable(!vm.canResumeFromCheckpoint(e));
         ticket.setDisable(s != RunStatus.COMPLETED);
     }

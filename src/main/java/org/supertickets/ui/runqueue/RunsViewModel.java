@@ -2,14 +2,21 @@ package org.supertickets.ui.runqueue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -18,13 +25,17 @@ import javafx.collections.ObservableList;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.pipeline.ComparedRuns;
+import org.supertickets.pipeline.FoundRun;
 import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.pipeline.RunFolderScan;
 import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.session.RunSession;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.task.TaskRunner;
@@ -53,6 +64,7 @@ public final class RunsViewModel {
     private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
     private final ObjectProperty<Path> runsDir = new SimpleObjectProperty<>(this, "runsDir");
     private final ReadOnlyBooleanWrapper anyActive = new ReadOnlyBooleanWrapper(this, "anyActive");
+    private final ReadOnlyObjectWrapper<RunEntry> launched = new ReadOnlyObjectWrapper<>(this, "launched");
 
     public RunsViewModel(TaskRunner runner, RunLauncher launcher, Notifier notifier, Path runsDir,
             LongSupplier clock) {
@@ -61,6 +73,7 @@ public final class RunsViewModel {
         this.notifier = Objects.requireNonNull(notifier);
         this.clock = Objects.requireNonNull(clock);
         this.runsDir.set(runsDir);
+        selected.addListener((o, a, entry) -> readHistory(entry));
     }
 
     public ObservableList<RunEntry> entries() {
@@ -107,9 +120,27 @@ public final class RunsViewModel {
 
     private RunEntry add(RunEntry entry) {
         entries.add(entry);
-        selected.set(entry);
+        show(entry);
         startNextIfIdle();
         return entry;
+    }
+
+    /**
+     * Selects a run the user just started or resumed, so the monitor follows it: re-selected when it already
+     * was, since a resumed run's views replay its renewed session.
+     */
+    private void show(RunEntry entry) {
+        if (selected.get() == entry) {
+            selected.set(null);
+        }
+        selected.set(entry);
+        launched.set(null);
+        launched.set(entry);
+    }
+
+    /** The run the user last started or resumed (the window brings the monitor to the front for it). */
+    public ReadOnlyObjectProperty<RunEntry> launchedProperty() {
+        return launched.getReadOnlyProperty();
     }
 
     public void pause(RunEntry e) {
@@ -142,6 +173,8 @@ public final class RunsViewModel {
         if ((e.getStatus() == RunStatus.RUNNING || e.getStatus() == RunStatus.PAUSED) && e.handle() != null) {
             e.handle().control().cancel();
             e.setStatus(RunStatus.STOPPING, "");
+        } else if (e.getStatus() == RunStatus.STARTING) {
+            e.setStatus(RunStatus.STOPPING, "stopping as soon as the engine has started…");
         }
     }
 
@@ -165,7 +198,9 @@ public final class RunsViewModel {
             return;
         }
         e.setFollower(null);
+        e.takeUnreadHistory(); // the resumed run's session reads its folder itself
         e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
+        e.expectEnd();
         refreshActive();
         Path dir = e.getFolder();
         String dev = device.get();
@@ -182,22 +217,88 @@ public final class RunsViewModel {
                         e.renewSession();
                     }
                     e.attach(handle);
-                    e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
+                    if (!stopIfAsked(e, handle)) {
+                        e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
+                    }
                     if (!pipeline) {
                         follow(e, new RunFolderReader(new RunFolder(dir)), false);
                     }
                     watchCompletion(e, handle);
-                    if (selected.get() == e) {
-                        // Re-select so the views replay the renewed session.
-                        selected.set(null);
-                        selected.set(e);
-                    }
+                    show(e);
                 })
                 .onFailure(err -> {
                     e.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    e.detach();
                     notifier.error("Cannot resume " + dir.getFileName(), UserMessages.describe(err));
                 })
                 .onDone(this::refreshActive)
+                .run(runner);
+    }
+
+    /**
+     * Lists the runs and pipelines found under the output folder (after a restart the list is not empty),
+     * oldest first; a run still written by another process is followed live.
+     */
+    public void findExisting() {
+        Path dir = runsDir.get();
+        if (dir == null) {
+            return;
+        }
+        BackgroundTask.of("Find runs", ctx -> RunFolderScan.under(dir))
+                .onSuccess(found -> {
+                    Set<Path> listed = new HashSet<>();
+                    entries.forEach(e -> listed.add(e.getFolder()));
+                    found.runs().stream().filter(f -> !listed.contains(f.folder())).forEach(this::list);
+                    if (!found.unreadable().isEmpty()) {
+                        notifier.info("Not listed, unreadable under " + dir + ": "
+                                + String.join("; ", found.unreadable()));
+                    }
+                })
+                .onFailure(err -> notifier.error("Cannot list the runs in " + dir, UserMessages.describe(err)
+                        + " Fix: check that the folder is readable."))
+                .run(runner);
+    }
+
+    private void list(FoundRun f) {
+        RunEntry entry = new RunEntry(f.name(), f.config(), f.imp(), "-", RunStatus.STOPPED, f.folder());
+        String resumable = f.resumable() ? " · resumable from its checkpoint" : "";
+        boolean recent = Duration.between(f.lastWritten(), Instant.now()).toNanos() < IDLE_NANOS;
+        if (f.complete()) {
+            entry.setStatus(RunStatus.COMPLETED, f.finished() == null ? "completed" : OutcomeText.of(f.finished()));
+        } else if (f.finished() != null) {
+            entry.setStatus(statusOf(f.finished()), f.finished().message()
+                    + (f.finished().outcome() == RunFinished.Outcome.FAILED ? resumable : ""));
+        } else if (recent && f.imp() == null) {
+            entry.setStatus(RunStatus.FOLLOWING, "written right now, by another process");
+        } else if (f.resumable()) {
+            entry.setStatus(RunStatus.STOPPED, "interrupted (no end recorded)" + resumable);
+        } else {
+            entry.setStatus(RunStatus.FAILED, "interrupted before its first checkpoint: start the config again");
+        }
+        entry.showProgress(f.progress());
+        entries.add(entry);
+        if (entry.getStatus() == RunStatus.FOLLOWING) {
+            follow(entry, new RunFolderReader(new RunFolder(f.folder())), true);
+        } else {
+            entry.readHistoryWhenShown(f.folder());
+        }
+    }
+
+    /** The events of a run found on disk, read once when it is first shown. */
+    private void readHistory(RunEntry entry) {
+        Path folder = entry == null ? null : entry.takeUnreadHistory();
+        if (folder == null) {
+            return;
+        }
+        RunSession session = entry.session();
+        BackgroundTask.of("Read run", ctx -> new RunFolderReader(RunFolder.open(ComparedRuns.curvesFolder(folder)))
+                .readNew())
+                .onSuccess(events -> {
+                    if (entry.session() == session) { // not resumed meanwhile: the resumed session reads itself
+                        events.forEach(session::offer);
+                    }
+                })
+                .onFailure(err -> notifier.error("Cannot read " + folder.getFileName(), UserMessages.describe(err)))
                 .run(runner);
     }
 
@@ -213,7 +314,7 @@ public final class RunsViewModel {
                     folder.path());
             entries.add(entry);
             follow(entry, new RunFolderReader(folder), true);
-            selected.set(entry);
+            show(entry);
         }).onFailure(err -> notifier.error("Cannot open " + dir.getFileName(), UserMessages.describe(err)))
                 .run(runner);
     }
@@ -237,7 +338,7 @@ public final class RunsViewModel {
             RunFinished finished = e.session().history().finished();
             if (e.getStatus() == RunStatus.FOLLOWING && finished != null) {
                 e.setFollower(null);
-                e.setStatus(statusOf(finished), finished.message());
+                e.setStatus(statusOf(finished), OutcomeText.of(finished));
             } else if (e.getStatus() == RunStatus.FOLLOWING && e.handle() == null && e.lastDataNanos() != 0
                     && now - e.lastDataNanos() > IDLE_NANOS) {
                 e.setStatus(RunStatus.FOLLOW_IDLE, "no new lines for a minute: the writing process may have "
@@ -276,24 +377,24 @@ public final class RunsViewModel {
         return e.session().drain();
     }
 
-    /** Cancels every run this process trains (each writes its checkpoint) and calls back when all ended. */
+    /**
+     * Cancels every run this process trains (each writes its checkpoint) and calls back on the UI thread once
+     * all have ended and their rows say so.
+     */
     public void stopAll(Runnable whenStopped) {
-        List<java.util.concurrent.CompletableFuture<RunFinished>> pending = new ArrayList<>();
+        List<CompletableFuture<Void>> pending = new ArrayList<>();
         for (RunEntry e : entries) {
             if (e.getStatus() == RunStatus.QUEUED) {
                 e.setStatus(RunStatus.STOPPED, "not started");
             }
-            if (e.getStatus().active() && e.handle() != null) {
-                e.handle().control().cancel();
-                e.setStatus(RunStatus.STOPPING, "");
-                pending.add(e.handle().completion());
+            if (e.getStatus().active()) {
+                cancel(e); // one still starting is stopped as soon as its engine has started
+                pending.add(e.ended());
             }
         }
-        java.util.concurrent.CompletableFuture.allOf(pending.toArray(new java.util.concurrent.CompletableFuture[0]))
-                .handle((r, t) -> {
-                    runner.ui().execute(whenStopped);
-                    return null;
-                });
+        refreshActive();
+        CompletableFuture.allOf(pending.toArray(new CompletableFuture[0]))
+                .whenComplete((r, t) -> runner.ui().execute(whenStopped));
     }
 
     /** Stops every folder poller (window closing). */
@@ -311,6 +412,7 @@ public final class RunsViewModel {
             return;
         }
         next.setStatus(RunStatus.STARTING, "loading data and starting the engine…");
+        next.expectEnd();
         refreshActive();
         Path dir = runsDir.get();
         BackgroundTask.of("Start run", ctx -> next.imp() == null
@@ -318,18 +420,28 @@ public final class RunsViewModel {
                 : launcher.startImp(next.config(), next.imp(), dir, next.device(), stagesOf(next)))
                 .onSuccess(handle -> {
                     next.attach(handle);
-                    if (next.getStatus() == RunStatus.STARTING) {
+                    if (!stopIfAsked(next, handle)) {
                         next.setStatus(RunStatus.RUNNING, "");
                     }
                     watchCompletion(next, handle);
                 })
                 .onFailure(err -> {
                     next.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    next.detach();
                     notifier.error("Cannot start " + next.config().name(), UserMessages.describe(err));
                     startNextIfIdle();
                 })
                 .onDone(this::refreshActive)
                 .run(runner);
+    }
+
+    /** A run stopped while its engine was starting is stopped as soon as it can be: true when it was. */
+    private static boolean stopIfAsked(RunEntry e, RunHandle handle) {
+        if (e.getStatus() != RunStatus.STOPPING) {
+            return false;
+        }
+        handle.control().cancel();
+        return true;
     }
 
     /** Follows a pipeline entry's stages: each reports into the entry's session, under its stage's name. */
@@ -345,12 +457,16 @@ public final class RunsViewModel {
             if (error != null) {
                 e.setStatus(RunStatus.FAILED, UserMessages.describe(error));
             } else {
-                e.setStatus(statusOf(finished), finished.message());
+                e.setStatus(statusOf(finished), OutcomeText.of(finished));
             }
             e.detach();
-            // A resumed run is followed through its folder: let one more poll pick up the final lines.
-            runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
-                    3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
+            if (runner.scheduler().isShutdown()) {
+                e.setFollower(null); // the window is gone
+            } else {
+                // A resumed run is followed through its folder: let one more poll pick up the final lines.
+                runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
+                        3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
+            }
             startNextIfIdle();
         }));
     }

@@ -21,6 +21,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import org.supertickets.ticket.TicketLayer;
+import org.supertickets.ui.charts.CountFormat;
 import org.supertickets.ui.graph.GraphView;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
@@ -58,16 +59,19 @@ public final class TicketView extends BorderPane {
 
         table.setId("ticket-table");
         table.setPlaceholder(new Label("No ticket open."));
+        // Two-line headers and columns that share the table's width: every header reads in full and the MACs
+        // need no sideways scrolling.
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.getColumns().setAll(java.util.List.of(
-                column("Layer", 190, TicketLayer::name),
-                column("Kind", 90, l -> l.kind().name().toLowerCase(Locale.ROOT)),
-                column("Shape", 120, l -> shape(l.shape())),
-                column("Channels in→out", 110, l -> l.inChannels() + " → " + l.outChannels()),
-                column("Weights kept", 120, l -> String.format(Locale.ROOT, "%,d / %,d", l.kept(), l.weights())),
+                column("Layer", 150, TicketLayer::name),
+                column("Kind", 70, l -> l.kind().name().toLowerCase(Locale.ROOT)),
+                column("Shape", 90, l -> shape(l.shape())),
+                column("Channels\nin → out", 80, l -> l.inChannels() + " → " + l.outChannels()),
+                column("Weights\nkept / all", 110, l -> String.format(Locale.ROOT, "%,d / %,d", l.kept(),
+                        l.weights())),
                 column("Sparsity", 70, l -> String.format(Locale.ROOT, "%.1f%%", 100 * l.sparsity())),
-                column("MACs", 90, l -> org.supertickets.ui.graph.GraphViewModel.human(l.macs())),
-                column("MACs alive", 90, l -> org.supertickets.ui.graph.GraphViewModel.human(l.keptMacs())),
-                column("Params", 80, l -> org.supertickets.ui.graph.GraphViewModel.human(l.weights()))));
+                column("MACs\nalive / all", 110, l -> CountFormat.text(l.keptMacs()) + " / "
+                        + CountFormat.text(l.macs()))));
         vm.layersProperty().addListener((o, a, b) -> table.getItems().setAll(b));
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -111,6 +115,7 @@ public final class TicketView extends BorderPane {
         TableColumn<TicketLayer, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        c.setMinWidth(Math.min(width, 64));
         return c;
     }
 

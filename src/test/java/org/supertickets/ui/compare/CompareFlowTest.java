@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.scene.control.TableCell;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -23,8 +22,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.supertickets.run.RunFolder;
 import org.supertickets.ui.TestEvents;
+import org.supertickets.ui.TestWindows;
 import org.supertickets.ui.WorkbenchWindow;
-import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
  * What a user clicks in the Compare tab, headless (Monocle): two finished runs with tickets appear as rows, the
@@ -44,14 +43,7 @@ class CompareFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        Preferences prefs = Preferences.userRoot().node("supertickets-ui-compare-test");
-        prefs.clear();
-        window = WorkbenchWindow.open(stage, TestEvents.CONFIG, null, dir.resolve("runs"), new LocalRunLauncher(),
-                prefs, false);
-        stage.setX(0);
-        stage.setY(0);
-        stage.setWidth(1500);
-        stage.setHeight(940);
+        window = TestWindows.open(stage, TestEvents.CONFIG, dir.resolve("runs"), "supertickets-ui-compare-test");
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.supertickets.ticket.TicketProvenance;
  * channels; block 1: 12 → 16, branches of 24), shrunk and masked exactly as a test says, so the expected
  * difference between two of them is known.
  */
-final class TinyTickets {
+public final class TinyTickets {
 
     static final SearchSpaceConfig CONFIG = TestConfigs.tinyFashionMnist();
     static final Architecture SUPERNET = Architecture.supernet(CONFIG);
@@ -36,7 +36,7 @@ final class TinyTickets {
      * @param accuracy   its test accuracy
      * @param sourceRun  the run it claims to come from
      */
-    static Ticket write(Path folder, Map<Integer, Map<Integer, int[]>> keep, Map<String, Integer> pruned,
+    public static Ticket write(Path folder, Map<Integer, Map<Integer, int[]>> keep, Map<String, Integer> pruned,
             double accuracy, String sourceRun) throws IOException {
         NetworkState supernet = NetworkInitializer.initialize(SUPERNET, 99);
         NetworkState network = new ChannelSurgery(supernet, keep).apply(false);
@@ -56,7 +56,7 @@ final class TinyTickets {
         return ticket;
     }
 
-    static int[] range(int n) {
+    public static int[] range(int n) {
         int[] r = new int[n];
         for (int i = 0; i < n; i++) {
             r[i] = i;

@@ -32,6 +32,7 @@ class RunsViewModelTest {
         final List<TrainingControl> controls = new ArrayList<>();
         final List<org.supertickets.pipeline.ImpSettings> impSettings = new ArrayList<>();
         final List<Path> resumedPipelines = new ArrayList<>();
+        final List<Path> resumedRuns = new ArrayList<>();
         String failWith;
 
         @Override
@@ -41,11 +42,15 @@ class RunsViewModelTest {
                 throw new org.supertickets.run.RunSetupException(failWith);
             }
             listeners.add(listener);
+            return handle(runsDir.resolve("run-" + listeners.size()));
+        }
+
+        /** A run in {@code folder} that ends when the test completes its future. */
+        private RunHandle handle(Path folder) {
             CompletableFuture<RunFinished> done = new CompletableFuture<>();
             TrainingControl control = new TrainingControl();
             completions.add(done);
             controls.add(control);
-            Path folder = runsDir.resolve("run-" + listeners.size());
             return new RunHandle() {
                 public Path folder() {
                     return folder;
@@ -70,7 +75,8 @@ class RunsViewModelTest {
 
         @Override
         public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
-            throw new UnsupportedOperationException();
+            resumedRuns.add(runFolder);
+            return handle(runFolder);
         }
 
         @Override
@@ -124,6 +130,8 @@ class RunsViewModelTest {
         assertEquals(RunStatus.RUNNING, second.getStatus(), "the queue moves on");
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
         assertEquals(RunStatus.COMPLETED, second.getStatus());
+        assertTrue(second.messageProperty().get().contains("ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs"),
+                "a completed row names its ticket's numbers: " + second.messageProperty().get());
         assertFalse(vm.hasActiveRuns());
         assertTrue(notifier.errors.isEmpty());
     }
@@ -232,5 +240,132 @@ class RunsViewModelTest {
         vm.cancel(queued);
         assertEquals(1, vm.entries().size());
         assertEquals(1, launcher.listeners.size());
+    }
+
+    @Test
+    void runsUnderTheOutputFolderAreListedAgainOnStartAndAStoppedOneResumesIntoTheMonitor() throws Exception {
+        Path done = TinyRunFolders.write(runs.resolve("done-20261201-100000"), finished(
+                RunFinished.Outcome.COMPLETED), false);
+        Path stopped = TinyRunFolders.write(runs.resolve("stopped-20261201-110000"), finished(
+                RunFinished.Outcome.CANCELLED), true);
+        Path killed = TinyRunFolders.write(runs.resolve("killed-20261201-120000"), null, true);
+        java.nio.file.Files.createDirectories(runs.resolve("notes")); // no config.json: not a run
+        FakeLauncher launcher = new FakeLauncher();
+        RecordingNotifier notifier = new RecordingNotifier();
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, notifier, runs, System::nanoTime);
+
+        vm.findExisting();
+
+        assertEquals(List.of("done-20261201-100000", "stopped-20261201-110000", "killed-20261201-120000"),
+                vm.entries().stream().map(RunEntry::getName).toList(), "oldest first, folders that are no run left out");
+        RunEntry completed = vm.entries().get(0);
+        RunEntry cancelled = vm.entries().get(1);
+        RunEntry interrupted = vm.entries().get(2);
+        assertEquals(RunStatus.COMPLETED, completed.getStatus());
+        assertEquals(1, completed.progressProperty().get());
+        assertEquals("COMPLETED · ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs",
+                completed.messageProperty().get());
+        assertFalse(vm.canResumeFromCheckpoint(completed));
+        assertEquals(RunStatus.STOPPED, cancelled.getStatus());
+        assertTrue(vm.canResumeFromCheckpoint(cancelled), "marked and resumable: it holds a checkpoint");
+        assertEquals(RunStatus.STOPPED, interrupted.getStatus());
+        assertTrue(interrupted.messageProperty().get().contains("no end recorded"));
+        assertTrue(vm.canResumeFromCheckpoint(interrupted));
+        assertEquals(10 / 400.0, interrupted.progressProperty().get(), 1e-9, "step 10 of 400, before it is shown");
+        assertEquals(null, vm.getSelected(), "nothing is selected for the user");
+
+        // Shown: its events are read from the folder, once, and feed the monitor; the row keeps its outcome.
+        vm.selectedProperty().set(completed);
+        assertEquals(3, vm.pump().size());
+        assertTrue(completed.messageProperty().get().startsWith("COMPLETED · ticket:"), "the outcome stays");
+
+        // Resuming another run makes the monitor follow it, without picking it by hand.
+        vm.resumeFromCheckpoint(cancelled);
+        assertEquals(List.of(stopped), launcher.resumedRuns);
+        assertEquals(RunStatus.RUNNING, cancelled.getStatus());
+        assertEquals(cancelled, vm.getSelected());
+        assertEquals(cancelled, vm.launchedProperty().get(), "the window brings the monitor to the front");
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int shown = 0;
+        while (shown < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            shown += vm.pump().size(); // the resumed run's folder, re-read from its start
+        }
+        assertEquals(3, shown);
+        assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+        assertEquals(done, completed.getFolder());
+        assertEquals(killed, interrupted.getFolder());
+    }
+
+    @Test
+    void stoppingAllWhileARunStartsStopsItOnceItsEngineIsUpAndCallsBackAfterItsRowSaysSo() {
+        List<Runnable> held = new ArrayList<>();
+        java.util.concurrent.ExecutorService background = new java.util.concurrent.AbstractExecutorService() {
+            public void execute(Runnable r) {
+                held.add(r); // the engine's start, run when the test says
+            }
+
+            public void shutdown() {
+            }
+
+            public List<Runnable> shutdownNow() {
+                return List.of();
+            }
+
+            public boolean isShutdown() {
+                return false;
+            }
+
+            public boolean isTerminated() {
+                return false;
+            }
+
+            public boolean awaitTermination(long t, java.util.concurrent.TimeUnit u) {
+                return true;
+            }
+        };
+        var runner = new org.supertickets.ui.task.TaskRunner(background, Runnable::run,
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor());
+        FakeLauncher launcher = new FakeLauncher();
+        RunsViewModel vm = new RunsViewModel(runner, launcher, new RecordingNotifier(), runs, System::nanoTime);
+        RunEntry starting = vm.enqueue(TestEvents.CONFIG);
+        assertEquals(RunStatus.STARTING, starting.getStatus());
+        boolean[] stopped = {false};
+
+        vm.stopAll(() -> stopped[0] = true);
+
+        assertEquals(RunStatus.STOPPING, starting.getStatus());
+        assertFalse(stopped[0], "the run has not ended yet");
+        held.remove(0).run(); // the engine is up
+        assertTrue(launcher.controls.get(0).isCancelled(), "stopped as soon as it could be");
+        assertFalse(stopped[0]);
+        launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        assertEquals(RunStatus.STOPPED, starting.getStatus());
+        assertTrue(stopped[0], "called back once the row says stopped");
+        runner.scheduler().shutdownNow();
+    }
+
+    @Test
+    void aRunFoundWhileAnotherProcessWritesItIsFollowedLive() throws Exception {
+        Path live = TinyRunFolders.write(runs.resolve("live-20261201-130000"), null, true);
+        java.nio.file.Files.setLastModifiedTime(live.resolve(org.supertickets.run.RunFolder.METRICS),
+                java.nio.file.attribute.FileTime.from(java.time.Instant.now()));
+        RunsViewModel vm = new RunsViewModel(DirectRunner.create(), new FakeLauncher(), new RecordingNotifier(), runs,
+                System::nanoTime);
+
+        vm.findExisting();
+
+        RunEntry entry = vm.entries().get(0);
+        assertEquals(RunStatus.FOLLOWING, entry.getStatus(), "written a moment ago: not taken for interrupted");
+        vm.selectedProperty().set(entry);
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int shown = 0;
+        while (shown < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            shown += vm.pump().size(); // read by the follower, not a second time on selection
+        }
+        Thread.sleep(3 * RunsViewModel.FOLLOW_PERIOD_MS);
+        shown += vm.pump().size();
+        assertEquals(2, shown);
     }
 }

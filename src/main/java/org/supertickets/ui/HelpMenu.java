@@ -1,0 +1,89 @@
+package org.supertickets.ui;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.stage.Window;
+import org.supertickets.run.WorkbenchVersion;
+import org.supertickets.ui.task.Notifier;
+
+/**
+ * The Help menu: the user guide (README.md) and the docs folder, opened by the desktop's own viewer, and the
+ * version. Nothing here waits: the opener hands the address over and returns, the About box is modeless.
+ */
+final class HelpMenu {
+
+    static final String README = "README.md";
+    static final String DOCS = "docs";
+
+    private HelpMenu() {
+    }
+
+    /**
+     * @param openDocument hands an address to the desktop (HostServices in the app); must not block
+     * @param owner        the window the About box belongs to
+     */
+    static Menu create(Consumer<URI> openDocument, Notifier notifier, Supplier<Window> owner) {
+        Objects.requireNonNull(openDocument);
+        MenuItem guide = new MenuItem("User guide (README.md)");
+        guide.setId("help-readme");
+        guide.setOnAction(e -> open(README, openDocument, notifier));
+        MenuItem docs = new MenuItem("Documentation folder (method, metrics, run folder)");
+        docs.setId("help-docs");
+        docs.setOnAction(e -> open(DOCS, openDocument, notifier));
+        MenuItem about = new MenuItem("About SuperTickets Workbench");
+        about.setId("help-about");
+        about.setOnAction(e -> about(owner.get()));
+        return new Menu("Help", null, guide, docs, new javafx.scene.control.SeparatorMenuItem(), about);
+    }
+
+    /**
+     * Opens an address with the desktop's own command (xdg-open, open, or the Windows shell) without waiting for
+     * it; the app uses HostServices instead, this serves windows opened without an Application (tests, tours).
+     */
+    static Consumer<URI> platformOpener(Notifier notifier) {
+        return uri -> {
+            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+            java.util.List<String> command = os.contains("win")
+                    ? java.util.List.of("rundll32", "url.dll,FileProtocolHandler", uri.toString())
+                    : java.util.List.of(os.contains("mac") ? "open" : "xdg-open", uri.toString());
+            try {
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(
+                        ProcessBuilder.Redirect.DISCARD).start();
+            } catch (java.io.IOException e) {
+                notifier.error("Cannot open " + uri, command.get(0) + " could not be started (" + e.getMessage()
+                        + "). Fix: open the file yourself: " + Path.of(uri));
+            }
+        };
+    }
+
+    private static void open(String relative, Consumer<URI> openDocument, Notifier notifier) {
+        Path found = WorkbenchApp.locate(relative);
+        if (found == null) {
+            notifier.error("Cannot find " + relative, relative + " was not found in " + Path.of("").toAbsolutePath()
+                    + " or its parents. Fix: start the workbench from the repository folder (mvn javafx:run), "
+                    + "where " + relative + " lies.");
+            return;
+        }
+        openDocument.accept(found.toAbsolutePath().toUri());
+    }
+
+    /** The version text the About box shows. */
+    static String aboutText() {
+        return "Version " + WorkbenchVersion.get() + "\nJava " + System.getProperty("java.version")
+                + " · JavaFX " + System.getProperty("javafx.runtime.version", "?");
+    }
+
+    private static void about(Window owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, aboutText());
+        alert.initOwner(owner);
+        alert.setTitle("About");
+        alert.setHeaderText("SuperTickets Workbench");
+        alert.show();
+    }
+}

@@ -1,0 +1,103 @@
+package org.supertickets.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.TableColumn;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.supertickets.run.WorkbenchVersion;
+import org.supertickets.ui.compare.TinyTickets;
+
+/** The Help menu opens the docs without waiting and names the version; the ticket table reads without scrolling. */
+@ExtendWith(ApplicationExtension.class)
+class HelpAndTicketTableFlowTest {
+
+    static {
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    static Path dir;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = TestWindows.open(stage, TestEvents.QUICK_RUN, dir.resolve("runs"), "supertickets-ui-help-test");
+    }
+
+    @Test
+    void helpOpensTheReadmeAndTheDocsFolderAndShowsTheVersion(FxRobot robot) throws Exception {
+        List<URI> opened = new ArrayList<>();
+        robot.interact(() -> window.view().setDocumentOpener(opened::add));
+
+        robot.interact(() -> menuItem("help-readme").fire());
+        robot.interact(() -> menuItem("help-docs").fire());
+
+        assertEquals(2, opened.size(), window.lastError());
+        assertTrue(Files.isRegularFile(Path.of(opened.get(0))) && opened.get(0).toString().endsWith("README.md"));
+        assertTrue(Files.isDirectory(Path.of(opened.get(1))) && opened.get(1).toString().endsWith("docs/"));
+
+        robot.interact(() -> menuItem("help-about").fire()); // modeless: fire() returns
+        DialogPane about = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
+                .filter(w -> w.isShowing() && w.getScene().getRoot() instanceof DialogPane)
+                .map(w -> (DialogPane) w.getScene().getRoot()).findFirst().orElseThrow()).get();
+        assertTrue(about.getContentText().contains(WorkbenchVersion.get()), about.getContentText());
+        robot.interact(() -> about.getScene().getWindow().hide());
+    }
+
+    @Test
+    void theTicketTableShowsEveryHeaderInFullAndNeedsNoSidewaysScrolling(FxRobot robot) throws Exception {
+        Path ticket = dir.resolve("ticket");
+        TinyTickets.write(ticket, Map.of(0, Map.of(3, TinyTickets.range(8))), Map.of("blocks.1.expand", 40), 0.8,
+                "a-run");
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(3));
+        robot.interact(() -> window.vm().ticket().open(ticket));
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.vm().ticket().loadedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        var table = window.view().ticketView().table();
+        assertFalse(table.getItems().isEmpty());
+
+        List<String> titles = table.getColumns().stream().map(TableColumn::getText).toList();
+        List<String> shown = table.lookupAll(".column-header .label").stream()
+                .map(n -> ((Label) n).getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
+                        .map(c -> ((Text) c).getText()).findFirst().orElse(""))
+                .toList();
+        assertEquals(titles, shown, "no header is cut short with …");
+        for (Node n : table.lookupAll(".scroll-bar")) {
+            if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
+                assertFalse(bar.isVisible(), "no sideways scrolling");
+            }
+        }
+        assertTrue(titles.stream().anyMatch(t -> t.startsWith("MACs")));
+    }
+
+    private MenuItem menuItem(String id) {
+        MenuBar bar = (MenuBar) window.view().lookup(".menu-bar");
+        return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))
+                .findFirst().orElseThrow();
+    }
+}
