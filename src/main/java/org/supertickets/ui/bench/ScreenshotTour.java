@@ -116,12 +116,7 @@ public final class ScreenshotTour {
             System.out.println("run ended " + entry.getStatus() + ": " + entry.messageProperty().get());
         }
         System.out.println("screenshots in " + out.toAbsolutePath() + ", run in " + entry.getFolder());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        closeAndExit(w);
     }
 
     /** Shoots the designer after edits, to check that its preview follows each edit at once. */
@@ -145,12 +140,7 @@ public final class ScreenshotTour {
         FxThread.sleep(600);
         shoot(w, out.resolve("designer-fixed.png"));
         System.out.println("last error: " + w.lastError());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        closeAndExit(w);
     }
 
     /** Shoots the Compare tab (table, plots, curves) and the ticket diff of finished runs. */
@@ -205,12 +195,7 @@ public final class ScreenshotTour {
         FxThread.sleep(800);
         shoot(w, out.resolve("compare-methods.png"));
         System.out.println("last error: " + w.lastError());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        closeAndExit(w);
     }
 
     /** A workbench window of the screenshots' size with fresh preferences, on a tab. */
@@ -254,5 +239,14 @@ public final class ScreenshotTour {
         rgb.getGraphics().drawImage(buffered, 0, 0, null);
         ImageIO.write(rgb, "png", file.toFile());
         System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
+    }
+
+    private static void closeAndExit(WorkbenchWindow w) {
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
     }
 }

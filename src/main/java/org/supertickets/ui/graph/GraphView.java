@@ -90,18 +90,9 @@ public final class GraphView extends BorderPane {
             }
         });
         sync.run();
-        Button back = new Button("|◀");
-        back.setId("step-back");
-        back.setTooltip(new Tooltip("Previous snapshot"));
-        back.setOnAction(e -> timeline.stepBack());
-        Button play = new Button("▶ Play");
-        play.setId("play");
-        play.setTooltip(new Tooltip("Replay the snapshots / pause"));
-        play.setOnAction(e -> timeline.togglePlay());
-        Button forward = new Button("▶|");
-        forward.setId("step-forward");
-        forward.setTooltip(new Tooltip("Next snapshot"));
-        forward.setOnAction(e -> timeline.stepForward());
+        Button back = toolButton("|◀", "step-back", "Previous snapshot", timeline::stepBack);
+        Button play = toolButton("▶ Play", "play", "Replay the snapshots / pause", timeline::togglePlay);
+        Button forward = toolButton("▶|", "step-forward", "Next snapshot", timeline::stepForward);
         Timeline player = new Timeline(new KeyFrame(PLAY_STEP, e -> timeline.tick()));
         player.setCycleCount(Timeline.INDEFINITE);
         timeline.playingProperty().addListener((o, a, playing) -> {
@@ -162,18 +153,11 @@ public final class GraphView extends BorderPane {
     }
 
     private Node viewTools(GraphViewModel vm) {
-        Button fit = new Button("Fit");
-        fit.setId("graph-fit");
-        fit.setTooltip(new Tooltip("Show the whole graph (0 or F)"));
-        fit.setOnAction(e -> canvas.fitToView());
-        Button in = new Button("+");
-        in.setId("graph-zoom-in");
-        in.setTooltip(new Tooltip("Zoom in (+ or the mouse wheel)"));
-        in.setOnAction(e -> canvas.zoomBy(GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2, canvas.getHeight() / 2));
-        Button out = new Button("−");
-        out.setId("graph-zoom-out");
-        out.setTooltip(new Tooltip("Zoom out (− or the mouse wheel)"));
-        out.setOnAction(e -> canvas.zoomBy(1 / GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2,
+        Button fit = toolButton("Fit", "graph-fit", "Show the whole graph (0 or F)", canvas::fitToView);
+        Button in = toolButton("+", "graph-zoom-in", "Zoom in (+ or the mouse wheel)",
+                () -> canvas.zoomBy(GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2, canvas.getHeight() / 2));
+        Button out = toolButton("−", "graph-zoom-out", "Zoom out (− or the mouse wheel)",
+                () -> canvas.zoomBy(1 / GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2,
                 canvas.getHeight() / 2));
         javafx.scene.control.ToggleButton columns = new javafx.scene.control.ToggleButton("Blocks side by side");
         columns.setId("graph-columns");
@@ -232,5 +216,13 @@ public final class GraphView extends BorderPane {
         Label label = new Label(text, box);
         label.getStyleClass().add("legend-item");
         return label;
+    }
+
+    private static Button toolButton(String text, String id, String tooltip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setTooltip(new Tooltip(tooltip));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 }
