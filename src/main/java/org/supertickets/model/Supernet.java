@@ -117,7 +117,6 @@ public final class Supernet implements AutoCloseable {
             return skip;
         }
         NDArray expandWeight = maskedWeight(TensorNames.expand(block));
-        NDArray projectWeight = maskedWeight(TensorNames.project(block));
         String expandBn = TensorNames.expandBn(block);
         NDArray body = null;
         long offset = 0;
@@ -132,10 +131,7 @@ public final class Supernet implements AutoCloseable {
             hidden = Activation.relu(hidden);
             hidden = convBnRelu(hidden, TensorNames.depthwise(block, branch), TensorNames.depthwiseBn(block, branch),
                     block.stride(), branch.hiddenChannels(), mode, true);
-            // A column slice is strided; oneDNN's 1x1 backward-weights kernel crashes on strided weights (libtorch
-            // 2.7.1), so the slice is copied (a small tensor).
-            NDArray branchProject = projectWeight.get(new NDIndex(":, {}:{}", offset, end)).duplicate();
-            NDArray projected = conv(hidden, branchProject, 1, 1);
+            NDArray projected = conv(hidden, maskedColumns(TensorNames.project(block), offset, end), 1, 1);
             body = body == null ? projected : body.add(projected);
             offset = end;
         }
@@ -147,6 +143,18 @@ public final class Supernet implements AutoCloseable {
             boolean relu) {
         NDArray y = batchNorm(conv(x, maskedWeight(layer), stride, groups), bn, null, mode);
         return relu ? Activation.relu(y) : y;
+    }
+
+    /**
+     * Columns {@code [from, to)} of a layer's masked weight as a contiguous array: the product of the two strided
+     * slices is written contiguously, and it stays on the autograd tape (a copy made with {@code duplicate()} would
+     * not, and that layer would never be trained).
+     */
+    private NDArray maskedColumns(String layer, long from, long to) {
+        NDIndex columns = new NDIndex(":, {}:{}", from, to);
+        NDArray weight = tensor(TensorNames.weight(layer)).get(columns);
+        NDArray mask = tensors.get(TensorNames.mask(layer));
+        return mask == null ? weight.mul(1f) : weight.mul(mask.get(columns));
     }
 
     private NDArray maskedWeight(String layer) {
