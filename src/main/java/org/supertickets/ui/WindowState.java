@@ -40,19 +40,38 @@ final class WindowState {
         prefs.put("lastDirectory", dir);
     }
 
-    /** Puts the stage where it was, if that place is still on a screen. */
+    /**
+     * Puts the stage where it was, if that place is still on a screen, and never larger than the screen it lands
+     * on (a size saved on a large monitor would otherwise hang off a projector's 1280×720).
+     */
     void restore(Stage stage) {
-        double w = prefs.getDouble("w", 1500);
-        double h = prefs.getDouble("h", 950);
         double x = prefs.getDouble("x", Double.NaN);
         double y = prefs.getDouble("y", Double.NaN);
-        stage.setWidth(w);
-        stage.setHeight(h);
-        if (!Double.isNaN(x) && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty()) {
-            stage.setX(x);
-            stage.setY(y);
-        }
+        boolean placed = !Double.isNaN(x)
+                && !Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).isEmpty();
+        Screen screen = placed ? Screen.getScreensForRectangle(new Rectangle2D(x, y, 100, 100)).get(0)
+                : Screen.getPrimary();
+        Rectangle2D bounds = fitInto(placed ? x : Double.NaN, placed ? y : Double.NaN, prefs.getDouble("w", 1500),
+                prefs.getDouble("h", 950), screen.getVisualBounds());
+        stage.setWidth(bounds.getWidth());
+        stage.setHeight(bounds.getHeight());
+        stage.setX(bounds.getMinX());
+        stage.setY(bounds.getMinY());
         stage.setMaximized(prefs.getBoolean("maximized", false));
+    }
+
+    /**
+     * The window's bounds within {@code screen}: the saved size shrunk to fit, at the saved place moved inside the
+     * screen, or centred when there is no saved place ({@code NaN}).
+     */
+    static Rectangle2D fitInto(double x, double y, double width, double height, Rectangle2D screen) {
+        double w = Math.min(width, screen.getWidth());
+        double h = Math.min(height, screen.getHeight());
+        double left = Double.isNaN(x) ? screen.getMinX() + (screen.getWidth() - w) / 2 : x;
+        double top = Double.isNaN(y) ? screen.getMinY() + (screen.getHeight() - h) / 2 : y;
+        left = Math.max(screen.getMinX(), Math.min(left, screen.getMaxX() - w));
+        top = Math.max(screen.getMinY(), Math.min(top, screen.getMaxY() - h));
+        return new Rectangle2D(left, top, w, h);
     }
 
     void save(Stage stage) {
