@@ -117,7 +117,7 @@ final class BenchCommand implements Callable<Integer> {
                 return Main.EXIT_BAD_INPUT;
             }
         }
-        return versusPyTorch ? compareWithPyTorch(bench, yardstick, ours, engineThreads) : 0;
+        return versusPyTorch ? compareWithPyTorch(bench, yardstick, engineThreads) : 0;
     }
 
     private void printOurs(TrainingBenchResult ours, SearchSpaceConfig resolved) {
@@ -133,13 +133,16 @@ final class BenchCommand implements Callable<Integer> {
                 100 * bookkeeping / Math.max(1e-9, trainS + bookkeeping));
     }
 
-    private int compareWithPyTorch(TrainingBench bench, PyTorchYardstick yardstick, TrainingBenchResult first,
-            int engineThreads) {
+    /**
+     * Rounds of ours and PyTorch alternately. The measurement printed above is not a round: it ran while the JIT
+     * was still compiling the trainer, which on small steps outlasts any short warm-up.
+     */
+    private int compareWithPyTorch(TrainingBench bench, PyTorchYardstick yardstick, int engineThreads) {
         AbComparison comparison = new AbComparison();
         String torchVersion = "?";
         try {
             for (int round = 0; round < rounds; round++) {
-                TrainingBenchResult ours = round == 0 ? first : bench.measure(warmup, steps, null);
+                TrainingBenchResult ours = bench.measure(warmup, steps, null);
                 PyTorchYardstick.YardstickResult theirs = yardstick.measure(config, warmup, steps, engineThreads);
                 torchVersion = theirs.torchVersion();
                 comparison.add(new AbComparison.Round(ours.imagesPerSecond(), theirs.imagesPerSecond(),
