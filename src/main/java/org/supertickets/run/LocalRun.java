@@ -94,7 +94,7 @@ public final class LocalRun {
             owner.release();
             throw new RunSetupException("Cannot write " + folder.config() + ": " + e.getMessage()
                     + ". Fix: choose a writable runs folder (--out) with free space.");
-        } catch (RuntimeException | Error e) {
+        } catch (RunSetupException | RuntimeException | Error e) {
             owner.release();
             throw e;
         }
@@ -146,6 +146,10 @@ public final class LocalRun {
         TrainerCheckpoint checkpoint;
         try {
             config = ConfigIo.loadResolved(folder.config());
+            if (Files.isDirectory(folder.latestCheckpoint())) {
+                throw new RunSetupException(folder.latestCheckpoint() + " is a folder, not a checkpoint file. Fix: "
+                        + "move it away; resume then needs the run's own checkpoint, or start the run again.");
+            }
             if (!Files.isRegularFile(folder.latestCheckpoint())) {
                 throw new RunSetupException(folder.latestCheckpoint() + " does not exist: the run stopped before its "
                         + "first checkpoint (written at every evaluation interval). Fix: start it again.");
@@ -188,12 +192,17 @@ public final class LocalRun {
 
     private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash, Device device,
             TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
-            RewindCapture rewind, TrainingControl control) {
+            RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
                 from == null || atLaterStep ? null : from.network());
+        if (checkpoint != null && checkpoint.step() > trainer.totalSteps()) {
+            throw new RunSetupException(folder.latestCheckpoint() + ": metadata field 'step' is " + checkpoint.step()
+                    + ", but this run has " + trainer.totalSteps() + " steps (" + folder.config() + "). Fix: the "
+                    + "checkpoint was edited or belongs to another run; restore it, or start the run again.");
+        }
         if (rewind != null) {
             trainer.captureNetworkAt(Math.round(rewind.epochs() * trainer.stepsPerEpoch()), rewind.sink());
         }
