@@ -3,8 +3,10 @@ package org.supertickets.cli;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.supertickets.run.MemoryFit;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.space.MemoryEstimate;
 import org.supertickets.space.NetworkSummary;
 import org.supertickets.space.SearchSpaceConfig;
 import picocli.CommandLine.Command;
@@ -31,6 +33,12 @@ final class ValidateCommand implements Callable<Integer> {
                     s.smallestMacs(), s.smallestParams());
             for (var warning : org.supertickets.space.ConfigValidator.warnings(resolved)) {
                 System.out.println("  warning: " + warning);
+            }
+            System.out.println("  memory to train: about " + MemoryEstimate.of(resolved));
+            String tooBig = MemoryFit.problem(resolved, MemoryFit.availableBytes());
+            if (tooBig != null && !"gpu".equals(resolved.training().device())) {
+                System.err.println(config + ": " + tooBig);
+                return Main.EXIT_BAD_INPUT;
             }
             return 0;
         } catch (ConfigException e) {

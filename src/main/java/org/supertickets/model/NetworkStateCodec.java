@@ -119,7 +119,7 @@ public final class NetworkStateCodec {
     }
 
     /** Largest network a file may describe: refuses hostile sizes before anything is allocated. */
-    private static final long MAX_WEIGHTS = 200_000_000L;
+    private static final long MAX_WEIGHTS = org.supertickets.space.ConfigValidator.MAX_SUPERNET_WEIGHTS;
 
     /** Checks that an architecture read from a file is one this workbench could have written. */
     public static void checkPlausible(Path file, Architecture a) throws CorruptFileException {

@@ -76,6 +76,7 @@ public final class LocalRun {
         SearchSpaceConfig config = device == null ? resolved
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
+        MemoryFit.check(config, !chosen.isGpu());
         TrainingData data = loadData(config);
         RunFolder folder;
         String hash = ConfigIo.hash(config);
@@ -170,6 +171,7 @@ public final class LocalRun {
             config = config.withTraining(config.training().withDevice(device));
         }
         Device chosen = chooseDevice(config.training().device());
+        MemoryFit.check(config, !chosen.isGpu());
         TrainingData data = loadData(config);
         long step = checkpoint.step();
         try {
