@@ -25,8 +25,10 @@ final class ValidateCommand implements Callable<Integer> {
         try {
             SearchSpaceConfig resolved = ConfigIo.loadResolved(config);
             NetworkSummary s = NetworkSummary.of(resolved);
-            System.out.printf(Locale.ROOT, "%s is valid (config hash %s)%n", config, ConfigIo.hash(resolved)
-                    .substring(0, 12));
+            String tooBig = "gpu".equals(resolved.training().device()) ? null
+                    : MemoryFit.problem(resolved, MemoryFit.availableBytes());
+            System.out.printf(Locale.ROOT, "%s is valid%s (config hash %s)%n", config, tooBig == null ? ""
+                    : ", but too large to train on this machine", ConfigIo.hash(resolved).substring(0, 12));
             System.out.printf(Locale.ROOT, "  supernet: %d blocks, %d branches, %,d MACs, %,d params, %,d prunable "
                     + "weights%n", s.blocks(), s.branches(), s.supernetMacs(), s.supernetParams(), s.prunableWeights());
             System.out.printf(Locale.ROOT, "  smallest subnet (every block body searched away): %,d MACs, %,d params%n",
@@ -35,8 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
                 System.out.println("  warning: " + warning);
             }
             System.out.println("  memory to train: about " + MemoryEstimate.of(resolved));
-            String tooBig = MemoryFit.problem(resolved, MemoryFit.availableBytes());
-            if (tooBig != null && !"gpu".equals(resolved.training().device())) {
+            if (tooBig != null) {
                 System.err.println(config + ": " + tooBig);
                 return Main.EXIT_BAD_INPUT;
             }

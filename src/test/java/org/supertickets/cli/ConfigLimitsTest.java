@@ -9,17 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.run.MemoryFit;
 import org.supertickets.space.ConfigIo;
@@ -37,24 +33,8 @@ class ConfigLimitsTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     private static SearchSpaceConfig quickstartWith(Consumer<ObjectNode> edit) throws Exception {
         ObjectNode root = (ObjectNode) JSON.readTree(Path.of("sample-configs/quickstart.json").toFile());
@@ -122,13 +102,13 @@ class ConfigLimitsTest {
             }
         });
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("validate", config.toString()));
-        assertTrue(err.toString().contains("limits.json: Training 'quickstart' needs about")
-                && err.toString().contains("Fix: lower training.batchSize"), err.toString());
+        assertTrue(console.err().contains("limits.json: Training 'quickstart' needs about")
+                && console.err().contains("Fix: lower training.batchSize"), console.err());
 
-        err.reset();
+        console.reset();
         Path runs = dir.resolve("runs");
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("run", config.toString(), "--out", runs.toString(), "--quiet"));
-        assertTrue(err.toString().contains("needs about"), err.toString());
+        assertTrue(console.err().contains("needs about"), console.err());
         assertFalse(Files.exists(runs), "refused before a run folder was made or anything allocated");
     }
 }

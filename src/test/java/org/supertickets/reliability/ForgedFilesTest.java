@@ -78,11 +78,7 @@ class ForgedFilesTest {
 
     @Test
     void eightForgedOneGibTensorsInATicketAreRefusedBeforeAnyIsAllocated() throws Exception {
-        Path ticket = dir.resolve("ticket");
-        NetworkState network = tinyNetwork();
-        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
-                "engine", "cpu", "0", "end");
-        TicketIo.write(ticket, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        Path ticket = tinyTicket();
         Map<String, Long> huge = new LinkedHashMap<>();
         for (int i = 0; i < 8; i++) {
             huge.put("forged." + i, GIB / 4);
@@ -97,11 +93,7 @@ class ForgedFilesTest {
 
     @Test
     void anImpossibleArchitectureInTicketJsonIsBlamedOnTicketJson() throws Exception {
-        Path ticket = dir.resolve("ticket");
-        NetworkState network = tinyNetwork();
-        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
-                "engine", "cpu", "0", "end");
-        TicketIo.write(ticket, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        Path ticket = tinyTicket();
         Path manifest = ticket.resolve(TicketIo.MANIFEST);
         String text = Files.readString(manifest);
         String forged = text.replaceFirst("\"stemKernel\"\\s*:\\s*\\d+", "\"stemKernel\":4");
@@ -140,6 +132,15 @@ class ForgedFilesTest {
         String message = assertThrows(RunSetupException.class, () -> LocalRun.resume(folder.path(), "cpu", null))
                 .getMessage();
         assertTrue(message.contains("is a folder"), message);
+    }
+
+    private Path tinyTicket() throws Exception {
+        Path ticket = dir.resolve("ticket");
+        NetworkState network = tinyNetwork();
+        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
+                "engine", "cpu", "0", "end");
+        TicketIo.write(ticket, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        return ticket;
     }
 
     private RunFolder runFolderWithCheckpoint(long step) throws Exception {
