@@ -83,7 +83,7 @@ public final class RunOwnership implements AutoCloseable {
             throw new RunSetupException("Cannot open the run folder " + folder + ": " + e.getMessage());
         }
         if (!HELD_HERE.add(key)) {
-            throw new RunSetupException(folder + " is already being run by this workbench (pid "
+            throw new RunFolderInUseException(folder + " is already being run by this workbench (pid "
                     + ProcessHandle.current().pid() + "). Fix: wait for that run to end, or stop it first.");
         }
         FileChannel channel = null;
@@ -93,7 +93,7 @@ public final class RunOwnership implements AutoCloseable {
             try {
                 lock = channel.tryLock();
                 if (lock == null) {
-                    throw new RunSetupException(ownedBy(folder, readLease(key), clock.instant()));
+                    throw new RunFolderInUseException(ownedBy(folder, readLease(key), clock.instant()));
                 }
             } catch (IOException e) {
                 lock = null; // this file system gives no locks: the lease alone guards the folder
@@ -101,7 +101,7 @@ public final class RunOwnership implements AutoCloseable {
             Instant now = clock.instant();
             Optional<RunLease> previous = readLease(key);
             if (previous.isPresent() && isLive(previous.get(), now)) {
-                throw new RunSetupException(ownedBy(folder, previous, now)
+                throw new RunFolderInUseException(ownedBy(folder, previous, now)
                         + " (Its OS lock was free: this file system does not share locks between processes or "
                         + "machines, so the lease decides.)");
             }
@@ -150,7 +150,7 @@ public final class RunOwnership implements AutoCloseable {
     }
 
     /** The lease in the folder, empty if there is none; an unreadable one is refused, never guessed at. */
-    static Optional<RunLease> readLease(Path folder) throws RunSetupException {
+    static Optional<RunLease> readLease(Path folder) throws RunFolderInUseException {
         Path file = folder.resolve(LEASE_FILE);
         try {
             RunLease lease = JSON.readValue(Files.readAllBytes(file), RunLease.class);
@@ -163,7 +163,7 @@ public final class RunOwnership implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | java.time.format.DateTimeParseException e) {
-            throw new RunSetupException(file + " (the lease of the process that owns this run folder) cannot be read: "
+            throw new RunFolderInUseException(file + " (the lease of the process that owns this run folder) cannot be read: "
                     + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
                     + ". Fix: make sure no process is running this run (check the host and pid it names), then "
                     + "delete " + file + " and resume again.");
