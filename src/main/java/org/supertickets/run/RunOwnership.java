@@ -100,12 +100,13 @@ public final class RunOwnership implements AutoCloseable {
             }
             Instant now = clock.instant();
             Optional<RunLease> previous = readLease(key);
-            if (previous.isPresent() && isLive(previous.get(), now)) {
+            RunLease mine = RunLease.ofThisProcess(now);
+            // A lease of this very process that it no longer holds (its deletion failed) is stale too.
+            if (previous.isPresent() && !previous.get().isSameProcessAs(mine) && isLive(previous.get(), now)) {
                 throw new RunFolderInUseException(ownedBy(folder, previous, now)
                         + " (Its OS lock was free: this file system does not share locks between processes or "
                         + "machines, so the lease decides.)");
             }
-            RunLease mine = RunLease.ofThisProcess(now);
             writeLease(key, mine);
             return new RunOwnership(key, channel, lock, mine, clock, heartbeatEvery);
         } catch (RunSetupException | RuntimeException e) {

@@ -131,6 +131,14 @@ class RunOwnershipTest {
     }
 
     @Test
+    void aLeaseThisProcessLeftBehindIsNotMistakenForALiveOwner() throws Exception {
+        String now = Instant.now().toString();
+        ProcessHandle self = ProcessHandle.current();
+        writeLease(new RunLease(HostName.get(), self.pid(), RunLease.startOf(self), now, now));
+        RunOwnership.claim(dir).release();
+    }
+
+    @Test
     void anUnreadableLeaseIsRefusedWithTheFixNotGuessedAt() throws Exception {
         Files.writeString(dir.resolve(RunOwnership.LEASE_FILE), "{\"host\": \"a\", ");
         String message = assertThrows(RunSetupException.class, () -> RunOwnership.claim(dir)).getMessage();
