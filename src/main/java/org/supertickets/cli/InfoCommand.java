@@ -3,7 +3,6 @@ package org.supertickets.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.supertickets.model.CorruptFileException;
@@ -46,29 +45,15 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     private static void printRun(RunFolder folder) throws IOException {
-        RunFolderReader reader = new RunFolderReader(folder);
-        List<TrainingEvent> events = reader.readNew();
         System.out.println("run " + folder.name());
-        RunStarted started = null;
-        EvalMetrics lastEval = null;
-        RunFinished finished = null;
-        int shrinks = 0;
-        int prunes = 0;
-        long reactivated = 0;
-        for (TrainingEvent e : events) {
-            if (e instanceof RunStarted s) {
-                started = s;
-            } else if (e instanceof EvalMetrics m) {
-                lastEval = m;
-            } else if (e instanceof ShrinkEvent) {
-                shrinks++;
-            } else if (e instanceof PruneEvent p) {
-                prunes++;
-                reactivated += p.reactivated();
-            } else if (e instanceof RunFinished f) {
-                finished = f;
-            }
-        }
+        RunTally tally = new RunTally();
+        int skipped = RunFolderReader.forEachMetric(folder, tally::add);
+        RunStarted started = tally.started;
+        EvalMetrics lastEval = tally.lastEval;
+        RunFinished finished = tally.finished;
+        int shrinks = tally.shrinks;
+        int prunes = tally.prunes;
+        long reactivated = tally.reactivated;
         if (started != null) {
             System.out.printf(Locale.ROOT, "  %d steps planned on %s (%s); supernet %,d MACs, %,d params%n",
                     started.totalSteps(), started.device(), started.engine(), started.supernetMacs(),
@@ -85,8 +70,33 @@ final class InfoCommand implements Callable<Integer> {
         if (Files.isRegularFile(folder.ticket().resolve(TicketIo.MANIFEST))) {
             System.out.println("  ticket: " + folder.ticket());
         }
-        if (reader.skippedLines() > 0) {
-            System.out.println("  note: " + reader.skippedLines() + " damaged log lines were skipped");
+        if (skipped > 0) {
+            System.out.println("  note: " + skipped + " damaged log lines were skipped");
+        }
+    }
+
+    /** What info reports of a run, gathered while its log streams past. */
+    private static final class RunTally {
+        RunStarted started;
+        EvalMetrics lastEval;
+        RunFinished finished;
+        int shrinks;
+        int prunes;
+        long reactivated;
+
+        void add(TrainingEvent e) {
+            if (e instanceof RunStarted s) {
+                started = s;
+            } else if (e instanceof EvalMetrics m) {
+                lastEval = m;
+            } else if (e instanceof ShrinkEvent) {
+                shrinks++;
+            } else if (e instanceof PruneEvent p) {
+                prunes++;
+                reactivated += p.reactivated();
+            } else if (e instanceof RunFinished f) {
+                finished = f;
+            }
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.IntStream;
 import org.supertickets.space.Architecture;
-import org.supertickets.space.BlockState;
-import org.supertickets.space.BranchState;
 import org.supertickets.space.LayerKind;
 import org.supertickets.space.LayerShape;
 
@@ -22,46 +20,25 @@ public final class NetworkInitializer {
 
     public static NetworkState initialize(Architecture architecture, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
+        TensorLayout layout = TensorLayout.of(architecture);
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
-        for (LayerShape layer : architecture.layers()) {
-            long[] shape = layer.weightShape();
-            double std = layer.kind() == LayerKind.CLASSIFIER
-                    ? 0.01
-                    : Math.sqrt(2.0 / ((double) layer.outChannels() / layer.groups() * layer.kernel() * layer.kernel()));
-            tensors.put(TensorNames.weight(layer.name()), gaussian(shape, std, random));
-            if (layer.prunable()) {
-                tensors.put(TensorNames.mask(layer.name()), HostTensor.filled(shape, 1f));
+        layout.tensors().forEach((name, shape) -> {
+            LayerShape layer = layout.layers().get(name);
+            if (name.endsWith(TensorNames.WEIGHT)) {
+                double std = layer.kind() == LayerKind.CLASSIFIER
+                        ? 0.01
+                        : Math.sqrt(2.0 / ((double) layer.outChannels() / layer.groups() * layer.kernel()
+                        * layer.kernel()));
+                tensors.put(name, gaussian(shape, std, random));
+            } else {
+                boolean one = name.endsWith(TensorNames.MASK) || name.endsWith(TensorNames.GAMMA)
+                        || name.endsWith(TensorNames.RUNNING_VAR);
+                tensors.put(name, HostTensor.filled(shape, one ? 1f : 0f));
             }
-        }
-        tensors.put(TensorNames.CLASSIFIER_BIAS, HostTensor.filled(new long[] {architecture.classes()}, 0f));
-        addBatchNorm(tensors, TensorNames.STEM_BN, architecture.stemChannels());
+        });
         Map<String, int[]> origins = new LinkedHashMap<>();
-        for (BlockState block : architecture.blocks()) {
-            if (block.hiddenChannels() > 0) {
-                addBatchNorm(tensors, TensorNames.expandBn(block), block.hiddenChannels());
-                addBatchNorm(tensors, TensorNames.outBn(block), block.outChannels());
-            }
-            for (BranchState branch : block.branches()) {
-                if (!branch.removed()) {
-                    addBatchNorm(tensors, TensorNames.depthwiseBn(block, branch), branch.hiddenChannels());
-                    origins.put(TensorNames.depthwise(block, branch),
-                            IntStream.range(0, branch.hiddenChannels()).toArray());
-                }
-            }
-            if (!block.identitySkip()) {
-                addBatchNorm(tensors, TensorNames.skipBn(block), block.outChannels());
-            }
-        }
-        addBatchNorm(tensors, TensorNames.HEAD_BN, architecture.headChannels());
+        layout.origins().forEach((layer, channels) -> origins.put(layer, IntStream.range(0, channels).toArray()));
         return new NetworkState(architecture, tensors, origins);
-    }
-
-    private static void addBatchNorm(Map<String, HostTensor> tensors, String name, int channels) {
-        long[] shape = {channels};
-        tensors.put(name + TensorNames.GAMMA, HostTensor.filled(shape, 1f));
-        tensors.put(name + TensorNames.BETA, HostTensor.filled(shape, 0f));
-        tensors.put(name + TensorNames.RUNNING_MEAN, HostTensor.filled(shape, 0f));
-        tensors.put(name + TensorNames.RUNNING_VAR, HostTensor.filled(shape, 1f));
     }
 
     private static HostTensor gaussian(long[] shape, double std, SplittableRandom random) {

@@ -40,23 +40,65 @@ public final class NetworkStateCodec {
         return entries;
     }
 
-    /** Rebuilds the network of {@code architecture} from entries, checking names and shapes. */
+    /**
+     * Checks a file's header against its architecture before any tensor is read: every tensor the architecture
+     * needs is there with its shape, and nothing else is, except state riding along under one of
+     * {@code extraPrefixes} with the shape of the network tensor it belongs to. Then checks that the tensors fit
+     * into the memory left.
+     */
+    public static void checkHeader(Path file, Architecture architecture, SafetensorsFile.Header header,
+            String... extraPrefixes) throws CorruptFileException {
+        checkPlausible(file, architecture);
+        TensorLayout layout = TensorLayout.of(architecture);
+        Map<String, long[]> expected = new LinkedHashMap<>(layout.tensors());
+        layout.origins().forEach((layer, channels) -> expected.put(ORIGIN_PREFIX + layer, new long[] {channels}));
+        for (Map.Entry<String, long[]> e : expected.entrySet()) {
+            SafetensorsFile.TensorInfo info = header.tensors().get(e.getKey());
+            if (info == null) {
+                throw new CorruptFileException(file, "lacks tensor '" + e.getKey() + "' that its architecture needs");
+            }
+            checkShape(file, e.getKey(), info.shape(), e.getValue());
+        }
+        for (Map.Entry<String, SafetensorsFile.TensorInfo> e : header.tensors().entrySet()) {
+            if (expected.containsKey(e.getKey())) {
+                continue;
+            }
+            long[] owner = null;
+            for (String prefix : extraPrefixes) {
+                if (e.getKey().startsWith(prefix)) {
+                    owner = layout.tensors().get(e.getKey().substring(prefix.length()));
+                }
+            }
+            if (owner == null) {
+                throw new CorruptFileException(file, "holds tensor '" + e.getKey() + "' that its architecture does "
+                        + "not have");
+            }
+            checkShape(file, e.getKey(), e.getValue().shape(), owner);
+        }
+        HeapBudget.check(file, header.heapBytes());
+    }
+
+    private static void checkShape(Path file, String name, long[] actual, long[] expected)
+            throws CorruptFileException {
+        if (!Arrays.equals(actual, expected)) {
+            throw new CorruptFileException(file, "tensor '" + name + "' has shape " + Arrays.toString(actual)
+                    + ", its architecture needs " + Arrays.toString(expected));
+        }
+    }
+
+    /** Rebuilds the network of {@code architecture} from entries, checking names, shapes and values. */
     public static NetworkState fromEntries(Path file, Architecture architecture, Map<String, SafetensorsFile.Entry> entries)
             throws CorruptFileException {
         checkPlausible(file, architecture);
-        NetworkState template = NetworkInitializer.initialize(architecture, 0);
+        TensorLayout layout = TensorLayout.of(architecture);
         Map<String, HostTensor> tensors = new LinkedHashMap<>();
-        for (Map.Entry<String, HostTensor> expected : template.tensors().entrySet()) {
+        for (Map.Entry<String, long[]> expected : layout.tensors().entrySet()) {
             SafetensorsFile.Entry entry = entries.get(expected.getKey());
             if (entry == null) {
                 throw new CorruptFileException(file, "lacks tensor '" + expected.getKey()
                         + "' that its architecture needs");
             }
-            if (!Arrays.equals(entry.shape(), expected.getValue().shape())) {
-                throw new CorruptFileException(file, "tensor '" + expected.getKey() + "' has shape "
-                        + Arrays.toString(entry.shape()) + ", its architecture needs "
-                        + Arrays.toString(expected.getValue().shape()));
-            }
+            checkShape(file, expected.getKey(), entry.shape(), expected.getValue());
             HostTensor value = entry.toHostTensor();
             for (float v : value.data()) {
                 if (!Float.isFinite(v)) {
@@ -66,9 +108,9 @@ public final class NetworkStateCodec {
             tensors.put(expected.getKey(), value);
         }
         Map<String, int[]> origins = new LinkedHashMap<>();
-        for (Map.Entry<String, int[]> expected : template.channelOrigins().entrySet()) {
+        for (Map.Entry<String, Integer> expected : layout.origins().entrySet()) {
             SafetensorsFile.Entry entry = entries.get(ORIGIN_PREFIX + expected.getKey());
-            if (entry == null || entry.ints() == null || entry.ints().length != expected.getValue().length) {
+            if (entry == null || entry.ints() == null || entry.ints().length != expected.getValue()) {
                 throw new CorruptFileException(file, "lacks valid channel origins for '" + expected.getKey() + "'");
             }
             origins.put(expected.getKey(), entry.ints());
@@ -77,7 +119,7 @@ public final class NetworkStateCodec {
     }
 
     /** Largest network a file may describe: refuses hostile sizes before anything is allocated. */
-    private static final long MAX_WEIGHTS = 200_000_000L;
+    private static final long MAX_WEIGHTS = org.supertickets.space.ConfigValidator.MAX_SUPERNET_WEIGHTS;
 
     /** Checks that an architecture read from a file is one this workbench could have written. */
     public static void checkPlausible(Path file, Architecture a) throws CorruptFileException {

@@ -22,14 +22,18 @@ import java.util.Map;
  * little-endian tensor data), so tickets and checkpoints can be opened by PyTorch users with the
  * {@code safetensors} library. Supported dtypes: F32, U8 (masks, 0/1) and I32 (indices).
  *
- * <p>Reading validates everything before allocating: header size, offsets inside the file, no overlaps, and
- * that each shape matches its byte range. Problems are reported as {@link CorruptFileException}.
+ * <p>Reading validates everything before allocating: header size, offsets inside the file, no overlaps and no
+ * holes, that each shape matches its byte range, and that the tensors fit into the memory left. Problems are
+ * reported as {@link CorruptFileException}. Callers that know what the file must hold check its
+ * {@link #readHeader header} before {@link #readTensors reading the tensors}.
  */
 public final class SafetensorsFile {
 
     /** Largest header we accept (the format's own limit is 100 MB). */
     private static final long MAX_HEADER_BYTES = 100L * 1024 * 1024;
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Largest Java array, so a tensor always fits one array and no size computation overflows an int. */
+    private static final long MAX_ELEMENTS = Integer.MAX_VALUE - 8;
 
     /** A tensor to write or as read: float data (U8 and I32 values are converted exactly). */
     public record Entry(String dtype, long[] shape, float[] floats, int[] ints) {
@@ -99,7 +103,40 @@ public final class SafetensorsFile {
         }
     }
 
+    /** Where one tensor lies in the data section, as the header declares it (checked against the file). */
+    public record TensorInfo(String dtype, long[] shape, long begin, long end) {
+
+        /** Bytes the tensor takes on the heap once read: every dtype widens to 4-byte floats or ints. */
+        public long heapBytes() {
+            return count(shape) * 4;
+        }
+    }
+
+    /**
+     * A file's header, validated against the real file but with no tensor read yet, so that callers can check
+     * names, shapes and the total size against what they expect before anything is allocated.
+     */
+    public record Header(Path file, long dataStart, Map<String, TensorInfo> tensors, Map<String, String> metadata) {
+
+        public long heapBytes() {
+            return tensors.values().stream().mapToLong(TensorInfo::heapBytes).sum();
+        }
+    }
+
     public static Contents read(Path file) throws IOException, CorruptFileException {
+        return readTensors(readHeader(file));
+    }
+
+    /**
+     * Reads and validates the header only: its size, every tensor's dtype, shape and byte range against the file's
+     * real size, no overlaps and no holes (the format indexes every byte of the data section, so a file made
+     * longer than its tensors, a sparse one included, is refused here).
+     */
+    public static Header readHeader(Path file) throws IOException, CorruptFileException {
+        if (!Files.isRegularFile(file)) {
+            throw new CorruptFileException(file, Files.isDirectory(file) ? "is a folder, not a safetensors file"
+                    : "does not exist or is not a regular file");
+        }
         long size = Files.size(file);
         if (size < 8) {
             throw new CorruptFileException(file, "is " + size + " bytes long, too short for a safetensors file");
@@ -125,8 +162,7 @@ public final class SafetensorsFile {
             }
             long dataLength = size - 8 - headerLength;
             Map<String, String> metadata = new LinkedHashMap<>();
-            List<String> names = new ArrayList<>();
-            List<long[]> ranges = new ArrayList<>();
+            Map<String, TensorInfo> tensors = new LinkedHashMap<>();
             Iterator<Map.Entry<String, JsonNode>> fields = header.fields();
             while (fields.hasNext()) {
                 Map.Entry<String, JsonNode> f = fields.next();
@@ -134,22 +170,58 @@ public final class SafetensorsFile {
                     f.getValue().fields().forEachRemaining(m -> metadata.put(m.getKey(), m.getValue().asText()));
                     continue;
                 }
-                names.add(f.getKey());
-                ranges.add(validateEntry(file, f.getKey(), f.getValue(), dataLength));
+                long[] range = validateEntry(file, f.getKey(), f.getValue(), dataLength);
+                tensors.put(f.getKey(), new TensorInfo(f.getValue().get("dtype").asText(), shapeOf(f.getValue()),
+                        range[0], range[1]));
             }
-            checkNoOverlap(file, names, ranges);
-            Map<String, Entry> tensors = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                JsonNode node = header.get(names.get(i));
-                long[] range = ranges.get(i);
-                ByteBuffer data = ByteBuffer.allocate((int) (range[1] - range[0])).order(ByteOrder.LITTLE_ENDIAN);
-                channel.position(8 + headerLength + range[0]);
-                readFully(channel, data);
-                data.flip();
-                tensors.put(names.get(i), decode(node.get("dtype").asText(), shapeOf(node), data));
-            }
-            return new Contents(tensors, metadata);
+            checkCoverage(file, tensors, dataLength);
+            return new Header(file, 8 + headerLength, tensors, metadata);
         }
+    }
+
+    /**
+     * Reads every tensor of a validated header, one at a time into its own array (no byte copy of the whole
+     * tensor), after checking that they fit into the memory this JVM has left.
+     */
+    public static Contents readTensors(Header header) throws IOException, CorruptFileException {
+        HeapBudget.check(header.file(), header.heapBytes());
+        Map<String, Entry> tensors = new LinkedHashMap<>();
+        try (var channel = Files.newByteChannel(header.file())) {
+            for (Map.Entry<String, TensorInfo> e : header.tensors().entrySet()) {
+                TensorInfo info = e.getValue();
+                channel.position(header.dataStart() + info.begin());
+                tensors.put(e.getKey(), readTensor(channel, info));
+            }
+        } catch (java.io.EOFException e) {
+            throw new CorruptFileException(header.file(), "ended while its tensors were read (it shrank?)");
+        }
+        return new Contents(tensors, header.metadata());
+    }
+
+    private static Entry readTensor(java.nio.channels.SeekableByteChannel channel, TensorInfo info)
+            throws IOException {
+        int n = (int) count(info.shape());
+        int width = bytesPer(info.dtype());
+        float[] floats = "I32".equals(info.dtype()) ? null : new float[n];
+        int[] ints = floats == null ? new int[n] : null;
+        ByteBuffer chunk = ByteBuffer.allocate((int) Math.max(width, Math.min(n * (long) width, 1 << 20)))
+                .order(ByteOrder.LITTLE_ENDIAN);
+        int done = 0;
+        while (done < n) {
+            int count = Math.min(n - done, chunk.capacity() / width);
+            chunk.clear().limit(count * width);
+            readFully(channel, chunk);
+            chunk.flip();
+            for (int i = done; i < done + count; i++) {
+                switch (info.dtype()) {
+                    case "F32" -> floats[i] = chunk.getFloat();
+                    case "U8" -> floats[i] = chunk.get() != 0 ? 1f : 0f;
+                    default -> ints[i] = chunk.getInt();
+                }
+            }
+            done += count;
+        }
+        return new Entry(info.dtype(), info.shape(), floats, ints);
     }
 
     private static long[] validateEntry(Path file, String name, JsonNode node, long dataLength)
@@ -169,7 +241,7 @@ public final class SafetensorsFile {
                 throw new CorruptFileException(file, where + " has an invalid dimension " + d);
             }
             elements = Math.multiplyExact(elements, d.asLong());
-            if (elements > Integer.MAX_VALUE) {
+            if (elements > MAX_ELEMENTS) {
                 throw new CorruptFileException(file, where + " is too large (" + elements + " elements)");
             }
         }
@@ -186,20 +258,28 @@ public final class SafetensorsFile {
         return new long[] {begin, end};
     }
 
-    private static void checkNoOverlap(Path file, List<String> names, List<long[]> ranges)
+    /** Tensors must not overlap and together must cover the data section exactly: no hole, no trailing bytes. */
+    private static void checkCoverage(Path file, Map<String, TensorInfo> tensors, long dataLength)
             throws CorruptFileException {
-        List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < ranges.size(); i++) {
-            order.add(i);
-        }
-        order.sort((a, b) -> Long.compare(ranges.get(a)[0], ranges.get(b)[0]));
-        for (int i = 1; i < order.size(); i++) {
-            long[] prev = ranges.get(order.get(i - 1));
-            long[] cur = ranges.get(order.get(i));
-            if (cur[0] < prev[1]) {
-                throw new CorruptFileException(file, "tensors '" + names.get(order.get(i - 1)) + "' and '"
-                        + names.get(order.get(i)) + "' overlap");
+        List<Map.Entry<String, TensorInfo>> order = new ArrayList<>(tensors.entrySet());
+        order.sort((a, b) -> Long.compare(a.getValue().begin(), b.getValue().begin()));
+        long covered = 0;
+        String previous = null;
+        for (Map.Entry<String, TensorInfo> e : order) {
+            if (e.getValue().begin() < covered) {
+                throw new CorruptFileException(file, "tensors '" + previous + "' and '" + e.getKey() + "' overlap");
             }
+            if (e.getValue().begin() > covered) {
+                throw new CorruptFileException(file, "has " + (e.getValue().begin() - covered) + " bytes that no "
+                        + "tensor claims before '" + e.getKey() + "' (damaged or not written by a safetensors writer)");
+            }
+            covered = e.getValue().end();
+            previous = e.getKey();
+        }
+        if (covered != dataLength) {
+            throw new CorruptFileException(file, "is " + (dataLength - covered) + " bytes longer than its tensors "
+                    + "(extended, sparse or with data appended). Fix: restore the file from the run or ticket that "
+                    + "wrote it");
         }
     }
 
@@ -226,29 +306,6 @@ public final class SafetensorsFile {
             default -> throw new IllegalArgumentException("unsupported dtype " + t.dtype());
         }
         return b.array();
-    }
-
-    private static Entry decode(String dtype, long[] shape, ByteBuffer data) {
-        int n = (int) count(shape);
-        switch (dtype) {
-            case "F32": {
-                float[] f = new float[n];
-                data.asFloatBuffer().get(f);
-                return new Entry(dtype, shape, f, null);
-            }
-            case "U8": {
-                float[] f = new float[n];
-                for (int i = 0; i < n; i++) {
-                    f[i] = data.get() != 0 ? 1f : 0f;
-                }
-                return new Entry(dtype, shape, f, null);
-            }
-            default: {
-                int[] v = new int[n];
-                data.asIntBuffer().get(v);
-                return new Entry(dtype, shape, null, v);
-            }
-        }
     }
 
     private static int bytesPer(String dtype) {

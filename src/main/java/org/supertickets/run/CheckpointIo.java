@@ -64,23 +64,54 @@ public final class CheckpointIo {
         return state;
     }
 
+    private static final String METADATA_FIX = " Fix: the checkpoint was edited or damaged; restore it, or start "
+            + "the run again.";
+
+    private static long atLeastZero(Path file, Map<String, String> meta, String field) throws CorruptFileException {
+        long value = Long.parseLong(meta.get(field));
+        if (value < 0) {
+            throw new CorruptFileException(file, "metadata field '" + field + "' is " + value
+                    + "; it cannot be negative." + METADATA_FIX);
+        }
+        return value;
+    }
+
+    private static double finiteAtLeastZero(Path file, Map<String, String> meta, String field)
+            throws CorruptFileException {
+        double value = Double.parseDouble(meta.get(field));
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new CorruptFileException(file, "metadata field '" + field + "' is " + value
+                    + "; it must be a finite number, 0 or more." + METADATA_FIX);
+        }
+        return value;
+    }
+
     public static TrainerCheckpoint read(Path file) throws IOException, CorruptFileException {
-        SafetensorsFile.Contents contents = SafetensorsFile.read(file);
-        Map<String, String> meta = contents.metadata();
+        SafetensorsFile.Header header = SafetensorsFile.readHeader(file);
+        Map<String, String> meta = header.metadata();
         if (!FORMAT.equals(meta.get("format"))) {
             throw new CorruptFileException(file, "is not a workbench checkpoint (format '" + meta.get("format")
                     + "', expected '" + FORMAT + "')");
         }
         try {
             Architecture architecture = EventJson.MAPPER.readValue(meta.get("architecture"), Architecture.class);
+            // Everything the header claims is checked against the architecture before a tensor is allocated.
+            NetworkStateCodec.checkHeader(file, architecture, header, MOMENTUM_PREFIX, PREVIOUS_MASK_PREFIX);
+            SafetensorsFile.Contents contents = SafetensorsFile.readTensors(header);
             NetworkState network = NetworkStateCodec.fromEntries(file, architecture, contents.tensors());
             Map<String, HostTensor> momentum = withPrefix(file, contents, MOMENTUM_PREFIX, network);
             Map<String, HostTensor> previousMasks = withPrefix(file, contents, PREVIOUS_MASK_PREFIX, network);
-            return new TrainerCheckpoint(Long.parseLong(meta.get("step")), Integer.parseInt(meta.get("pruneEvents")),
-                    network, momentum, Double.parseDouble(meta.get("windowLoss")),
-                    Long.parseLong(meta.get("windowCorrect")), Long.parseLong(meta.get("windowImages")),
-                    Double.parseDouble(meta.get("trainingMacs")), meta.get("configHash"), previousMasks);
-        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
+            long windowImages = atLeastZero(file, meta, "windowImages");
+            long windowCorrect = atLeastZero(file, meta, "windowCorrect");
+            if (windowCorrect > windowImages) {
+                throw new CorruptFileException(file, "metadata field 'windowCorrect' is " + windowCorrect
+                        + ", more than 'windowImages' " + windowImages + "." + METADATA_FIX);
+            }
+            return new TrainerCheckpoint(atLeastZero(file, meta, "step"),
+                    Math.toIntExact(atLeastZero(file, meta, "pruneEvents")), network, momentum,
+                    finiteAtLeastZero(file, meta, "windowLoss"), windowCorrect, windowImages,
+                    finiteAtLeastZero(file, meta, "trainingMacs"), meta.get("configHash"), previousMasks);
+        } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | ArithmeticException e) {
             throw new CorruptFileException(file, "has invalid metadata (" + e.getMessage() + ")");
         }
     }

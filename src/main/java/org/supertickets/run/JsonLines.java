@@ -92,6 +92,54 @@ public final class JsonLines {
         }
     }
 
+    /** Longest line {@link #forEachLine} hands on; an event is a few hundred bytes, a snapshot a few MB. */
+    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+    /**
+     * Streams the complete lines of a file to {@code each}, in order, holding one line at a time: memory stays
+     * bounded however large the file. A torn last line is left out; a line over {@link #MAX_LINE_BYTES} is skipped.
+     *
+     * @return the number of lines skipped for their length
+     */
+    public static int forEachLine(Path file, java.util.function.Consumer<String> each) throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        int skipped = 0;
+        try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
+            boolean tooLong = false;
+            byte[] buffer = new byte[1 << 16];
+            for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                int start = 0;
+                for (int i = 0; i < n; i++) {
+                    if (buffer[i] != '\n') {
+                        continue;
+                    }
+                    if (!tooLong && line.size() + (i - start) <= MAX_LINE_BYTES) {
+                        line.write(buffer, start, i - start);
+                        String text = line.toString(StandardCharsets.UTF_8);
+                        if (!text.isBlank()) {
+                            each.accept(text);
+                        }
+                    } else {
+                        skipped++;
+                    }
+                    line.reset();
+                    tooLong = false;
+                    start = i + 1;
+                }
+                if (!tooLong && line.size() + (n - start) <= MAX_LINE_BYTES) {
+                    line.write(buffer, start, n - start);
+                } else {
+                    tooLong = true;
+                    line.reset();
+                }
+            }
+        }
+        return skipped;
+    }
+
     /** Lines read and where to continue. */
     public record Chunk(List<String> lines, long nextOffset) {
     }

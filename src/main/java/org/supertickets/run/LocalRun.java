@@ -76,17 +76,29 @@ public final class LocalRun {
         SearchSpaceConfig config = device == null ? resolved
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
+        MemoryFit.check(config, !chosen.isGpu());
         TrainingData data = loadData(config);
         RunFolder folder;
         String hash = ConfigIo.hash(config);
         try {
             folder = RunFolder.create(runsDir, config.name(), LocalDateTime.now());
-            AtomicFiles.writeString(folder.config(), ConfigIo.toJson(config));
         } catch (IOException e) {
             throw new RunSetupException("Cannot create a run folder under " + runsDir + ": " + e.getMessage()
                     + ". Fix: choose a writable runs folder (--out) with free space.");
         }
-        return launch(folder, config, hash, chosen, data, extra, null, from, rewind, control);
+        // Claimed before config.json exists, so no 'resume' can take the new folder for an interrupted run.
+        RunOwnership owner = RunOwnership.claim(folder.path());
+        try {
+            AtomicFiles.writeString(folder.config(), ConfigIo.toJson(config));
+            return launch(folder, owner, config, hash, chosen, data, extra, null, from, rewind, control);
+        } catch (IOException e) {
+            owner.release();
+            throw new RunSetupException("Cannot write " + folder.config() + ": " + e.getMessage()
+                    + ". Fix: choose a writable runs folder (--out) with free space.");
+        } catch (RunSetupException | RuntimeException | Error e) {
+            owner.release();
+            throw e;
+        }
     }
 
     /**
@@ -114,11 +126,31 @@ public final class LocalRun {
     public static LocalRun resumeStage(Path runDir, String device, TrainingListener extra, RewindCapture rewind,
             TrainingControl control) throws RunSetupException {
         RunFolder folder;
+        try {
+            folder = RunFolder.open(runDir);
+        } catch (IOException e) {
+            throw new RunSetupException(e.getMessage());
+        }
+        // Owned before anything is read or repaired: a live run's logs must never be truncated under it.
+        RunOwnership owner = RunOwnership.claim(folder.path());
+        try {
+            return resumeOwned(folder, owner, device, extra, rewind, control);
+        } catch (RunSetupException | RuntimeException | Error e) {
+            owner.release();
+            throw e;
+        }
+    }
+
+    private static LocalRun resumeOwned(RunFolder folder, RunOwnership owner, String device, TrainingListener extra,
+            RewindCapture rewind, TrainingControl control) throws RunSetupException {
         SearchSpaceConfig config;
         TrainerCheckpoint checkpoint;
         try {
-            folder = RunFolder.open(runDir);
             config = ConfigIo.loadResolved(folder.config());
+            if (Files.isDirectory(folder.latestCheckpoint())) {
+                throw new RunSetupException(folder.latestCheckpoint() + " is a folder, not a checkpoint file. Fix: "
+                        + "move it away; resume then needs the run's own checkpoint, or start the run again.");
+            }
             if (!Files.isRegularFile(folder.latestCheckpoint())) {
                 throw new RunSetupException(folder.latestCheckpoint() + " does not exist: the run stopped before its "
                         + "first checkpoint (written at every evaluation interval). Fix: start it again.");
@@ -139,6 +171,7 @@ public final class LocalRun {
             config = config.withTraining(config.training().withDevice(device));
         }
         Device chosen = chooseDevice(config.training().device());
+        MemoryFit.check(config, !chosen.isGpu());
         TrainingData data = loadData(config);
         long step = checkpoint.step();
         try {
@@ -147,7 +180,7 @@ public final class LocalRun {
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
-        return launch(folder, config, hash, chosen, data, extra, checkpoint, null, rewind, control);
+        return launch(folder, owner, config, hash, chosen, data, extra, checkpoint, null, rewind, control);
     }
 
     private static boolean keepOnResume(String line, long checkpointStep) {
@@ -159,23 +192,38 @@ public final class LocalRun {
         }
     }
 
-    private static LocalRun launch(RunFolder folder, SearchSpaceConfig config, String hash, Device device,
+    private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash, Device device,
             TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
-            RewindCapture rewind, TrainingControl control) {
+            RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
                 from == null || atLaterStep ? null : from.network());
+        if (checkpoint != null && checkpoint.step() > trainer.totalSteps()) {
+            throw new RunSetupException(folder.latestCheckpoint() + ": metadata field 'step' is " + checkpoint.step()
+                    + ", but this run has " + trainer.totalSteps() + " steps (" + folder.config() + "). Fix: the "
+                    + "checkpoint was edited or belongs to another run; restore it, or start the run again.");
+        }
         if (rewind != null) {
             trainer.captureNetworkAt(Math.round(rewind.epochs() * trainer.stepsPerEpoch()), rewind.sink());
         }
         LocalRun run = new LocalRun(folder, trainer, control);
         Thread thread = new Thread(() -> {
+            RunFinished finished = null;
+            Throwable failure = null;
             try {
-                run.completion.complete(atLaterStep ? trainer.runFrom(from) : trainer.run(checkpoint));
+                finished = atLaterStep ? trainer.runFrom(from) : trainer.run(checkpoint);
             } catch (Throwable t) {
-                run.completion.completeExceptionally(t);
+                failure = t;
+            } finally {
+                // Given up before anyone hears of the end, so that whoever waits can resume the folder at once.
+                owner.release();
+            }
+            if (failure == null) {
+                run.completion.complete(finished);
+            } else {
+                run.completion.completeExceptionally(failure);
             }
         }, "training-" + folder.name());
         thread.setDaemon(false);

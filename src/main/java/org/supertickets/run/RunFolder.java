@@ -16,6 +16,8 @@ import java.time.format.DateTimeFormatter;
  *   checkpoints/       latest.safetensors, written atomically
  *   ticket/            ticket.json + weights.safetensors, when the run completes
  *   run.log            human-readable log
+ *   owner.lock         OS-locked by the process running it ({@link RunOwnership})
+ *   owner.json         that process's lease: host, pid, since, heartbeat (gone once the run ends)
  * </pre>
  */
 public record RunFolder(Path path) {

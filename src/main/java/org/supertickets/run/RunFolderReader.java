@@ -36,6 +36,25 @@ public final class RunFolderReader {
         return events;
     }
 
+    /**
+     * Streams the events of a run's {@code metrics.jsonl} (every event but the connectivity snapshots) in the order
+     * written, one line in memory at a time: for summaries of runs whose logs may be gigabytes.
+     *
+     * @return the number of lines skipped (unparseable or too long)
+     */
+    public static int forEachMetric(RunFolder folder, java.util.function.Consumer<TrainingEvent> each)
+            throws IOException {
+        int[] unparsed = {0};
+        int tooLong = JsonLines.forEachLine(folder.metrics(), line -> {
+            try {
+                each.accept(EventJson.fromJson(line));
+            } catch (IllegalArgumentException e) {
+                unparsed[0]++;
+            }
+        });
+        return unparsed[0] + tooLong;
+    }
+
     /** Lines that could not be parsed so far (a damaged or foreign file). */
     public synchronized int skippedLines() {
         return skippedLines;

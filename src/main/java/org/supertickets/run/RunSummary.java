@@ -1,14 +1,12 @@
 package org.supertickets.run;
 
 import java.io.IOException;
-import java.util.List;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
-import org.supertickets.train.TrainingEvent;
 
 /**
  * One finished run in a comparison: what method it was and what its ticket measured.
@@ -58,18 +56,22 @@ public record RunSummary(
         } catch (ConfigException e) {
             throw new IOException(e.getMessage(), e);
         }
-        List<TrainingEvent> events = new RunFolderReader(folder).readNew();
-        RunStarted started = null;
-        RunFinished finished = null;
-        double wall = 0;
-        for (TrainingEvent e : events) {
-            if (e instanceof RunStarted s) {
-                started = started == null ? s : started;
+        RunStarted[] started = {null};
+        RunFinished[] finished = {null};
+        double[] wall = {0};
+        RunFolderReader.forEachMetric(folder, e -> {
+            if (e instanceof RunStarted s && started[0] == null) {
+                started[0] = s;
             } else if (e instanceof RunFinished f) {
-                finished = f;
-                wall += f.wallSeconds();
+                finished[0] = f;
+                wall[0] += f.wallSeconds();
             }
-        }
+        });
+        return summary(folder, config, started[0], finished[0], wall[0]);
+    }
+
+    private static RunSummary summary(RunFolder folder, SearchSpaceConfig config, RunStarted started,
+            RunFinished finished, double wall) throws IOException {
         if (started == null || finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED) {
             throw new IOException(folder.path() + " has not completed" + (finished == null ? "" : " ("
                     + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it is still training, resume it if it "

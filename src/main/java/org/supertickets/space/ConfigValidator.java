@@ -37,6 +37,13 @@ public final class ConfigValidator {
     static final int MAX_IMAGE_SIDE = 1024;
     static final int MAX_CLASSES = 10_000;
     static final int MAX_REPEATS = 16;
+    /** More stages than this would shrink any image we accept to 1x1 many times over; bounds work and memory. */
+    static final int MAX_STAGES = 32;
+    /**
+     * Largest supernet this workbench trains, in weights (800 MB as float32, before gradients and optimiser state).
+     * Checkpoints and tickets describing more are refused as implausible, so a config must not ask for more.
+     */
+    public static final long MAX_SUPERNET_WEIGHTS = 200_000_000L;
     static final int MAX_EXPANSION_RATIO = 8;
     static final int MAX_EPOCHS = 10_000;
     static final int MAX_BATCH_SIZE = 4096;
@@ -95,6 +102,9 @@ public final class ConfigValidator {
         boolean networkValid = c.data() != null && c.stem() != null && c.stages() != null && c.head() != null
                 && noIssueAt("data.dataset", "data.channels", "data.height", "data.width", "data.classes", "stem",
                         "stages", "head");
+        if (networkValid) {
+            supernetSize(c);
+        }
         if (section("search", c.search())) {
             search(c.search(), epochLimit, networkValid ? c : null);
         }
@@ -177,12 +187,28 @@ public final class ConfigValidator {
         if (stages.isEmpty()) {
             add("stages", "is empty, so there is nothing to search", "add at least one stage of searchable blocks");
         }
+        if (stages.size() > MAX_STAGES) {
+            // Checked before anything per stage, so a config of thousands of stages costs nothing to reject.
+            add("stages", "has " + stages.size() + " stages, more than " + MAX_STAGES, "use 1 to " + MAX_STAGES
+                    + " stages (MobileNetV2 has 7); deepen a stage with its repeats instead");
+            range("head.channels", c.head().channels(), 1, MAX_HEAD_CHANNELS);
+            return;
+        }
         for (int i = 0; i < stages.size(); i++) {
             stage("stages[" + i + "]", stages.get(i));
         }
         range("head.channels", c.head().channels(), 1, MAX_HEAD_CHANNELS);
         if (shapeValid(c.data()) && validStride(stem.stride())) {
             featureMaps(c);
+        }
+    }
+
+    private void supernetSize(SearchSpaceConfig c) {
+        long weights = Architecture.supernet(c).layers().stream().mapToLong(LayerShape::weightCount).sum();
+        if (weights > MAX_SUPERNET_WEIGHTS) {
+            add("stages", String.format(Locale.ROOT, "make a supernet of %,d weights, more than the %,d this "
+                    + "workbench trains", weights, MAX_SUPERNET_WEIGHTS), "shrink the stages' channels, repeats, "
+                    + "expansionRatio or kernelSizes (weights grow with channels squared), or head.channels");
         }
     }
 

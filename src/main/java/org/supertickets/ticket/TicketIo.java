@@ -112,8 +112,12 @@ public final class TicketIo {
         }
         NetworkState network;
         try {
+            // The architecture comes from the manifest, so an impossible one is the manifest's fault.
+            NetworkStateCodec.checkPlausible(manifestFile, manifest.architecture());
+            SafetensorsFile.Header header = SafetensorsFile.readHeader(weightsFile);
+            NetworkStateCodec.checkHeader(weightsFile, manifest.architecture(), header);
             network = NetworkStateCodec.fromEntries(weightsFile, manifest.architecture(),
-                    SafetensorsFile.read(weightsFile).tensors());
+                    SafetensorsFile.readTensors(header).tensors());
         } catch (RuntimeException e) {
             throw new CorruptFileException(manifestFile, "describes an impossible architecture (" + e.getMessage()
                     + ")");

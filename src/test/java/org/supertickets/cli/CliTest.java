@@ -3,14 +3,10 @@ package org.supertickets.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class CliTest {
@@ -18,31 +14,15 @@ class CliTest {
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream oldOut;
-    private PrintStream oldErr;
-
-    @BeforeEach
-    void capture() {
-        oldOut = System.out;
-        oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(oldOut);
-        System.setErr(oldErr);
-    }
+    @RegisterExtension
+    final CapturedConsole console = new CapturedConsole();
 
     @Test
     void validateShowsTheSearchSpaceOfEverySampleConfig() {
         for (String name : new String[] {"quickstart", "fashion-mnist", "fashion-mnist-compare", "cifar10"}) {
-            out.reset();
-            assertEquals(0, Main.execute("validate", "sample-configs/" + name + ".json"), err.toString());
-            assertTrue(out.toString().contains("supernet:"), out.toString());
+            console.reset();
+            assertEquals(0, Main.execute("validate", "sample-configs/" + name + ".json"), console.err());
+            assertTrue(console.out().contains("supernet:"), console.out());
         }
     }
 
@@ -52,7 +32,7 @@ class CliTest {
         Files.writeString(bad, Files.readString(Path.of("sample-configs/quickstart.json"))
                 .replace("\"kernelSizes\" : [ 3, 5, 7 ]", "\"kernelSizes\" : [ 3, 4 ]"));
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("validate", bad.toString()));
-        String message = err.toString();
+        String message = console.err();
         assertTrue(message.contains("bad.json"), message);
         assertTrue(message.contains("stages[0].kernelSizes[1]"), message);
         assertTrue(message.contains("Fix:"), message);
@@ -66,7 +46,7 @@ class CliTest {
                 .replace("\"kernelSizes\" : [ 3, 5, 7 ]", "\"kernelSizes\" : [ 3, 4 ]")
                 .replace("\"rerank\" : true", "\"rerank\" : true, \"rerankk\" : true"));
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("validate", bad.toString()));
-        String message = err.toString();
+        String message = console.err();
         assertTrue(message.contains("pruning.rerankk: unknown field 'rerankk'"), message);
         assertTrue(message.contains("stages[0].kernelSizes[1]"), message);
         assertTrue(message.contains("stages[1].kernelSizes[1]"), message);
@@ -78,7 +58,7 @@ class CliTest {
         Path shortened = dir.resolve("short.json");
         Files.writeString(shortened, Files.readString(Path.of("sample-configs/quickstart.json"))
                 .replace("\"epochs\" : 6", "\"epochs\" : 3"));
-        assertEquals(0, Main.execute("validate", shortened.toString()), err.toString());
+        assertEquals(0, Main.execute("validate", shortened.toString()), console.err());
         var config = Configs.load(Path.of("sample-configs/quickstart.json"), null, 3);
         assertEquals(3, config.training().epochs());
         assertEquals(4.0, config.pruning().cubicEndEpoch());
@@ -89,20 +69,20 @@ class CliTest {
         Path bad = dir.resolve("typo.json");
         Files.writeString(bad, "{ \"name\": \"x\", \"trainin\": {} }");
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("run", bad.toString(), "--out", dir.toString()));
-        assertTrue(err.toString().contains("did you mean 'training'"), err.toString());
+        assertTrue(console.err().contains("did you mean 'training'"), console.err());
     }
 
     @Test
     void infoOnAFolderThatIsNotARunSaysWhat() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("info", dir.toString()));
-        assertTrue(err.toString().contains("not a run folder"), err.toString());
+        assertTrue(console.err().contains("not a run folder"), console.err());
     }
 
     @Test
     void resumingAPipelineWithADamagedManifestNamesTheFileAndTheFix() throws Exception {
         Files.writeString(dir.resolve("pipeline.json"), "{ \"method\": ");
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("resume", dir.toString()));
-        String message = err.toString();
+        String message = console.err();
         assertTrue(message.contains("pipeline.json") && message.contains("Fix"), message);
     }
 
@@ -110,18 +90,18 @@ class CliTest {
     void impRefusesUnusableSettingsAndASearchRunThatIsNotARun() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("imp", "sample-configs/quickstart.json", "--fraction", "1.5",
                 "--out", dir.toString()));
-        assertTrue(err.toString().contains("fraction per level 1.5") && err.toString().contains("Fix"),
-                err.toString());
-        err.reset();
+        assertTrue(console.err().contains("fraction per level 1.5") && console.err().contains("Fix"),
+                console.err());
+        console.reset();
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("imp", "sample-configs/quickstart.json", "--search-run",
                 dir.toString(), "--out", dir.resolve("out").toString()));
-        assertTrue(err.toString().contains("not a run folder"), err.toString());
+        assertTrue(console.err().contains("not a run folder"), console.err());
     }
 
     @Test
     void helpIsEverywhere() {
         assertEquals(0, Main.execute("--help"));
         assertEquals(0, Main.execute("bench", "--help"));
-        assertTrue(out.toString().contains("--warmup"));
+        assertTrue(console.out().contains("--warmup"));
     }
 }

@@ -16,6 +16,7 @@ import org.supertickets.TestConfigs;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.model.SafetensorsFile;
 import org.supertickets.run.CheckpointIo;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigException;
@@ -111,6 +112,53 @@ class FuzzTest {
                 assertTrue(expected.getMessage().contains("fuzz.safetensors"), expected.getMessage());
             } catch (RuntimeException | OutOfMemoryError e) {
                 throw new AssertionError("checkpoint case " + i + " threw " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Sizes and metadata values rather than shapes of JSON: files cut short or made longer (sparse, by up to
+     * 16 GiB), and every scalar of a checkpoint set to an extreme. Each case reads back in range or is refused.
+     */
+    @Test
+    void checkpointsWithForgedSizesAndMetadataValuesReadInRangeOrFailReadably() throws Exception {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        Path good = dir.resolve("good.safetensors");
+        CheckpointIo.write(good, new TrainerCheckpoint(5, 1, network, Map.of(), 0.5, 3, 4, 7, "h", Map.of()));
+        SafetensorsFile.Contents contents = SafetensorsFile.read(good);
+        List<String> fields = List.of("step", "pruneEvents", "windowLoss", "windowCorrect", "windowImages",
+                "trainingMacs");
+        List<String> values = List.of("-5", "-1", "0", "99999999999", "2147483648", "-9223372036854775808", "NaN",
+                "Infinity", "-0.0", "1e308", "x", "");
+        Path fuzz = dir.resolve("fuzz.safetensors");
+        for (int i = 0; i < FILE_CASES / 2; i++) {
+            if (i % 2 == 0) {
+                Map<String, String> meta = new java.util.LinkedHashMap<>(contents.metadata());
+                meta.put(fields.get(random.nextInt(fields.size())), values.get(random.nextInt(values.size())));
+                try (var out = Files.newOutputStream(fuzz)) {
+                    SafetensorsFile.write(out, contents.tensors(), meta);
+                }
+            } else {
+                Files.copy(good, fuzz, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                try (var raf = new java.io.RandomAccessFile(fuzz.toFile(), "rw")) {
+                    long length = raf.length();
+                    raf.setLength(switch (random.nextInt(3)) {
+                        case 0 -> random.nextLong(length);
+                        case 1 -> length + 1 + random.nextInt(4096);
+                        default -> length + random.nextLong(16L << 30);
+                    });
+                }
+            }
+            try {
+                TrainerCheckpoint read = CheckpointIo.read(fuzz);
+                assertTrue(read.step() >= 0 && read.pruneEvents() >= 0 && read.windowImages() >= 0
+                        && read.windowCorrect() >= 0 && read.windowCorrect() <= read.windowImages()
+                        && Double.isFinite(read.windowLoss()) && read.windowLoss() >= 0
+                        && Double.isFinite(read.trainingMacs()) && read.trainingMacs() >= 0, "case " + i);
+            } catch (CorruptFileException | IOException expected) {
+                assertTrue(expected.getMessage().contains("fuzz.safetensors"), expected.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("size/metadata case " + i + " threw " + e, e);
             }
         }
     }

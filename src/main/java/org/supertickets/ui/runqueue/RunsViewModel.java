@@ -23,6 +23,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderInUseException;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.pipeline.ComparedRuns;
@@ -197,23 +198,28 @@ public final class RunsViewModel {
                     + "Fix: wait for the other run, or start the config again.");
             return;
         }
-        e.setFollower(null);
-        e.takeUnreadHistory(); // the resumed run's session reads its folder itself
-        e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
-        e.expectEnd();
-        refreshActive();
+        RunStatus before = e.getStatus();
+        String saidBefore = e.messageProperty().get();
         Path dir = e.getFolder();
         String dev = device.get();
         boolean pipeline = e.imp() != null;
         if (pipeline) {
             // A pipeline's stages report to the entry's session directly, from their first event.
+            e.setFollower(null);
+            e.takeUnreadHistory();
             e.renewSession();
         }
+        e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
+        e.expectEnd();
+        refreshActive();
         BackgroundTask.of("Resume run", ctx -> pipeline
                 ? launcher.resumeImp(dir, dev, stagesOf(e))
                 : launcher.resume(dir, dev, null))
                 .onSuccess(handle -> {
                     if (!pipeline) {
+                        // Followed until now: a refused resume (folder in use) leaves the entry as it was.
+                        e.setFollower(null);
+                        e.takeUnreadHistory(); // the resumed run's session reads its folder itself
                         e.renewSession();
                     }
                     e.attach(handle);
@@ -227,7 +233,9 @@ public final class RunsViewModel {
                     show(e);
                 })
                 .onFailure(err -> {
-                    e.setStatus(RunStatus.FAILED, UserMessages.describe(err));
+                    boolean inUse = err instanceof RunFolderInUseException
+                            || err.getCause() instanceof RunFolderInUseException;
+                    e.setStatus(inUse ? before : RunStatus.FAILED, inUse ? saidBefore : UserMessages.describe(err));
                     e.detach();
                     notifier.error("Cannot resume " + dir.getFileName(), UserMessages.describe(err));
                 })
