@@ -21,6 +21,7 @@ import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.runqueue.RunsViewModel;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.teaching.DemoStarter;
 import org.supertickets.ui.teaching.StepModeViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketViewModel;
@@ -43,6 +44,7 @@ public final class WorkbenchViewModel {
     private final TicketViewModel ticket;
     private final CompareViewModel compare;
     private final StepModeViewModel stepMode;
+    private final DemoStarter demo;
     private Architecture shownSupernet;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
@@ -56,6 +58,7 @@ public final class WorkbenchViewModel {
         compare = new CompareViewModel(runner, notifier);
         stepMode = new StepModeViewModel(runs);
         runs.setRunObserver(stepMode);
+        demo = new DemoStarter(runner, notifier, designer, stepMode, this::runCurrentConfig);
 
         runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
         designer.configProperty().addListener((o, a, c) -> {
@@ -115,6 +118,11 @@ public final class WorkbenchViewModel {
     /** Step mode and the explanation of the latest architecture step or pruning event. */
     public StepModeViewModel stepMode() {
         return stepMode;
+    }
+
+    /** File ▸ New demo: the shipped demo, loaded and running. */
+    public DemoStarter demo() {
+        return demo;
     }
 
     /** Queues the designer's config; refuses (and says why) while it has problems. */
