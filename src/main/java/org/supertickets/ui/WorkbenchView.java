@@ -469,6 +469,7 @@ public final class WorkbenchView extends BorderPane {
     private static Tab tab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setGraphic(org.supertickets.ui.teaching.ViewHelp.mark(title));
         return tab;
     }
 
