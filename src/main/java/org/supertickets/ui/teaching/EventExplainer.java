@@ -29,6 +29,7 @@ public final class EventExplainer {
     private final double gammaThreshold;
     private final double targetSparsity;
     private final boolean rerank;
+    private final double epochs;
     private Architecture current;
 
     /** @param resolved the run's resolved config (ρ, the γ threshold and the sparsity target come from it) */
@@ -38,6 +39,7 @@ public final class EventExplainer {
         gammaThreshold = resolved.search().gammaThreshold();
         targetSparsity = resolved.pruning().targetSparsity();
         rerank = Boolean.TRUE.equals(resolved.pruning().rerank());
+        epochs = resolved.training().epochs();
     }
 
     /**
@@ -169,9 +171,11 @@ public final class EventExplainer {
                         + "weights (%s alive now).", l.layer(), grouped(l.newlyPruned()), grouped(l.total()),
                         grouped(l.kept()))));
         if (p.targetRatio() >= targetSparsity - 1e-9) {
-            text.append(String.format(Locale.ROOT, "\nThe schedule is at its target (%.0f %%): the remaining "
-                    + "epochs train the sparse network, and the ticket is the network right after the last pruning "
-                    + "event.", 100 * targetSparsity));
+            double left = epochs - p.epoch();
+            text.append(String.format(Locale.ROOT, "\nThe schedule is at its target (%.0f %%): ", 100 * targetSparsity))
+                    .append(left > 1e-6 ? String.format(Locale.ROOT, "the remaining %.1f epochs train the sparse "
+                            + "network, and the ticket is the network right after the last pruning event.", left)
+                            : "this last event draws the ticket.");
         }
         if (p.masksResetAfter()) {
             text.append("\nThe masks were put back to all ones after the event (resetMaskAfterPrune).");

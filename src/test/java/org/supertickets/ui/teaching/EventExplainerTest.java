@@ -104,6 +104,8 @@ class EventExplainerTest {
         String last = explainer.accept(new PruneEvent(400, 2.0, 3, 0.5, 0.5, 0.05, 0, 1, false, layers)).text();
         assertTrue(last.contains("none of the pruned weights came back"), last);
         assertTrue(last.contains("1 weight newly pruned"), last);
-        assertTrue(last.contains("The schedule is at its target (50 %)"), last);
+        assertTrue(last.contains("The schedule is at its target (50 %): the remaining 2.0 epochs train"), last);
+        String end = explainer.accept(new PruneEvent(800, 4.0, 4, 0.5, 0.5, 0.05, 0, 0, false, layers)).text();
+        assertTrue(end.contains("this last event draws the ticket"), "no epochs left at the end: " + end);
     }
 }
