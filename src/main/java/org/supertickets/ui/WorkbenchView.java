@@ -53,6 +53,8 @@ import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
 import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.teaching.DemoStarter;
+import org.supertickets.ui.teaching.ExplanationPanel;
 import org.supertickets.ui.ticket.TicketView;
 
 /**
@@ -116,6 +118,7 @@ public final class WorkbenchView extends BorderPane {
         monitorSplit.setDividerPositions(0.47);
         BorderPane monitorTab = new BorderPane(monitorSplit);
         monitorTab.setTop(monitorHeader());
+        monitorTab.setBottom(new ExplanationPanel(vm.stepMode()));
 
         tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
                 tab("Ticket", ticketView), tab("Compare", compareView));
@@ -205,6 +208,9 @@ public final class WorkbenchView extends BorderPane {
                 e.consume();
             } else if (undo.match(e)) {
                 vm.designer().undo();
+                e.consume();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN && vm.stepMode().waitingProperty().get()) {
+                vm.stepMode().next(); // a presenter's clicker sends Page Down
                 e.consume();
             }
         });
@@ -322,8 +328,11 @@ public final class WorkbenchView extends BorderPane {
             ticketView.lookupAll("#open-ticket").forEach(n -> ((Button) n).fire());
         });
         MenuItem quit = item("Quit", "Shortcut+Q", () -> requestClose(stage(), () -> stage().close()));
-        Menu file = new Menu("File", null, open, save, saveAs, new SeparatorMenuItem(), openRun, openTicket,
-                new SeparatorMenuItem(), quit);
+        MenuItem demo = item("New demo", null, () -> startDemo(false));
+        demo.setId("menu-new-demo");
+        MenuItem demoStepping = item("New demo in step mode", null, () -> startDemo(true));
+        Menu file = new Menu("File", null, demo, demoStepping, new SeparatorMenuItem(), open, save, saveAs,
+                new SeparatorMenuItem(), openRun, openTicket, new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", null, () -> vm.designer().undo());
         undo.textProperty().bind(vm.designer().undoTextProperty());
@@ -342,8 +351,10 @@ public final class WorkbenchView extends BorderPane {
         MenuItem fromCheckpoint = item("Resume selected run from checkpoint", null,
                 () -> vm.runs().resumeFromCheckpoint(vm.runs().getSelected()));
         MenuItem imp = item("Run IMP baseline (search → train → prune → retrain)…", null, this::runImpBaseline);
+        MenuItem nextEvent = item("Next event (step mode)", "F8", () -> vm.stepMode().next());
+        nextEvent.disableProperty().bind(vm.stepMode().waitingProperty().not());
         Menu runMenu = new Menu("Run", null, run, imp, new SeparatorMenuItem(), stop, pause, resume,
-                fromCheckpoint);
+                fromCheckpoint, new SeparatorMenuItem(), nextEvent);
 
         CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
         darkTheme.selectedProperty().bindBidirectional(dark);
@@ -351,6 +362,19 @@ public final class WorkbenchView extends BorderPane {
         Menu view = new Menu("View", null, darkTheme, replay);
         Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
         return new MenuBar(file, edit, runMenu, view, help);
+    }
+
+    /** Loads and runs the shipped demo, after asking about unsaved edits. */
+    private void startDemo(boolean stepping) {
+        if (vm.designer().isDirty()) {
+            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Load the demo and lose the unsaved changes of "
+                    + vm.designer().titleProperty().get() + "?");
+            alert.initOwner(stage());
+            if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
+                return;
+            }
+        }
+        vm.demo().start(WorkbenchApp.locate(DemoStarter.DEMO), stepping);
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
@@ -461,6 +485,7 @@ public final class WorkbenchView extends BorderPane {
     private static Tab tab(String title, Node content) {
         Tab tab = new Tab(title, content);
         tab.setId("tab-" + title.toLowerCase(java.util.Locale.ROOT));
+        tab.setGraphic(org.supertickets.ui.teaching.ViewHelp.mark(title));
         return tab;
     }
 

@@ -21,6 +21,8 @@ import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.runqueue.RunsViewModel;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.teaching.DemoStarter;
+import org.supertickets.ui.teaching.StepModeViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketViewModel;
 
@@ -41,6 +43,8 @@ public final class WorkbenchViewModel {
     private final HeatmapViewModel ticketHeatmap;
     private final TicketViewModel ticket;
     private final CompareViewModel compare;
+    private final StepModeViewModel stepMode;
+    private final DemoStarter demo;
     private Architecture shownSupernet;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
@@ -52,6 +56,9 @@ public final class WorkbenchViewModel {
         ticketHeatmap = new HeatmapViewModel(runner);
         ticket = new TicketViewModel(runner, notifier);
         compare = new CompareViewModel(runner, notifier);
+        stepMode = new StepModeViewModel(runs);
+        runs.setRunObserver(stepMode);
+        demo = new DemoStarter(runner, notifier, designer, stepMode, this::runCurrentConfig);
 
         runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
         designer.configProperty().addListener((o, a, c) -> {
@@ -109,6 +116,16 @@ public final class WorkbenchViewModel {
         return compare;
     }
 
+    /** Step mode and the explanation of the latest architecture step or pruning event. */
+    public StepModeViewModel stepMode() {
+        return stepMode;
+    }
+
+    /** File ▸ New demo: the shipped demo, loaded and running. */
+    public DemoStarter demo() {
+        return demo;
+    }
+
     /** Queues the designer's config; refuses (and says why) while it has problems. */
     public RunEntry runCurrentConfig() {
         SearchSpaceConfig resolved = runnableConfigOrExplain();
@@ -140,6 +157,7 @@ public final class WorkbenchViewModel {
     /** UI thread, ~10 Hz: moves new events into the views in one batch. */
     public void pump() {
         List<TrainingEvent> events = runs.pump();
+        stepMode.pump();
         if (events.isEmpty()) {
             return;
         }

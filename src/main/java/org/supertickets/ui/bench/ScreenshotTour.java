@@ -40,6 +40,10 @@ public final class ScreenshotTour {
             designerOnly(Path.of(args[1]));
             return;
         }
+        if (args.length > 1 && args[0].equals("--demo")) {
+            demoOnly(Path.of(args[1]));
+            return;
+        }
         if (args.length > 0 && args[0].equals("--compare")) {
             boolean dark = args.length > 1 && args[1].equals("--dark");
             int first = dark ? 2 : 1;
@@ -117,6 +121,50 @@ public final class ScreenshotTour {
         }
         System.out.println("screenshots in " + out.toAbsolutePath() + ", run in " + entry.getFolder());
         closeAndExit(w);
+    }
+
+    /**
+     * Shoots File ▸ New demo in step mode at a projector's 1280×720: the run waiting at its first architecture step
+     * and at a pruning event, each with its explanation, then the finished run.
+     */
+    static void demoOnly(Path out) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        WorkbenchWindow w = openWindow(Path.of("sample-configs/quickstart.json"),
+                Files.createTempDirectory("st-tour-runs"), 2);
+        FxThread.run(() -> {
+            w.stage().setWidth(1280);
+            w.stage().setHeight(720);
+        });
+        var step = w.vm().stepMode();
+        FxThread.run(() -> w.vm().demo().start(Path.of(org.supertickets.ui.teaching.DemoStarter.DEMO), true));
+        boolean shrinkShot = false;
+        boolean pruneShot = false;
+        while (!(shrinkShot && pruneShot)) {
+            waitFor(() -> FxThread.call(() -> step.waitingProperty().get()), 1_200_000);
+            FxThread.sleep(1200);
+            var event = FxThread.call(() -> step.shownProperty().get().event());
+            if (event instanceof org.supertickets.train.ShrinkEvent && !shrinkShot) {
+                shoot(w, out.resolve("demo-step-shrink.png"));
+                shrinkShot = true;
+            } else if (event instanceof org.supertickets.train.PruneEvent p && p.index() >= 3 && !pruneShot) {
+                shoot(w, out.resolve("demo-step-prune.png"));
+                pruneShot = true;
+            }
+            FxThread.run(step::next);
+        }
+        FxThread.run(step::runOn);
+        RunEntry entry = FxThread.call(() -> w.vm().runs().getSelected());
+        waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 1_200_000);
+        FxThread.sleep(1500);
+        shoot(w, out.resolve("demo-finished.png"));
+        System.out.println("demo run in " + entry.getFolder());
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
     }
 
     /** Shoots the designer after edits, to check that its preview follows each edit at once. */

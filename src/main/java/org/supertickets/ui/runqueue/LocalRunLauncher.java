@@ -22,6 +22,12 @@ public final class LocalRunLauncher implements RunLauncher {
     }
 
     @Override
+    public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener,
+            TrainingControl control) throws Exception {
+        return wrap(LocalRun.startStage(resolved, runsDir, device, listener, null, null, control));
+    }
+
+    @Override
     public RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
             StageObserver stages) throws Exception {
         ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, stages);

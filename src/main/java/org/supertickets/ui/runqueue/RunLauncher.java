@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.TrainingControl;
 import org.supertickets.train.TrainingListener;
 
 /**
@@ -15,6 +16,16 @@ public interface RunLauncher {
     /** A new run of a resolved config in a new folder under {@code runsDir}. */
     RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener)
             throws Exception;
+
+    /**
+     * As {@link #start(SearchSpaceConfig, Path, String, TrainingListener)}, steered by a control the caller made,
+     * so that the listener can pause the run on the training thread at the very event it sees (step mode).
+     * Launchers that make their own control refuse.
+     */
+    default RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener,
+            TrainingControl control) throws Exception {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot run with a given control");
+    }
 
     /**
      * The search → train → iterative-magnitude-pruning pipeline of a resolved config, in a new folder under

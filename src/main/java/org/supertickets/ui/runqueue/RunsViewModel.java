@@ -35,8 +35,10 @@ import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
+import org.supertickets.train.TrainingControl;
 import org.supertickets.train.TrainingEvent;
 import org.supertickets.ui.session.RunSession;
+import org.supertickets.train.TrainingListener;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.task.TaskRunner;
@@ -66,6 +68,7 @@ public final class RunsViewModel {
     private final ObjectProperty<Path> runsDir = new SimpleObjectProperty<>(this, "runsDir");
     private final ReadOnlyBooleanWrapper anyActive = new ReadOnlyBooleanWrapper(this, "anyActive");
     private final ReadOnlyObjectWrapper<RunEntry> launched = new ReadOnlyObjectWrapper<>(this, "launched");
+    private RunObserver observer;
 
     public RunsViewModel(TaskRunner runner, RunLauncher launcher, Notifier notifier, Path runsDir,
             LongSupplier clock) {
@@ -75,6 +78,18 @@ public final class RunsViewModel {
         this.clock = Objects.requireNonNull(clock);
         this.runsDir.set(runsDir);
         selected.addListener((o, a, entry) -> readHistory(entry));
+    }
+
+    /** Sees the events of each single run this process starts from now on, and may pause it (step mode). */
+    public interface RunObserver {
+
+        /** The listener for a run about to start; it passes the events on to {@code session}. */
+        TrainingListener listenerFor(RunEntry entry, TrainingControl control, TrainingListener session);
+    }
+
+    /** null = runs report straight to their sessions. */
+    public void setRunObserver(RunObserver observer) {
+        this.observer = observer;
     }
 
     public ObservableList<RunEntry> entries() {
@@ -423,8 +438,8 @@ public final class RunsViewModel {
         next.expectEnd();
         refreshActive();
         Path dir = runsDir.get();
-        BackgroundTask.of("Start run", ctx -> next.imp() == null
-                ? launcher.start(next.config(), dir, next.device(), next.session().listener())
+        RunObserver observer = this.observer;
+        BackgroundTask.of("Start run", ctx -> next.imp() == null ? startWithObserver(observer, next, dir)
                 : launcher.startImp(next.config(), next.imp(), dir, next.device(), stagesOf(next)))
                 .onSuccess(handle -> {
                     next.attach(handle);
@@ -450,6 +465,16 @@ public final class RunsViewModel {
         }
         handle.control().cancel();
         return true;
+    }
+
+    /** A single run with the observer's listener in front of its session, steering the run's own control. */
+    private RunHandle startWithObserver(RunObserver observer, RunEntry entry, Path dir) throws Exception {
+        if (observer == null) {
+            return launcher.start(entry.config(), dir, entry.device(), entry.session().listener());
+        }
+        TrainingControl control = new TrainingControl();
+        return launcher.start(entry.config(), dir, entry.device(),
+                observer.listenerFor(entry, control, entry.session().listener()), control);
     }
 
     /** Follows a pipeline entry's stages: each reports into the entry's session, under its stage's name. */
