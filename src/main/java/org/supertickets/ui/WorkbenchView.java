@@ -308,9 +308,18 @@ public final class WorkbenchView extends BorderPane {
                 monitorView.exportAll(dir.toPath(), () -> showStatus("Exported charts to " + dir));
             }
         });
+        // On a narrow window the headline gives way (ellipsis, full text on hover), never the button or the picker.
+        headline.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(headline.textProperty());
+        headline.setTooltip(full);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        runs.setMinWidth(Region.USE_PREF_SIZE);
+        Label runLabel = new Label("Run");
+        runLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, new Label("Run"), runs, headline, gap, export);
+        HBox box = new HBox(10, runLabel, runs, headline, gap, export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(5, 8, 5, 8));
         box.getStyleClass().add("monitor-header");
