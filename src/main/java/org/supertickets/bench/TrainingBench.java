@@ -38,9 +38,10 @@ public final class TrainingBench {
     }
 
     /**
-     * @param trace where to write the profiler's trace, or {@code null} for no profile
+     * @param trace          where to write the profiler's trace, or {@code null} for no profile
+     * @param onWorkerThread train on a new thread, as {@code run} and the GUI do, instead of the calling one
      */
-    public TrainingBenchResult measure(int warmup, int steps, Path trace) {
+    public TrainingBenchResult measure(int warmup, int steps, Path trace, boolean onWorkerThread) {
         long firstMeasured = roundUp(warmup);
         long measuredEnd = roundUp(warmup + steps);
         long stopAt = trace == null ? measuredEnd : Math.max(measuredEnd, firstMeasured + PROFILED_STEPS);
@@ -75,7 +76,18 @@ public final class TrainingBench {
         };
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, configHash, data, device, listener, control,
                 CheckpointStore.NONE);
-        trainer.run();
+        if (onWorkerThread) {
+            Thread worker = new Thread(trainer::run, "training-bench");
+            worker.start();
+            try {
+                worker.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                control.cancel();
+            }
+        } else {
+            trainer.run();
+        }
         long measured = measuredEnd - firstMeasured;
         double seconds = (wall[1] - wall[0]) / 1e9;
         return new TrainingBenchResult(measured, config.training().batchSize(),

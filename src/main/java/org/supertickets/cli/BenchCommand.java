@@ -69,6 +69,10 @@ final class BenchCommand implements Callable<Integer> {
             description = "the PyTorch yardstick (default ${DEFAULT-VALUE})")
     Path pytorchScript;
 
+    @Option(names = "--worker-thread", description = "train on a worker thread, as run and the GUI do "
+            + "(measured slower than the main thread: docs/performance.md)")
+    boolean workerThread;
+
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override training.device")
     String device;
 
@@ -98,7 +102,7 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench %s on %s (%s, %d threads), batch %d, %d steps after %d warm-up%n",
                 config, chosen, TwoInOneTrainer.engineDescription(), engineThreads, resolved.training().batchSize(),
                 steps, warmup);
-        TrainingBenchResult ours = bench.measure(warmup, steps, profile);
+        TrainingBenchResult ours = bench.measure(warmup, steps, profile, workerThread);
         printOurs(ours, resolved);
         try (NDManager manager = NDManager.newBaseManager(chosen)) {
             double peak = MatmulPeak.flopsPerSecond(manager, 2048, 5);
@@ -142,7 +146,7 @@ final class BenchCommand implements Callable<Integer> {
         String torchVersion = "?";
         try {
             for (int round = 0; round < rounds; round++) {
-                TrainingBenchResult ours = bench.measure(warmup, steps, null);
+                TrainingBenchResult ours = bench.measure(warmup, steps, null, workerThread);
                 PyTorchYardstick.YardstickResult theirs = yardstick.measure(config, warmup, steps, engineThreads);
                 torchVersion = theirs.torchVersion();
                 comparison.add(new AbComparison.Round(ours.imagesPerSecond(), theirs.imagesPerSecond(),
