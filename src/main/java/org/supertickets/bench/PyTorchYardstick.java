@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The same supernet trained by plain PyTorch in Python ({@code bench/pytorch_supernet.py}), run as a child
+ * The same supernet trained by plain PyTorch in Python ({@code src/scripts/pytorch_supernet.py}), run as a child
  * process so it shares the machine with nothing of ours.
  */
 public final class PyTorchYardstick {

@@ -54,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
     Path profile;
 
     @Option(names = "--vs-pytorch", description = "alternate rounds of ours and of plain PyTorch on the same "
-            + "supernet (bench/pytorch_supernet.py) and print both and the ratios")
+            + "supernet (src/scripts/pytorch_supernet.py) and print both and the ratios")
     boolean versusPyTorch;
 
     @Option(names = "--rounds", defaultValue = "3", description = "rounds of each side with --vs-pytorch "
@@ -65,7 +65,7 @@ final class BenchCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}, Debian's python3-torch)")
     Path python;
 
-    @Option(names = "--pytorch-script", defaultValue = "bench/pytorch_supernet.py",
+    @Option(names = "--pytorch-script", defaultValue = "src/scripts/pytorch_supernet.py",
             description = "the PyTorch yardstick (default ${DEFAULT-VALUE})")
     Path pytorchScript;
 
