@@ -50,6 +50,7 @@ import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.charts.ComparisonCharts;
+import org.supertickets.ui.controls.ToolButton;
 
 /**
  * The Compare tab: finished runs added by folder (one at a time, every run under a folder, or dropped on the
@@ -122,18 +123,19 @@ public final class CompareView extends BorderPane {
     }
 
     private Node toolBar() {
-        Button add = button("Add run…", "add-run", "Add a finished run folder (or drop run folders on the table)",
+        Button add = ToolButton.of("Add run…", "add-run",
+                "Add a finished run folder (or drop run folders on the table)",
                 () -> chooseFolder("Add a finished run folder").ifPresent(d -> vm.add(List.of(d))));
-        Button addAll = button("Add all runs under a folder…", "add-runs-under",
+        Button addAll = ToolButton.of("Add all runs under a folder…", "add-runs-under",
                 "Add every completed run folder directly under a folder, e.g. the --out folder of a sweep",
                 () -> chooseFolder("Add every run folder under this folder").ifPresent(vm::addAllUnder));
-        Button remove = button("Remove", "remove-runs", "Remove the selected runs from the comparison (Delete)",
+        Button remove = ToolButton.of("Remove", "remove-runs", "Remove the selected runs from the comparison (Delete)",
                 this::removeSelected);
         remove.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(table.getSelectionModel()
                 .getSelectedItems()));
-        Button clear = button("Clear", "clear-runs", "Remove every run from the comparison", vm::clear);
+        Button clear = ToolButton.of("Clear", "clear-runs", "Remove every run from the comparison", vm::clear);
         clear.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
-        Button export = button("Export CSV…", "export-comparison", "The table as CSV, with the columns of the "
+        Button export = ToolButton.of("Export CSV…", "export-comparison", "The table as CSV, with the columns of the "
                 + "command line's comparison.csv", this::exportCsv);
         export.disableProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
         ProgressIndicator busy = new ProgressIndicator();
@@ -387,13 +389,6 @@ public final class CompareView extends BorderPane {
         return tab;
     }
 
-    private static Button button(String text, String id, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
-    }
 
     /** A numeric column: sorts by value, shows it formatted, right-aligned. */
     private static TableColumn<ComparedRun, Number> number(String title, double width,

@@ -22,6 +22,7 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.controls.ToolButton;
 
 /**
  * The connectivity graph with its always-visible legend and, when a timeline is given, the time controls:
@@ -90,9 +91,9 @@ public final class GraphView extends BorderPane {
             }
         });
         sync.run();
-        Button back = toolButton("|◀", "step-back", "Previous snapshot", timeline::stepBack);
-        Button play = toolButton("▶ Play", "play", "Replay the snapshots / pause", timeline::togglePlay);
-        Button forward = toolButton("▶|", "step-forward", "Next snapshot", timeline::stepForward);
+        Button back = ToolButton.of("|◀", "step-back", "Previous snapshot", timeline::stepBack);
+        Button play = ToolButton.of("▶ Play", "play", "Replay the snapshots / pause", timeline::togglePlay);
+        Button forward = ToolButton.of("▶|", "step-forward", "Next snapshot", timeline::stepForward);
         Timeline player = new Timeline(new KeyFrame(PLAY_STEP, e -> timeline.tick()));
         player.setCycleCount(Timeline.INDEFINITE);
         timeline.playingProperty().addListener((o, a, playing) -> {
@@ -145,18 +146,18 @@ public final class GraphView extends BorderPane {
         Circle add = new Circle(5, Color.TRANSPARENT);
         add.setStroke(Color.GRAY);
         legend.getChildren().add(item(add, "add"));
-        Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap · wheel: zoom · drag: pan"
-                + " · 0/F: fit");
+        Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap · wheel: zoom · "
+                + "drag: pan · 0/F: fit");
         hint.getStyleClass().add("hint");
         legend.getChildren().add(hint);
         return legend;
     }
 
     private Node viewTools(GraphViewModel vm) {
-        Button fit = toolButton("Fit", "graph-fit", "Show the whole graph (0 or F)", canvas::fitToView);
-        Button in = toolButton("+", "graph-zoom-in", "Zoom in (+ or the mouse wheel)",
+        Button fit = ToolButton.of("Fit", "graph-fit", "Show the whole graph (0 or F)", canvas::fitToView);
+        Button in = ToolButton.of("+", "graph-zoom-in", "Zoom in (+ or the mouse wheel)",
                 () -> canvas.zoomBy(GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2, canvas.getHeight() / 2));
-        Button out = toolButton("−", "graph-zoom-out", "Zoom out (− or the mouse wheel)",
+        Button out = ToolButton.of("−", "graph-zoom-out", "Zoom out (− or the mouse wheel)",
                 () -> canvas.zoomBy(1 / GraphCanvas.ZOOM_STEP, canvas.getWidth() / 2,
                 canvas.getHeight() / 2));
         javafx.scene.control.ToggleButton columns = new javafx.scene.control.ToggleButton("Blocks side by side");
@@ -182,7 +183,8 @@ public final class GraphView extends BorderPane {
      * Writes the current frame, whole (not only what is zoomed into), to a file the user picks: drawn here on
      * the FX thread, written on a background thread.
      */
-    private void exportTo(String kind, String pattern, java.util.function.BiFunction<GraphFrame, Boolean, byte[]> draw) {
+    private void exportTo(String kind, String pattern,
+            java.util.function.BiFunction<GraphFrame, Boolean, byte[]> draw) {
         GraphFrame f = canvas.frameProperty().get();
         if (f == null) {
             return;
@@ -218,11 +220,4 @@ public final class GraphView extends BorderPane {
         return label;
     }
 
-    private static Button toolButton(String text, String id, String tooltip, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setTooltip(new Tooltip(tooltip));
-        button.setOnAction(e -> action.run());
-        return button;
-    }
 }
