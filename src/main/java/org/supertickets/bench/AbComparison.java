@@ -37,10 +37,6 @@ public final class AbComparison {
         rounds.add(round);
     }
 
-    public List<Round> rounds() {
-        return List.copyOf(rounds);
-    }
-
     public Spread throughputRatio() {
         return spread(rounds.stream().map(Round::throughputRatio).toList());
     }

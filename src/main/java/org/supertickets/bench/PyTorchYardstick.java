@@ -37,13 +37,13 @@ public final class PyTorchYardstick {
     /** One measurement: images/s and CPU seconds per step over {@code steps} steps after {@code warmup}. */
     public YardstickResult measure(Path config, int warmup, int steps, int threads)
             throws IOException, InterruptedException {
+        // One stream: reading stdout to its end while stderr fills its pipe would hang both processes.
         Process process = new ProcessBuilder(List.of(python.toString(), script.toString(), config.toString(),
                 "--warmup", Integer.toString(warmup), "--steps", Integer.toString(steps), "--threads",
-                Integer.toString(threads))).redirectErrorStream(false).start();
+                Integer.toString(threads))).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         if (process.waitFor() != 0) {
-            throw new IOException(script + " failed: " + err.strip());
+            throw new IOException(script + " failed: " + out.strip());
         }
         return parse(out);
     }

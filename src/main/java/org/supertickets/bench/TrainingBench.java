@@ -90,7 +90,7 @@ public final class TrainingBench {
         }
         long measured = measuredEnd - firstMeasured;
         double seconds = (wall[1] - wall[0]) / 1e9;
-        return new TrainingBenchResult(measured, config.training().batchSize(),
+        return new TrainingBenchResult(measured,
                 measured * config.training().batchSize() / seconds, median(windowRates),
                 (cpu[1] - cpu[0]) / 1e9 / measured, trainer.timings());
     }

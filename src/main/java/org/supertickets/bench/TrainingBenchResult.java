@@ -11,6 +11,6 @@ import org.supertickets.train.TwoInOneTrainer;
  * @param cpuSecondsPerStep  process CPU time per measured step, all threads
  * @param timings            the trainer's split of its run time
  */
-public record TrainingBenchResult(long steps, int batchSize, double imagesPerSecond, double medianWindowRate,
+public record TrainingBenchResult(long steps, double imagesPerSecond, double medianWindowRate,
         double cpuSecondsPerStep, TwoInOneTrainer.Timings timings) {
 }

@@ -98,7 +98,7 @@ public final class Supernet implements AutoCloseable {
             x = block(x, block, mode);
         }
         x = convBnRelu(x, TensorNames.HEAD, TensorNames.HEAD_BN, 1, 1, mode, true);
-        NDArray pooled = x.mean(new int[] {3}).mean(new int[] {2});
+        NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
         return Linear.linear(pooled, tensor(TensorNames.weight(TensorNames.CLASSIFIER)),
                 tensor(TensorNames.CLASSIFIER_BIAS)).singletonOrThrow();
     }
