@@ -176,6 +176,7 @@ public final class TwoInOneTrainer {
         long step = resume == null ? 0 : resume.step();
         try (NDManager root = NDManager.newBaseManager(device)) {
             disableGradientRecording();
+            NativeAllocatorTuning.applyOnce();
             boolean resumed = resume != null && !startsAtRewindPoint;
             NetworkState initial = resume != null ? resume.network()
                     : start != null ? start
