@@ -1,9 +1,5 @@
 package org.supertickets.train;
 
-import com.sun.jna.Library;
-import com.sun.jna.Native;
-import com.sun.jna.Platform;
-
 /**
  * Keeps glibc's malloc from giving libtorch's activation buffers back to the kernel after every step.
  *
@@ -36,14 +32,13 @@ public final class NativeAllocatorTuning {
     }
 
     private static boolean apply() {
-        if (!Platform.isLinux() || userChoseMallocOptions()) {
+        if (userChoseMallocOptions()) {
             return false;
         }
         try {
-            CLibrary c = Native.load("c", CLibrary.class);
-            return c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1
-                    && c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) == 1;
-        } catch (UnsatisfiedLinkError | RuntimeException notGlibc) {
+            return LinuxLibc.load().map(c -> c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1
+                    && c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) == 1).orElse(false);
+        } catch (UnsatisfiedLinkError notGlibc) {
             return false; // another C library (musl): its allocator, its behaviour; nothing breaks
         }
     }
@@ -52,10 +47,5 @@ public final class NativeAllocatorTuning {
         String tunables = System.getenv("GLIBC_TUNABLES");
         return System.getenv("MALLOC_MMAP_THRESHOLD_") != null || System.getenv("MALLOC_TRIM_THRESHOLD_") != null
                 || (tunables != null && tunables.contains("malloc"));
-    }
-
-    /** The one libc function needed. */
-    public interface CLibrary extends Library {
-        int mallopt(int param, int value);
     }
 }

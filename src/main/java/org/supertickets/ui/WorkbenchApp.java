@@ -10,6 +10,7 @@ import javafx.stage.Stage;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ui.bench.ColdStart;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
@@ -53,6 +54,9 @@ public final class WorkbenchApp extends Application {
         window.view().setDocumentOpener(uri -> getHostServices().showDocument(uri.toString()));
         if (startupProblem != null) {
             window.error("Cannot load the quickstart config", startupProblem);
+        }
+        if (Boolean.getBoolean(ColdStart.PROBE_PROPERTY)) {
+            ColdStart.exitOnFirstFrame();
         }
     }
 
