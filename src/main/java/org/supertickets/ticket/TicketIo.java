@@ -144,12 +144,6 @@ public final class TicketIo {
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
         }
-        if (manifest.graph() == null || manifest.bnEpsilon() == null) {
-            // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
-            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
-                    manifest.metrics(), manifest.provenance(), manifest.input(), bnEpsilon(),
-                    TicketGraph.of(manifest.architecture(), Supernet.BN_EPSILON));
-        }
         NetworkState network;
         try {
             // The architecture comes from the manifest, so an impossible one is the manifest's fault.
@@ -161,6 +155,24 @@ public final class TicketIo {
         } catch (RuntimeException e) {
             throw new CorruptFileException(manifestFile, "describes an impossible architecture (" + e.getMessage()
                     + ")");
+        }
+        // After the architecture was checked against the weights: an impossible one is reported as such first.
+        List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture(), Supernet.BN_EPSILON);
+        if (manifest.graph() == null || manifest.bnEpsilon() == null) {
+            // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
+            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
+                    manifest.metrics(), manifest.provenance(), manifest.input(), bnEpsilon(), graph);
+        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != bnEpsilon()) {
+            // Both are derived, never read: an edited copy would tell outside readers something else than we run.
+            throw new CorruptFileException(manifestFile, "has a 'graph' or 'bnEpsilon' that does not follow from its "
+                    + "architecture (they are written from it); restore the file, or delete both fields to have them "
+                    + "derived again");
+        }
+        TicketInput input = manifest.input();
+        int channels = manifest.architecture().inChannels();
+        if (input != null && (input.mean().length != channels || input.std().length != channels)) {
+            throw new CorruptFileException(manifestFile, "has " + input.mean().length + " 'input.mean' and "
+                    + input.std().length + " 'input.std' values for " + channels + " input channels; restore the file");
         }
         return new Ticket(manifest, network);
     }

@@ -4,19 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
+import org.supertickets.TestConfigs;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
-import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.DataConfig;
-import org.supertickets.space.HeadConfig;
-import org.supertickets.space.PruningConfig;
-import org.supertickets.space.SearchConfig;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.space.StageConfig;
-import org.supertickets.space.StemConfig;
-import org.supertickets.space.TrainingConfig;
 import org.supertickets.train.RunFinished;
 
 /**
@@ -29,21 +22,17 @@ final class TinyTicketRun {
     static final int TEST_IMAGES = 200;
 
     private static RunFolder folder;
-    private static RunFinished finished;
 
     private TinyTicketRun() {
     }
 
+    /** The shared tiny Fashion-MNIST config, two epochs on 576 training images, scored on the first 200 test ones. */
     static SearchSpaceConfig config() {
-        return ConfigResolver.resolve(new SearchSpaceConfig("outside",
-                new DataConfig("fashion-mnist", null, 1, 28, 28, 10, 0.1, 640, TEST_IMAGES, false),
-                new StemConfig(6, 3, 2),
-                List.of(new StageConfig(12, 1, 2, List.of(3, 5), 2), new StageConfig(16, 1, 2, List.of(3, 5), 2)),
-                new HeadConfig(24),
-                new SearchConfig(true, 0.05, 0.5, 1e-3, 0L, 1.0, 2, 0L, 2.0),
-                new PruningConfig(true, 0.4, 1.0, "staircase", 0.2, 2.0, true, false, false, false),
-                new TrainingConfig(2, 32, "sgd", 0.1, 0.9, 4e-5, "cosine", 0.0, 0.0, 200, "cpu"),
-                5L));
+        SearchSpaceConfig base = TestConfigs.tinyFashionMnist();
+        DataConfig d = base.data();
+        return base.withName("outside").withData(new DataConfig(d.dataset(), d.path(), d.channels(), d.height(),
+                d.width(), d.classes(), d.validationFraction(), 640, TEST_IMAGES, d.augment()))
+                .withTraining(base.training().withEpochs(2)).withSeed(5);
     }
 
     /** The run's folder, training it on first use. */
@@ -52,7 +41,7 @@ final class TinyTicketRun {
             Path runs = Files.createTempDirectory("outside-runs");
             Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(runs)));
             LocalRun run = LocalRun.start(config(), runs, "cpu", null);
-            finished = run.completion().get();
+            RunFinished finished = run.completion().get();
             if (finished.outcome() != RunFinished.Outcome.COMPLETED) {
                 throw new IllegalStateException("the tiny run did not complete: " + finished.message());
             }
