@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
             RetrainCommand.class, FinetuneCommand.class, TransferCommand.class, ImpCommand.class,
-            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class})
+            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a config or input the user must fix. */
