@@ -131,6 +131,7 @@ public final class WorkbenchView extends BorderPane {
         setBottom(statusBar());
 
         rememberOpenedFiles();
+        RunEndNotices.install(vm.runs().entries(), notifier::notice);
         // A new or resumed run jumps to the monitor (a new one's planned curves are already drawn there).
         vm.runs().launchedProperty().addListener((o, a, launched) -> {
             if (launched != null) {
