@@ -57,7 +57,7 @@ public final class AssetLocator {
     }
 
     /** The folder of the jar (or classes folder) this class was loaded from; null when it cannot be told. */
-    static Path programFolder() {
+    public static Path programFolder() {
         try {
             var source = AssetLocator.class.getProtectionDomain().getCodeSource();
             return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath().getParent();
