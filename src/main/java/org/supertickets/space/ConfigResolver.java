@@ -114,7 +114,16 @@ public final class ConfigResolver {
                 or(t.learningRate(), LEARNING_RATE), or(t.momentum(), MOMENTUM), or(t.weightDecay(), WEIGHT_DECAY),
                 or(t.lrSchedule(), LR_SCHEDULE), or(t.lrWarmupEpochs(), LR_WARMUP_EPOCHS),
                 or(t.labelSmoothing(), LABEL_SMOOTHING), or(t.evalBatchSize(), EVAL_BATCH_SIZE),
-                or(t.device(), DEVICE));
+                or(t.device(), DEVICE), or(t.nesterov(), NESTEROV), or(t.rmspropDecay(), RMSPROP_DECAY),
+                or(t.optimizerEpsilon(), OPTIMIZER_EPSILON), ema(t.ema()));
+    }
+
+    private static EmaConfig ema(EmaConfig e) {
+        if (e == null) {
+            e = new EmaConfig(null, null, null, null);
+        }
+        return new EmaConfig(or(e.enabled(), EMA_ENABLED), or(e.decay(), EMA_DECAY),
+                or(e.decayBaseBatch(), EMA_DECAY_BASE_BATCH), or(e.warmup(), EMA_WARMUP));
     }
 
     private static <T> T or(T value, T fallback) {
