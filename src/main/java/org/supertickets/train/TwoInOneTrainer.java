@@ -77,6 +77,8 @@ public final class TwoInOneTrainer {
     private final ChannelCosts costs;
     private final ShrinkPlanner shrinkPlanner;
     private final Evaluator evaluator;
+    /** The set of the per-interval curves: the test set when no validation split is held out (official). */
+    private final Evaluator.Split heldOut;
     private final long supernetMacs;
 
     private Supernet net;
@@ -135,6 +137,7 @@ public final class TwoInOneTrainer {
         this.costs = new ChannelCosts(supernet);
         this.shrinkPlanner = new ShrinkPlanner(costs, search.gammaThreshold(), search.minShrinkMacs());
         this.evaluator = new Evaluator(data, batchSize, training.evalBatchSize(), search.bnRecalibrationBatches());
+        this.heldOut = data.validationSize() == 0 ? Evaluator.Split.TEST : Evaluator.Split.VALIDATION;
     }
 
     public long totalSteps() {
@@ -343,12 +346,13 @@ public final class TwoInOneTrainer {
         try (Supernet evaluated = evaluatedCopy()) {
             Supernet target = evaluated == null ? net : evaluated;
             evaluator.recalibrate(target);
-            val = evaluator.evaluate(target, Evaluator.Split.VALIDATION);
+            val = evaluator.evaluate(target, heldOut);
         }
         listener.onEvent(new EvalMetrics(done, epochOf(done), val.loss(), val.accuracy(), measures.sparsity(),
                 plannedSparsity(done), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
-                measures.liveBranches(), measures.liveBlocks()));
+                measures.liveBranches(), measures.liveBlocks(),
+                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION));
     }
 
     /**
