@@ -28,6 +28,8 @@ public final class ConfigDefaults {
     /** Datasets read from {@code data.path}. */
     public static final List<String> DATASETS_ON_DISK = List.of("idx", "cifar10", "image-folder");
     public static final List<String> SCHEDULES = List.of("staircase", "cubic");
+    /** What a pruning event may rank the weights by (the official code's criteria, GraSP not yet). */
+    public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow");
     public static final List<String> OPTIMIZERS = List.of("sgd", "rmsprop", "adamw");
     public static final List<String> LR_SCHEDULES = List.of("cosine", "constant");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
@@ -85,6 +87,7 @@ public final class ConfigDefaults {
     public static final boolean REUSE_MASK = false;
     public static final boolean RESET_MASK_AFTER_PRUNE = false;
     public static final boolean ZERO_PRUNED_WEIGHTS = false;
+    public static final String PRUNING_CRITERION = "magnitude";
 
     // ---- training ------------------------------------------------------------------------------------------
 

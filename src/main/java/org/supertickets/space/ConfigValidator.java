@@ -380,6 +380,7 @@ public final class ConfigValidator {
     // ---- pruning -------------------------------------------------------------------------------------------
 
     private void pruning(PruningConfig p, Integer epochs) {
+        oneOf("pruning.criterion", p.criterion(), ConfigDefaults.PRUNING_CRITERIA);
         flag("pruning.enabled", p.enabled());
         range("pruning.targetSparsity", p.targetSparsity(), 0, MAX_TARGET_SPARSITY,
                 "use a share of weights to prune from 0 to " + MAX_TARGET_SPARSITY + ", e.g. 0.9");

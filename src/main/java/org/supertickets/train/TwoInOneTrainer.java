@@ -77,6 +77,7 @@ public final class TwoInOneTrainer {
     private final ChannelCosts costs;
     private final ShrinkPlanner shrinkPlanner;
     private final Evaluator evaluator;
+    private final WeightScorer scorer;
     /** The set of the per-interval curves: the test set when no validation split is held out (official). */
     private final Evaluator.Split heldOut;
     private final long supernetMacs;
@@ -137,6 +138,8 @@ public final class TwoInOneTrainer {
         this.costs = new ChannelCosts(supernet);
         this.shrinkPlanner = new ShrinkPlanner(costs, search.gammaThreshold(), search.minShrinkMacs());
         this.evaluator = new Evaluator(data, batchSize, training.evalBatchSize(), search.bnRecalibrationBatches());
+        this.scorer = new WeightScorer(pruning.criterion(), data, batchSize, search.bnRecalibrationBatches(),
+                training.labelSmoothing(), config.seed());
         this.heldOut = data.validationSize() == 0 ? Evaluator.Split.TEST : Evaluator.Split.VALIDATION;
     }
 
@@ -436,6 +439,11 @@ public final class TwoInOneTrainer {
                 masks.put(layer.name(), before.tensor(maskName));
                 reference.put(layer.name(), previousEventMasks.getOrDefault(maskName, masks.get(layer.name())));
             }
+        }
+        if (!"magnitude".equals(config.pruning().criterion())) {
+            // The pruner ranks by |value|: non-negative scores rank as they are.
+            weights = scorer.scores(before, java.util.List.copyOf(weights.keySet()), pruneEvents,
+                    net.manager().getParentManager(), device);
         }
         PruneResult result = GlobalMagnitudePruner.prune(weights, masks, reference, ratio,
                 config.pruning().rerank());
