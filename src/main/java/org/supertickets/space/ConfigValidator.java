@@ -469,7 +469,8 @@ public final class ConfigValidator {
             add("training.nesterov", "is true with optimizer '" + t.optimizer() + "'",
                     "use nesterov only with sgd, or set it to false");
         } else if (Boolean.TRUE.equals(t.nesterov()) && t.momentum() != null && t.momentum() == 0) {
-            add("training.nesterov", "is true with training.momentum 0", "give a momentum, e.g. 0.9, or set it to false");
+            add("training.nesterov", "is true with training.momentum 0",
+                    "give a momentum, e.g. 0.9, or set it to false");
         }
         range("training.rmspropDecay", t.rmspropDecay(), 0, 0.999999, "use e.g. 0.9 (official)");
         if (t.optimizerEpsilon() == null || !(t.optimizerEpsilon() > 0 && t.optimizerEpsilon() <= 1)) {

@@ -5,9 +5,9 @@ package org.supertickets.space;
  *
  * @param epochs          training epochs
  * @param batchSize       images per step
- * @param optimizer       {@code sgd} (with momentum), {@code rmsprop} (the official ImageNet optimiser, TensorFlow style:
- *                        epsilon inside the square root) or {@code adamw} (official; its decoupled decay is 0, as
- *                        in the official runs, since the L2 is part of the loss)
+ * @param optimizer       {@code sgd} (with momentum), {@code rmsprop} (the official ImageNet optimiser, TensorFlow
+ *                        style: epsilon inside the square root) or {@code adamw} (official; its decoupled decay is
+ *                        0, as in the official runs, since the L2 is part of the loss)
  * @param learningRate    peak learning rate
  * @param momentum        SGD and RMSProp momentum
  * @param weightDecay     L2 on the raw conv/linear weights (0.5 wd sum w^2; BN excluded)
