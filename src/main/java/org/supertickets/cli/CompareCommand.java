@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.run.ComparisonCsv;
 import org.supertickets.run.MethodSummary;
+import org.supertickets.run.PairedComparison;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ComparisonCharts;
 import picocli.CommandLine.Command;
@@ -46,6 +47,10 @@ final class CompareCommand implements Callable<Integer> {
         boolean seeds = byMethod.stream().anyMatch(m -> m.runs() > 1);
         if (seeds) {
             System.out.println(methodTable(byMethod));
+            List<PairedComparison> pairs = PairedComparison.of(summaries);
+            if (!pairs.isEmpty()) {
+                System.out.println(pairedTable(pairs));
+            }
         }
         if (out != null) {
             try {
@@ -81,17 +86,34 @@ final class CompareCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** One row per method and dataset: means over seeds, and the range of the test accuracy. */
+    /**
+     * One row per method and dataset: means over seeds, and the test accuracy's range, standard deviation and 95%
+     * confidence interval of the mean (Student's t).
+     */
     static String methodTable(List<MethodSummary> methods) {
         int method = Math.max(24, methods.stream().mapToInt(m -> m.method().length()).max().orElse(0));
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + method + "s %-13s %4s %8s %15s %9s "
-                + "%12s %9s %11s %8s  %s%n", "method (mean over seeds)", "dataset", "runs", "test acc", "range",
-                "sparsity", "MACs", "params", "train MACs", "wall s", "setting"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-" + method + "s %-13s %4s %8s %15s %7s "
+                + "%15s %9s %12s %9s %11s %8s  %s%n", "method (mean over seeds)", "dataset", "runs", "test acc",
+                "range", "sd", "95% CI", "sparsity", "MACs", "params", "train MACs", "wall s", "setting"));
         for (MethodSummary m : methods) {
-            sb.append(String.format(Locale.ROOT, "%-" + method + "s %-13s %4d %8.4f %7.4f-%.4f %9.4f %,12.0f %,9.0f "
-                    + "%11.3g %8.0f  %s%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(), m.minAccuracy(),
-                    m.maxAccuracy(), m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(),
-                    m.meanWallSeconds(), m.setting()));
+            sb.append(String.format(Locale.ROOT, "%-" + method + "s %-13s %4d %8.4f %7.4f-%.4f %7.4f %7.4f-%.4f "
+                    + "%9.4f %,12.0f %,9.0f %11.3g %8.0f  %s%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(),
+                    m.minAccuracy(), m.maxAccuracy(), m.accuracy().sd(), m.accuracy().low(), m.accuracy().high(),
+                    m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(), m.meanWallSeconds(),
+                    m.setting()));
+        }
+        return sb.toString();
+    }
+
+    /** "A better than B" over matched seeds: the paired t test of the test accuracies, one-sided. */
+    static String pairedTable(List<PairedComparison> pairs) {
+        StringBuilder sb = new StringBuilder("paired t test over matched seeds (test accuracy, A better than B, "
+                + "one-sided):\n");
+        for (PairedComparison p : pairs) {
+            sb.append(String.format(Locale.ROOT, "  %s  vs  %s  (%s, %d seeds): mean diff %+.4f, 95%% CI %+.4f..%+.4f,"
+                    + " t %.2f, p %.4f%s%n", p.better(), p.worse(), p.dataset(), p.test().pairs(),
+                    p.test().meanDifference(), p.test().low(), p.test().high(), p.test().t(), p.test().pValue(),
+                    p.test().significant() ? "  (significant at 5%)" : "  (not significant at 5%)"));
         }
         return sb.toString();
     }

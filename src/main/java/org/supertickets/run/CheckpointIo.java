@@ -15,14 +15,17 @@ import org.supertickets.space.Architecture;
 import org.supertickets.train.TrainerCheckpoint;
 
 /**
- * A checkpoint is one safetensors file: raw weights, BN, masks, channel origins, the optimiser's momentum
- * under {@code momentum/}, and the scalars and architecture in the metadata. Written atomically.
+ * A checkpoint is one safetensors file: raw weights, BN, masks, channel origins, the optimiser's state under
+ * {@code momentum/} and {@code second_moment/}, the moving average of the weights under {@code ema/}, and the
+ * scalars and architecture in the metadata. Written atomically.
  */
 public final class CheckpointIo {
 
     static final String FORMAT = "supertickets-checkpoint/1";
     private static final String MOMENTUM_PREFIX = "momentum/";
     private static final String PREVIOUS_MASK_PREFIX = "previous_event/";
+    private static final String SECOND_MOMENT_PREFIX = "second_moment/";
+    private static final String AVERAGE_PREFIX = "ema/";
 
     private CheckpointIo() {
     }
@@ -32,6 +35,10 @@ public final class CheckpointIo {
         checkpoint.momentum().forEach((name, t) -> entries.put(MOMENTUM_PREFIX + name, SafetensorsFile.Entry.f32(t)));
         checkpoint.previousEventMasks().forEach((name, t) -> entries.put(PREVIOUS_MASK_PREFIX + name,
                 SafetensorsFile.Entry.u8(t)));
+        checkpoint.secondMoments().forEach((name, t) -> entries.put(SECOND_MOMENT_PREFIX + name,
+                SafetensorsFile.Entry.f32(t)));
+        checkpoint.weightAverage().forEach((name, t) -> entries.put(AVERAGE_PREFIX + name,
+                SafetensorsFile.Entry.f32(t)));
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("format", FORMAT);
         meta.put("step", Long.toString(checkpoint.step()));
@@ -40,6 +47,7 @@ public final class CheckpointIo {
         meta.put("windowCorrect", Long.toString(checkpoint.windowCorrect()));
         meta.put("windowImages", Long.toString(checkpoint.windowImages()));
         meta.put("trainingMacs", Double.toString(checkpoint.trainingMacs()));
+        meta.put("optimizerUpdates", Long.toString(checkpoint.optimizerUpdates()));
         meta.put("configHash", checkpoint.configHash());
         meta.put("architecture", EventJson.MAPPER.writeValueAsString(checkpoint.network().architecture()));
         AtomicFiles.write(file, out -> SafetensorsFile.write(out, entries, meta));
@@ -96,11 +104,17 @@ public final class CheckpointIo {
         try {
             Architecture architecture = EventJson.MAPPER.readValue(meta.get("architecture"), Architecture.class);
             // Everything the header claims is checked against the architecture before a tensor is allocated.
-            NetworkStateCodec.checkHeader(file, architecture, header, MOMENTUM_PREFIX, PREVIOUS_MASK_PREFIX);
+            NetworkStateCodec.checkHeader(file, architecture, header, MOMENTUM_PREFIX, PREVIOUS_MASK_PREFIX,
+                    SECOND_MOMENT_PREFIX, AVERAGE_PREFIX);
             SafetensorsFile.Contents contents = SafetensorsFile.readTensors(header);
             NetworkState network = NetworkStateCodec.fromEntries(file, architecture, contents.tensors());
             Map<String, HostTensor> momentum = withPrefix(file, contents, MOMENTUM_PREFIX, network);
             Map<String, HostTensor> previousMasks = withPrefix(file, contents, PREVIOUS_MASK_PREFIX, network);
+            Map<String, HostTensor> secondMoments = withPrefix(file, contents, SECOND_MOMENT_PREFIX, network);
+            Map<String, HostTensor> average = withPrefix(file, contents, AVERAGE_PREFIX, network);
+            // Checkpoints written before the optimisers with state counts had none: an SGD run needs no count.
+            long optimizerUpdates = meta.containsKey("optimizerUpdates") ? atLeastZero(file, meta, "optimizerUpdates")
+                    : 0;
             long windowImages = atLeastZero(file, meta, "windowImages");
             long windowCorrect = atLeastZero(file, meta, "windowCorrect");
             if (windowCorrect > windowImages) {
@@ -110,7 +124,8 @@ public final class CheckpointIo {
             return new TrainerCheckpoint(atLeastZero(file, meta, "step"),
                     Math.toIntExact(atLeastZero(file, meta, "pruneEvents")), network, momentum,
                     finiteAtLeastZero(file, meta, "windowLoss"), windowCorrect, windowImages,
-                    finiteAtLeastZero(file, meta, "trainingMacs"), meta.get("configHash"), previousMasks);
+                    finiteAtLeastZero(file, meta, "trainingMacs"), meta.get("configHash"), previousMasks,
+                    secondMoments, optimizerUpdates, average);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | ArithmeticException e) {
             throw new CorruptFileException(file, "has invalid metadata (" + e.getMessage() + ")");
         }

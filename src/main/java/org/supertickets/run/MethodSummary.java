@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.supertickets.stats.SeedStatistics;
 
 /**
  * One method on one dataset in one setting, over its seeds: the mean of each measure and the spread of the test accuracy, so a
@@ -22,31 +23,38 @@ import java.util.function.ToDoubleFunction;
  * @param meanTrainingMacs mean training compute
  * @param meanWallSeconds  mean wall time
  * @param setting          the setting its runs share (see {@link RunSummary#setting})
+ * @param accuracy         test accuracy over the seeds: mean, standard deviation, 95% confidence interval
  */
 public record MethodSummary(String method, String dataset, int runs, double meanAccuracy, double minAccuracy,
         double maxAccuracy, double meanSparsity, double meanMacs, double meanParams, double meanTrainingMacs,
-        double meanWallSeconds, String setting) {
+        double meanWallSeconds, String setting, SeedStatistics accuracy) {
 
     /**
      * Groups runs by method, dataset and setting (the config apart from seed and name), in order of first
      * appearance: the seeds of one point of a comparison.
      */
     public static List<MethodSummary> of(List<RunSummary> runs) {
-        Map<String, List<RunSummary>> groups = new LinkedHashMap<>();
-        for (RunSummary r : runs) {
-            groups.computeIfAbsent(r.method() + "\n" + r.dataset() + "\n" + r.setting(), k -> new ArrayList<>())
-                    .add(r);
-        }
         List<MethodSummary> out = new ArrayList<>();
-        for (List<RunSummary> g : groups.values()) {
+        for (List<RunSummary> g : groups(runs).values()) {
             out.add(new MethodSummary(g.get(0).method(), g.get(0).dataset(), g.size(),
                     mean(g, RunSummary::testAccuracy),
                     g.stream().mapToDouble(RunSummary::testAccuracy).min().orElse(Double.NaN),
                     g.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN),
                     mean(g, RunSummary::sparsity), mean(g, RunSummary::macs), mean(g, RunSummary::params),
-                    mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds), g.get(0).setting()));
+                    mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds), g.get(0).setting(),
+                    SeedStatistics.of(g.stream().mapToDouble(RunSummary::testAccuracy).toArray())));
         }
         return out;
+    }
+
+    /** The runs of each method, dataset and setting, in order of first appearance. */
+    static Map<String, List<RunSummary>> groups(List<RunSummary> runs) {
+        Map<String, List<RunSummary>> groups = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            groups.computeIfAbsent(r.method() + "\n" + r.dataset() + "\n" + r.setting(), k -> new ArrayList<>())
+                    .add(r);
+        }
+        return groups;
     }
 
     private static double mean(List<RunSummary> g, ToDoubleFunction<RunSummary> f) {

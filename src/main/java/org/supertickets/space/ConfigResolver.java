@@ -103,7 +103,7 @@ public final class ConfigResolver {
                 or(p.intervalEpochs(), pruneIntervalEpochs(epochs)), or(p.schedule(), SCHEDULE),
                 or(p.increment(), INCREMENT), or(p.cubicEndEpoch(), cubicEndEpoch(epochs)), or(p.rerank(), RERANK),
                 or(p.reuseMask(), REUSE_MASK), or(p.resetMaskAfterPrune(), RESET_MASK_AFTER_PRUNE),
-                or(p.zeroPrunedWeights(), ZERO_PRUNED_WEIGHTS));
+                or(p.zeroPrunedWeights(), ZERO_PRUNED_WEIGHTS), or(p.criterion(), PRUNING_CRITERION));
     }
 
     private static TrainingConfig training(TrainingConfig t) {
@@ -114,7 +114,16 @@ public final class ConfigResolver {
                 or(t.learningRate(), LEARNING_RATE), or(t.momentum(), MOMENTUM), or(t.weightDecay(), WEIGHT_DECAY),
                 or(t.lrSchedule(), LR_SCHEDULE), or(t.lrWarmupEpochs(), LR_WARMUP_EPOCHS),
                 or(t.labelSmoothing(), LABEL_SMOOTHING), or(t.evalBatchSize(), EVAL_BATCH_SIZE),
-                or(t.device(), DEVICE));
+                or(t.device(), DEVICE), or(t.nesterov(), NESTEROV), or(t.rmspropDecay(), RMSPROP_DECAY),
+                or(t.optimizerEpsilon(), OPTIMIZER_EPSILON), ema(t.ema()));
+    }
+
+    private static EmaConfig ema(EmaConfig e) {
+        if (e == null) {
+            e = new EmaConfig(null, null, null, null);
+        }
+        return new EmaConfig(or(e.enabled(), EMA_ENABLED), or(e.decay(), EMA_DECAY),
+                or(e.decayBaseBatch(), EMA_DECAY_BASE_BATCH), or(e.warmup(), EMA_WARMUP));
     }
 
     private static <T> T or(T value, T fallback) {

@@ -380,6 +380,7 @@ public final class ConfigValidator {
     // ---- pruning -------------------------------------------------------------------------------------------
 
     private void pruning(PruningConfig p, Integer epochs) {
+        oneOf("pruning.criterion", p.criterion(), ConfigDefaults.PRUNING_CRITERIA);
         flag("pruning.enabled", p.enabled());
         range("pruning.targetSparsity", p.targetSparsity(), 0, MAX_TARGET_SPARSITY,
                 "use a share of weights to prune from 0 to " + MAX_TARGET_SPARSITY + ", e.g. 0.9");
@@ -463,6 +464,27 @@ public final class ConfigValidator {
         range("training.labelSmoothing", t.labelSmoothing(), 0, 0.5, "use 0 (off) or e.g. 0.1");
         range("training.evalBatchSize", t.evalBatchSize(), 1, MAX_EVAL_BATCH_SIZE, "use e.g. 256");
         oneOf("training.device", t.device(), ConfigDefaults.DEVICES);
+        flag("training.nesterov", t.nesterov());
+        if (Boolean.TRUE.equals(t.nesterov()) && !"sgd".equals(t.optimizer())) {
+            add("training.nesterov", "is true with optimizer '" + t.optimizer() + "'",
+                    "use nesterov only with sgd, or set it to false");
+        } else if (Boolean.TRUE.equals(t.nesterov()) && t.momentum() != null && t.momentum() == 0) {
+            add("training.nesterov", "is true with training.momentum 0",
+                    "give a momentum, e.g. 0.9, or set it to false");
+        }
+        range("training.rmspropDecay", t.rmspropDecay(), 0, 0.999999, "use e.g. 0.9 (official)");
+        if (t.optimizerEpsilon() == null || !(t.optimizerEpsilon() > 0 && t.optimizerEpsilon() <= 1)) {
+            add("training.optimizerEpsilon", t.optimizerEpsilon() == null ? "is missing"
+                    : "is " + t.optimizerEpsilon() + ", outside (0, 1]", "use e.g. 1e-3 (official)");
+        }
+        if (section("training.ema", t.ema())) {
+            EmaConfig e = t.ema();
+            flag("training.ema.enabled", e.enabled());
+            range("training.ema.decay", e.decay(), 0, 0.99999999, "use e.g. 0.9999 (official)");
+            range("training.ema.decayBaseBatch", e.decayBaseBatch(), 0, MAX_BATCH_SIZE * 1024L,
+                    "use e.g. 4096 (official), or 0 to use the decay as it is");
+            flag("training.ema.warmup", e.warmup());
+        }
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

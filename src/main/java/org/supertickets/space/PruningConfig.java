@@ -18,6 +18,8 @@ package org.supertickets.space;
  * @param resetMaskAfterPrune reactivation 3 (official ablation): all masks back to ones after each event
  * @param zeroPrunedWeights   OURS, off by default: set pruned raw weights to zero after every step (disables
  *                            re-ranking reactivation, since a zeroed weight cannot win back its place)
+ * @param criterion           what each event ranks the weights by: {@code magnitude} (official default), or the
+ *                            official code's other criteria {@code random}, {@code snip}, {@code synflow}
  */
 public record PruningConfig(
         Boolean enabled,
@@ -29,5 +31,20 @@ public record PruningConfig(
         Boolean rerank,
         Boolean reuseMask,
         Boolean resetMaskAfterPrune,
-        Boolean zeroPrunedWeights) {
+        Boolean zeroPrunedWeights,
+        String criterion) {
+
+    /** A pruning section of the fields every config had before the other pruning criteria. */
+    public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
+            Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
+            Boolean zeroPrunedWeights) {
+        this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
+                resetMaskAfterPrune, zeroPrunedWeights, null);
+    }
+
+    /** The same pruning section with another criterion. */
+    public PruningConfig withCriterion(String newCriterion) {
+        return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion);
+    }
 }

@@ -52,7 +52,8 @@ public record SearchSpaceConfig(
                 new SearchConfig(false, s.rho(), s.rhoWarmupEpochs(), s.gammaThreshold(), s.minShrinkMacs(),
                         s.evalIntervalEpochs(), s.bnRecalibrationBatches(), 0L, s.macsTargetEndEpoch()),
                 new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
-                        p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights()),
+                        p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(),
+                        p.criterion()),
                 training, seed);
     }
 

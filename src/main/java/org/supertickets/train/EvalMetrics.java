@@ -1,11 +1,13 @@
 package org.supertickets.train;
 
 /**
- * An evaluation on the validation set (after BN re-estimation), with the state of the network then.
+ * An evaluation on the validation set (after BN re-estimation), with the state of the network then. A run that
+ * holds out no validation split is evaluated on the test set instead, as the official code does; {@code heldOut}
+ * says which, so its curves are labelled as test-set curves (the test set then steers nothing but the curves).
  *
  * @param step              steps done
  * @param epoch             epochs done
- * @param validationLoss    mean cross-entropy
+ * @param validationLoss    mean cross-entropy (on the set {@code heldOut} names)
  * @param validationAccuracy accuracy
  * @param sparsity          share of prunable weights masked (official: over the current network)
  * @param plannedSparsity   what the schedule planned for now
@@ -17,6 +19,8 @@ package org.supertickets.train;
  * @param hiddenChannels    hidden channels left in all blocks
  * @param liveBranches      branches left
  * @param liveBlocks        blocks whose body is left
+ * @param heldOut           {@code validation} or {@code test}: the set measured (null in logs written before
+ *                          test-set curves existed = validation)
  */
 public record EvalMetrics(
         long step,
@@ -32,5 +36,22 @@ public record EvalMetrics(
         long keptParams,
         int hiddenChannels,
         int liveBranches,
-        int liveBlocks) implements TrainingEvent {
+        int liveBlocks,
+        String heldOut) implements TrainingEvent {
+
+    public static final String VALIDATION = "validation";
+    public static final String TEST = "test";
+
+    /** An evaluation on the validation set. */
+    public EvalMetrics(long step, double epoch, double validationLoss, double validationAccuracy, double sparsity,
+            double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
+            int hiddenChannels, int liveBranches, int liveBlocks) {
+        this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION);
+    }
+
+    /** Whether this evaluation measured the test set (no validation split was held out). */
+    public boolean onTestSet() {
+        return TEST.equals(heldOut);
+    }
 }

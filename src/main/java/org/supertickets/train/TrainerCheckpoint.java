@@ -11,13 +11,16 @@ import org.supertickets.model.NetworkState;
  * @param step          steps done
  * @param pruneEvents   pruning events done
  * @param network       architecture, weights, BN, masks
- * @param momentum      optimiser buffers by tensor name
+ * @param momentum      the optimiser's first state slot by tensor name (SGD velocity, RMSProp momentum, AdamW m)
  * @param windowLoss    sum of losses since the last step report
  * @param windowCorrect correct predictions since the last step report
  * @param windowImages  images since the last step report
  * @param trainingMacs  training compute spent so far
  * @param configHash    hash of the resolved config the run was started with
  * @param previousEventMasks masks right after the last pruning event, by mask tensor name (for the counts)
+ * @param secondMoments the optimiser's second state slot by tensor name (RMSProp and AdamW; empty for SGD)
+ * @param optimizerUpdates steps the optimiser has taken (AdamW's bias correction)
+ * @param weightAverage the moving average of the weights by tensor name (empty when off)
  */
 public record TrainerCheckpoint(
         long step,
@@ -29,5 +32,21 @@ public record TrainerCheckpoint(
         long windowImages,
         double trainingMacs,
         String configHash,
-        Map<String, HostTensor> previousEventMasks) {
+        Map<String, HostTensor> previousEventMasks,
+        Map<String, HostTensor> secondMoments,
+        long optimizerUpdates,
+        Map<String, HostTensor> weightAverage) {
+
+    /** A checkpoint of an SGD run without a moving average (the state every checkpoint had before them). */
+    public TrainerCheckpoint(long step, int pruneEvents, NetworkState network, Map<String, HostTensor> momentum,
+            double windowLoss, long windowCorrect, long windowImages, double trainingMacs, String configHash,
+            Map<String, HostTensor> previousEventMasks) {
+        this(step, pruneEvents, network, momentum, windowLoss, windowCorrect, windowImages, trainingMacs, configHash,
+                previousEventMasks, Map.of(), 0, Map.of());
+    }
+
+    /** The optimiser's state. */
+    public OptimizerState optimizerState() {
+        return new OptimizerState(momentum, secondMoments, optimizerUpdates);
+    }
 }

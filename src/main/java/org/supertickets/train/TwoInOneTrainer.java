@@ -29,6 +29,7 @@ import org.supertickets.search.ShrinkPlanner;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
+import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.LayerShape;
 import org.supertickets.space.PruningConfig;
 import org.supertickets.space.SearchConfig;
@@ -46,7 +47,9 @@ import org.supertickets.space.TrainingConfig;
  *   <li>every pruning interval, after the architecture step (weight step): one global magnitude threshold over
  *       all prunable weights of the remaining network, the mask redrawn from the raw weights.</li>
  * </ol>
- * The ticket is the network right after the last pruning event, at the end of the run.
+ * The ticket is the network right after the last pruning event, at the end of the run. With the official moving
+ * average of the weights ({@code training.ema}), evaluation, the shrink decision and the ticket use the averaged
+ * copy (see {@link WeightAverage}).
  */
 public final class TwoInOneTrainer {
 
@@ -74,10 +77,15 @@ public final class TwoInOneTrainer {
     private final ChannelCosts costs;
     private final ShrinkPlanner shrinkPlanner;
     private final Evaluator evaluator;
+    private final WeightScorer scorer;
+    /** The set of the per-interval curves: the test set when no validation split is held out (official). */
+    private final Evaluator.Split heldOut;
     private final long supernetMacs;
 
     private Supernet net;
-    private SgdOptimizer optimizer;
+    private Optimizer optimizer;
+    /** The moving average of the weights; null when off. */
+    private WeightAverage average;
     private NetworkMeasures measures;
     /** Masks right after the previous pruning event, by mask tensor name, sliced along with every shrink. */
     private Map<String, HostTensor> previousEventMasks = new LinkedHashMap<>();
@@ -104,7 +112,8 @@ public final class TwoInOneTrainer {
     public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
             TrainingListener listener, TrainingControl control, CheckpointStore checkpoints, NetworkState start) {
         this.start = start;
-        this.config = resolvedConfig;
+        // Idempotent on a resolved config; fills the settings added since an older config was written.
+        this.config = ConfigResolver.resolve(resolvedConfig);
         this.configHash = configHash;
         this.data = data;
         this.device = device;
@@ -129,6 +138,9 @@ public final class TwoInOneTrainer {
         this.costs = new ChannelCosts(supernet);
         this.shrinkPlanner = new ShrinkPlanner(costs, search.gammaThreshold(), search.minShrinkMacs());
         this.evaluator = new Evaluator(data, batchSize, training.evalBatchSize(), search.bnRecalibrationBatches());
+        this.scorer = new WeightScorer(pruning.criterion(), data, batchSize, search.bnRecalibrationBatches(),
+                training.labelSmoothing(), config.seed());
+        this.heldOut = data.validationSize() == 0 ? Evaluator.Split.TEST : Evaluator.Split.VALIDATION;
     }
 
     public long totalSteps() {
@@ -183,9 +195,17 @@ public final class TwoInOneTrainer {
                     : start != null ? start
                     : NetworkInitializer.initialize(Architecture.supernet(config), config.seed());
             net = Supernet.load(initial, root, device);
-            optimizer = new SgdOptimizer(config.training().momentum(), config.training().weightDecay());
+            optimizer = Optimizer.of(config.training());
+            average = config.training().ema().enabled() ? WeightAverage.of(config.training().ema(), batchSize) : null;
+            if (average != null) {
+                if (resumed && !resume.weightAverage().isEmpty()) {
+                    average.load(resume.weightAverage(), net);
+                } else {
+                    average.register(net);
+                }
+            }
             if (resume != null) {
-                optimizer.loadState(resume.momentum(), net);
+                optimizer.load(resume.optimizerState(), net);
                 pruneEvents = resume.pruneEvents();
                 trainingMacs = resume.trainingMacs();
                 windowLoss = resume.windowLoss();
@@ -246,6 +266,7 @@ public final class TwoInOneTrainer {
         } finally {
             net = null;
             optimizer = null;
+            average = null;
         }
     }
 
@@ -279,6 +300,9 @@ public final class TwoInOneTrainer {
         checkGradient(gradientNorm, step, config.training().learningRate());
         if (config.pruning().zeroPrunedWeights()) {
             zeroPrunedWeights();
+        }
+        if (average != null) {
+            average.update(net, step + 1);
         }
         windowLoss += loss * batchSize;
         windowCorrect += correct;
@@ -323,36 +347,65 @@ public final class TwoInOneTrainer {
     }
 
     private void evaluateAndReport(long done) {
-        evaluator.recalibrate(net);
-        Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
+        Evaluator.Result val;
+        try (Supernet evaluated = evaluatedCopy()) {
+            Supernet target = evaluated == null ? net : evaluated;
+            evaluator.recalibrate(target);
+            val = evaluator.evaluate(target, heldOut);
+        }
         listener.onEvent(new EvalMetrics(done, epochOf(done), val.loss(), val.accuracy(), measures.sparsity(),
                 plannedSparsity(done), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
-                measures.liveBranches(), measures.liveBlocks()));
+                measures.liveBranches(), measures.liveBlocks(),
+                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION));
     }
 
-    private void architectureStep(long done, boolean force) {
+    /**
+     * The copy of the network that is evaluated: with a moving average, the averaged weights and statistics under
+     * the current masks, on the same device (the caller closes it); without one, null (evaluate {@code net}).
+     */
+    private Supernet evaluatedCopy() {
+        if (average == null) {
+            return null;
+        }
+        return Supernet.load(average.applyTo(net.toHost()), net.manager().getParentManager(), device);
+    }
+
+    /**
+     * @param lastEpoch the official last-epoch rule: shrink whatever the dead MACs, and with a moving average judge
+     *                  a channel by its averaged |gamma| alone
+     */
+    private void architectureStep(long done, boolean lastEpoch) {
         Map<String, float[]> gammas = new LinkedHashMap<>();
+        Map<String, float[]> averagedGammas = average == null ? null : new LinkedHashMap<>();
         Architecture current = net.architecture();
         for (BlockState block : current.blocks()) {
             for (BranchState branch : block.branches()) {
                 if (!branch.removed()) {
-                    gammas.put(TensorNames.depthwise(block, branch),
-                            net.tensor(TensorNames.depthwiseBn(block, branch) + TensorNames.GAMMA).toFloatArray());
+                    String gamma = TensorNames.depthwiseBn(block, branch) + TensorNames.GAMMA;
+                    gammas.put(TensorNames.depthwise(block, branch), net.tensor(gamma).toFloatArray());
+                    if (average != null) {
+                        averagedGammas.put(TensorNames.depthwise(block, branch), average.averaged(gamma).data());
+                    }
                 }
             }
         }
-        ShrinkPlan plan = shrinkPlanner.plan(current, gammas, force, plannedMacs(epochOf(done)));
+        ShrinkPlan plan = shrinkPlanner.plan(current, gammas, averagedGammas, lastEpoch, lastEpoch,
+                plannedMacs(epochOf(done)));
         if (!plan.fire()) {
             return;
         }
         boolean resetMasks = !config.pruning().reuseMask();
         NetworkState before = net.toHost();
-        Map<String, HostTensor> momentum = optimizer.stateToHost();
+        OptimizerState optimizerState = optimizer.state();
+        Map<String, HostTensor> averaged = average == null ? null : average.toHost();
         ChannelSurgery surgery = new ChannelSurgery(before, plan.keep());
         NetworkState after = surgery.apply(resetMasks);
         previousEventMasks = surgery.sliceState(previousEventMasks);
-        replaceNetwork(after, surgery.sliceState(momentum));
+        replaceNetwork(after, optimizerState.map(surgery::sliceState));
+        if (average != null) {
+            average.load(surgery.sliceState(averaged), net);
+        }
         listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
                 current.macs(), after.architecture().macs(), resetMasks, after.architecture()));
         listener.onEvent(SnapshotBuilder.build(after, done, epochOf(done), "shrink", true));
@@ -389,6 +442,11 @@ public final class TwoInOneTrainer {
                 reference.put(layer.name(), previousEventMasks.getOrDefault(maskName, masks.get(layer.name())));
             }
         }
+        if (!"magnitude".equals(config.pruning().criterion())) {
+            // The pruner ranks by |value|: non-negative scores rank as they are.
+            weights = scorer.scores(before, java.util.List.copyOf(weights.keySet()), pruneEvents,
+                    net.manager().getParentManager(), device);
+        }
         PruneResult result = GlobalMagnitudePruner.prune(weights, masks, reference, ratio,
                 config.pruning().rerank());
         previousEventMasks = new LinkedHashMap<>();
@@ -409,11 +467,11 @@ public final class TwoInOneTrainer {
         }
     }
 
-    private void replaceNetwork(NetworkState state, Map<String, HostTensor> momentum) {
+    private void replaceNetwork(NetworkState state, OptimizerState optimizerState) {
         NDManager parent = net.manager().getParentManager();
         net.close();
         net = Supernet.load(state, parent, device);
-        optimizer.loadState(momentum, net);
+        optimizer.load(optimizerState, net);
         measures = NetworkMeasures.of(state);
     }
 
@@ -443,8 +501,10 @@ public final class TwoInOneTrainer {
 
     private void saveCheckpoint(long step) throws IOException {
         long t0 = System.nanoTime();
-        checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), optimizer.stateToHost(), windowLoss,
-                windowCorrect, windowImages, trainingMacs, configHash, previousEventMasks));
+        OptimizerState state = optimizer.state();
+        checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), state.first(), windowLoss,
+                windowCorrect, windowImages, trainingMacs, configHash, previousEventMasks, state.second(),
+                state.updates(), average == null ? Map.of() : average.toHost()));
         timings.checkpointNanos += System.nanoTime() - t0;
     }
 
@@ -458,10 +518,17 @@ public final class TwoInOneTrainer {
             listener.onEvent(summary);
             return summary;
         }
-        evaluator.recalibrate(net);
-        Evaluator.Result val = evaluator.evaluate(net, Evaluator.Split.VALIDATION);
-        Evaluator.Result test = evaluator.evaluate(net, Evaluator.Split.TEST);
-        NetworkState ticketWithStatistics = net.toHost();
+        Evaluator.Result val;
+        Evaluator.Result test;
+        NetworkState ticketWithStatistics;
+        try (Supernet evaluated = evaluatedCopy()) {
+            // With a moving average the ticket is the averaged copy: the network the reported accuracy belongs to.
+            Supernet ticket = evaluated == null ? net : evaluated;
+            evaluator.recalibrate(ticket);
+            val = evaluator.evaluate(ticket, Evaluator.Split.VALIDATION);
+            test = evaluator.evaluate(ticket, Evaluator.Split.TEST);
+            ticketWithStatistics = ticket.toHost();
+        }
         NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
         RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),

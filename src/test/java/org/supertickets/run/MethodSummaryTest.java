@@ -66,4 +66,21 @@ class MethodSummaryTest {
         assertEquals("dense", RunSummary.methodOf(base.frozen().withName("x")));
         assertEquals("supertickets", RunSummary.methodOf(base));
     }
+
+    @Test
+    void eachSettingHasItsIntervalAndMatchedSeedsArePaired() {
+        List<RunSummary> runs = List.of(run("a", "f", 1, 0.81, 1), run("a", "f", 2, 0.83, 1), run("a", "f", 3, 0.80, 1),
+                run("a", "f", 4, 0.84, 1), run("b", "f", 1, 0.80, 1), run("b", "f", 2, 0.80, 1),
+                run("b", "f", 3, 0.79, 1), run("b", "f", 4, 0.82, 1), run("b", "f", 5, 0.10, 1),
+                run("c", "other", 1, 0.5, 1), run("c", "other", 2, 0.6, 1));
+        MethodSummary a = MethodSummary.of(runs).get(0);
+        assertEquals(4, a.accuracy().n());
+        assertEquals(0.82, a.accuracy().mean(), 1e-12);
+        List<PairedComparison> pairs = PairedComparison.of(runs);
+        assertEquals(1, pairs.size(), "c is on another dataset");
+        PairedComparison p = pairs.get(0);
+        assertEquals("a [6-epochs]", p.better());
+        assertEquals(List.of(1L, 2L, 3L, 4L), p.seeds(), "seed 5 of b has no match");
+        assertEquals(0.01767642350125852, p.test().pValue(), 1e-9);
+    }
 }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingListener;
@@ -41,7 +42,22 @@ class ResumeTest {
 
     @Test
     void cancelledThenResumedRunEqualsTheUninterruptedOne() throws Exception {
-        SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
+        cancelAndResumeEqualsWhole(TestConfigs.tinyFashionMnist());
+    }
+
+    /**
+     * The official recipe's state (the moving average of the weights, RMSProp's two buffers and its count) is
+     * checkpointed, sliced at each shrink and restored: a run cancelled after a shrink ends like the whole one.
+     */
+    @Test
+    void aRunWithTheAverageAndRmsPropResumesExactly() throws Exception {
+        SearchSpaceConfig official = TestConfigs.tinyFashionMnist();
+        TrainingConfig t = official.training();
+        cancelAndResumeEqualsWhole(official.withTraining(t.withOptimizer("rmsprop", false).withLearningRate(0.01)
+                .withEma(t.ema().withEnabled(true))));
+    }
+
+    private void cancelAndResumeEqualsWhole(SearchSpaceConfig config) throws Exception {
         LocalRun whole = LocalRun.start(config, runs.resolve("a"), "cpu", null);
         assertEquals(RunFinished.Outcome.COMPLETED, whole.completion().get().outcome());
 

@@ -47,6 +47,7 @@ import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.supertickets.run.MethodSummary;
+import org.supertickets.run.PairedComparison;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.charts.ComparisonCharts;
@@ -370,6 +371,9 @@ public final class CompareView extends BorderPane {
                         m -> CompareFormat.percent(m.meanAccuracy(), 2)),
                 TableColumns.<MethodSummary>text("Range over seeds", 150, m -> CompareFormat.percent(
                         m.minAccuracy(), 2) + " – " + CompareFormat.percent(m.maxAccuracy(), 2)),
+                TableColumns.<MethodSummary>text("SD", 70, m -> CompareFormat.percent(m.accuracy().sd(), 2)),
+                TableColumns.<MethodSummary>text("95% CI of the mean", 150, m -> CompareFormat.percent(
+                        m.accuracy().low(), 2) + " – " + CompareFormat.percent(m.accuracy().high(), 2)),
                 TableColumns.<MethodSummary>text("Sparsity", 80, m -> CompareFormat.percent(m.meanSparsity(), 1)),
                 TableColumns.<MethodSummary>text("MACs", 90, m -> CompareFormat.count(m.meanMacs())),
                 TableColumns.<MethodSummary>text("Params", 90, m -> CompareFormat.count(m.meanParams())),
@@ -380,7 +384,28 @@ public final class CompareView extends BorderPane {
         methods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         methods.getItems().setAll(vm.methodsProperty().get());
         vm.methodsProperty().addListener((o, a, b) -> methods.getItems().setAll(b));
-        return methods;
+        Label pairs = new Label(pairedText(vm.pairsProperty().get()));
+        pairs.setId("compare-paired-tests");
+        pairs.setWrapText(true);
+        vm.pairsProperty().addListener((o, a, b) -> pairs.setText(pairedText(b)));
+        VBox box = new VBox(6, methods, pairs);
+        VBox.setVgrow(methods, javafx.scene.layout.Priority.ALWAYS);
+        return box;
+    }
+
+    /** One line per pair of settings with matched seeds: the paired t test of "A better than B". */
+    private static String pairedText(List<PairedComparison> pairs) {
+        if (pairs.isEmpty()) {
+            return "Paired test: run two settings with the same seeds (at least two) to test which is better.";
+        }
+        StringBuilder sb = new StringBuilder("Paired t test over matched seeds (test accuracy, one-sided):");
+        for (PairedComparison p : pairs) {
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s better than %s on %s (%d seeds): %+.2f points, "
+                    + "95%% CI %+.2f..%+.2f, p = %.4f%s", p.better(), p.worse(), p.dataset(), p.test().pairs(),
+                    100 * p.test().meanDifference(), 100 * p.test().low(), 100 * p.test().high(), p.test().pValue(),
+                    p.test().significant() ? " (significant at 5%)" : " (not significant at 5%)"));
+        }
+        return sb.toString();
     }
 
     private static Tab section(String title, String id, Node content) {

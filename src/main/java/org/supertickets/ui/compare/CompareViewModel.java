@@ -22,6 +22,7 @@ import org.supertickets.io.AtomicFiles;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.run.ComparisonCsv;
 import org.supertickets.run.MethodSummary;
+import org.supertickets.run.PairedComparison;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.task.BackgroundTask;
@@ -54,6 +55,8 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<List<RunSummary>> summaries = new ReadOnlyObjectWrapper<>(this, "summaries",
             List.of());
     private final ReadOnlyObjectWrapper<List<MethodSummary>> methods = new ReadOnlyObjectWrapper<>(this, "methods",
+            List.of());
+    private final ReadOnlyObjectWrapper<List<PairedComparison>> pairs = new ReadOnlyObjectWrapper<>(this, "pairs",
             List.of());
     private final ReadOnlyObjectWrapper<List<RunCurves>> curves = new ReadOnlyObjectWrapper<>(this, "curves",
             List.of());
@@ -88,6 +91,11 @@ public final class CompareViewModel {
     /** One row per method and dataset: means over its seeds (what a comparison with several seeds reports). */
     public ReadOnlyObjectProperty<List<MethodSummary>> methodsProperty() {
         return methods.getReadOnlyProperty();
+    }
+
+    /** "A better than B" over the seeds each pair of settings shares: the paired t test of the test accuracies. */
+    public ReadOnlyObjectProperty<List<PairedComparison>> pairsProperty() {
+        return pairs.getReadOnlyProperty();
     }
 
     /** The curves to overlay: those of the selected runs, or of every run when none is selected. */
@@ -229,6 +237,7 @@ public final class CompareViewModel {
     private void refresh() {
         summaries.set(runs.stream().map(ComparedRun::summary).toList());
         methods.set(MethodSummary.of(summaries.get()));
+        pairs.set(PairedComparison.of(summaries.get()));
         selected.set(selected.get().stream().filter(runs::contains).toList());
         updateCurves();
         if (runs.size() >= 2 && diff.folder(TicketDiffViewModel.Side.A) == null

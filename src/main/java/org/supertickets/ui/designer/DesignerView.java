@@ -199,7 +199,9 @@ public final class DesignerView extends BorderPane {
                 row("", controls.check("pruning.resetMaskAfterPrune", "reset masks after each event (ablation)"),
                         "pruning.resetMaskAfterPrune"),
                 row("", controls.check("pruning.zeroPrunedWeights", "zero pruned weights (ours, off by default)"),
-                        "pruning.zeroPrunedWeights"));
+                        "pruning.zeroPrunedWeights"),
+                row("criterion", controls.choice("pruning.criterion", ConfigDefaults.PRUNING_CRITERIA),
+                        "pruning.criterion"));
     }
 
     private Node trainingGrid() {
@@ -210,6 +212,9 @@ public final class DesignerView extends BorderPane {
                         "training.optimizer"),
                 row("learning rate", controls.decimal("training.learningRate", 0, 100, 0.01), "training.learningRate"),
                 row("momentum", controls.decimal("training.momentum", 0, 1, 0.05), "training.momentum"),
+                row("", controls.check("training.nesterov", "Nesterov momentum (SGD)"), "training.nesterov"),
+                row("", controls.check("training.ema.enabled", "moving average of the weights (official)"),
+                        "training.ema.enabled"),
                 row("weight decay", controls.decimal("training.weightDecay", 0, 10, 0.00001), "training.weightDecay"),
                 row("LR schedule", controls.choice("training.lrSchedule", ConfigDefaults.LR_SCHEDULES),
                         "training.lrSchedule"),

@@ -91,7 +91,8 @@ public final class MonitorCharts {
                 r.setSeriesStroke(i, new BasicStroke(2f));
             }
             // Validation points and sparsity measurements are sparse: show their markers (shape, not only hue).
-            boolean markers = s.name().equals("validation") || s.name().equals("actual")
+            boolean markers = s.name().equals("validation") || s.name().startsWith("test set")
+                    || s.name().equals("actual")
                     || s.name().startsWith("MACs (") || s.name().startsWith("params");
             r.setSeriesShapesVisible(i, markers);
             r.setSeriesShape(i, i % 2 == 0 ? new Ellipse2D.Double(-3, -3, 6, 6)

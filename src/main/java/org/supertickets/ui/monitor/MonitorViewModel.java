@@ -43,6 +43,9 @@ public final class MonitorViewModel {
     private final SeriesModel validationAccuracy = accuracy.add("validation", SeriesModel.Style.LINE);
     private final SeriesModel trainLoss = loss.add("train", SeriesModel.Style.LINE);
     private final SeriesModel validationLoss = loss.add("validation", SeriesModel.Style.LINE);
+    /** A run without a validation split is evaluated on the test set (official); its curves say so. */
+    private final SeriesModel testAccuracy = accuracy.add("test set (no validation split)", SeriesModel.Style.LINE);
+    private final SeriesModel testLoss = loss.add("test set (no validation split)", SeriesModel.Style.LINE);
     private final SeriesModel plannedSparsity = sparsity.add("planned", SeriesModel.Style.DASHED);
     private final SeriesModel actualSparsity = sparsity.add("actual", SeriesModel.Style.LINE);
     private final SeriesModel macs = cost.add("MACs (dense)", SeriesModel.Style.LINE);
@@ -178,8 +181,8 @@ public final class MonitorViewModel {
                 lr.add(s.epoch(), s.learningRate());
                 imagesPerSecond.add(s.epoch(), s.imagesPerSecond());
             } else if (e instanceof EvalMetrics v) {
-                validationAccuracy.add(v.epoch(), v.validationAccuracy());
-                validationLoss.add(v.epoch(), v.validationLoss());
+                (v.onTestSet() ? testAccuracy : validationAccuracy).add(v.epoch(), v.validationAccuracy());
+                (v.onTestSet() ? testLoss : validationLoss).add(v.epoch(), v.validationLoss());
                 actualSparsity.add(v.epoch(), v.sparsity());
                 macs.add(v.epoch(), 100.0 * v.macs() / supernetMacs);
                 sparseMacs.add(v.epoch(), 100.0 * v.sparseMacs() / supernetMacs);
@@ -223,6 +226,10 @@ public final class MonitorViewModel {
         int eval = validationAccuracy.lastIndexAtOrBefore(moment);
         if (eval >= 0) {
             sb.append(" · val acc ").append(pct(validationAccuracy.y(eval)));
+        }
+        int test = testAccuracy.lastIndexAtOrBefore(moment);
+        if (test >= 0) {
+            sb.append(" · TEST acc ").append(pct(testAccuracy.y(test)));
         }
         int pruned = actualSparsity.lastIndexAtOrBefore(moment);
         if (pruned >= 0) {

@@ -1,0 +1,69 @@
+package org.supertickets.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.supertickets.TestConfigs;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.TrainingConfig;
+
+/** The official recipe's pieces inside a whole (tiny) run. */
+class RecipeTrainingTest {
+
+    private static List<TrainingEvent> run(SearchSpaceConfig config, TrainingData data) {
+        List<TrainingEvent> events = new ArrayList<>();
+        new TwoInOneTrainer(config, "h", data, Device.cpu(), events::add, new TrainingControl(),
+                CheckpointStore.NONE).run();
+        return events;
+    }
+
+    private static List<String> evaluations(List<TrainingEvent> events) {
+        List<String> lines = new ArrayList<>();
+        for (TrainingEvent e : events) {
+            if (e instanceof EvalMetrics m) {
+                lines.add(m.step() + " " + m.validationLoss() + " " + m.macs() + " " + m.heldOut());
+            } else if (e instanceof RunFinished f) {
+                lines.add(f.outcome() + " " + f.testAccuracy());
+            }
+        }
+        return lines;
+    }
+
+    @Test
+    void withoutAValidationSplitTheCurvesAreMeasuredOnTheTestSetAndSaySo() {
+        TrainingData noValidation = new ForwardingData(new SyntheticData(128, 4, 12, 3)) {
+            @Override
+            public int validationSize() {
+                return 0;
+            }
+        };
+        List<TrainingEvent> events = run(TestConfigs.tinySynthetic(), noValidation);
+        List<EvalMetrics> evals = events.stream().filter(EvalMetrics.class::isInstance).map(EvalMetrics.class::cast)
+                .toList();
+        assertFalse(evals.isEmpty());
+        assertTrue(evals.stream().allMatch(EvalMetrics::onTestSet));
+        assertTrue(evals.stream().allMatch(e -> Double.isFinite(e.validationAccuracy())));
+        assertTrue(run(TestConfigs.tinySynthetic(), new SyntheticData(128, 4, 12, 3)).stream()
+                .filter(EvalMetrics.class::isInstance).map(EvalMetrics.class::cast)
+                .noneMatch(EvalMetrics::onTestSet), "with a validation split the curves are the validation set's");
+    }
+
+    @Test
+    void theOfficialRecipeIsDeterministicAndTheAverageChangesWhatIsEvaluated() {
+        SearchSpaceConfig base = ConfigResolver.resolve(TestConfigs.tinySynthetic());
+        TrainingConfig t = base.training();
+        SearchSpaceConfig averaged = base.withTraining(t.withOptimizer("sgd", true).withEma(t.ema().withEnabled(true)));
+        List<String> first = evaluations(run(averaged, new SyntheticData(256, 4, 12, 3)));
+        assertEquals(first, evaluations(run(averaged, new SyntheticData(256, 4, 12, 3))));
+        SearchSpaceConfig plainNesterov = base.withTraining(t.withOptimizer("sgd", true));
+        assertNotEquals(first, evaluations(run(plainNesterov, new SyntheticData(256, 4, 12, 3))),
+                "evaluating the average is not evaluating the trained weights");
+    }
+}
