@@ -39,6 +39,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.List;
 import java.util.function.DoubleFunction;
 import java.util.regex.Matcher;
@@ -211,16 +212,47 @@ public final class ConfigIo {
     }
 
     /**
+     * Fields added after run folders already existed, each with the value that means "as before". At that value
+     * they are left out of the hash, so a folder written before the field existed still resumes (its checkpoint's
+     * hash is checked against the config) — add every new field here with its neutral default.
+     */
+    private static final Map<String, Object> LATER_FIELDS_AT_NEUTRAL = Map.of(
+            "pruning.criterion", "magnitude",
+            "training.nesterov", false,
+            "training.rmspropDecay", 0.9,
+            "training.optimizerEpsilon", 0.001); // and training.ema while it is off
+
+    /**
      * SHA-256 (lower-case hex) of the canonical JSON of the resolved config: sorted keys, no whitespace. A raw
      * config and its resolved form hash the same, and so does a config written and read back.
      */
     public static String hash(SearchSpaceConfig config) {
         try {
-            byte[] canonical = CANONICAL.writeValueAsBytes(ConfigResolver.resolve(config));
+            byte[] canonical = CANONICAL.writeValueAsBytes(withoutNeutralLaterFields(
+                    CANONICAL.valueToTree(ConfigResolver.resolve(config))));
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
         } catch (JsonProcessingException | NoSuchAlgorithmException e) {
             throw new IllegalStateException("cannot hash a config", e);
         }
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode withoutNeutralLaterFields(
+            com.fasterxml.jackson.databind.JsonNode tree) {
+        com.fasterxml.jackson.databind.JsonNode ema = tree.path("training").path("ema");
+        boolean emaOff = ema.isObject() && !ema.path("enabled").asBoolean(false);
+        LATER_FIELDS_AT_NEUTRAL.forEach((path, neutral) -> {
+            int dot = path.lastIndexOf('.');
+            com.fasterxml.jackson.databind.JsonNode parent = tree.at("/" + path.substring(0, dot).replace('.', '/'));
+            String field = path.substring(dot + 1);
+            if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has(field)
+                    && object.get(field).equals(CANONICAL.valueToTree(neutral))) {
+                object.remove(field);
+            }
+        });
+        if (emaOff && tree.path("training") instanceof com.fasterxml.jackson.databind.node.ObjectNode training) {
+            training.remove("ema"); // an average that is off changes nothing, whatever its decay
+        }
+        return tree;
     }
 
     /**
