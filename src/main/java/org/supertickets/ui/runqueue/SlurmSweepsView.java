@@ -5,8 +5,6 @@ import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
@@ -55,21 +53,7 @@ public final class SlurmSweepsView extends TitledPane {
     private static TableColumn<SlurmSweepsViewModel.Row, Number> progress() {
         TableColumn<SlurmSweepsViewModel.Row, Number> column = new TableColumn<>("Progress");
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().progress()));
-        column.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(Number item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    bar.setProgress(item.doubleValue());
-                    bar.setMaxWidth(Double.MAX_VALUE);
-                    setGraphic(bar);
-                }
-            }
-        });
+        column.setCellFactory(c -> new ProgressCell<>());
         column.setPrefWidth(140);
         return column;
     }
