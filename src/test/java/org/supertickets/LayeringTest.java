@@ -23,8 +23,17 @@ class LayeringTest {
 
     @Test
     void theCoreDoesNotDependOnTheUiOrTheCommandLine() {
-        noClasses().that().resideOutsideOfPackages("org.supertickets.ui..", "org.supertickets.cli..")
+        noClasses().that().resideOutsideOfPackages("org.supertickets.ui..", "org.supertickets.cli..",
+                        "org.supertickets.app..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.supertickets.ui..", "org.supertickets.cli..")
+                .check(classes);
+    }
+
+    /** The packaged app's entry point chooses between the window and the command line; nothing calls it. */
+    @Test
+    void onlyTheEntryPointSitsAboveTheUiAndTheCommandLine() {
+        noClasses().that().resideOutsideOfPackage("org.supertickets.app..")
+                .should().dependOnClassesThat().resideInAPackage("org.supertickets.app..")
                 .check(classes);
     }
 

@@ -4,11 +4,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** The headless workbench: run, resume, validate, info, retrain, transfer, bench. */
-@Command(name = "supertickets", mixinStandardHelpOptions = true, version = "SuperTickets Workbench 0.1.0",
+@Command(name = "supertickets", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
             RetrainCommand.class, FinetuneCommand.class, TransferCommand.class, ImpCommand.class,
-            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class})
+            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a config or input the user must fix. */
@@ -26,7 +26,20 @@ public final class Main implements Runnable {
     /** Runs a command line and returns its exit code (tests call this). */
     public static int execute(String... args) {
         configureEngineOffline();
-        return new CommandLine(new Main()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line with every command's help completed by its exit codes and an example. */
+    static CommandLine commandLine() {
+        return CommandHelp.install(new CommandLine(new Main()));
+    }
+
+    /** The version of the build ({@code Implementation-Version} of the packaged jar). */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"SuperTickets Workbench " + org.supertickets.run.WorkbenchVersion.get()};
+        }
     }
 
     /**
@@ -42,6 +55,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        new CommandLine(this).usage(System.out);
+        commandLine().usage(System.out);
     }
 }

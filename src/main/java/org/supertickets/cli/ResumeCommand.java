@@ -7,6 +7,7 @@ import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunSetupException;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -23,6 +24,9 @@ final class ResumeCommand implements Callable<Integer> {
             + "GPU disappeared)")
     String device;
 
+    @Mixin
+    TensorBoardOption tensorBoard;
+
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
@@ -37,8 +41,9 @@ final class ResumeCommand implements Callable<Integer> {
                 return Main.EXIT_BAD_INPUT;
             }
         }
-        try (TerminalProgress progress = new TerminalProgress(quiet)) {
-            LocalRun run = LocalRun.resume(runDir, device, progress);
+        try (TerminalProgress progress = new TerminalProgress(quiet); TensorBoardOption board = tensorBoard) {
+            LocalRun run = LocalRun.resume(runDir, device, board.listener(progress));
+            board.startIn(run);
             return RunWaiter.await(run, progress);
         } catch (RunSetupException e) {
             System.err.println(e.getMessage());

@@ -9,6 +9,7 @@ import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.SearchSpaceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,6 +34,9 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--epochs", paramLabel = "N", description = "override training.epochs")
     Integer epochs;
 
+    @Mixin
+    TensorBoardOption tensorBoard;
+
     @Option(names = "--quiet", description = "no progress bar; print only the summary")
     boolean quiet;
 
@@ -49,8 +53,9 @@ final class RunCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        try (TerminalProgress progress = new TerminalProgress(quiet)) {
-            LocalRun run = LocalRun.start(resolved, out, device, progress);
+        try (TerminalProgress progress = new TerminalProgress(quiet); TensorBoardOption board = tensorBoard) {
+            LocalRun run = LocalRun.start(resolved, out, device, board.listener(progress));
+            board.startIn(run);
             if (recordFolder != null) {
                 recordFolder(run);
             }

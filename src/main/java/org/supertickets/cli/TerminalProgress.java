@@ -1,6 +1,9 @@
 package org.supertickets.cli;
 
+import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.function.LongSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,14 +15,39 @@ import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingEvent;
 import org.supertickets.train.TrainingListener;
 
-/** A progress bar with ETA on the terminal, plus one line per evaluation, shrink and pruning event. */
+/**
+ * Progress on the console, plus one line per evaluation, shrink and pruning event. On a terminal a progress bar
+ * with ETA redraws itself in place; when the output is a file or a pipe (no console: {@code nohup}, a batch job,
+ * {@code | tee}) a redrawn bar would fill the log with carriage returns, so one plain line is printed per
+ * interval instead.
+ */
 final class TerminalProgress implements TrainingListener, AutoCloseable {
 
+    /** Wall time between two progress lines when the output is not a terminal. */
+    static final Duration LINE_INTERVAL = Duration.ofSeconds(30);
+
     private final boolean quiet;
+    private final boolean terminal;
+    private final PrintStream out;
+    private final LongSupplier nanoClock;
     private ProgressBar bar;
+    private RunStarted started;
+    private long startNanos;
+    private long lastLineNanos;
 
     TerminalProgress(boolean quiet) {
+        this(quiet, System.console() != null, System.out, System::nanoTime);
+    }
+
+    /**
+     * @param terminal  true to redraw a bar in place, false for one line per {@link #LINE_INTERVAL}
+     * @param nanoClock the time source of the intervals and the ETA
+     */
+    TerminalProgress(boolean quiet, boolean terminal, PrintStream out, LongSupplier nanoClock) {
         this.quiet = quiet;
+        this.terminal = terminal;
+        this.out = out;
+        this.nanoClock = nanoClock;
     }
 
     @Override
@@ -28,16 +56,30 @@ final class TerminalProgress implements TrainingListener, AutoCloseable {
             return;
         }
         if (event instanceof RunStarted s) {
-            System.out.printf(Locale.ROOT, "%s on %s (%s): %d steps, supernet %,d MACs, %,d params%n",
+            started = s;
+            startNanos = nanoClock.getAsLong();
+            lastLineNanos = startNanos;
+            out.printf(Locale.ROOT, "%s on %s (%s): %d steps, supernet %,d MACs, %,d params%n",
                     s.resumed() ? "Resuming" : "Training", s.device(), s.engine(), s.totalSteps(), s.supernetMacs(),
                     s.supernetParams());
-            bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(s.totalSteps())
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
-                    .startsFrom(s.step(), java.time.Duration.ZERO).build();
-        } else if (event instanceof StepMetrics m && bar != null) {
-            bar.stepTo(m.step());
-            bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f acc %.3f %.0f img/s", m.trainLoss(),
-                    m.trainAccuracy(), m.imagesPerSecond()));
+            if (terminal) {
+                bar = new ProgressBarBuilder().setTaskName("train").setInitialMax(s.totalSteps())
+                        .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(500).continuousUpdate()
+                        .startsFrom(s.step(), Duration.ZERO).build();
+            }
+        } else if (event instanceof StepMetrics m) {
+            String numbers = String.format(Locale.ROOT, "loss %.3f acc %.3f %.0f img/s", m.trainLoss(),
+                    m.trainAccuracy(), m.imagesPerSecond());
+            if (bar != null) {
+                bar.stepTo(m.step());
+                bar.setExtraMessage(numbers);
+            } else if (started != null) {
+                long now = nanoClock.getAsLong();
+                if (now - lastLineNanos >= LINE_INTERVAL.toNanos()) {
+                    lastLineNanos = now;
+                    out.println(progressLine(m.step(), now) + "  " + numbers);
+                }
+            }
         } else if (event instanceof EvalMetrics e) {
             println(String.format(Locale.ROOT, "epoch %5.2f  val acc %.4f  sparsity %.3f (planned %.3f)  %,d MACs",
                     e.epoch(), e.validationAccuracy(), e.sparsity(), e.plannedSparsity(), e.macs()));
@@ -50,11 +92,27 @@ final class TerminalProgress implements TrainingListener, AutoCloseable {
         }
     }
 
+    /** "train 1200/5000 (24%)  elapsed 1m05s  ETA 3m26s": the bar's facts as one line. */
+    private String progressLine(long step, long now) {
+        long total = started.totalSteps();
+        long done = step - started.step();
+        double elapsed = (now - startNanos) / 1e9;
+        String eta = done <= 0 ? "?" : duration(elapsed / done * (total - step));
+        return String.format(Locale.ROOT, "train %d/%d (%.0f%%)  elapsed %s  ETA %s", step, total,
+                total == 0 ? 100.0 : 100.0 * step / total, duration(elapsed), eta);
+    }
+
+    private static String duration(double seconds) {
+        long s = Math.round(seconds);
+        return s >= 3600 ? String.format(Locale.ROOT, "%dh%02dm%02ds", s / 3600, s / 60 % 60, s % 60)
+                : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+    }
+
     private void println(String line) {
         if (bar != null) {
-            System.out.print("\r");
+            out.print("\r");
         }
-        System.out.println(line);
+        out.println(line);
     }
 
     @Override

@@ -70,7 +70,8 @@ public final class ImageFolderReader {
         return readClasses(folder, "image-folder", classNames(folder), channels, height, width, true);
     }
 
-    private static List<String> classNames(Path dir) throws DatasetException {
+    /** The sorted class sub-folders of {@code dir}: their order gives the class indices. */
+    static List<String> classNames(Path dir) throws DatasetException {
         List<String> names;
         try (Stream<Path> s = Files.list(dir)) {
             names = s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> !n.startsWith("."))

@@ -28,7 +28,8 @@ import org.supertickets.space.BranchState;
  */
 public final class Supernet implements AutoCloseable {
 
-    private static final float BN_EPSILON = 1e-5f;
+    /** The epsilon of every batch normalisation: {@code (x - mean) / sqrt(var + eps) * gamma + beta}. */
+    public static final float BN_EPSILON = 1e-5f;
 
     private final Architecture architecture;
     private final NDManager manager;

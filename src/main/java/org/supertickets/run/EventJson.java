@@ -18,14 +18,17 @@ import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingEvent;
 
 /**
- * One training event as one line of JSON: the record's fields plus a {@code "type"} field. NaN is written as
- * the bare token {@code NaN} (Python's json reads it too).
+ * One training event as one line of JSON: the record's fields plus a {@code "type"} field. A value that is not
+ * finite (a test accuracy never measured, a loss that diverged) is written as JSON {@code null}, so every field
+ * keeps one type for jq and pandas; reading gives NaN back for it, and still accepts the {@code "NaN"} strings and
+ * bare {@code NaN} tokens that older run folders hold.
  */
 public final class EventJson {
 
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .addModule(NonFiniteAsNull.module())
             .build();
 
     private static final Map<String, Class<? extends TrainingEvent>> TYPES = Map.of(
@@ -44,6 +47,7 @@ public final class EventJson {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("type", event.type());
         node.setAll((ObjectNode) MAPPER.valueToTree(event));
+        NonFiniteAsNull.replaceIn(node);
         try {
             return MAPPER.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -4,14 +4,14 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 
 /** This machine's name as leases record it; looked up once, since a DNS lookup may be slow. */
-final class HostName {
+public final class HostName {
 
     private static volatile String name;
 
     private HostName() {
     }
 
-    static String get() {
+    public static String get() {
         String known = name;
         if (known == null) {
             known = lookUp();

@@ -19,7 +19,7 @@ import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainerCheckpoint;
 import org.supertickets.train.TrainingControl;
-import org.supertickets.train.TrainingData;
+import org.supertickets.ticket.TicketInput;
 import org.supertickets.train.TrainingListener;
 import org.supertickets.train.TwoInOneTrainer;
 
@@ -77,7 +77,7 @@ public final class LocalRun {
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
         MemoryFit.check(config, !chosen.isGpu());
-        TrainingData data = loadData(config);
+        PreparedTrainingData data = loadData(config);
         RunFolder folder;
         String hash = ConfigIo.hash(config);
         try {
@@ -172,7 +172,7 @@ public final class LocalRun {
         }
         Device chosen = chooseDevice(config.training().device());
         MemoryFit.check(config, !chosen.isGpu());
-        TrainingData data = loadData(config);
+        PreparedTrainingData data = loadData(config);
         long step = checkpoint.step();
         try {
             JsonLines.repair(folder.metrics(), line -> keepOnResume(line, step));
@@ -193,9 +193,10 @@ public final class LocalRun {
     }
 
     private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash, Device device,
-            TrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
+            PreparedTrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
             RewindCapture rewind, TrainingControl control) throws RunSetupException {
-        RunFolderWriter writer = new RunFolderWriter(folder, config, hash);
+        RunFolderWriter writer = new RunFolderWriter(folder, config, hash,
+                TicketInput.of(config.data(), data.data().normalization()));
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
@@ -239,7 +240,7 @@ public final class LocalRun {
         }
     }
 
-    static TrainingData loadData(SearchSpaceConfig config) throws RunSetupException {
+    static PreparedTrainingData loadData(SearchSpaceConfig config) throws RunSetupException {
         try {
             return PreparedTrainingData.load(config);
         } catch (DatasetException e) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import org.supertickets.model.NetworkState;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketInput;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketProvenance;
 import org.supertickets.train.CheckpointStore;
@@ -31,12 +32,17 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
     private final RunFolder folder;
     private final SearchSpaceConfig config;
     private final String configHash;
+    private final TicketInput input;
     private RunStarted started;
 
-    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash) {
+    /**
+     * @param input how the run prepares its images (written into the ticket), or null when unknown
+     */
+    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash, TicketInput input) {
         this.folder = folder;
         this.config = resolvedConfig;
         this.configHash = configHash;
+        this.input = input;
     }
 
     public RunFolder folder() {
@@ -74,7 +80,7 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
         long supernetParams = started == null ? 0 : started.supernetParams();
         try {
             TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(),
-                    summary.validationAccuracy(), supernetMacs, supernetParams, provenance), ticket));
+                    summary.validationAccuracy(), supernetMacs, supernetParams, provenance, input), ticket));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ticket into " + folder.ticket() + ": " + e.getMessage(),
                     e);

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supertickets.model.CorruptFileException;
@@ -17,6 +18,7 @@ import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.NetworkStateCodec;
 import org.supertickets.model.SafetensorsFile;
+import org.supertickets.model.Supernet;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
 
@@ -24,7 +26,8 @@ import org.supertickets.space.LayerShape;
 
 /**
  * Writes and reads ticket folders: {@code ticket.json} (the manifest) and {@code weights.safetensors}
- * (masked weights, U8 masks, BN tensors, I32 channel origins) — see docs/ticket-format.md.
+ * (masked weights, U8 masks, BN tensors, I32 channel origins) — see docs/run-folder.md and
+ * docs/tickets-outside.md.
  */
 public final class TicketIo {
 
@@ -36,6 +39,7 @@ public final class TicketIo {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .build();
+    private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
     private TicketIo() {
     }
@@ -60,21 +64,49 @@ public final class TicketIo {
         return layers;
     }
 
-    /** Builds the manifest of a network from its measures and provenance. */
+    /** Builds the manifest of a network without a known input (made outside a run: tests, tools). */
     public static TicketManifest manifest(NetworkState network, double testAccuracy, double validationAccuracy,
             long supernetMacs, long supernetParams, TicketProvenance provenance) {
+        return manifest(network, testAccuracy, validationAccuracy, supernetMacs, supernetParams, provenance, null);
+    }
+
+    /** Builds the manifest of a network from its measures, provenance and the input its run fed it. */
+    public static TicketManifest manifest(NetworkState network, double testAccuracy, double validationAccuracy,
+            long supernetMacs, long supernetParams, TicketProvenance provenance, TicketInput input) {
         NetworkMeasures m = NetworkMeasures.of(network);
         return new TicketManifest(TicketManifest.FORMAT, network.architecture(), layerTable(network),
                 new TicketMetrics(testAccuracy, validationAccuracy, m.sparsity(), m.macs(), m.sparseMacs(),
                         m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams),
-                provenance);
+                provenance, input, bnEpsilon(), TicketGraph.of(network.architecture(), Supernet.BN_EPSILON));
+    }
+
+    /** The BN epsilon as written in the manifest (1.0E-5, not the float's binary expansion). */
+    private static double bnEpsilon() {
+        return Double.parseDouble(Float.toString(Supernet.BN_EPSILON));
     }
 
     public static void write(Path folder, Ticket ticket) throws IOException {
         Files.createDirectories(folder);
         AtomicFiles.write(folder.resolve(WEIGHTS), out -> SafetensorsFile.write(out,
-                NetworkStateCodec.toEntries(ticket.network(), true), Map.of("format", TicketManifest.FORMAT)));
+                NetworkStateCodec.toEntries(ticket.network(), true), weightsMetadata(ticket.manifest())));
         AtomicFiles.writeString(folder.resolve(MANIFEST), JSON.writeValueAsString(ticket.manifest()));
+    }
+
+    /**
+     * The safetensors metadata: enough to know what the tensors are without {@code ticket.json} (architecture,
+     * input, epsilon), and where the rest is.
+     */
+    private static Map<String, String> weightsMetadata(TicketManifest manifest) throws JsonProcessingException {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", TicketManifest.FORMAT);
+        metadata.put("architecture", COMPACT.writeValueAsString(manifest.architecture()));
+        if (manifest.input() != null) {
+            metadata.put("input", COMPACT.writeValueAsString(manifest.input()));
+        }
+        metadata.put("bn_epsilon", String.valueOf(bnEpsilon()));
+        metadata.put("readme", "the forward pass, metrics and provenance are in ticket.json next to this file; "
+                + "BN tensors <bn>.gamma|beta|mean|var are PyTorch's weight|bias|running_mean|running_var");
+        return metadata;
     }
 
     /**
@@ -103,9 +135,11 @@ public final class TicketIo {
             throw new CorruptFileException(manifestFile, "is not a valid ticket manifest: " + e.getOriginalMessage()
                     + locationOf(e));
         }
-        if (manifest == null || !TicketManifest.FORMAT.equals(manifest.format())) {
+        if (manifest == null || !(TicketManifest.FORMAT.equals(manifest.format())
+                || TicketManifest.FORMAT_V1.equals(manifest.format()))) {
             throw new CorruptFileException(manifestFile, "has format '" + (manifest == null ? null : manifest.format())
-                    + "'; this workbench reads '" + TicketManifest.FORMAT + "'");
+                    + "'; this workbench reads '" + TicketManifest.FORMAT + "' and '" + TicketManifest.FORMAT_V1
+                    + "'");
         }
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
@@ -121,6 +155,24 @@ public final class TicketIo {
         } catch (RuntimeException e) {
             throw new CorruptFileException(manifestFile, "describes an impossible architecture (" + e.getMessage()
                     + ")");
+        }
+        // After the architecture was checked against the weights: an impossible one is reported as such first.
+        List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture(), Supernet.BN_EPSILON);
+        if (manifest.graph() == null || manifest.bnEpsilon() == null) {
+            // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
+            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
+                    manifest.metrics(), manifest.provenance(), manifest.input(), bnEpsilon(), graph);
+        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != bnEpsilon()) {
+            // Both are derived, never read: an edited copy would tell outside readers something else than we run.
+            throw new CorruptFileException(manifestFile, "has a 'graph' or 'bnEpsilon' that does not follow from its "
+                    + "architecture (they are written from it); restore the file, or delete both fields to have them "
+                    + "derived again");
+        }
+        TicketInput input = manifest.input();
+        int channels = manifest.architecture().inChannels();
+        if (input != null && (input.mean().length != channels || input.std().length != channels)) {
+            throw new CorruptFileException(manifestFile, "has " + input.mean().length + " 'input.mean' and "
+                    + input.std().length + " 'input.std' values for " + channels + " input channels; restore the file");
         }
         return new Ticket(manifest, network);
     }

@@ -172,10 +172,12 @@ public final class TwoInOneTrainer {
      * Failures become a FAILED outcome with a readable message; they are never thrown at the caller.
      */
     public RunFinished run(TrainerCheckpoint resume) {
+        TrainingThreadPriority.applyToCurrentThread(); // before any tensor work: libtorch's threads inherit it
         long startNanos = System.nanoTime();
         long step = resume == null ? 0 : resume.step();
         try (NDManager root = NDManager.newBaseManager(device)) {
             disableGradientRecording();
+            NativeAllocatorTuning.applyOnce();
             boolean resumed = resume != null && !startsAtRewindPoint;
             NetworkState initial = resume != null ? resume.network()
                     : start != null ? start

@@ -1,11 +1,14 @@
 package org.supertickets.ui;
 
 import javafx.application.Platform;
+import javafx.geometry.Pos;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
+import javafx.util.Duration;
+import org.controlsfx.control.Notifications;
 import org.supertickets.ui.task.Notifier;
 
 /**
@@ -58,6 +61,24 @@ final class FxNotifier implements Notifier {
             show.run();
         } else {
             Platform.runLater(show);
+        }
+    }
+
+    /**
+     * A passing notice in the corner of the window (ControlsFX): a run has ended. It also goes to the status line;
+     * with dialogs off (tests) only there.
+     */
+    void notice(RunEndNotices.Notice notice) {
+        status.set(notice.title());
+        if (!dialogs || owner == null || !owner.isShowing()) {
+            return;
+        }
+        Notifications popup = Notifications.create().owner(owner).title(notice.title()).text(notice.text())
+                .position(Pos.BOTTOM_RIGHT).hideAfter(Duration.seconds(notice.problem() ? 20 : 8));
+        if (notice.problem()) {
+            popup.showError();
+        } else {
+            popup.showInformation();
         }
     }
 

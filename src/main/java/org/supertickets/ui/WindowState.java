@@ -40,6 +40,11 @@ final class WindowState {
         prefs.put("lastDirectory", dir);
     }
 
+    /** The recently opened files, kept in the same preferences. */
+    RecentFiles recentFiles() {
+        return new RecentFiles(prefs);
+    }
+
     /**
      * Puts the stage where it was, if that place is still on a screen, and never larger than the screen it lands
      * on (a size saved on a large monitor would otherwise hang off a projector's 1280×720).

@@ -7,9 +7,11 @@ import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
+import org.supertickets.data.AssetLocator;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.ui.bench.ColdStart;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
@@ -54,6 +56,9 @@ public final class WorkbenchApp extends Application {
         if (startupProblem != null) {
             window.error("Cannot load the quickstart config", startupProblem);
         }
+        if (Boolean.getBoolean(ColdStart.PROBE_PROPERTY)) {
+            ColdStart.exitOnFirstFrame();
+        }
     }
 
     @Override
@@ -65,11 +70,14 @@ public final class WorkbenchApp extends Application {
 
     /** Finds a repository file or folder from the working directory or up to three parents. */
     static Path locate(String relative) {
-        Path dir = Path.of("").toAbsolutePath();
-        for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-            Path candidate = dir.resolve(relative);
-            if (Files.exists(candidate)) {
-                return candidate;
+        // The working folder first (the repository), then beside the program (the app image carries the samples).
+        for (Path from : new Path[] {Path.of("").toAbsolutePath(), AssetLocator.programFolder()}) {
+            Path dir = from;
+            for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
+                Path candidate = dir.resolve(relative);
+                if (Files.exists(candidate)) {
+                    return candidate;
+                }
             }
         }
         return null;

@@ -73,6 +73,7 @@ public final class WorkbenchView extends BorderPane {
     private final WorkbenchViewModel vm;
     private final FxNotifier notifier;
     private final WindowState state;
+    private final RecentFiles recent;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private final TabPane tabs = new TabPane();
     private final DesignerView designerView;
@@ -95,6 +96,7 @@ public final class WorkbenchView extends BorderPane {
         this.vm = vm;
         this.notifier = notifier;
         this.state = state;
+        this.recent = state.recentFiles();
         this.documentOpener = HelpMenu.platformOpener(notifier);
         getStyleClass().add("workbench");
 
@@ -133,6 +135,8 @@ public final class WorkbenchView extends BorderPane {
         setCenter(tabs);
         setBottom(statusBar());
 
+        rememberOpenedFiles();
+        RunEndNotices.install(vm.runs().entries(), notifier::notice);
         // A new or resumed run jumps to the monitor (a new one's planned curves are already drawn there).
         vm.runs().launchedProperty().addListener((o, a, launched) -> {
             if (launched != null) {
@@ -345,8 +349,12 @@ public final class WorkbenchView extends BorderPane {
         MenuItem demo = item("New demo", null, () -> startDemo(false));
         demo.setId("menu-new-demo");
         MenuItem demoStepping = item("New demo in step mode", null, () -> startDemo(true));
-        Menu file = new Menu("File", null, demo, demoStepping, new SeparatorMenuItem(), open, save, saveAs,
-                new SeparatorMenuItem(), openRun, openTicket, new SeparatorMenuItem(), quit);
+        Menu file = new Menu("File");
+        file.getItems().addAll(demo, demoStepping, new SeparatorMenuItem(), open, save, saveAs,
+                new SeparatorMenuItem(), openRun, openTicket,
+                RecentFilesMenu.create(file, recent, this::openRecent, gone -> notifier.error("Cannot open "
+                        + gone.path().getFileName(), gone.path() + " no longer exists; it was taken off the list.")),
+                new SeparatorMenuItem(), quit);
 
         MenuItem undo = item("Undo", null, () -> vm.designer().undo());
         undo.textProperty().bind(vm.designer().undoTextProperty());
@@ -376,6 +384,45 @@ public final class WorkbenchView extends BorderPane {
         Menu view = new Menu("View", null, darkTheme, replay);
         Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
         return new MenuBar(file, edit, runMenu, view, help);
+    }
+
+    /** Every config opened or saved, run folder opened and ticket shown goes on top of File ▸ Open recent. */
+    private void rememberOpenedFiles() {
+        vm.designer().fileProperty().addListener((o, a, file) -> {
+            if (file != null) {
+                recent.add(RecentFiles.Kind.CONFIG, file);
+            }
+        });
+        vm.runs().openedFolderProperty().addListener((o, a, folder) -> {
+            if (folder != null) {
+                recent.add(RecentFiles.Kind.RUN, folder);
+            }
+        });
+        vm.ticket().loadedProperty().addListener((o, a, loaded) -> {
+            if (loaded != null) {
+                recent.add(RecentFiles.Kind.TICKET, loaded.folder());
+            }
+        });
+    }
+
+    private void openRecent(RecentFiles.Entry entry) {
+        switch (entry.kind()) {
+            case CONFIG -> {
+                if (mayDiscardEdits("Open another config")) {
+                    vm.designer().open(entry.path());
+                    tabs.getSelectionModel().select(0);
+                }
+            }
+            case RUN -> {
+                vm.runs().openFolder(entry.path());
+                tabs.getSelectionModel().select(1);
+            }
+            case TICKET -> {
+                vm.ticket().open(entry.path());
+                tabs.getSelectionModel().select(3);
+            }
+            default -> throw new IllegalStateException(entry.kind().name());
+        }
     }
 
     /** Loads and runs the shipped demo, after asking about unsaved edits. */
@@ -440,14 +487,20 @@ public final class WorkbenchView extends BorderPane {
         status.set(text == null ? "" : text);
     }
 
+    /** True when there are no unsaved edits, or the user agrees to lose them for {@code action}. */
+    private boolean mayDiscardEdits(String action) {
+        if (!vm.designer().isDirty()) {
+            return true;
+        }
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, action + " and lose the unsaved changes of "
+                + vm.designer().titleProperty().get() + "?");
+        alert.initOwner(stage());
+        return alert.showAndWait().orElse(ButtonType.CANCEL) == ButtonType.OK;
+    }
+
     private void openConfig() {
-        if (vm.designer().isDirty()) {
-            Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Open another config and lose the unsaved changes "
-                    + "of " + vm.designer().titleProperty().get() + "?");
-            alert.initOwner(stage());
-            if (alert.showAndWait().orElse(ButtonType.CANCEL) != ButtonType.OK) {
-                return;
-            }
+        if (!mayDiscardEdits("Open another config")) {
+            return;
         }
         FileChooser chooser = jsonChooser("Open a config");
         File f = chooser.showOpenDialog(stage());

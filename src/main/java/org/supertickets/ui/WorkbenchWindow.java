@@ -6,6 +6,7 @@ import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.TrainingThreadPriority;
 import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.task.TaskRunner;
 
@@ -37,6 +38,8 @@ public final class WorkbenchWindow {
      */
     public static WorkbenchWindow open(Stage stage, SearchSpaceConfig initial, Path initialFile, Path runsDir,
             RunLauncher launcher, Preferences prefs, boolean dialogs) {
+        // Training in this process must leave the window a core when it needs one (issue 16: stalls <= 50 ms).
+        TrainingThreadPriority.useBackgroundPriority(true);
         FxNotifier notifier = new FxNotifier();
         notifier.setDialogs(dialogs);
         TaskRunner runner = TaskRunner.create(Platform::runLater);

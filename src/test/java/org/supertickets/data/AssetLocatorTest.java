@@ -32,6 +32,23 @@ class AssetLocatorTest {
         assertMessage(() -> AssetLocator.find(null, null, three.resolve("d")), "assets", "SUPERTICKETS_ASSETS");
     }
 
+    /** Issue 14: the packaged app started from anywhere finds the datasets it carries beside its jar. */
+    @Test
+    void thenBesideTheProgram() throws Exception {
+        Path image = Files.createDirectories(dir.resolve("image/lib/app"));
+        Files.createDirectories(image.resolve("assets/fashion-mnist"));
+        Path elsewhere = Files.createDirectories(dir.resolve("home/user"));
+        assertEquals(image.resolve("assets"), AssetLocator.find(null, null, elsewhere, image));
+        Path repoTarget = Files.createDirectories(dir.resolve("repo/target"));
+        Files.createDirectories(dir.resolve("repo/assets/fashion-mnist"));
+        assertEquals(dir.resolve("repo/assets"), AssetLocator.find(null, null, elsewhere, repoTarget));
+        Files.createDirectories(elsewhere.resolve("assets/mnist"));
+        assertEquals(elsewhere.resolve("assets"), AssetLocator.find(null, null, elsewhere, image),
+                "the working folder comes first");
+        assertMessage(() -> AssetLocator.find(null, null, dir.resolve("image"), dir.resolve("none")), "assets",
+                "SUPERTICKETS_ASSETS");
+    }
+
     @Test
     void anAssetsFolderWithoutDatasetsDoesNotCount() throws Exception {
         Files.createDirectories(dir.resolve("assets/icons"));

@@ -12,6 +12,7 @@ import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.jfree.chart.fx.ChartViewer;
 import org.supertickets.prune.MaskCodec;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.ConfigResolver;
@@ -19,10 +20,12 @@ import org.supertickets.space.LayerKind;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.LayerSnapshot;
+import org.supertickets.train.TrainingThreadPriority;
 import org.supertickets.ui.WorkbenchWindow;
 import org.supertickets.ui.heatmap.HeatmapData;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
+import org.supertickets.ui.monitor.ChartRedrawBenchmark;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.task.TaskRunner;
@@ -30,7 +33,8 @@ import org.supertickets.ui.task.TaskRunner;
 /**
  * Measures, during a real training run, the longest stall of the FX thread (gaps between pulses, with an
  * AnimationTimer keeping pulses coming), the redraw time of the connectivity graph and of the monitor, and the
- * decode and redraw time of a 1M-weight heatmap. Run under Xvfb:
+ * decode and redraw time of a 1M-weight heatmap, a live chart's update cost from 1 k to 1 M points of history,
+ * and the time from starting a JVM to the workbench's first frame ({@link ColdStart}). Run under Xvfb:
  * {@code xvfb-run -a java -cp ... org.supertickets.ui.bench.UiBenchmark [config.json] [epochs]}.
  */
 public final class UiBenchmark {
@@ -48,12 +52,22 @@ public final class UiBenchmark {
         }
         SearchSpaceConfig runConfig = config;
         Path runs = Files.createTempDirectory("st-bench-runs");
+        List<String> coldStarts = ColdStart.measure(Integer.getInteger("coldStarts", 4));
         FxThread.startPlatform();
+        List<String> chartUpdates = FxThread.call(() -> ChartRedrawBenchmark.measure(chart -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new ChartViewer(chart), 800, 300));
+            s.show();
+            return () -> { };
+        }, 1_000, 10_000, 100_000, 1_000_000));
         Preferences prefs = Preferences.userRoot().node("supertickets-bench");
         prefs.clear();
         WorkbenchWindow w = FxThread.call(() -> WorkbenchWindow.open(new Stage(), runConfig, null, runs,
                 new LocalRunLauncher(), prefs, false));
         FxThread.run(() -> w.vm().graph().selectLayer("blocks.1.expand"));
+        // -DbackgroundTraining=false measures the window as it was before training yielded the CPU to it.
+        boolean background = Boolean.parseBoolean(System.getProperty("backgroundTraining", "true"));
+        TrainingThreadPriority.useBackgroundPriority(background);
 
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
@@ -69,6 +83,7 @@ public final class UiBenchmark {
             }
         };
         FxThread.run(pulses::start);
+        StallSampler stalls = new StallSampler(FxThread.call(Thread::currentThread), () -> last[0], 40);
         RunEntry entry = FxThread.call(() -> w.vm().runCurrentConfig());
         if (entry == null) {
             throw new IllegalArgumentException("the config cannot run: " + w.lastError());
@@ -78,6 +93,7 @@ public final class UiBenchmark {
         // but the interesting load is the training thread competing for the 2 cores).
         ScreenshotTour.waitFor(() -> FxThread.call(() -> entry.progressProperty().get() > 0), 600_000);
         measuring[0] = true;
+        stalls.start();
         List<Long> graphPaints = new ArrayList<>();
         List<Long> monitorRefresh = new ArrayList<>();
         long runStart = System.nanoTime();
@@ -91,6 +107,7 @@ public final class UiBenchmark {
             monitorRefresh.add(FxThread.call(() -> w.view().monitorView().lastRefreshNanos()));
         }
         measuring[0] = false;
+        stalls.stop();
         double runSeconds = (System.nanoTime() - runStart) / 1e9;
         FxThread.run(pulses::stop);
 
@@ -134,8 +151,8 @@ public final class UiBenchmark {
         long max = gaps.isEmpty() ? 0 : gaps.get(gaps.size() - 1);
         long p99 = gaps.isEmpty() ? 0 : gaps.get((int) (gaps.size() * 0.99));
         System.out.println("=== UI benchmark (" + configFile + ", " + runConfig.training().epochs() + " epochs) ===");
-        System.out.printf(Locale.ROOT, "run: %s in %.1f s of training, %d pulses measured%n", entry.getStatus(),
-                runSeconds, gaps.size());
+        System.out.printf(Locale.ROOT, "run: %s in %.1f s of training (%s priority), %d pulses measured%n",
+                entry.getStatus(), runSeconds, background ? "background" : "normal", gaps.size());
         System.out.printf(Locale.ROOT, "FX pulse gap: max %.1f ms, p99 %.1f ms, median %.1f ms%n", max / 1e6,
                 p99 / 1e6, gaps.isEmpty() ? 0 : gaps.get(gaps.size() / 2) / 1e6);
         System.out.printf(Locale.ROOT, "graph repaint: median %.2f ms, max %.2f ms (%d samples)%n",
@@ -144,6 +161,9 @@ public final class UiBenchmark {
         System.out.printf(Locale.ROOT, "1M-weight heatmap: decode+diff %.1f ms (background); paint fit-to-view "
                 + "median %.1f ms, max %.1f ms; paint zoomed 8 px/weight with markers median %.1f ms%n",
                 decode / 1e6, median(fit) / 1e6, maxOf(fit) / 1e6, median(zoomed) / 1e6);
+        stalls.report().forEach(System.out::println);
+        chartUpdates.forEach(System.out::println);
+        coldStarts.forEach(System.out::println);
         System.out.println("cells " + data.rows() + "x" + data.cols() + ", reactivated " + data.reactivated()
                 + ", newly pruned " + data.newlyPruned());
         FxThread.run(() -> {

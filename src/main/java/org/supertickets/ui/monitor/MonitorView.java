@@ -183,11 +183,13 @@ public final class MonitorView extends GridPane {
         for (JFreeChart chart : charts.values()) {
             ValueMarker m = cursors.get(i++);
             XYPlot plot = chart.getXYPlot();
+            chart.setNotify(false); // removing and adding the marker would each redraw the chart
             plot.removeDomainMarker(m);
             if (!Double.isNaN(epoch)) {
                 m.setValue(epoch);
                 plot.addDomainMarker(m);
             }
+            chart.setNotify(true);
         }
     }
 

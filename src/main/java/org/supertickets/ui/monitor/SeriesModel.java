@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * One curve as growing arrays of (x, y), with a min/max-per-bucket downsampling for display so a long run
- * keeps its spikes while the chart draws a bounded number of points.
+ * keeps its spikes while the chart draws a bounded number of points. The buckets are summarised as points
+ * arrive ({@link BucketSummary}), so a redraw costs the same at a thousand points as at a million.
  */
 public final class SeriesModel {
 
@@ -17,6 +18,7 @@ public final class SeriesModel {
     private double[] ys = new double[64];
     private int size;
     private int revision;
+    private final BucketSummary summary = new BucketSummary();
 
     public SeriesModel(String name, Style style) {
         this.name = name;
@@ -68,12 +70,14 @@ public final class SeriesModel {
         }
         xs[size] = x;
         ys[size] = y;
+        summary.add(size, ys);
         size++;
         revision++;
     }
 
     public void clear() {
         size = 0;
+        summary.clear();
         revision++;
     }
 
@@ -89,17 +93,28 @@ public final class SeriesModel {
         double[] ox = new double[buckets * 3 + 1];
         double[] oy = new double[buckets * 3 + 1];
         int n = 0;
+        boolean summarised = summary.count() >= buckets;
         for (int b = 0; b < buckets; b++) {
-            int from = (int) ((long) b * size / buckets);
-            int to = (int) ((long) (b + 1) * size / buckets);
-            int min = from;
-            int max = from;
-            for (int i = from + 1; i < to; i++) {
-                if (ys[i] < ys[min]) {
-                    min = i;
-                }
-                if (ys[i] > ys[max]) {
-                    max = i;
+            int from;
+            int min;
+            int max;
+            if (summarised) {
+                int[] picks = summary.merged(b * summary.count() / buckets, (b + 1) * summary.count() / buckets, ys);
+                from = picks[0];
+                min = picks[1];
+                max = picks[2];
+            } else {
+                from = (int) ((long) b * size / buckets);
+                int to = (int) ((long) (b + 1) * size / buckets);
+                min = from;
+                max = from;
+                for (int i = from + 1; i < to; i++) {
+                    if (ys[i] < ys[min]) {
+                        min = i;
+                    }
+                    if (ys[i] > ys[max]) {
+                        max = i;
+                    }
                 }
             }
             int[] picks = {from, Math.min(min, max), Math.max(min, max)};

@@ -67,6 +67,7 @@ public final class RunsViewModel {
     private final StringProperty device = new SimpleStringProperty(this, "device", "auto");
     private final ObjectProperty<Path> runsDir = new SimpleObjectProperty<>(this, "runsDir");
     private final ReadOnlyBooleanWrapper anyActive = new ReadOnlyBooleanWrapper(this, "anyActive");
+    private final ReadOnlyObjectWrapper<Path> openedFolder = new ReadOnlyObjectWrapper<>(this, "openedFolder");
     private final ReadOnlyObjectWrapper<RunEntry> launched = new ReadOnlyObjectWrapper<>(this, "launched");
     private RunObserver observer;
 
@@ -325,6 +326,11 @@ public final class RunsViewModel {
                 .run(runner);
     }
 
+    /** The run folder the user opened last (File ▸ Open recent lists it); null before the first. */
+    public ReadOnlyObjectProperty<Path> openedFolderProperty() {
+        return openedFolder.getReadOnlyProperty();
+    }
+
     /** Opens a run folder from disk (possibly still written by another process) and follows it. */
     public void openFolder(Path dir) {
         BackgroundTask.of("Open run folder", ctx -> {
@@ -338,6 +344,7 @@ public final class RunsViewModel {
             entries.add(entry);
             follow(entry, new RunFolderReader(folder), true);
             show(entry);
+            openedFolder.set(folder.path());
         }).onFailure(err -> notifier.error("Cannot open " + dir.getFileName(), UserMessages.describe(err)))
                 .run(runner);
     }

@@ -16,10 +16,12 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
 import org.supertickets.ticket.TicketLayer;
 import org.supertickets.ui.charts.CountFormat;
 import org.supertickets.ui.graph.GraphView;
@@ -46,13 +48,30 @@ public final class TicketView extends BorderPane {
                 vm.open(dir.toPath());
             }
         });
+        Button exportOnnx = new Button("Export ONNX…");
+        exportOnnx.setId("export-onnx");
+        exportOnnx.setTooltip(new Tooltip("Write this ticket as an ONNX model (opset 17) that ONNX Runtime runs and "
+                + "Netron draws; its metadata says how to preprocess images"));
+        exportOnnx.disableProperty().bind(vm.loadedProperty().isNull().or(vm.busyProperty()));
+        exportOnnx.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Export the ticket as ONNX");
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ONNX model", "*.onnx"));
+            TicketViewModel.Loaded l = vm.loadedProperty().get();
+            String source = l.manifest().provenance() == null ? "ticket" : l.manifest().provenance().sourceRun();
+            chooser.setInitialFileName(source + ".onnx");
+            File file = chooser.showSaveDialog(getScene().getWindow());
+            if (file != null) {
+                vm.exportOnnx(file.toPath());
+            }
+        });
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(vm.busyProperty());
         Label metrics = new Label();
         metrics.setId("ticket-metrics");
         metrics.textProperty().bind(vm.metricsProperty());
-        HBox tools = new HBox(10, open, busy, metrics);
+        HBox tools = new HBox(10, open, exportOnnx, busy, metrics);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(6));
         setTop(tools);

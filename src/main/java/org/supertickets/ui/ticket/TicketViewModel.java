@@ -12,6 +12,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.model.CorruptFileException;
+import org.supertickets.onnx.OnnxExport;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.space.Architecture;
@@ -85,6 +86,28 @@ public final class TicketViewModel {
         busy.set(true);
         return BackgroundTask.of("Open ticket", ctx -> read(path)).onSuccess(this::show)
                 .onFailure(e -> notifier.error("Cannot open ticket " + path.getFileName(), UserMessages.describe(e)))
+                .onDone(() -> busy.set(false))
+                .run(runner);
+    }
+
+    /**
+     * Writes the open ticket to {@code file} as an ONNX model in the background; the notifier says where it went, or
+     * why it could not.
+     *
+     * @throws IllegalStateException when no ticket is open (the button is disabled then)
+     */
+    public BackgroundTask.Handle exportOnnx(Path file) {
+        Loaded l = loaded.get();
+        if (l == null) {
+            throw new IllegalStateException("no ticket is open");
+        }
+        busy.set(true);
+        return BackgroundTask.of("Export ONNX", ctx -> OnnxExport.toOnnx(l.folder(), file))
+                .onSuccess(r -> notifier.info(String.format(Locale.ROOT, "Wrote %s (%s bytes; %s of %s weights "
+                        + "alive, pruned ones stored as zeros). Open it in Netron to see the graph.", r.file(),
+                        GraphViewModel.human(r.bytes()), GraphViewModel.human(r.kept()),
+                        GraphViewModel.human(r.weights()))))
+                .onFailure(e -> notifier.error("Cannot export " + file.getFileName(), UserMessages.describe(e)))
                 .onDone(() -> busy.set(false))
                 .run(runner);
     }

@@ -1,0 +1,148 @@
+package org.supertickets.tensorboard;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import org.supertickets.run.HostName;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RunFinished;
+import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainingEvent;
+import org.supertickets.train.TrainingListener;
+
+/**
+ * Writes a run's scalars as a TensorBoard event file next to its {@code metrics.jsonl}, so
+ * {@code tensorboard --logdir runs/} shows our runs beside other work (one run per folder, named by the folder).
+ * Optional ({@code run --tensorboard}); the run folder's JSON lines stay the record.
+ *
+ * <p>The folder is known only once the run has created it: events that arrive before {@link #writeInto} are
+ * kept and written then. A write that fails (disk full) is reported once and ends the TensorBoard log, never the
+ * run.
+ */
+public final class TensorBoardLog implements TrainingListener, AutoCloseable {
+
+    /** Every tag this log writes, for the docs and the tests. */
+    public static final List<String> TAGS = List.of("train/loss", "train/accuracy", "train/learning_rate",
+            "validation/accuracy", "validation/loss", "sparsity/weights", "sparsity/planned", "cost/macs",
+            "cost/sparse_macs", "cost/params", "prune/reactivated", "prune/newly_pruned", "test/accuracy",
+            "test/loss");
+
+    private final DoubleSupplier wallClock;
+    private final Consumer<String> warn;
+    private final List<byte[]> pending = new ArrayList<>();
+    private TfRecordWriter writer;
+    private Path file;
+    private boolean failed;
+
+    /** Seconds since the epoch as wall time; warnings go to standard error. */
+    public TensorBoardLog() {
+        this(() -> System.currentTimeMillis() / 1000.0, System.err::println);
+    }
+
+    /**
+     * @param wallClock seconds since the epoch (the events' wall time)
+     * @param warn      receives the one message of a failed write
+     */
+    public TensorBoardLog(DoubleSupplier wallClock, Consumer<String> warn) {
+        this.wallClock = wallClock;
+        this.warn = warn;
+    }
+
+    /**
+     * Starts the event file {@code events.out.tfevents.<seconds>.<host>} in {@code folder} and writes what
+     * arrived so far. A resumed run gets a second file in the same folder; TensorBoard reads both as one run.
+     *
+     * @return the event file
+     */
+    public synchronized Path writeInto(Path folder) throws IOException {
+        if (writer != null) {
+            throw new IllegalStateException("already writing " + file);
+        }
+        double now = wallClock.getAsDouble();
+        file = folder.resolve("events.out.tfevents." + (long) now + "." + HostName.get().replaceAll("[^A-Za-z0-9._-]",
+                "_"));
+        writer = new TfRecordWriter(file);
+        write(EventProto.fileVersion(now));
+        pending.forEach(this::write);
+        pending.clear();
+        return file;
+    }
+
+    @Override
+    public synchronized void onEvent(TrainingEvent event) {
+        Map<String, Double> scalars = scalarsOf(event);
+        if (scalars.isEmpty() || failed) {
+            return;
+        }
+        byte[] record = EventProto.scalars(wallClock.getAsDouble(), stepOf(event), scalars);
+        if (writer == null) {
+            pending.add(record);
+        } else {
+            write(record);
+        }
+    }
+
+    /** The scalars an event contributes, by tag; empty for events with none. */
+    static Map<String, Double> scalarsOf(TrainingEvent event) {
+        Map<String, Double> s = new LinkedHashMap<>();
+        if (event instanceof StepMetrics m) {
+            s.put("train/loss", m.trainLoss());
+            s.put("train/accuracy", m.trainAccuracy());
+            s.put("train/learning_rate", m.learningRate());
+        } else if (event instanceof EvalMetrics e) {
+            s.put("validation/accuracy", e.validationAccuracy());
+            s.put("validation/loss", e.validationLoss());
+            s.put("sparsity/weights", e.sparsity());
+            s.put("sparsity/planned", e.plannedSparsity());
+            s.put("cost/macs", (double) e.macs());
+            s.put("cost/sparse_macs", (double) e.sparseMacs());
+            s.put("cost/params", (double) e.params());
+        } else if (event instanceof PruneEvent p) {
+            s.put("prune/reactivated", (double) p.reactivated());
+            s.put("prune/newly_pruned", (double) p.newlyPruned());
+        } else if (event instanceof RunFinished f && f.outcome() == RunFinished.Outcome.COMPLETED) {
+            s.put("test/accuracy", f.testAccuracy());
+            s.put("test/loss", f.testLoss());
+        }
+        return s;
+    }
+
+    private static long stepOf(TrainingEvent event) {
+        if (event instanceof StepMetrics m) {
+            return m.step();
+        } else if (event instanceof EvalMetrics e) {
+            return e.step();
+        } else if (event instanceof PruneEvent p) {
+            return p.step();
+        } else if (event instanceof RunFinished f) {
+            return f.step();
+        }
+        return 0;
+    }
+
+    private void write(byte[] record) {
+        if (failed) {
+            return;
+        }
+        try {
+            writer.write(record);
+        } catch (IOException e) {
+            failed = true;
+            warn.accept("TensorBoard log stopped: cannot write " + file + ": " + e.getMessage()
+                    + " (the run goes on; metrics.jsonl has every value)");
+        }
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        if (writer != null) {
+            writer.close();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package org.supertickets.train;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import java.util.Optional;
+
+/** The few glibc functions the trainer tunes the process with, through JNA (which DJL already ships). */
+interface LinuxLibc extends Library {
+
+    int mallopt(int param, int value);
+
+    int gettid();
+
+    int setpriority(int which, int who, int prio);
+
+    /** glibc on Linux; empty elsewhere (macOS, Windows) or where the C library lacks these functions. */
+    static Optional<LinuxLibc> load() {
+        if (!Platform.isLinux()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Native.load("c", LinuxLibc.class));
+        } catch (UnsatisfiedLinkError | RuntimeException notAvailable) {
+            return Optional.empty();
+        }
+    }
+}

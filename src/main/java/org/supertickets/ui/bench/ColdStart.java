@@ -1,0 +1,82 @@
+package org.supertickets.ui.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+import org.supertickets.ui.Launcher;
+
+/**
+ * Time from starting a JVM to the workbench's first drawn frame: {@link #measure} starts the app in fresh
+ * JVMs (same Java, same class path, a scratch preferences folder) that report and exit on their first frame
+ * ({@link #PROBE_PROPERTY}). The first start pays for cold file caches; the later ones are what a user
+ * restarting the workbench waits.
+ */
+public final class ColdStart {
+    /** When true, the app prints {@link #MARK} and the time since its JVM started, then exits, on its first frame. */
+    public static final String PROBE_PROPERTY = "supertickets.exitOnFirstFrame";
+    static final String MARK = "first frame after ms ";
+
+    private ColdStart() {
+    }
+
+    /** Called by the app once its window is shown, when {@link #PROBE_PROPERTY} is set. */
+    public static void exitOnFirstFrame() {
+        new AnimationTimer() {
+            private int pulses;
+
+            @Override
+            public void handle(long now) {
+                // A pulse runs its timers before it renders: the second call means the first frame is drawn.
+                if (++pulses == 2) {
+                    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    System.out.println(MARK + sinceStart);
+                    System.out.flush();
+                    stop();
+                    Platform.exit();
+                }
+            }
+        }.start();
+    }
+
+    /** Starts the app {@code starts} times, one after the other; one line per start. */
+    public static List<String> measure(int starts) throws IOException, InterruptedException {
+        List<String> lines = new ArrayList<>();
+        Path prefs = Files.createTempDirectory("st-coldstart-prefs");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        for (int i = 1; i <= starts; i++) {
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(java, "-D" + PROBE_PROPERTY + "=true",
+                    "-Djava.util.prefs.userRoot=" + prefs, "-cp", System.getProperty("java.class.path"),
+                    Launcher.class.getName()).redirectErrorStream(true).start();
+            String reported = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
+                    StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) {
+                    if (line.startsWith(MARK)) {
+                        reported = line.substring(MARK.length());
+                    }
+                }
+            }
+            p.waitFor();
+            double wall = (System.nanoTime() - t0) / 1e9;
+            lines.add(String.format(Locale.ROOT, "cold start %d%s: first frame %s ms after the JVM started; "
+                    + "process ran %.2f s in all", i, i == 1 ? " (first)" : "",
+                    reported == null ? "never (exit " + p.exitValue() + ")" : reported, wall));
+        }
+        return lines;
+    }
+
+    /** {@code ColdStart [starts]}: the measurement alone, without UiBenchmark's training run. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        measure(args.length > 0 ? Integer.parseInt(args[0]) : 4).forEach(System.out::println);
+    }
+}

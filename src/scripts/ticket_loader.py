@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+"""Load a SuperTickets ticket folder (ticket.json + weights.safetensors) as a plain PyTorch nn.Module.
+
+Needs only PyTorch and numpy (Debian: apt-get install python3-torch); the safetensors file is read here, by its
+published layout (8-byte little-endian header length, a JSON header of dtype/shape/data_offsets, then the bytes),
+so the `safetensors` package is not needed.
+
+    import sys; sys.path.insert(0, "src/scripts")
+    from ticket_loader import load_ticket, preprocess
+    net = load_ticket("runs/quickstart-20261201-120000/ticket")       # eval mode, CPU
+    logits = net(preprocess(net, images))                            # images: uint8 [N, C, H, W]
+    names = [net.class_names[i] for i in logits.argmax(1)]
+
+Parameter names follow PyTorch's conventions: the ticket's tensor names with the BN tensors renamed
+(<bn>.gamma/beta/mean/var -> <bn>.weight/bias/running_mean/running_var), e.g. `stem.conv.weight`,
+`blocks.0.expand.weight`, `blocks.0.dw.k3.weight`, `blocks.0.dw_bn.k3.running_var`, `classifier.bias`, so
+`net.state_dict()` is what a PyTorch user expects. Masks are in `net.masks` (pruned weights are already zero).
+
+Run as a script it evaluates the ticket on the test split its ticket.json describes (the shipped Fashion-MNIST or
+MNIST, or IDX files in data.path) and prints one JSON line: {"accuracy": ..., "correct": ..., "images": ...,
+"reported": ...}.
+"""
+import argparse
+import gzip
+import json
+import os
+import struct
+import sys
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+SAFETENSORS_DTYPES = {"F32": np.float32, "U8": np.uint8, "I32": np.int32, "I64": np.int64, "F64": np.float64}
+BN_RENAMES = {".gamma": ".weight", ".beta": ".bias", ".mean": ".running_mean", ".var": ".running_var"}
+
+
+def read_safetensors(path):
+    """All tensors of a safetensors file as numpy arrays, and its metadata."""
+    with open(path, "rb") as f:
+        (header_len,) = struct.unpack("<Q", f.read(8))
+        header = json.loads(f.read(header_len))
+        body = f.read()
+    metadata = header.pop("__metadata__", {})
+    tensors = {}
+    for name, info in header.items():
+        start, end = info["data_offsets"]
+        dtype = np.dtype(SAFETENSORS_DTYPES[info["dtype"]]).newbyteorder("<")
+        tensors[name] = np.frombuffer(body[start:end], dtype=dtype).reshape(info["shape"]).copy()
+    return tensors, metadata
+
+
+class ConvBn(nn.Module):
+    """Conv (no bias, padding k/2) followed by batch normalisation; ReLU is applied by the caller."""
+
+    def __init__(self, cin, cout, k, stride, groups, eps):
+        super().__init__()
+        self.conv = nn.Conv2d(cin, cout, k, stride, k // 2, groups=groups, bias=False)
+        self.bn = nn.BatchNorm2d(cout, eps=eps)
+
+    def forward(self, x):
+        return self.bn(self.conv(x))
+
+
+class Block(nn.Module):
+    """One inverted-residual block of the ticket: a merged expand conv over all live branches' channels, split
+    into the branches in the order of architecture.blocks[i].branches, a depthwise conv per branch, the outputs
+    concatenated in the same order and projected by one merged conv, plus the skip."""
+
+    def __init__(self, spec, eps):
+        super().__init__()
+        cin, cout, stride = spec["inChannels"], spec["outChannels"], spec["stride"]
+        self.branches = [(b["kernelSize"], b["hiddenChannels"]) for b in spec["branches"] if b["hiddenChannels"] > 0]
+        hidden = sum(h for _, h in self.branches)
+        self.identity_skip = stride == 1 and cin == cout
+        if not self.identity_skip:
+            self.skip = nn.Conv2d(cin, cout, 1, stride, 0, bias=False)
+            self.skip_bn = nn.BatchNorm2d(cout, eps=eps)
+        if hidden > 0:
+            self.expand = nn.Conv2d(cin, hidden, 1, bias=False)
+            self.expand_bn = nn.BatchNorm2d(hidden, eps=eps)
+            self.dw = nn.ModuleDict({f"k{k}": nn.Conv2d(h, h, k, stride, k // 2, groups=h, bias=False)
+                                     for k, h in self.branches})
+            self.dw_bn = nn.ModuleDict({f"k{k}": nn.BatchNorm2d(h, eps=eps) for k, h in self.branches})
+            self.project = nn.Conv2d(hidden, cout, 1, bias=False)
+            self.out_bn = nn.BatchNorm2d(cout, eps=eps)
+
+    def forward(self, x):
+        skip = x if self.identity_skip else self.skip_bn(self.skip(x))
+        if not self.branches:
+            return skip
+        hidden = F.relu(self.expand_bn(self.expand(x)))
+        parts = torch.split(hidden, [h for _, h in self.branches], dim=1)
+        outs = [F.relu(self.dw_bn[f"k{k}"](self.dw[f"k{k}"](p))) for (k, _), p in zip(self.branches, parts)]
+        return self.out_bn(self.project(torch.cat(outs, dim=1))) + skip
+
+
+class TicketNet(nn.Module):
+    """The ticket's network, built from the `architecture` of its ticket.json."""
+
+    def __init__(self, arch, eps=1e-5):
+        super().__init__()
+        self.stem = ConvBn(arch["inChannels"], arch["stemChannels"], arch["stemKernel"], arch["stemStride"], 1, eps)
+        self.blocks = nn.ModuleList(Block(b, eps) for b in arch["blocks"])
+        head_in = arch["blocks"][-1]["outChannels"] if arch["blocks"] else arch["stemChannels"]
+        self.head = ConvBn(head_in, arch["headChannels"], 1, 1, 1, eps)
+        self.classifier = nn.Linear(arch["headChannels"], arch["classes"])
+
+    def forward(self, x):
+        x = F.relu(self.stem(x))
+        for block in self.blocks:
+            x = block(x)
+        x = F.relu(self.head(x))
+        return self.classifier(x.mean(dim=(2, 3)))
+
+
+def load_ticket(folder):
+    """The ticket in `folder` as a TicketNet in eval mode, with .manifest, .masks and .class_names attached."""
+    with open(os.path.join(folder, "ticket.json"), encoding="utf-8") as f:
+        manifest = json.load(f)
+    tensors, _ = read_safetensors(os.path.join(folder, "weights.safetensors"))
+    net = TicketNet(manifest["architecture"], manifest.get("bnEpsilon") or 1e-5)
+    state = {}
+    for name, value in tensors.items():
+        if name.endswith(".mask") or name.startswith("origin/"):
+            continue
+        for old, new in BN_RENAMES.items():
+            if name.endswith(old):
+                name = name[: -len(old)] + new
+                break
+        state[name] = torch.from_numpy(value)
+    expected = {k for k in net.state_dict() if not k.endswith("num_batches_tracked")}
+    if expected != set(state):
+        raise ValueError(f"{folder}: weights.safetensors does not fit its architecture: missing "
+                         f"{sorted(expected - set(state))}, unexpected {sorted(set(state) - expected)}")
+    net.load_state_dict(state, strict=False)
+    net.eval()
+    net.manifest = manifest
+    net.masks = {k[: -len(".mask")]: torch.from_numpy(v).bool() for k, v in tensors.items() if k.endswith(".mask")}
+    net.class_names = (manifest.get("input") or {}).get("classNames")
+    return net
+
+
+def preprocess(net, images):
+    """uint8 images [N, C, H, W] -> the normalised float32 input, exactly as ticket.json's `input` says."""
+    spec = net.manifest.get("input")
+    if spec is None:
+        raise ValueError("ticket.json has no `input` (format supertickets-ticket/1 did not record the normalisation); "
+                         "export it with the workbench (`export TICKET --onnx FILE` recomputes it) or re-run it")
+    x = torch.as_tensor(np.asarray(images, dtype=np.float32) / np.float32(spec["pixelScale"]))
+    mean = torch.tensor(spec["mean"], dtype=torch.float32).view(1, -1, 1, 1)
+    std = torch.tensor(spec["std"], dtype=torch.float32).view(1, -1, 1, 1)
+    return (x - mean) / std
+
+
+def read_idx_test(folder, count):
+    """The first `count` test images (uint8 [N, 1, H, W]) and labels of IDX files, gzip-compressed or not."""
+    def read(name):
+        path = os.path.join(folder, name)
+        with (open(path, "rb") if os.path.exists(path) else gzip.open(path + ".gz", "rb")) as f:
+            return f.read()
+    labels = read("t10k-labels-idx1-ubyte")
+    images = read("t10k-images-idx3-ubyte")
+    n, rows, cols = struct.unpack(">III", images[4:16])
+    count = n if count <= 0 else min(count, n)
+    pixels = np.frombuffer(images, dtype=np.uint8, count=count * rows * cols, offset=16)
+    return pixels.reshape(count, 1, rows, cols), np.frombuffer(labels, dtype=np.uint8, count=count, offset=8)
+
+
+def evaluate(net, assets):
+    """Accuracy on the test split described by the ticket's config (IDX datasets only)."""
+    data = net.manifest["provenance"]["config"]["data"]
+    if data["dataset"] in ("fashion-mnist", "mnist"):
+        folder = os.path.join(assets, data["dataset"])
+    elif data["dataset"] == "idx":
+        folder = data["path"]
+    else:
+        raise ValueError(f"dataset {data['dataset']}: this loader reads IDX test files only")
+    images, labels = read_idx_test(folder, data.get("testLimit") or 0)
+    with torch.no_grad():
+        predicted = net(preprocess(net, images)).argmax(dim=1).numpy()
+    correct = int((predicted == labels).sum())
+    return correct, len(labels)
+
+
+def main():
+    parser = argparse.ArgumentParser(description="Evaluate a SuperTickets ticket in plain PyTorch.")
+    parser.add_argument("ticket", help="ticket folder (ticket.json + weights.safetensors)")
+    parser.add_argument("--assets", default=os.path.join(os.path.dirname(__file__), "..", "..", "assets"),
+                        help="the workbench's assets folder (default: the repository's)")
+    args = parser.parse_args()
+    try:
+        net = load_ticket(args.ticket)
+        correct, images = evaluate(net, args.assets)
+    except (OSError, ValueError, KeyError) as e:
+        print(f"ticket_loader: {e}", file=sys.stderr)
+        return 2
+    print(json.dumps({"accuracy": correct / images, "correct": correct, "images": images,
+                      "reported": net.manifest["metrics"]["testAccuracy"]}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

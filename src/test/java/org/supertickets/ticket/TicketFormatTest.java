@@ -1,0 +1,94 @@
+package org.supertickets.ticket;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.data.Normalization;
+import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.DataConfig;
+
+/** Format version 2 round-trips what outside readers need; version 1 still opens; derived fields are checked. */
+class TicketFormatTest {
+
+    @TempDir
+    Path dir;
+
+    private Path write(TicketInput input) throws Exception {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        TicketProvenance p = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now", "e",
+                "cpu", "0", "end");
+        Path folder = dir.resolve("ticket");
+        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, p, input), network));
+        return folder;
+    }
+
+    @Test
+    void versionTwoKeepsTheInputTheEpsilonAndTheGraph() throws Exception {
+        DataConfig data = new DataConfig("mnist", null, 1, 12, 12, 10, 0.1, 0, 300, false);
+        TicketInput input = TicketInput.of(data, new Normalization(new float[] {0.1307f}, new float[] {0.3081f}));
+        TicketManifest m = TicketIo.read(write(input)).manifest();
+        assertEquals(TicketManifest.FORMAT, m.format());
+        assertArrayEquals(new float[] {0.1307f}, m.input().mean());
+        assertArrayEquals(new float[] {0.3081f}, m.input().std());
+        assertEquals(255.0, m.input().pixelScale());
+        assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), m.input().classNames());
+        assertTrue(m.input().testSplit().startsWith("the first 300 images of t10k-images-idx3-ubyte"),
+                m.input().testSplit());
+        assertEquals(1e-5, m.bnEpsilon());
+        assertEquals(TicketGraph.of(m.architecture(), 1e-5f), m.graph());
+        TicketGraphNode first = m.graph().get(0);
+        assertEquals(List.of(TicketGraph.INPUT, "stem.conv.weight"), first.inputs());
+        assertEquals(TicketGraph.OUTPUT, m.graph().get(m.graph().size() - 1).outputs().get(0));
+    }
+
+    @Test
+    void theGraphOfTheTinySupernetSplitsEachBlocksExpandIntoItsBranchesInOrder() {
+        List<TicketGraphNode> graph = TicketGraph.of(Architecture.supernet(TestConfigs.tinySynthetic()), 1e-5f);
+        TicketGraphNode split = graph.stream().filter(n -> n.name().equals("blocks.0.split")).findFirst()
+                .orElseThrow();
+        assertEquals(List.of("blocks.0.hidden.k3", "blocks.0.hidden.k5"), split.outputs());
+        assertEquals(List.of(8, 8), split.attributes().get("split"));
+        assertEquals(List.of("blocks.0.expand_bn.relu.out"), split.inputs());
+    }
+
+    @Test
+    void aVersionOneTicketOpensWithItsGraphDerivedAndNoInput() throws Exception {
+        Ticket ticket = TicketIo.read(VersionOneTicket.copyTo(dir.resolve("v1")));
+        assertEquals(TicketManifest.FORMAT_V1, ticket.manifest().format());
+        assertNull(ticket.manifest().input());
+        assertEquals(TicketGraph.of(ticket.network().architecture(), 1e-5f), ticket.manifest().graph());
+        assertEquals(0.5433333333333333, ticket.manifest().metrics().testAccuracy(), 1e-12);
+    }
+
+    @Test
+    void anEditedGraphIsRefusedWithTheFileAndTheFix() throws Exception {
+        Path folder = write(null);
+        Path manifest = folder.resolve(TicketIo.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace("\"op\" : \"Relu\"", "\"op\" : \"Sigmoid\""));
+        String message = assertThrows(CorruptFileException.class, () -> TicketIo.read(folder)).getMessage();
+        assertTrue(message.contains(manifest.toString()) && message.contains("graph") && message.contains("delete"),
+                message);
+    }
+
+    @Test
+    void anUnknownVersionNamesBothReadableOnes() throws Exception {
+        Path folder = write(null);
+        Path manifest = folder.resolve(TicketIo.MANIFEST);
+        Files.writeString(manifest, Files.readString(manifest).replace(TicketManifest.FORMAT,
+                "supertickets-ticket/3"));
+        String message = assertThrows(CorruptFileException.class, () -> TicketIo.read(folder)).getMessage();
+        assertTrue(message.contains(TicketManifest.FORMAT) && message.contains(TicketManifest.FORMAT_V1), message);
+    }
+}
