@@ -1,7 +1,9 @@
 package org.supertickets.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.supertickets.io.AtomicFiles;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
@@ -38,6 +40,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar; print only the summary")
     boolean quiet;
 
+    @Option(names = "--record-folder", paramLabel = "FILE", description = "write the new run folder's path into "
+            + "FILE as soon as it exists (how a sweep on Slurm finds each point's run)")
+    Path recordFolder;
+
     @Override
     public Integer call() {
         SearchSpaceConfig resolved;
@@ -50,10 +56,23 @@ final class RunCommand implements Callable<Integer> {
         try (TerminalProgress progress = new TerminalProgress(quiet); TensorBoardOption board = tensorBoard) {
             LocalRun run = LocalRun.start(resolved, out, device, board.listener(progress));
             board.startIn(run);
+            if (recordFolder != null) {
+                recordFolder(run);
+            }
             return RunWaiter.await(run, progress);
         } catch (RunSetupException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
+        }
+    }
+
+    /** Written atomically: whoever reads it sees no path or the whole one. A failure to write it stops nothing. */
+    private void recordFolder(LocalRun run) {
+        try {
+            AtomicFiles.writeString(recordFolder, run.folder().path().toAbsolutePath() + "\n");
+        } catch (IOException e) {
+            System.err.println("Cannot write the run folder's path into " + recordFolder + ": " + e.getMessage()
+                    + ". The run goes on in " + run.folder().path() + ".");
         }
     }
 }

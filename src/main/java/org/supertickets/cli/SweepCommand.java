@@ -18,13 +18,15 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
  * {@code sweep CONFIG --grid key=v1,v2 ...}: one ordinary run folder per point of the grid. With one worker the
  * runs go one after another in this process; with {@code --workers N} they run N at a time as separate processes
- * (PyTorch allows one gradient recorder per process), sharing the cores between them.
+ * (PyTorch allows one gradient recorder per process), sharing the cores between them. With {@code --engine slurm}
+ * the points are one Slurm job array, a task per point, followed until they end ({@link SweepOnSlurm}).
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a grid of configs, e.g. --grid method=supertickets,nas-only --grid seed=1,2 --grid "
@@ -33,10 +35,10 @@ final class SweepCommand implements Callable<Integer> {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Parameters(paramLabel = "CONFIG", description = "the base config")
+    @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "the base config")
     Path config;
 
-    @Option(names = "--grid", paramLabel = "KEY=V1,V2", required = true,
+    @Option(names = "--grid", paramLabel = "KEY=V1,V2",
             description = "a config field (dotted path, e.g. pruning.targetSparsity, seed) or 'method' "
                     + "(" + TrainingMethod.LABELS + ") and its values; repeat for more axes")
     List<String> grid;
@@ -51,8 +53,38 @@ final class SweepCommand implements Callable<Integer> {
             + "process with an equal share of the cores (default: ${DEFAULT-VALUE}, in this process)")
     int workers;
 
+    @Option(names = "--engine", paramLabel = "local|slurm", defaultValue = "local", description = "local: runs on "
+            + "this machine (--workers); slurm: one job array, a task per point (docs/cluster.md)")
+    String engine;
+
+    @Mixin
+    SlurmSweepOptions slurm = new SlurmSweepOptions();
+
     @Override
     public Integer call() {
+        if (slurm.managesASweep()) {
+            return new SweepOnSlurm(slurm).manage();
+        }
+        if (config == null || grid == null || grid.isEmpty()) {
+            System.err.println("sweep needs a CONFIG and at least one --grid KEY=V1,V2 (or --status, --cancel or "
+                    + "--resume OUT for a sweep submitted to Slurm). Fix: e.g. sweep sample-configs/quickstart.json "
+                    + "--grid seed=1,2.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (!engine.equals("local") && !engine.equals("slurm")) {
+            System.err.println("--engine '" + engine + "' is unknown. Fix: --engine local or --engine slurm.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (engine.equals("local") && slurm.anySubmitOptionSet()) {
+            System.err.println("--partition, --time, --cpus-per-task, --gpus-per-task, --mem, --sbatch-arg, "
+                    + "--dry-run and --detach are for Slurm. Fix: add --engine slurm, or drop them.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        if (engine.equals("slurm") && workers != 1) {
+            System.err.println("--workers is for the local engine; on Slurm every point is its own task and the "
+                    + "cluster decides how many run at once. Fix: drop --workers, or use --engine local.");
+            return Main.EXIT_BAD_INPUT;
+        }
         List<SearchSpaceConfig> points;
         try {
             points = expand(ConfigIo.loadResolved(config), parse(grid));
@@ -62,6 +94,9 @@ final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             System.err.println("--grid: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
+        }
+        if (engine.equals("slurm")) {
+            return new SweepOnSlurm(slurm).submit(points, out, device);
         }
         if (workers < 1) {
             System.err.println("--workers " + workers + ": at least one run must go at a time. Fix: --workers 1 "

@@ -64,6 +64,15 @@ public final class RunFolderScan {
         return new Result(runs, unreadable);
     }
 
+    /**
+     * Where one run folder stands (a sweep's point on a cluster, followed by its folder alone).
+     *
+     * @throws IOException when it is no run folder or cannot be read
+     */
+    public static FoundRun run(Path folder) throws IOException, ConfigException {
+        return run(RunFolder.open(folder));
+    }
+
     private static FoundRun run(RunFolder folder) throws IOException, ConfigException {
         SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
         List<String> lines = JsonLines.readFrom(folder.metrics(), 0).lines();

@@ -52,6 +52,8 @@ import org.supertickets.ui.monitor.MonitorView;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
+import org.supertickets.ui.runqueue.SlurmSweepsView;
+import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.teaching.DemoStarter;
 import org.supertickets.ui.teaching.ExplanationPanel;
@@ -103,6 +105,9 @@ public final class WorkbenchView extends BorderPane {
             vm.ticket().open(dir.toPath());
             tabs.getSelectionModel().select(3);
         });
+        SlurmSweepsViewModel slurmSweeps = new SlurmSweepsViewModel(runner);
+        slurmSweeps.follow(vm.runs().runsDirProperty()::get);
+        runsView.setBottom(new SlurmSweepsView(slurmSweeps));
         monitorView = new MonitorView(vm.monitor(), runner, m -> notifier.error("Export failed", m));
         graphView = new GraphView(vm.graph(), vm.timeline());
         heatmapView = new HeatmapView(vm.heatmap());

@@ -3,12 +3,8 @@ package org.supertickets.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +21,6 @@ class ResumeTest {
 
     @TempDir
     Path runs;
-
-    /** The metrics log without the fields that measure time. */
-    static List<String> comparableMetrics(RunFolder folder) throws Exception {
-        List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(folder.metrics())) {
-            JsonNode node = EventJson.MAPPER.readTree(line);
-            ObjectNode o = (ObjectNode) node;
-            o.remove(List.of("imagesPerSecond", "wallSeconds", "resumed", "message"));
-            if (!"run_started".equals(o.path("type").asText())) {
-                out.add(o.toString());
-            }
-        }
-        return out;
-    }
 
     @Test
     void cancelledThenResumedRunEqualsTheUninterruptedOne() throws Exception {
@@ -77,7 +59,7 @@ class ResumeTest {
         LocalRun resumed = LocalRun.resume(holder[0].folder().path(), null, null);
         RunFinished end = resumed.completion().get();
         assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
-        assertEquals(comparableMetrics(whole.folder()), comparableMetrics(resumed.folder()));
+        assertEquals(ComparableMetrics.of(whole.folder()), ComparableMetrics.of(resumed.folder()));
     }
 
     private static LocalRun startWithListener(SearchSpaceConfig config, Path dir, TrainingListener l)
@@ -118,6 +100,6 @@ class ResumeTest {
 
         LocalRun whole = LocalRun.start(config, runs.resolve("whole"), "cpu", null);
         whole.completion().get();
-        assertEquals(comparableMetrics(whole.folder()), comparableMetrics(resumed.folder()));
+        assertEquals(ComparableMetrics.of(whole.folder()), ComparableMetrics.of(resumed.folder()));
     }
 }

@@ -9,8 +9,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressBar;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
@@ -92,21 +90,7 @@ public final class RunsView extends BorderPane {
         status.setPrefWidth(170);
         TableColumn<RunEntry, Number> progress = new TableColumn<>("Progress");
         progress.setCellValueFactory(c -> c.getValue().progressProperty());
-        progress.setCellFactory(c -> new TableCell<>() {
-            private final ProgressBar bar = new ProgressBar();
-
-            @Override
-            protected void updateItem(Number item, boolean empty) {
-                super.updateItem(item, empty);
-                if (empty || item == null) {
-                    setGraphic(null);
-                } else {
-                    bar.setProgress(item.doubleValue());
-                    bar.setMaxWidth(Double.MAX_VALUE);
-                    setGraphic(bar);
-                }
-            }
-        });
+        progress.setCellFactory(c -> new ProgressCell<>());
         progress.setPrefWidth(160);
         TableColumn<RunEntry, String> eta = new TableColumn<>("ETA");
         eta.setCellValueFactory(c -> c.getValue().etaProperty());
