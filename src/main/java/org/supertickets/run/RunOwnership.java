@@ -185,10 +185,7 @@ public final class RunOwnership implements AutoCloseable {
             return;
         }
         try {
-            Optional<RunLease> onDisk = readLease(folder);
-            if (onDisk.isPresent() && !onDisk.get().isSameProcessAs(lease)) {
-                lostTo = onDisk.get();
-                heartbeat.shutdown();
+            if (takenOver(readLease(folder))) {
                 return;
             }
             RunLease renewed = lease.renewedAt(clock.instant());
@@ -197,6 +194,16 @@ public final class RunOwnership implements AutoCloseable {
         } catch (IOException | RunSetupException e) {
             // The run's own writes report a folder that became unwritable; the next beat tries again.
         }
+    }
+
+    /** Whether the lease on disk is another process's; if so, this one is lost for good and stops renewing. */
+    private boolean takenOver(Optional<RunLease> onDisk) {
+        if (onDisk.isPresent() && !onDisk.get().isSameProcessAs(lease)) {
+            lostTo = onDisk.get();
+            heartbeat.shutdown();
+            return true;
+        }
+        return false;
     }
 
     /** Whether this process still owns the folder: not released, and no other process has taken it over. */
@@ -213,11 +220,7 @@ public final class RunOwnership implements AutoCloseable {
     public void checkHeld(boolean readNow) throws RecordingRefusedException {
         if (readNow && lostTo == null && !released) {
             try {
-                Optional<RunLease> onDisk = readLease(folder);
-                if (onDisk.isPresent() && !onDisk.get().isSameProcessAs(lease)) {
-                    lostTo = onDisk.get();
-                    heartbeat.shutdown();
-                }
+                takenOver(readLease(folder));
             } catch (RunFolderInUseException e) {
                 // an unreadable lease is not proof of another owner; the heartbeat keeps looking
             }

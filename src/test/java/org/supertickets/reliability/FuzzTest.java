@@ -72,11 +72,7 @@ class FuzzTest {
 
     @Test
     void mutatedTicketsReadOrFailWithACorruptFileException() throws Exception {
-        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
-        Path good = dir.resolve("good");
-        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
-                "engine", "cpu", "0", "end");
-        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        Path good = goodTicket();
         byte[] manifest = Files.readAllBytes(good.resolve(TicketIo.MANIFEST));
         byte[] weights = Files.readAllBytes(good.resolve(TicketIo.WEIGHTS));
         Path fuzz = dir.resolve("fuzz");
@@ -140,14 +136,7 @@ class FuzzTest {
                 }
             } else {
                 Files.copy(good, fuzz, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                try (var raf = new java.io.RandomAccessFile(fuzz.toFile(), "rw")) {
-                    long length = raf.length();
-                    raf.setLength(switch (random.nextInt(3)) {
-                        case 0 -> random.nextLong(length);
-                        case 1 -> length + 1 + random.nextInt(4096);
-                        default -> length + random.nextLong(16L << 30);
-                    });
-                }
+                forgeLength(fuzz);
             }
             try {
                 TrainerCheckpoint read = CheckpointIo.read(fuzz);
@@ -170,11 +159,7 @@ class FuzzTest {
      */
     @Test
     void ticketsWithForgedSizesHeaderLengthsAndMetricValuesReadInRangeOrFailReadably() throws Exception {
-        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
-        Path good = dir.resolve("good");
-        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
-                "engine", "cpu", "0", "end");
-        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        Path good = goodTicket();
         String manifest = Files.readString(good.resolve(TicketIo.MANIFEST));
         byte[] weights = Files.readAllBytes(good.resolve(TicketIo.WEIGHTS));
         List<Long> headerLengths = List.of(0L, 1L, 7L, 8L, (long) Integer.MAX_VALUE, 1L << 31, 1L << 40,
@@ -189,16 +174,7 @@ class FuzzTest {
             Files.writeString(fuzz.resolve(TicketIo.MANIFEST), manifest);
             Files.write(fuzz.resolve(TicketIo.WEIGHTS), weights);
             switch (i % 3) {
-                case 0 -> {
-                    try (var raf = new java.io.RandomAccessFile(fuzz.resolve(TicketIo.WEIGHTS).toFile(), "rw")) {
-                        long length = raf.length();
-                        raf.setLength(switch (random.nextInt(3)) {
-                            case 0 -> random.nextLong(length);
-                            case 1 -> length + 1 + random.nextInt(4096);
-                            default -> length + random.nextLong(16L << 30);
-                        });
-                    }
-                }
+                case 0 -> forgeLength(fuzz.resolve(TicketIo.WEIGHTS));
                 case 1 -> {
                     java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
                             .putLong(headerLengths.get(random.nextInt(headerLengths.size())));
@@ -298,6 +274,27 @@ class FuzzTest {
                 throw new AssertionError("log case " + c + " threw " + e, e);
             }
             Files.walk(folder.path()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Path goodTicket() throws IOException {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        Path good = dir.resolve("good");
+        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
+                "engine", "cpu", "0", "end");
+        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        return good;
+    }
+
+    /** Cuts the file short, or makes it a little or up to 16 GiB longer (sparse: nothing written). */
+    private void forgeLength(Path file) throws IOException {
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            long length = raf.length();
+            raf.setLength(switch (random.nextInt(3)) {
+                case 0 -> random.nextLong(length);
+                case 1 -> length + 1 + random.nextInt(4096);
+                default -> length + random.nextLong(16L << 30);
+            });
         }
     }
 
