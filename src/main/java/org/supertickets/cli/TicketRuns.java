@@ -24,11 +24,26 @@ final class TicketRuns {
             Ticket ticket = TicketIo.read(ticketPath);
             plan = TicketRunPlan.retrain(ticket, weights, randomMasks, options.epochs, options.learningRate,
                     randomSeed);
-        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
+        } catch (IOException | CorruptFileException e) {
+            System.err.println(unusableTicket(e));
+            return Main.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
         return run(plan, options);
+    }
+
+    /** A ticket that cannot be read: the reader's message (file and problem) and how to get an intact one. */
+    static String unusableTicket(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("Fix:")) {
+            return message;
+        }
+        String stem = message.endsWith(".") ? message.substring(0, message.length() - 1) : message;
+        return stem + ". Fix: point at an intact ticket folder (ticket.json and weights.safetensors, written to "
+                + "<run>/ticket/ when a run completes; resume an interrupted run to write it again), or restore the "
+                + "files from a copy.";
     }
 
     static int run(TicketRunPlan plan, TicketRunOptions options) {

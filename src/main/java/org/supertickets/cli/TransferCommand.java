@@ -53,7 +53,10 @@ final class TransferCommand implements Callable<Integer> {
                         + "rewound");
             }
             plan = TicketRunPlan.transfer(ticket, weights, target, options.epochs, options.learningRate);
-        } catch (IOException | CorruptFileException | IllegalArgumentException e) {
+        } catch (IOException | CorruptFileException e) {
+            System.err.println(TicketRuns.unusableTicket(e));
+            return Main.EXIT_BAD_INPUT;
+        } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }

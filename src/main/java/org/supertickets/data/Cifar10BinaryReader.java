@@ -90,8 +90,9 @@ public final class Cifar10BinaryReader {
     }
 
     private static long size(Path f) throws DatasetException {
-        if (!Files.isRegularFile(f)) {
-            throw new DatasetException("cifar10: " + f, "file not found", FIX);
+        java.util.Optional<String> notAFile = NonRegularFile.describe(f);
+        if (notAFile.isPresent()) {
+            throw new DatasetException("cifar10: " + f, Files.exists(f) ? notAFile.get() : "file not found", FIX);
         }
         try {
             return Files.size(f);

@@ -120,7 +120,9 @@ public final class DatasetLoader {
             throw new DatasetException("data.path", "'" + config.path() + "' is not a valid path", fix);
         }
         if (!Files.isDirectory(dir)) {
-            throw new DatasetException(config.dataset() + ": " + dir, "is not a folder (data.path)", fix);
+            String what = !Files.exists(dir) ? "it does not exist" : NonRegularFile.describe(dir)
+                    .map(d -> "it " + d).orElse("it is a file");
+            throw new DatasetException(config.dataset() + ": " + dir, "is not a folder (data.path): " + what, fix);
         }
         return dir;
     }
@@ -134,7 +136,7 @@ public final class DatasetLoader {
 
     private static Path idxFile(Path dir, String name) {
         Path raw = dir.resolve(name);
-        return Files.isRegularFile(raw) ? raw : dir.resolve(name + ".gz");
+        return Files.exists(raw) ? raw : dir.resolve(name + ".gz"); // a pipe or device named so is refused, not skipped
     }
 
     private static TrainTestSets holdOutTest(ImageDataset all) {

@@ -122,8 +122,10 @@ public final class IdxReader {
     }
 
     private static DataInputStream open(Path file) throws IOException, DatasetException {
-        if (!Files.isRegularFile(file)) {
-            throw new DatasetException(file, "file not found", "check data.path, or restore the file");
+        java.util.Optional<String> notAFile = NonRegularFile.describe(file);
+        if (notAFile.isPresent()) {
+            throw new DatasetException(file, Files.exists(file) ? notAFile.get() : "file not found",
+                    "check data.path, or restore the file");
         }
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         raw.mark(2);

@@ -47,6 +47,32 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * Deletes the temp files that {@link #write} leaves beside {@code target} when the process is killed
+     * mid-write (they are never renamed, so they are never read, but they pile up and a reader listing the
+     * folder sees them). Call it only while no other process can be writing {@code target} (its folder is owned).
+     *
+     * @return the number of files deleted
+     */
+    public static int removeLeftovers(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        java.util.regex.Pattern leftover = java.util.regex.Pattern.compile(
+                "\\." + java.util.regex.Pattern.quote(target.getFileName().toString()) + "-?\\d+\\.tmp");
+        int removed = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                if (leftover.matcher(file.getFileName().toString()).matches() && Files.isRegularFile(file,
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.deleteIfExists(file)) {
+                    removed++;
+                }
+            }
+        }
+        return removed;
+    }
+
     public static void writeString(Path target, String content) throws IOException {
         write(target, out -> out.write(content.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }

@@ -16,6 +16,7 @@ import org.supertickets.model.TensorNames;
 import org.supertickets.prune.IterativeMagnitudePruner;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunOwnership;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.run.RunSummary;
 import org.supertickets.space.ConfigException;
@@ -116,8 +117,12 @@ public final class ImpPipeline {
      *                  counted), or null to run the search
      */
     public Result runIn(Path folder, Path searchRun) throws RunSetupException, IOException {
-        ConfigIo.write(folder.resolve(BASE_CONFIG), base);
-        return execute(folder, searchRun, new ArrayList<>());
+        // The pipeline's folder gets one owner, as a run's does: its manifest and rewind point are written
+        // between stages, when no stage's own lock guards anything.
+        try (RunOwnership owner = RunOwnership.claim(folder)) {
+            ConfigIo.write(folder.resolve(BASE_CONFIG), base);
+            return execute(folder, searchRun, new ArrayList<>(), owner);
+        }
     }
 
     /**
@@ -146,7 +151,9 @@ public final class ImpPipeline {
      * its checkpoint, and the rest runs as it would have.
      */
     public Result resumeIn(Path folder) throws RunSetupException, IOException {
-        return execute(folder, null, new ArrayList<>(readManifest(folder).stages()));
+        try (RunOwnership owner = RunOwnership.claim(folder)) {
+            return execute(folder, null, new ArrayList<>(readManifest(folder).stages()), owner);
+        }
     }
 
     private static PipelineManifest readManifest(Path folder) throws RunSetupException {
@@ -158,11 +165,11 @@ public final class ImpPipeline {
     }
 
     /** Runs every stage not yet in {@code stages}, resuming one that stopped half-way. */
-    private Result execute(Path folder, Path searchRun, List<PipelineStage> stages)
+    private Result execute(Path folder, Path searchRun, List<PipelineStage> stages, RunOwnership owner)
             throws RunSetupException, IOException {
         List<Double> levels = settings.levelSparsities();
         int stageCount = levels.size() + 2;
-        Progress progress = new Progress(folder, stages);
+        Progress progress = new Progress(folder, stages, owner);
         RewindFile rewindFile = new RewindFile(folder.resolve(REWIND_FILE), ConfigIo.hash(levelConfig(0)));
 
         if (stages.isEmpty()) {
@@ -170,7 +177,7 @@ public final class ImpPipeline {
             if (searchRun != null) {
                 search = reusedSearch(searchRun);
             } else {
-                SearchSpaceConfig config = TrainingMethod.NAS_ONLY.applyTo(base).withName(base.name() + "-imp-search");
+                SearchSpaceConfig config = TrainingMethod.NAS_ONLY.applyTo(base).withNameSuffix("-imp-search");
                 StageRun stage = runStage("search", 1, stageCount, config, folder, null, null);
                 if (!stage.completed()) {
                     return progress.stopped(stage);
@@ -327,14 +334,17 @@ public final class ImpPipeline {
     private final class Progress {
         private final Path folder;
         private final List<PipelineStage> stages;
+        private final RunOwnership owner;
         private long rewindStep = -1;
 
-        Progress(Path folder, List<PipelineStage> stages) {
+        Progress(Path folder, List<PipelineStage> stages, RunOwnership owner) {
             this.folder = folder;
             this.stages = stages;
+            this.owner = owner;
         }
 
         PipelineManifest save(long step, boolean complete, String ticket) throws IOException {
+            owner.checkHeld(true); // a pipeline taken over by another process writes nothing more
             rewindStep = step;
             PipelineManifest manifest = new PipelineManifest(PipelineManifest.IMP_METHOD, base.name(),
                     base.data().dataset(), base.seed(), settings, step, List.copyOf(stages), complete, ticket);

@@ -75,19 +75,23 @@ public final class RunFolderScan {
 
     private static FoundRun run(RunFolder folder) throws IOException, ConfigException {
         SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
-        List<String> lines = JsonLines.readFrom(folder.metrics(), 0).lines();
-        RunFinished finished = null;
-        long totalSteps = 0;
-        for (String line : lines) {
+        // Streamed, one line at a time: a found run's log may be far larger than the heap.
+        RunFinished[] finishedBox = {null};
+        long[] totalStepsBox = {0};
+        String[] lastLine = {null};
+        JsonLines.forEachLine(folder.metrics(), line -> {
             // Lines start with their type (EventJson writes it first); only starts and ends matter here.
             if (line.startsWith("{\"type\":\"run_started\"")) {
-                finished = null; // a resumed attempt: its end is what counts
-                totalSteps = parse(line) instanceof RunStarted s ? s.totalSteps() : totalSteps;
+                finishedBox[0] = null; // a resumed attempt: its end is what counts
+                totalStepsBox[0] = parse(line) instanceof RunStarted s ? s.totalSteps() : totalStepsBox[0];
             } else if (line.startsWith("{\"type\":\"run_finished\"")) {
-                finished = parse(line) instanceof RunFinished f ? f : finished;
+                finishedBox[0] = parse(line) instanceof RunFinished f ? f : finishedBox[0];
             }
-        }
-        TrainingEvent last = lines.isEmpty() ? null : parse(lines.get(lines.size() - 1));
+            lastLine[0] = line;
+        });
+        RunFinished finished = finishedBox[0];
+        long totalSteps = totalStepsBox[0];
+        TrainingEvent last = lastLine[0] == null ? null : parse(lastLine[0]);
         double progress = last == null || totalSteps <= 0 ? 0 : Math.min(1, (double) last.step() / totalSteps);
         boolean complete = finished != null && finished.outcome() == RunFinished.Outcome.COMPLETED;
         return new FoundRun(folder.path(), config, null, finished, complete,

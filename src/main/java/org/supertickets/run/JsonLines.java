@@ -2,13 +2,11 @@ package org.supertickets.run;
 
 import org.supertickets.io.AtomicFiles;
 import java.io.IOException;
-import java.io.RandomAccessFile;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.Predicate;
 
 /**
@@ -26,7 +24,8 @@ public final class JsonLines {
     }
 
     /**
-     * Rewrites the file keeping only complete lines that {@code keep} accepts (a torn last line is dropped).
+     * Rewrites the file keeping only complete lines that {@code keep} accepts (a torn last line is dropped, and so
+     * is a line over {@link #MAX_LINE_BYTES}). Streamed: one line in memory at a time, however large the log.
      *
      * @return the number of lines dropped
      */
@@ -34,66 +33,30 @@ public final class JsonLines {
         if (!Files.exists(file)) {
             return 0;
         }
-        String content = Files.readString(file, StandardCharsets.UTF_8);
-        List<String> kept = new ArrayList<>();
-        int dropped = 0;
-        int start = 0;
-        while (start < content.length()) {
-            int end = content.indexOf('\n', start);
-            if (end < 0) {
-                dropped++;
-                break;
+        int[] dropped = {0};
+        AtomicFiles.write(file, out -> {
+            try {
+                Tally tally = stream(file, line -> {
+                    if (keep.test(line)) {
+                        try {
+                            out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                    } else {
+                        dropped[0]++;
+                    }
+                });
+                dropped[0] += tally.tooLong() + (tally.tornTail() ? 1 : 0);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            String line = content.substring(start, end);
-            if (!line.isBlank() && keep.test(line)) {
-                kept.add(line);
-            } else {
-                dropped++;
-            }
-            start = end + 1;
-        }
-        StringBuilder out = new StringBuilder();
-        kept.forEach(l -> out.append(l).append('\n'));
-        AtomicFiles.writeString(file, out.toString());
-        return dropped;
-    }
-
-    /** Reads complete lines from {@code offset} on; returns them and the offset after the last complete one. */
-    public static Chunk readFrom(Path file, long offset) throws IOException {
-        if (!Files.exists(file)) {
-            return new Chunk(List.of(), offset);
-        }
-        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
-            long length = raf.length();
-            if (length < offset) {
-                offset = 0; // the file was repaired or replaced: start over
-            }
-            byte[] bytes = new byte[(int) Math.min(Integer.MAX_VALUE - 8, length - offset)];
-            raf.seek(offset);
-            raf.readFully(bytes);
-            int lastNewline = -1;
-            for (int i = bytes.length - 1; i >= 0; i--) {
-                if (bytes[i] == '\n') {
-                    lastNewline = i;
-                    break;
-                }
-            }
-            if (lastNewline < 0) {
-                return new Chunk(List.of(), offset);
-            }
-            String text = new String(bytes, 0, lastNewline, StandardCharsets.UTF_8);
-            List<String> lines = new ArrayList<>();
-            for (String line : text.split("\n", -1)) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-            return new Chunk(lines, offset + lastNewline + 1);
-        }
+        });
+        return dropped[0];
     }
 
     /** Longest line {@link #forEachLine} hands on; an event is a few hundred bytes, a snapshot a few MB. */
-    static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
 
     /**
      * Streams the complete lines of a file to {@code each}, in order, holding one line at a time: memory stays
@@ -102,9 +65,14 @@ public final class JsonLines {
      * @return the number of lines skipped for their length
      */
     public static int forEachLine(Path file, java.util.function.Consumer<String> each) throws IOException {
-        if (!Files.exists(file)) {
-            return 0;
-        }
+        return Files.exists(file) ? stream(file, each).tooLong() : 0;
+    }
+
+    /** Lines skipped for their length, and whether the file ended in a line without its newline. */
+    private record Tally(int tooLong, boolean tornTail) {
+    }
+
+    private static Tally stream(Path file, java.util.function.Consumer<String> each) throws IOException {
         int skipped = 0;
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
@@ -136,11 +104,7 @@ public final class JsonLines {
                     line.reset();
                 }
             }
+            return new Tally(skipped, tooLong || line.size() > 0);
         }
-        return skipped;
-    }
-
-    /** Lines read and where to continue. */
-    public record Chunk(List<String> lines, long nextOffset) {
     }
 }

@@ -146,6 +146,10 @@ public final class LocalRun {
         SearchSpaceConfig config;
         TrainerCheckpoint checkpoint;
         try {
+            folder.checkNoLinkedSubfolders();
+            // A kill during an atomic write (checkpoint, ticket, log repair) leaves its temp file; only the owner
+            // may remove it, and the real file is either the old or the new one, so nothing else needs mending.
+            folder.removeLeftoverTempFiles();
             config = ConfigIo.loadResolved(folder.config());
             if (Files.isDirectory(folder.latestCheckpoint())) {
                 throw new RunSetupException(folder.latestCheckpoint() + " is a folder, not a checkpoint file. Fix: "
@@ -196,7 +200,7 @@ public final class LocalRun {
             PreparedTrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
             RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash,
-                TicketInput.of(config.data(), data.data().normalization()));
+                TicketInput.of(config.data(), data.data().normalization()), owner);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,

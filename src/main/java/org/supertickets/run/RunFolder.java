@@ -100,12 +100,55 @@ public record RunFolder(Path path) {
         return path.resolve(TICKET);
     }
 
+    /**
+     * Refuses a {@code checkpoints/} or {@code ticket/} that is a symbolic link. The run's owner locks its folder,
+     * not what a link points to, so through a link two runs could write one checkpoint, or one run resume from
+     * another's (same config, same hash: nothing would tell); and a run folder copied elsewhere would lose them.
+     * Following a link is therefore never worth it: checkpoints and tickets are small next to the logs.
+     *
+     * @throws IOException naming the link, its target and the fix
+     */
+    public void checkNoLinkedSubfolders() throws IOException {
+        for (String sub : new String[] {CHECKPOINTS, TICKET}) {
+            Path link = path.resolve(sub);
+            if (Files.isSymbolicLink(link)) {
+                Path target = Files.readSymbolicLink(link);
+                throw new IOException(link + " is a symbolic link to " + target + ". A run keeps its " + sub + " in "
+                        + "its own folder, which only its owner writes; through a link, two runs could share one "
+                        + "checkpoint. Fix: replace the link by a folder holding the files (rm " + link + "; mkdir "
+                        + link + "; cp -p " + link.resolveSibling(target) + "/* " + link + "/), or move the whole run "
+                        + "folder to that disk.");
+            }
+        }
+    }
+
+    /**
+     * Deletes the temp files a write killed half-way left in this folder, its checkpoints and its ticket (see
+     * {@link org.supertickets.io.AtomicFiles#removeLeftovers}); only for the folder's owner.
+     *
+     * @return the number deleted
+     */
+    public int removeLeftoverTempFiles() throws IOException {
+        int removed = 0;
+        for (Path target : new Path[] {config(), metrics(), snapshots(), latestCheckpoint(),
+                ticket().resolve(org.supertickets.ticket.TicketIo.WEIGHTS),
+                ticket().resolve(org.supertickets.ticket.TicketIo.MANIFEST)}) {
+            removed += org.supertickets.io.AtomicFiles.removeLeftovers(target);
+        }
+        return removed;
+    }
+
     public String name() {
         return path.getFileName().toString();
     }
 
+    /** Longest name part of a folder: a file name has at most 255 bytes, and the date and suffix need room. */
+    static final int MAX_NAME_PART = 120;
+
     static String sanitize(String name) {
         String cleaned = name == null ? "run" : name.replaceAll("[^A-Za-z0-9._-]", "_");
+        // Validation keeps names short; a name from elsewhere (a ticket, a found run) is cut, not fatal.
+        cleaned = cleaned.length() > MAX_NAME_PART ? cleaned.substring(0, MAX_NAME_PART) : cleaned;
         return cleaned.isBlank() ? "run" : cleaned;
     }
 }

@@ -13,23 +13,23 @@ import org.supertickets.train.TrainingEvent;
  */
 public final class RunFolderReader {
 
-    private final RunFolder folder;
-    private long metricsOffset;
-    private long snapshotsOffset;
+    private final JsonLinesTail metrics;
+    private final JsonLinesTail snapshots;
     private int skippedLines;
 
     public RunFolderReader(RunFolder folder) {
-        this.folder = folder;
+        this.metrics = new JsonLinesTail(folder.metrics());
+        this.snapshots = new JsonLinesTail(folder.snapshots());
     }
 
+    /**
+     * The events written since the last call, at most one window ({@link JsonLines#MAX_LINE_BYTES}) of each file:
+     * a follower polling a large log catches up over several calls instead of reading it whole.
+     */
     public synchronized List<TrainingEvent> readNew() throws IOException {
-        JsonLines.Chunk metrics = JsonLines.readFrom(folder.metrics(), metricsOffset);
-        JsonLines.Chunk snapshots = JsonLines.readFrom(folder.snapshots(), snapshotsOffset);
-        metricsOffset = metrics.nextOffset();
-        snapshotsOffset = snapshots.nextOffset();
         List<TrainingEvent> events = new ArrayList<>();
-        parseInto(metrics.lines(), events);
-        parseInto(snapshots.lines(), events);
+        parseInto(metrics.readNew(), events);
+        parseInto(snapshots.readNew(), events);
         // Metrics and snapshots come from two files: merge by step, the end of a run last within its step.
         events.sort(java.util.Comparator.comparingLong(TrainingEvent::step)
                 .thenComparing(e -> e instanceof RunFinished));
@@ -55,9 +55,9 @@ public final class RunFolderReader {
         return unparsed[0] + tooLong;
     }
 
-    /** Lines that could not be parsed so far (a damaged or foreign file). */
+    /** Lines that could not be parsed or were too long so far (a damaged or foreign file). */
     public synchronized int skippedLines() {
-        return skippedLines;
+        return skippedLines + metrics.skippedLines() + snapshots.skippedLines();
     }
 
     private void parseInto(List<String> lines, List<TrainingEvent> out) {

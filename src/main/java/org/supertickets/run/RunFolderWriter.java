@@ -15,6 +15,7 @@ import org.supertickets.train.CheckpointStore;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.PruneEvent;
+import org.supertickets.train.RecordingRefusedException;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.ShrinkEvent;
@@ -33,16 +34,34 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
     private final SearchSpaceConfig config;
     private final String configHash;
     private final TicketInput input;
+    private final RunOwnership owner;
     private RunStarted started;
 
+    /** A writer for a folder nobody else can write (a test's), with no record of how images are prepared. */
+    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash) {
+        this(folder, resolvedConfig, configHash, null, null);
+    }
+
     /**
+     * A writer that writes only while {@code owner} holds the folder (null: ownership is checked elsewhere): once
+     * another process has taken it over, every write is refused ({@link RecordingRefusedException}) and the
+     * trainer stops.
+     *
      * @param input how the run prepares its images (written into the ticket), or null when unknown
      */
-    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash, TicketInput input) {
+    public RunFolderWriter(RunFolder folder, SearchSpaceConfig resolvedConfig, String configHash, TicketInput input,
+            RunOwnership owner) {
         this.folder = folder;
         this.config = resolvedConfig;
         this.configHash = configHash;
         this.input = input;
+        this.owner = owner;
+    }
+
+    private void checkOwned(boolean readLeaseNow) throws RecordingRefusedException {
+        if (owner != null) {
+            owner.checkHeld(readLeaseNow);
+        }
     }
 
     public RunFolder folder() {
@@ -52,6 +71,7 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
     @Override
     public void onEvent(TrainingEvent event) {
         try {
+            checkOwned(false);
             if (event instanceof ConnectivitySnapshot) {
                 JsonLines.append(folder.snapshots(), EventJson.toJson(event));
             } else {
@@ -75,20 +95,30 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
         TicketProvenance provenance = new TicketProvenance(config, configHash, config.seed(), folder.name(),
                 summary.step(), summary.epoch(), OffsetDateTime.now().toString(),
                 started == null ? "" : started.engine(), started == null ? "" : started.device(),
-                WorkbenchVersion.get(), "right after the last pruning event (end of the run), BN re-estimated");
+                WorkbenchVersion.get(), "right after the last pruning event (end of the run), " + (config.search()
+                        .bnRecalibrationBatches() > 0 ? "BN re-estimated" : "BN statistics as kept during training "
+                        + "(search.bnRecalibrationBatches is 0)"));
         long supernetMacs = started == null ? 0 : started.supernetMacs();
         long supernetParams = started == null ? 0 : started.supernetParams();
         try {
+            checkOwned(true);
             TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(),
                     summary.validationAccuracy(), supernetMacs, supernetParams, provenance, input), ticket));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ticket into " + folder.ticket() + ": " + e.getMessage(),
                     e);
         }
+        try {
+            // A run killed while writing its ticket before it was resumed left the temp files of that write.
+            folder.removeLeftoverTempFiles();
+        } catch (IOException e) {
+            // Harmless leftovers; the next resume or completion tries again.
+        }
     }
 
     @Override
     public void save(TrainerCheckpoint checkpoint) throws IOException {
+        checkOwned(true);
         CheckpointIo.write(folder.latestCheckpoint(), checkpoint);
     }
 
@@ -98,9 +128,12 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
                     s.resumed() ? "resumed" : "started", s.step(), s.totalSteps(), s.device(), s.engine(),
                     s.supernetMacs() / 1e6, s.supernetParams());
         } else if (event instanceof EvalMetrics e) {
-            return String.format(Locale.ROOT, "epoch %.2f  val acc %.4f loss %.4f  sparsity %.3f (planned %.3f)  "
-                    + "MACs %.2fM  params %d", e.epoch(), e.validationAccuracy(), e.validationLoss(), e.sparsity(),
-                    e.plannedSparsity(), e.macs() / 1e6, e.params());
+            // No validation images (data.validationFraction 0, or too few images to hold one out): say so, not NaN.
+            String validation = Double.isNaN(e.validationAccuracy()) ? "val acc not measured (no validation images)"
+                    : String.format(Locale.ROOT, "val acc %.4f loss %.4f", e.validationAccuracy(),
+                            e.validationLoss());
+            return String.format(Locale.ROOT, "epoch %.2f  %s  sparsity %.3f (planned %.3f)  MACs %.2fM  params %d",
+                    e.epoch(), validation, e.sparsity(), e.plannedSparsity(), e.macs() / 1e6, e.params());
         } else if (event instanceof ShrinkEvent s) {
             return String.format(Locale.ROOT, "epoch %.2f  shrink: %d dead channels%s removed, MACs %.2fM -> %.2fM%s",
                     s.epoch(), s.deadChannels(), s.targetChannels() > 0 ? " + " + s.targetChannels()

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.supertickets.io.AtomicFiles;
+import org.supertickets.train.RecordingRefusedException;
 
 /**
  * The claim of one process on a run folder, held for the life of a run so that no second process (another CLI,
@@ -48,7 +49,9 @@ public final class RunOwnership implements AutoCloseable {
     private final ScheduledExecutorService heartbeat;
     private final Clock clock;
     private volatile RunLease lease;
-    private boolean released;
+    /** The lease that replaced this one (another process took the folder over), null while this one holds. */
+    private volatile RunLease lostTo;
+    private volatile boolean released;
 
     private RunOwnership(Path folder, FileChannel channel, FileLock lock, RunLease lease, Clock clock,
             Duration heartbeatEvery) {
@@ -182,9 +185,7 @@ public final class RunOwnership implements AutoCloseable {
             return;
         }
         try {
-            Optional<RunLease> onDisk = readLease(folder);
-            if (onDisk.isPresent() && !onDisk.get().isSameProcessAs(lease)) {
-                heartbeat.shutdown();
+            if (takenOver(readLease(folder))) {
                 return;
             }
             RunLease renewed = lease.renewedAt(clock.instant());
@@ -192,6 +193,49 @@ public final class RunOwnership implements AutoCloseable {
             lease = renewed;
         } catch (IOException | RunSetupException e) {
             // The run's own writes report a folder that became unwritable; the next beat tries again.
+        }
+    }
+
+    /** Whether the lease on disk is another process's; if so, this one is lost for good and stops renewing. */
+    private boolean takenOver(Optional<RunLease> onDisk) {
+        if (onDisk.isPresent() && !onDisk.get().isSameProcessAs(lease)) {
+            lostTo = onDisk.get();
+            heartbeat.shutdown();
+            return true;
+        }
+        return false;
+    }
+
+    /** Whether this process still owns the folder: not released, and no other process has taken it over. */
+    public boolean isHeld() {
+        return !released && lostTo == null;
+    }
+
+    /**
+     * Refuses to go on writing once the folder is not this process's any more (seen by the heartbeat, or, with
+     * {@code readNow}, in the lease on disk this moment: for writes that would do harm, such as a checkpoint).
+     *
+     * @throws RecordingRefusedException naming the process that took the folder over
+     */
+    public void checkHeld(boolean readNow) throws RecordingRefusedException {
+        if (readNow && lostTo == null && !released) {
+            try {
+                takenOver(readLease(folder));
+            } catch (RunFolderInUseException e) {
+                // an unreadable lease is not proof of another owner; the heartbeat keeps looking
+            }
+        }
+        RunLease other = lostTo;
+        if (other != null) {
+            throw new RecordingRefusedException(folder + " was taken over by pid " + other.pid() + " on host "
+                    + other.host() + " (since " + other.since() + ") while this run (pid " + lease.pid()
+                    + ") was training: its lease had gone stale (no heartbeat for "
+                    + LEASE_EXPIRES_AFTER.toSeconds() + " s, e.g. a stalled machine or a network partition). This run "
+                    + "stopped without writing anything more there. Fix: nothing to repair; let the other process "
+                    + "finish the run, or stop it and resume.");
+        }
+        if (released) {
+            throw new RecordingRefusedException(folder + " was released by this run; it writes nothing more there.");
         }
     }
 

@@ -31,6 +31,11 @@ import org.supertickets.space.ConfigDefaults.InputShape;
 public final class ConfigValidator {
 
     static final int MAX_CHANNELS = 1024;
+    /**
+     * Longest run name: run folders are named {@code <name>-<yyyyMMdd-HHmmss>[-N]}, pipelines and ticket runs add
+     * suffixes such as {@code -imp-search}, and a file name may have at most 255 bytes.
+     */
+    public static final int MAX_NAME_LENGTH = 80;
     /** The head is one 1x1 conv; MobileNet-style heads are wider than the blocks (1280 in MobileNetV2). */
     static final int MAX_HEAD_CHANNELS = 4096;
     static final int MAX_IMAGE_CHANNELS = 4;
@@ -84,6 +89,8 @@ public final class ConfigValidator {
         if (c.name() == null || c.name().isBlank()) {
             add("name", "is " + (c.name() == null ? "missing" : "blank"),
                     "give the run a short label, e.g. \"quickstart\"; run folders are named after it");
+        } else {
+            name(c.name());
         }
         if (c.seed() == null) {
             add("seed", "is missing", "give any whole number, e.g. " + ConfigDefaults.SEED + " (the official seed)");
@@ -113,6 +120,29 @@ public final class ConfigValidator {
         }
         if (section("training", c.training())) {
             training(c.training(), epochLimit);
+        }
+        if (c.data() != null && c.training() != null && noIssueAt("data.trainLimit", "data.validationFraction",
+                "training.batchSize")) {
+            trainLimitAgainstBatch(c.data(), c.training().batchSize());
+        }
+    }
+
+    /**
+     * A trainLimit that leaves fewer training images than one batch trains on the same few images repeated to
+     * fill every batch (one step per epoch), which measures nothing; it is a mistyped limit, so it is refused.
+     */
+    private void trainLimitAgainstBatch(DataConfig d, Integer batchSize) {
+        if (d.trainLimit() == null || d.trainLimit() <= 0 || batchSize == null || d.validationFraction() == null) {
+            return;
+        }
+        long held = Math.round(d.trainLimit() * d.validationFraction());
+        long training = d.trainLimit() - held;
+        if (training < batchSize) {
+            add("data.trainLimit", "is " + d.trainLimit() + ", which leaves " + training + " training image"
+                    + (training == 1 ? "" : "s") + (held > 0 ? " after " + held + " are held out for validation" : "")
+                    + ", fewer than one batch (training.batchSize " + batchSize + "): every batch would repeat them",
+                    "raise data.trainLimit to at least " + (long) Math.ceil(batchSize / (1 - d.validationFraction()))
+                            + ", use 0 (all images), or lower training.batchSize");
         }
     }
 
@@ -520,6 +550,25 @@ public final class ConfigValidator {
     private void flag(String path, Boolean value) {
         if (value == null) {
             add(path, "is missing", "use true or false");
+        }
+    }
+
+    /** A name becomes the run folder's name, so it must fit in a file name and print on one line. */
+    private void name(String name) {
+        if (name.length() > MAX_NAME_LENGTH) {
+            add("name", "is " + name.length() + " characters long (\"" + name.substring(0, 20) + "…\"), more than "
+                    + MAX_NAME_LENGTH, "give the run a short label (at most " + MAX_NAME_LENGTH + " characters); run "
+                    + "folders are named after it");
+            return;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char ch = name.charAt(i);
+            if (Character.isISOControl(ch) || ch == '/' || ch == '\\') {
+                add("name", "contains " + (ch == '/' || ch == '\\' ? "'" + ch + "'" : String.format(Locale.ROOT,
+                        "the control character U+%04X", (int) ch)) + " at position " + (i + 1), "use letters, "
+                        + "digits, '-', '_' and '.' (a name is a label for the run folder, not a path)");
+                return;
+            }
         }
     }
 

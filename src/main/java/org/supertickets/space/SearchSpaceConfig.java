@@ -39,6 +39,16 @@ public record SearchSpaceConfig(
         return new SearchSpaceConfig(newName, data, stem, stages, head, search, pruning, training, seed);
     }
 
+    /**
+     * The same config named {@code name + suffix}, the name cut so that the whole stays within
+     * {@link ConfigValidator#MAX_NAME_LENGTH} (a derived run must not fail validation for its name alone).
+     */
+    public SearchSpaceConfig withNameSuffix(String suffix) {
+        String base = name == null ? "run" : name;
+        int room = Math.max(1, ConfigValidator.MAX_NAME_LENGTH - suffix.length());
+        return withName((base.length() > room ? base.substring(0, room) : base) + suffix);
+    }
+
     /** The same config on other data. */
     public SearchSpaceConfig withData(DataConfig newData) {
         return new SearchSpaceConfig(name, newData, stem, stages, head, search, pruning, training, seed);

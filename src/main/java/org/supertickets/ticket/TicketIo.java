@@ -144,6 +144,7 @@ public final class TicketIo {
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
         }
+        checkMetrics(manifestFile, manifest.metrics());
         NetworkState network;
         try {
             // The architecture comes from the manifest, so an impossible one is the manifest's fault.
@@ -175,6 +176,38 @@ public final class TicketIo {
                     + input.std().length + " 'input.std' values for " + channels + " input channels; restore the file");
         }
         return new Ticket(manifest, network);
+    }
+
+    private static final String METRICS_FIX = " Fix: the ticket.json was edited or damaged; restore it (a run writes "
+            + "<run>/ticket/ when it completes).";
+
+    /** Accuracies and sparsity are shares (NaN = not measured), counts are not negative: anything else is forged. */
+    private static void checkMetrics(Path file, TicketMetrics m) throws CorruptFileException {
+        if (m == null) {
+            throw new CorruptFileException(file, "has no metrics." + METRICS_FIX);
+        }
+        share(file, "testAccuracy", m.testAccuracy(), true);
+        share(file, "validationAccuracy", m.validationAccuracy(), true);
+        share(file, "sparsity", m.sparsity(), false);
+        long[] counts = {m.macs(), m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), m.supernetMacs(),
+                m.supernetParams()};
+        String[] names = {"macs", "sparseMacs", "exactSparseMacs", "params", "keptParams", "supernetMacs",
+                "supernetParams"};
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] < 0) {
+                throw new CorruptFileException(file, "metrics field '" + names[i] + "' is " + counts[i]
+                        + "; it cannot be negative." + METRICS_FIX);
+            }
+        }
+    }
+
+    private static void share(Path file, String field, double value, boolean mayBeUnmeasured)
+            throws CorruptFileException {
+        boolean ok = value >= 0 && value <= 1 || mayBeUnmeasured && Double.isNaN(value);
+        if (!ok) {
+            throw new CorruptFileException(file, "metrics field '" + field + "' is " + value + "; it must be between "
+                    + "0 and 1" + (mayBeUnmeasured ? " (or NaN: not measured)" : "") + "." + METRICS_FIX);
+        }
     }
 
     private static String locationOf(JsonProcessingException e) {

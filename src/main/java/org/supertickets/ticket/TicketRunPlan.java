@@ -108,7 +108,7 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
             Integer epochs, Double learningRate) {
         int n = epochs != null ? epochs
                 : Math.max(1, (int) Math.round(base.training().epochs() * DEFAULT_EPOCH_SHARE));
-        SearchSpaceConfig config = base.withData(data).withName(base.name() + suffix).frozen()
+        SearchSpaceConfig config = base.withData(data).withNameSuffix(suffix).frozen()
                 .withTraining(base.training().withEpochs(n));
         if (learningRate != null) {
             config = config.withTraining(config.training().withLearningRate(learningRate));

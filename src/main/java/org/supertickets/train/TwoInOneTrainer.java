@@ -89,6 +89,8 @@ public final class TwoInOneTrainer {
     private NetworkMeasures measures;
     /** Masks right after the previous pruning event, by mask tensor name, sliced along with every shrink. */
     private Map<String, HostTensor> previousEventMasks = new LinkedHashMap<>();
+    /** Steps fully trained so far in {@link #run}, the step a failure is reported at. */
+    private long stepsDone;
     private int pruneEvents;
     private double trainingMacs;
     private double windowLoss;
@@ -187,6 +189,9 @@ public final class TwoInOneTrainer {
         TrainingThreadPriority.applyToCurrentThread(); // before any tensor work: libtorch's threads inherit it
         long startNanos = System.nanoTime();
         long step = resume == null ? 0 : resume.step();
+        // Steps fully trained: a fault after step N's training (its evaluation, its checkpoint) is reported at
+        // N + 1, the step of the evaluation just logged, not at the loop's N.
+        stepsDone = step;
         try (NDManager root = NDManager.newBaseManager(device)) {
             disableGradientRecording();
             NativeAllocatorTuning.applyOnce();
@@ -245,24 +250,30 @@ public final class TwoInOneTrainer {
                 data.fillTrain(Evaluator.slice(order, position * batchSize, batchSize), epoch, position, images,
                         labels);
                 trainStep(step, images, labels);
+                stepsDone = step + 1;
                 afterStep(step + 1);
             }
             return finish(totalSteps, RunFinished.Outcome.COMPLETED, "Completed " + totalSteps + " steps.",
                     startNanos, true);
         } catch (TrainingDivergedException e) {
-            return failed(step, e.getMessage(), startNanos);
+            return failed(stepsDone, e.getMessage(), startNanos);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(step, "Interrupted at step " + step + ".", startNanos);
+            return failed(stepsDone, "Interrupted at step " + stepsDone + ".", startNanos);
+        } catch (RecordingRefusedException e) {
+            return failed(stepsDone, e.getMessage(), startNanos);
         } catch (IOException e) {
-            return failed(step, "Could not write a checkpoint: " + e.getMessage()
+            return failed(stepsDone, "Could not write a checkpoint: " + e.getMessage()
                     + ". Fix: free disk space or check that the run folder is writable; the last good checkpoint "
                     + "is kept.", startNanos);
         } catch (java.io.UncheckedIOException e) {
-            return failed(step, e.getMessage() + ". Fix: free disk space or check that the run folder still "
+            if (e.getCause() instanceof RecordingRefusedException refused) {
+                return failed(stepsDone, refused.getMessage(), startNanos);
+            }
+            return failed(stepsDone, e.getMessage() + ". Fix: free disk space or check that the run folder still "
                     + "exists and is writable; the last good checkpoint is kept.", startNanos);
         } catch (ai.djl.engine.EngineException e) {
-            return failed(step, engineFailureMessage(e), startNanos);
+            return failed(stepsDone, engineFailureMessage(e), startNanos);
         } finally {
             net = null;
             optimizer = null;

@@ -72,11 +72,7 @@ class FuzzTest {
 
     @Test
     void mutatedTicketsReadOrFailWithACorruptFileException() throws Exception {
-        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
-        Path good = dir.resolve("good");
-        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
-                "engine", "cpu", "0", "end");
-        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        Path good = goodTicket();
         byte[] manifest = Files.readAllBytes(good.resolve(TicketIo.MANIFEST));
         byte[] weights = Files.readAllBytes(good.resolve(TicketIo.WEIGHTS));
         Path fuzz = dir.resolve("fuzz");
@@ -140,14 +136,7 @@ class FuzzTest {
                 }
             } else {
                 Files.copy(good, fuzz, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                try (var raf = new java.io.RandomAccessFile(fuzz.toFile(), "rw")) {
-                    long length = raf.length();
-                    raf.setLength(switch (random.nextInt(3)) {
-                        case 0 -> random.nextLong(length);
-                        case 1 -> length + 1 + random.nextInt(4096);
-                        default -> length + random.nextLong(16L << 30);
-                    });
-                }
+                forgeLength(fuzz);
             }
             try {
                 TrainerCheckpoint read = CheckpointIo.read(fuzz);
@@ -160,6 +149,152 @@ class FuzzTest {
             } catch (RuntimeException | OutOfMemoryError e) {
                 throw new AssertionError("size/metadata case " + i + " threw " + e, e);
             }
+        }
+    }
+
+    /**
+     * Tickets forged in their sizes and values: weights cut short or made longer (sparse, up to 16 GiB), the
+     * header length (the first 8 bytes) set to extremes, and ticket.json's metrics set to extremes. Each case reads
+     * back with metrics in range or is refused naming the file.
+     */
+    @Test
+    void ticketsWithForgedSizesHeaderLengthsAndMetricValuesReadInRangeOrFailReadably() throws Exception {
+        Path good = goodTicket();
+        String manifest = Files.readString(good.resolve(TicketIo.MANIFEST));
+        byte[] weights = Files.readAllBytes(good.resolve(TicketIo.WEIGHTS));
+        List<Long> headerLengths = List.of(0L, 1L, 7L, 8L, (long) Integer.MAX_VALUE, 1L << 31, 1L << 40,
+                Long.MAX_VALUE, -1L, Long.MIN_VALUE, (long) weights.length, (long) weights.length - 8);
+        List<String> fields = List.of("testAccuracy", "validationAccuracy", "sparsity", "macs", "sparseMacs",
+                "params", "keptParams", "supernetMacs");
+        List<String> values = List.of("-5", "-1", "0", "1", "1.5", "99999999999", "9223372036854775807",
+                "-9223372036854775808", "\"NaN\"", "\"Infinity\"", "-0.0", "1e308", "\"x\"", "null");
+        Path fuzz = dir.resolve("fuzz");
+        Files.createDirectories(fuzz);
+        for (int i = 0; i < FILE_CASES / 2; i++) {
+            Files.writeString(fuzz.resolve(TicketIo.MANIFEST), manifest);
+            Files.write(fuzz.resolve(TicketIo.WEIGHTS), weights);
+            switch (i % 3) {
+                case 0 -> forgeLength(fuzz.resolve(TicketIo.WEIGHTS));
+                case 1 -> {
+                    java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                            .putLong(headerLengths.get(random.nextInt(headerLengths.size())));
+                    byte[] forged = weights.clone();
+                    System.arraycopy(header.array(), 0, forged, 0, 8);
+                    Files.write(fuzz.resolve(TicketIo.WEIGHTS), forged);
+                }
+                default -> {
+                    String field = fields.get(random.nextInt(fields.size()));
+                    String forged = manifest.replaceFirst("\"" + field + "\"\\s*:\\s*[^,}]+",
+                            java.util.regex.Matcher.quoteReplacement("\"" + field + "\":"
+                                    + values.get(random.nextInt(values.size()))));
+                    Files.writeString(fuzz.resolve(TicketIo.MANIFEST), forged);
+                }
+            }
+            try {
+                var m = TicketIo.read(fuzz).manifest().metrics();
+                assertTrue((m.testAccuracy() >= 0 && m.testAccuracy() <= 1 || Double.isNaN(m.testAccuracy()))
+                        && m.sparsity() >= 0 && m.sparsity() <= 1 && m.macs() >= 0 && m.params() >= 0
+                        && m.keptParams() >= 0 && m.sparseMacs() >= 0 && m.supernetMacs() >= 0, "case " + i);
+            } catch (CorruptFileException | IOException expected) {
+                assertTrue(expected.getMessage().contains(fuzz.toString()), expected.getMessage());
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("ticket size/value case " + i + " threw " + e, e);
+            }
+        }
+    }
+
+    /**
+     * Logs forged in their line sizes: valid events, blank and garbage lines, lines of NULs (sparse holes) just
+     * under, at and over the longest line a reader takes, a torn tail. Streaming, following and repair all hand on
+     * exactly the complete lines that fit, in order, and none throws.
+     */
+    @Test
+    void logsWithForgedLineSizesAreStreamedFollowedAndRepairedAlike() throws Exception {
+        int max = org.supertickets.run.JsonLines.MAX_LINE_BYTES;
+        long[] longLines = {1, 1000, max - 1, max, max + 1L, 3L * max};
+        for (int c = 0; c < 12; c++) {
+            org.supertickets.run.RunFolder folder = new org.supertickets.run.RunFolder(
+                    Files.createDirectories(dir.resolve("log" + c)));
+            Path file = folder.metrics();
+            List<String> expected = new ArrayList<>();
+            List<Long> expectedSteps = new ArrayList<>();
+            boolean bigDone = false;
+            int segments = 1 + random.nextInt(6);
+            for (int k = 0; k < segments; k++) {
+                int kind = random.nextInt(4);
+                if (kind == 0 && !bigDone) {
+                    bigDone = true;
+                    long size = longLines[random.nextInt(longLines.length)];
+                    try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+                        raf.setLength(raf.length() + size); // a line of NULs, a hole on disk
+                    }
+                    Files.writeString(file, "\n", java.nio.file.StandardOpenOption.APPEND);
+                    if (size <= max) {
+                        expected.add("\0".repeat((int) size));
+                    }
+                } else if (kind == 1) {
+                    Files.writeString(file, "\n", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                } else if (kind == 2) {
+                    String garbage = "{\"type\":" + random.nextInt(1000) + "]";
+                    Files.writeString(file, garbage + "\n", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    expected.add(garbage);
+                } else {
+                    long step = expectedSteps.size() + 1;
+                    String event = org.supertickets.run.EventJson.toJson(new org.supertickets.train.StepMetrics(step,
+                            step, 1, 0.5, 0.1, 0, 1, 10));
+                    Files.writeString(file, event + "\n", java.nio.file.StandardOpenOption.CREATE,
+                            java.nio.file.StandardOpenOption.APPEND);
+                    expected.add(event);
+                    expectedSteps.add(step);
+                }
+            }
+            if (random.nextBoolean()) {
+                Files.writeString(file, "{\"torn", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            }
+            try {
+                List<String> streamed = new ArrayList<>();
+                org.supertickets.run.JsonLines.forEachLine(file, streamed::add);
+                assertTrue(expected.equals(streamed), "case " + c + ": streamed lines differ");
+
+                org.supertickets.run.RunFolderReader follower = new org.supertickets.run.RunFolderReader(folder);
+                List<Long> followed = new ArrayList<>();
+                for (int call = 0; call < 20; call++) {
+                    follower.readNew().forEach(e -> followed.add(e.step()));
+                }
+                assertTrue(expectedSteps.equals(followed), "case " + c + ": followed " + followed);
+
+                org.supertickets.run.JsonLines.repair(file, line -> true);
+                List<String> repaired = new ArrayList<>();
+                org.supertickets.run.JsonLines.forEachLine(file, repaired::add);
+                assertTrue(expected.equals(repaired), "case " + c + ": repaired lines differ");
+            } catch (RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("log case " + c + " threw " + e, e);
+            }
+            Files.walk(folder.path()).sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    private Path goodTicket() throws IOException {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 1);
+        Path good = dir.resolve("good");
+        TicketProvenance provenance = new TicketProvenance(TestConfigs.tinySynthetic(), "h", 7, "run", 10, 1, "now",
+                "engine", "cpu", "0", "end");
+        TicketIo.write(good, new Ticket(TicketIo.manifest(network, 0.5, 0.5, 1, 1, provenance), network));
+        return good;
+    }
+
+    /** Cuts the file short, or makes it a little or up to 16 GiB longer (sparse: nothing written). */
+    private void forgeLength(Path file) throws IOException {
+        try (var raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            long length = raf.length();
+            raf.setLength(switch (random.nextInt(3)) {
+                case 0 -> random.nextLong(length);
+                case 1 -> length + 1 + random.nextInt(4096);
+                default -> length + random.nextLong(16L << 30);
+            });
         }
     }
 

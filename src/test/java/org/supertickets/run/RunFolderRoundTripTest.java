@@ -112,7 +112,7 @@ class RunFolderRoundTripTest {
     @Test
     void aCancelledRunsLogSaysItsTicketWasNotEvaluatedRatherThanNaN() throws Exception {
         RunFolder folder = RunFolder.create(dir, "cancelled", LocalDateTime.of(2026, 12, 1, 12, 0));
-        RunFolderWriter writer = new RunFolderWriter(folder, TestConfigs.tinySynthetic(), "hash", null);
+        RunFolderWriter writer = new RunFolderWriter(folder, TestConfigs.tinySynthetic(), "hash");
         writer.onEvent(new org.supertickets.train.RunFinished(40, 1, org.supertickets.train.RunFinished.Outcome
                 .CANCELLED, "Cancelled at step 40.", Double.NaN, Double.NaN, Double.NaN, 0.3, 10, 5, 100, 2, 1e6));
         String log = Files.readString(folder.log());

@@ -83,4 +83,35 @@ class FaultInjectionTest {
                     e.getMessage());
         }
     }
+
+    /** A disk that fills up at the first checkpoint: the FAILED record names the step of the evaluation before it. */
+    @Test
+    void aFullDiskFailureIsReportedAtTheStepOfTheEvaluationJustLogged() {
+        List<TrainingEvent> events = new ArrayList<>();
+        CheckpointStore full = c -> {
+            throw new java.io.IOException("No space left on device");
+        };
+        RunFinished f = new TwoInOneTrainer(TestConfigs.tinySynthetic(), "h", new SyntheticData(256, 4, 12, 3),
+                Device.cpu(), events::add, new TrainingControl(), full).run();
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertTrue(f.message().contains("No space left") && f.message().contains("free disk space"), f.message());
+        EvalMetrics lastEvaluation = events.stream().filter(EvalMetrics.class::isInstance).map(EvalMetrics.class::cast)
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(lastEvaluation.step(), f.step(), "the FAILED record agrees with the evaluation before it");
+        assertEquals(lastEvaluation.epoch(), f.epoch());
+    }
+
+    /** A store that may no longer write (the folder was taken over) stops the run with its own message. */
+    @Test
+    void aRefusedRecordingStopsTheRunWithItsOwnMessageNotTheDiskFix() {
+        List<Long> saved = new ArrayList<>();
+        CheckpointStore refused = c -> {
+            throw new RecordingRefusedException("runs/x was taken over by pid 4242 on host other-machine");
+        };
+        RunFinished f = new TwoInOneTrainer(TestConfigs.tinySynthetic(), "h", new SyntheticData(256, 4, 12, 3),
+                Device.cpu(), e -> { }, new TrainingControl(), refused).run();
+        assertEquals(RunFinished.Outcome.FAILED, f.outcome());
+        assertEquals("runs/x was taken over by pid 4242 on host other-machine", f.message());
+        assertEquals(List.of(), saved);
+    }
 }

@@ -6,7 +6,6 @@ import java.util.TreeMap;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.train.EvalMetrics;
-import org.supertickets.train.TrainingEvent;
 
 /**
  * The training curves of one run that the Compare view overlays: validation accuracy, weight sparsity and dense
@@ -30,11 +29,12 @@ public record RunCurves(String run, double[] epochs, double[] validationAccuracy
      */
     public static RunCurves read(RunFolder folder) throws IOException {
         Map<Long, EvalMetrics> byStep = new TreeMap<>();
-        for (TrainingEvent e : new RunFolderReader(folder).readNew()) {
+        // Streamed: only the evaluations are kept, however large the log.
+        RunFolderReader.forEachMetric(folder, e -> {
             if (e instanceof EvalMetrics m) {
                 byStep.put(m.step(), m);
             }
-        }
+        });
         int n = byStep.size();
         double[] epochs = new double[n];
         double[] accuracy = new double[n];

@@ -1,0 +1,102 @@
+package org.supertickets.run;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Follows one append-only JSON-lines file that may still be written: each {@link #readNew} returns the complete
+ * lines added since the previous call, reading at most one window of bytes, so memory stays bounded however large
+ * the file is or however far behind the reader starts (a multi-GB log opened in the GUI is read window by window,
+ * one per call). A line longer than the window is skipped and counted, however long it turns out to be.
+ */
+final class JsonLinesTail {
+
+    private final Path file;
+    private final int windowBytes;
+    private long offset;
+    /** Inside a line longer than the window: bytes up to its newline are skipped. */
+    private boolean skippingLongLine;
+    private int skippedLines;
+
+    JsonLinesTail(Path file) {
+        this(file, JsonLines.MAX_LINE_BYTES + 1); // the longest line forEachLine takes, with its newline
+    }
+
+    JsonLinesTail(Path file, int windowBytes) {
+        this.file = file;
+        this.windowBytes = windowBytes;
+    }
+
+    /** Complete, non-blank lines written since the last call; at most one window's worth. */
+    List<String> readNew() throws IOException {
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
+            long length = raf.length();
+            if (length < offset) {
+                offset = 0; // the file was repaired or replaced: start over
+                skippingLongLine = false;
+            }
+            byte[] bytes = new byte[(int) Math.min(windowBytes, length - offset)];
+            raf.seek(offset);
+            raf.readFully(bytes);
+            int start = 0;
+            if (skippingLongLine) {
+                int newline = indexOfNewline(bytes);
+                if (newline < 0) {
+                    offset += bytes.length;
+                    return List.of();
+                }
+                skippingLongLine = false;
+                start = newline + 1;
+            }
+            int lastNewline = -1;
+            for (int i = bytes.length - 1; i >= start; i--) {
+                if (bytes[i] == '\n') {
+                    lastNewline = i;
+                    break;
+                }
+            }
+            if (lastNewline < 0) {
+                if (bytes.length - start == windowBytes) {
+                    // A whole window without a newline: a line too long to hold; skip it to its end.
+                    skippedLines++;
+                    skippingLongLine = true;
+                    offset += bytes.length;
+                } else {
+                    offset += start; // an unfinished line: wait for the rest
+                }
+                return List.of();
+            }
+            List<String> lines = new ArrayList<>();
+            String text = new String(bytes, start, lastNewline - start, StandardCharsets.UTF_8);
+            for (String line : text.split("\n", -1)) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+            offset += lastNewline + 1;
+            return lines;
+        }
+    }
+
+    /** Lines skipped for their length so far. */
+    int skippedLines() {
+        return skippedLines;
+    }
+
+    private static int indexOfNewline(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+}
