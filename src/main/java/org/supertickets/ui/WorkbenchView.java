@@ -467,7 +467,8 @@ public final class WorkbenchView extends BorderPane {
 
     /**
      * Presenting: the toolbar goes (the menus and keys remain) so a 720-line projector keeps its height for the
-     * views, and the graph gets more of the Monitor; the user's dividers come back afterwards.
+     * views, and the graph gets more of the Monitor (all of its right side on a screen under 900 lines); the
+     * user's layout comes back afterwards.
      */
     private void presentLayout(boolean on) {
         toolBar.setVisible(!on);
@@ -476,8 +477,16 @@ public final class WorkbenchView extends BorderPane {
             dividersBeforePresenting = new double[] {monitorSplit.getDividerPositions()[0],
                     rightSplit.getDividerPositions()[0]};
             monitorSplit.setDividerPositions(0.42);
-            rightSplit.setDividerPositions(0.8);
+            // On a projector's few lines the graph takes the heatmap's place (Inside's |w| chart shows the masks).
+            if (javafx.stage.Screen.getPrimary().getBounds().getHeight() < 900) {
+                rightSplit.getItems().remove(heatmapView);
+            } else {
+                rightSplit.setDividerPositions(0.75);
+            }
         } else if (dividersBeforePresenting != null) {
+            if (!rightSplit.getItems().contains(heatmapView)) {
+                rightSplit.getItems().add(heatmapView);
+            }
             monitorSplit.setDividerPositions(dividersBeforePresenting[0]);
             rightSplit.setDividerPositions(dividersBeforePresenting[1]);
             dividersBeforePresenting = null;

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Label;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -58,14 +60,19 @@ class TeachingDemoFlowTest {
         assertTrue(robot.lookup("#explanation-text").queryAs(Label.class).getText().contains("channel")
                 || robot.lookup("#explanation-text").queryAs(Label.class).getText().contains("threshold"));
 
-        // Double-click block 1's 3×3 depthwise conv in the graph: the Inside tab opens on block 1.
+        // Double-click block 1's 3×3 depthwise conv in the graph: the Inside tab opens on block 1. The double-click
+        // is delivered as the one event JavaFX makes of it (click count 2 at the node's centre): Monocle's robot
+        // sends two single clicks when the machine is busy.
         WaitForAsyncUtils.waitForFxEvents();
-        Point2D node = WaitForAsyncUtils.asyncFx(() -> {
-            var canvas = window.view().graphView().canvas();
-            Point2D local = canvas.centreOf("blocks.1.dw.k3");
-            return canvas.localToScreen(local);
-        }).get();
-        robot.doubleClickOn(node.getX(), node.getY());
+        robot.interact(() -> {
+            var graphCanvas = window.view().graphView().canvas();
+            Point2D local = graphCanvas.centreOf("blocks.1.dw.k3");
+            Point2D scene = graphCanvas.canvas().localToScene(local); // a fired event's x, y are scene coordinates
+            Point2D screen = graphCanvas.canvas().localToScreen(local);
+            graphCanvas.canvas().fireEvent(new MouseEvent(MouseEvent.MOUSE_CLICKED, scene.getX(), scene.getY(),
+                    screen.getX(), screen.getY(), MouseButton.PRIMARY, 2, false, false, false, false, false, false,
+                    false, false, false, true, null));
+        });
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WorkbenchView.INSIDE_TAB, window.view().tabs().getSelectionModel().getSelectedIndex());
         assertEquals(1, teaching.channels().blockProperty().get());
@@ -77,6 +84,7 @@ class TeachingDemoFlowTest {
         robot.clickOn("#what-if-branch-7");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !teaching.whatIf().busyProperty().get()
                 && teaching.whatIf().measuredProperty().get().macs() < macs);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#what-if-result").queryAs(Label.class).getText()
                 .contains("Switched off: the 7×7 branch of block 1"));
         assertTrue(robot.lookup("#what-if-banner").queryAs(Label.class).getText()
@@ -85,6 +93,7 @@ class TeachingDemoFlowTest {
 
         robot.clickOn("#what-if-undo");
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> !teaching.whatIf().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
         assertEquals(WhatIf.NONE, teaching.whatIf().currentProperty().get());
         assertEquals(teaching.whatIf().baselineProperty().get(), teaching.whatIf().measuredProperty().get());
 

@@ -22,6 +22,8 @@ public final class ChannelView extends TeachingCanvas {
     /** Branch index and supernet channel of a click; channel -1 means the whole branch. */
     private BiConsumer<Integer, Integer> onPick = (b, c) -> { };
     private final ChannelViewModel vm;
+    static final String LEGEND = "each column one hidden channel: expand 1×1 → depthwise k×k → project 1×1 · "
+            + "fainter = smaller |γ| · a gap = cut";
     private final ObjectProperty<WhatIf> whatIf = new SimpleObjectProperty<>(this, "whatIf", WhatIf.NONE);
     private Layout layout;
 
@@ -36,6 +38,8 @@ public final class ChannelView extends TeachingCanvas {
         vm.showConnectionsProperty().addListener((o, a, b) -> repaint());
         whatIf.addListener((o, a, b) -> repaint());
         canvas().setOnMouseClicked(e -> pick(e.getX(), e.getY()));
+        javafx.scene.control.Tooltip.install(canvas(), new javafx.scene.control.Tooltip(LEGEND
+                + "\nClick a channel (or a branch's title) of a paused or finished run to switch it off (what-if)."));
     }
 
     /** What the current what-if switched off (drawn crossed out). */
@@ -133,8 +137,10 @@ public final class ChannelView extends TeachingCanvas {
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setFont(font(11));
         gc.setFill(muted());
-        gc.fillText("each column one hidden channel: expand 1×1 → depthwise k×k → project 1×1 · fainter = smaller "
-                + "|γ| · a gap = cut", pad, hiddenY + 3 * cellH + 6 * s, width - 2 * pad);
+        double captionY = hiddenY + 3 * cellH + 6 * s;
+        if (outY - 6 * s - 16 * s - captionY > 16 * s) { // only where it fits; the tooltip says it always
+            gc.fillText(LEGEND, pad, captionY, width - 2 * pad);
+        }
         gc.setFont(bold(13));
         gc.setFill(text());
         gc.fillText("Block " + f.block() + " at channel level" + (blockOff ? " · body off (what-if)" : ""), pad,

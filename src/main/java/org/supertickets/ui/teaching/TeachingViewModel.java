@@ -21,6 +21,8 @@ public final class TeachingViewModel {
     private final DistributionsViewModel distributions = new DistributionsViewModel();
     private final ChannelViewModel channels = new ChannelViewModel();
     private final WhatIfViewModel whatIf;
+    /** The designer's supernet, shown while no run is selected. */
+    private Architecture plannedSupernet;
 
     public TeachingViewModel(TaskRunner runner, RunsViewModel runs, TimelineViewModel timeline,
             StepModeViewModel stepMode) {
@@ -28,7 +30,10 @@ public final class TeachingViewModel {
         this.timeline = Objects.requireNonNull(timeline);
         whatIf = new WhatIfViewModel(runner);
         stepMode.setInspectionSink(whatIf::offer);
-        runs.selectedProperty().addListener((o, a, entry) -> whatIf.select(entry));
+        runs.selectedProperty().addListener((o, a, entry) -> {
+            whatIf.select(entry);
+            refresh();
+        });
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.countProperty().addListener((o, a, b) -> refresh());
     }
@@ -50,8 +55,14 @@ public final class TeachingViewModel {
         whatIf.pump();
     }
 
+    /** The designer's supernet, shown while no run is selected (null: none). */
+    public void setPlannedSupernet(Architecture supernet) {
+        plannedSupernet = supernet;
+        refresh();
+    }
+
     /** Shows the selected run at the time cursor (the designer's supernet when no run is selected). */
-    public void refresh(Architecture plannedSupernet) {
+    private void refresh() {
         RunEntry entry = runs.getSelected();
         Architecture supernet = plannedSupernet;
         double threshold = 1e-3;
@@ -65,17 +76,5 @@ public final class TeachingViewModel {
         List<ConnectivitySnapshot> snapshots = timeline.snapshots();
         distributions.show(supernet, snapshots, timeline.getIndex(), prunes, threshold);
         channels.show(supernet, timeline.current());
-    }
-
-    private Architecture lastPlanned;
-
-    private void refresh() {
-        refresh(lastPlanned);
-    }
-
-    /** The designer's supernet, shown while no run is selected. */
-    public void setPlannedSupernet(Architecture supernet) {
-        lastPlanned = supernet;
-        refresh();
     }
 }

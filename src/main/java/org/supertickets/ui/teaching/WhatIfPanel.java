@@ -1,7 +1,5 @@
 package org.supertickets.ui.teaching;
 
-import java.util.ArrayList;
-import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,7 +23,6 @@ final class WhatIfPanel extends VBox {
     private final WhatIfViewModel vm;
     private final ChannelViewModel channels;
     private final FlowPane switches = new FlowPane(6, 6);
-    private final List<Button> switchButtons = new ArrayList<>();
 
     WhatIfPanel(WhatIfViewModel vm, ChannelViewModel channels) {
         super(6);
@@ -43,7 +40,7 @@ final class WhatIfPanel extends VBox {
 
         Slider sparsity = new Slider(0, 0.95, 0);
         sparsity.setId("what-if-sparsity");
-        sparsity.setPrefWidth(220);
+        sparsity.setPrefWidth(150);
         sparsity.setMajorTickUnit(0.25);
         sparsity.setShowTickMarks(true);
         sparsity.disableProperty().bind(vm.inspectedProperty().isNull());
@@ -111,7 +108,6 @@ final class WhatIfPanel extends VBox {
 
     private void rebuildSwitches() {
         switches.getChildren().clear();
-        switchButtons.clear();
         ChannelFrame f = channels.frameProperty().get();
         Label label = new Label("Switch off in block " + (f == null ? "–" : f.block()) + ":");
         switches.getChildren().add(label);
@@ -125,7 +121,6 @@ final class WhatIfPanel extends VBox {
             button.setDisable(off || b.removed());
             button.setOnAction(e -> vm.switchOffBranch(f.block(), b.kernel()));
             switches.getChildren().add(button);
-            switchButtons.add(button);
         }
         Button body = new Button("block body");
         body.setId("what-if-block");

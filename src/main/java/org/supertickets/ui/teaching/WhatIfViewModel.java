@@ -203,8 +203,8 @@ public final class WhatIfViewModel {
                         baseline.set(m);
                     }
                     measured.set(m);
-                    busy.set(false);
                     updateResult();
+                    busy.set(false); // last: whoever waits for it sees the words as well
                 })
                 .onFailure(e -> {
                     if (mine == revision) {
