@@ -11,6 +11,13 @@ public interface TrainingListener {
     default void onTicket(NetworkState ticket, RunFinished summary) {
     }
 
+    /**
+     * A copy of the network, offered when the run is about to wait at a pause and once it completed, for
+     * what-if experiments that must never touch the run.
+     */
+    default void onInspectable(InspectableNetwork network) {
+    }
+
     /** Fans events out to several listeners, in order. */
     static TrainingListener all(TrainingListener... listeners) {
         return new TrainingListener() {
@@ -25,6 +32,13 @@ public interface TrainingListener {
             public void onTicket(NetworkState ticket, RunFinished summary) {
                 for (TrainingListener l : listeners) {
                     l.onTicket(ticket, summary);
+                }
+            }
+
+            @Override
+            public void onInspectable(InspectableNetwork network) {
+                for (TrainingListener l : listeners) {
+                    l.onInspectable(network);
                 }
             }
         };

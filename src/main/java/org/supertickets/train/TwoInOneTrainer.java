@@ -80,6 +80,7 @@ public final class TwoInOneTrainer {
     private final WeightScorer scorer;
     /** The set of the per-interval curves: the test set when no validation split is held out (official). */
     private final Evaluator.Split heldOut;
+    private ProbeBatch probe;
     private final long supernetMacs;
 
     private Supernet net;
@@ -232,6 +233,11 @@ public final class TwoInOneTrainer {
             int[] order = null;
             int orderEpoch = Integer.MIN_VALUE;
             for (; step < totalSteps; step++) {
+                if (control.isPaused()) {
+                    // A copy for what-ifs while the run waits; the run itself goes on from its own network.
+                    listener.onInspectable(new InspectableNetwork(step, epochOf(step), net.toHost(), probe(),
+                            false));
+                }
                 control.awaitIfPaused();
                 if (control.isCancelled()) {
                     saveCheckpoint(step);
@@ -478,6 +484,14 @@ public final class TwoInOneTrainer {
         }
     }
 
+    /** The what-if images, read once when first asked for (they never change during a run). */
+    private ProbeBatch probe() {
+        if (probe == null) {
+            probe = ProbeBatch.from(data, batchSize);
+        }
+        return probe;
+    }
+
     private void replaceNetwork(NetworkState state, OptimizerState optimizerState) {
         NDManager parent = net.manager().getParentManager();
         net.close();
@@ -545,6 +559,7 @@ public final class TwoInOneTrainer {
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
                 (System.nanoTime() - startNanos) / 1e9, trainingMacs);
         listener.onTicket(ticketWithStatistics, summary);
+        listener.onInspectable(new InspectableNetwork(step, epochOf(step), ticketWithStatistics, probe(), true));
         listener.onEvent(summary);
         return summary;
     }

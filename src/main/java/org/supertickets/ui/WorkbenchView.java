@@ -57,6 +57,9 @@ import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.teaching.DemoStarter;
 import org.supertickets.ui.teaching.ExplanationPanel;
+import org.supertickets.ui.teaching.GraphSequenceExport;
+import org.supertickets.ui.teaching.InsideView;
+import org.supertickets.ui.teaching.PresenterMode;
 import org.supertickets.ui.ticket.TicketView;
 
 /**
@@ -66,6 +69,9 @@ import org.supertickets.ui.ticket.TicketView;
  * into the views ten times a second.
  */
 public final class WorkbenchView extends BorderPane {
+
+    /** The index of the Inside tab (distributions, channel view, what-if). */
+    public static final int INSIDE_TAB = 5;
 
     /** How often new training events reach the views. */
     public static final Duration PUMP_PERIOD = Duration.millis(100);
@@ -83,10 +89,17 @@ public final class WorkbenchView extends BorderPane {
     private final HeatmapView heatmapView;
     private final TicketView ticketView;
     private final CompareView compareView;
+    private final InsideView insideView;
+    private final ExplanationPanel explanationPanel;
+    private final PresenterMode presenter = new PresenterMode();
     private final SplitPane monitorSplit;
     private final SplitPane rightSplit;
     private final Timeline pump;
     private final Label statusLine = new Label();
+    private final TaskRunner runner;
+    private ToolBar toolBar;
+    /** The dividers before presenter mode moved them (restored when it ends). */
+    private double[] dividersBeforePresenting;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     /** Set once the user chose to stop the run and quit: the window closes when the run has stopped. */
     private boolean closing;
@@ -98,6 +111,7 @@ public final class WorkbenchView extends BorderPane {
         this.state = state;
         this.recent = state.recentFiles();
         this.documentOpener = HelpMenu.platformOpener(notifier);
+        this.runner = runner;
         getStyleClass().add("workbench");
 
         designerView = new DesignerView(vm.designer());
@@ -125,13 +139,24 @@ public final class WorkbenchView extends BorderPane {
         monitorSplit.setDividerPositions(0.47);
         BorderPane monitorTab = new BorderPane(monitorSplit);
         monitorTab.setTop(monitorHeader());
-        monitorTab.setBottom(new ExplanationPanel(vm.stepMode()));
+        explanationPanel = new ExplanationPanel(vm.stepMode());
+        monitorTab.setBottom(explanationPanel);
+        insideView = new InsideView(vm.teaching());
+        insideView.darkProperty().bind(dark);
+        // Double-clicking a block in the graph opens it at channel level.
+        graphView.canvas().setOnOpen(node -> {
+            if (node.block() >= 0) {
+                vm.teaching().channels().blockProperty().set(node.block());
+                tabs.getSelectionModel().select(INSIDE_TAB);
+            }
+        });
 
         tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
-                tab("Ticket", ticketView), tab("Compare", compareView));
+                tab("Ticket", ticketView), tab("Compare", compareView), tab("Inside", insideView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
-        setTop(new javafx.scene.layout.VBox(menuBar(), toolBar()));
+        toolBar = toolBar();
+        setTop(new javafx.scene.layout.VBox(menuBar(), toolBar));
         setCenter(tabs);
         setBottom(statusBar());
 
@@ -194,6 +219,15 @@ public final class WorkbenchView extends BorderPane {
         return compareView;
     }
 
+    public InsideView insideView() {
+        return insideView;
+    }
+
+    /** Presenter mode: full screen, scaled fonts and strokes, high contrast. */
+    public PresenterMode presenter() {
+        return presenter;
+    }
+
     /** Installs the theme's stylesheets and the shortcuts that must win over text fields. */
     void install(Scene scene) {
         Runnable theme = () -> {
@@ -201,10 +235,37 @@ public final class WorkbenchView extends BorderPane {
             if (dark.get()) {
                 scene.getStylesheets().add(css("dark.css"));
             }
+            String presenting = presenter.stylesheet(dark.get());
+            if (presenting != null) {
+                scene.getStylesheets().add(presenting);
+            }
+            insideView.scaleProperty().set(presenter.effectiveScale());
+            insideView.highContrastProperty().set(presenter.onProperty().get());
+            fitExplanationPanel();
         };
+        heightProperty().addListener((o, a, b) -> fitExplanationPanel());
         dark.addListener((o, a, b) -> {
             theme.run();
             state.setDark(b);
+        });
+        presenter.scaleProperty().addListener((o, a, b) -> theme.run());
+        presenter.onProperty().addListener((o, a, on) -> {
+            theme.run();
+            presentLayout(on);
+            if (scene.getWindow() instanceof Stage stage) {
+                stage.setFullScreenExitHint("Esc leaves presenter mode");
+                stage.setFullScreen(on);
+            }
+        });
+        // Esc (or the window manager) leaving full screen leaves presenter mode too.
+        scene.windowProperty().addListener((o, a, window) -> {
+            if (window instanceof Stage stage) {
+                stage.fullScreenProperty().addListener((o2, was, full) -> {
+                    if (!full) {
+                        presenter.onProperty().set(false);
+                    }
+                });
+            }
         });
         theme.run();
         // Ctrl+Z / Ctrl+Shift+Z undo config edits even while a spinner's text field has the focus.
@@ -220,6 +281,11 @@ public final class WorkbenchView extends BorderPane {
                 e.consume();
             } else if (e.getCode() == javafx.scene.input.KeyCode.PAGE_DOWN && vm.stepMode().waitingProperty().get()) {
                 vm.stepMode().next(); // a presenter's clicker sends Page Down
+                e.consume();
+            } else if (presenter.onProperty().get() && vm.stepMode().waitingProperty().get()
+                    && (e.getCode() == javafx.scene.input.KeyCode.RIGHT || e.getCode() == javafx.scene.input.KeyCode.N)
+                    && !(e.getTarget() instanceof javafx.scene.control.TextInputControl)) {
+                vm.stepMode().next(); // presenting: → or N advance too
                 e.consume();
             }
         });
@@ -275,6 +341,9 @@ public final class WorkbenchView extends BorderPane {
     }
 
     private void finish(Stage stage, Runnable quit) {
+        if (dividersBeforePresenting != null) {
+            presentLayout(false); // the user's own dividers are the ones to keep
+        }
         pump.stop();
         vm.runs().close();
         state.setTab(tabs.getSelectionModel().getSelectedIndex());
@@ -381,7 +450,23 @@ public final class WorkbenchView extends BorderPane {
         CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
         darkTheme.selectedProperty().bindBidirectional(dark);
         MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
-        Menu view = new Menu("View", null, darkTheme, replay);
+        CheckMenuItem presenting = new CheckMenuItem("Presenter mode");
+        presenting.setId("menu-presenter");
+        presenting.setAccelerator(KeyCombination.keyCombination("F11"));
+        presenting.selectedProperty().bindBidirectional(presenter.onProperty());
+        Menu scale = new Menu("Presenter scale");
+        javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
+        for (double factor : PresenterMode.SCALES) {
+            javafx.scene.control.RadioMenuItem choice = new javafx.scene.control.RadioMenuItem(
+                    String.format(java.util.Locale.ROOT, "%.2g×", factor));
+            choice.setToggleGroup(scales);
+            choice.setSelected(factor == presenter.scaleProperty().get());
+            choice.setOnAction(e -> presenter.scaleProperty().set(factor));
+            scale.getItems().add(choice);
+        }
+        MenuItem sequence = item("Export graph evolution as PNG sequence…", null, this::exportGraphSequence);
+        Menu view = new Menu("View", null, darkTheme, replay, new SeparatorMenuItem(), presenting, scale,
+                new SeparatorMenuItem(), sequence);
         Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
         return new MenuBar(file, edit, runMenu, view, help);
     }
@@ -423,6 +508,65 @@ public final class WorkbenchView extends BorderPane {
             }
             default -> throw new IllegalStateException(entry.kind().name());
         }
+    }
+
+    /** The panel's height while it explains: presenter mode's, but never more than a third of the window. */
+    private void fitExplanationPanel() {
+        double wanted = presenter.explanationHeight();
+        explanationPanel.setExpandedHeight(getHeight() > 0 ? Math.min(wanted, Math.max(150, getHeight() / 3))
+                : wanted);
+    }
+
+    /**
+     * Presenting: the toolbar goes (the menus and keys remain) so a 720-line projector keeps its height for the
+     * views, and the graph gets more of the Monitor (all of its right side on a screen under 900 lines); the
+     * user's layout comes back afterwards.
+     */
+    private void presentLayout(boolean on) {
+        toolBar.setVisible(!on);
+        toolBar.setManaged(!on);
+        if (on) {
+            dividersBeforePresenting = new double[] {monitorSplit.getDividerPositions()[0],
+                    rightSplit.getDividerPositions()[0]};
+            monitorSplit.setDividerPositions(0.42);
+            // On a projector's few lines the graph takes the heatmap's place (Inside's |w| chart shows the masks).
+            if (javafx.stage.Screen.getPrimary().getBounds().getHeight() < 900) {
+                rightSplit.getItems().remove(heatmapView);
+            } else {
+                rightSplit.setDividerPositions(0.75);
+            }
+        } else if (dividersBeforePresenting != null) {
+            if (!rightSplit.getItems().contains(heatmapView)) {
+                rightSplit.getItems().add(heatmapView);
+            }
+            monitorSplit.setDividerPositions(dividersBeforePresenting[0]);
+            rightSplit.setDividerPositions(dividersBeforePresenting[1]);
+            dividersBeforePresenting = null;
+        }
+    }
+
+    /** One numbered PNG per snapshot of the shown run, for slides, into a folder the user picks. */
+    private void exportGraphSequence() {
+        var snapshots = vm.timeline().snapshots();
+        var supernet = vm.graph().graphProperty().get();
+        if (snapshots.isEmpty() || supernet == null) {
+            notifier.error("Nothing to export", "The graph has no snapshots yet.\nFix: select a run in the Monitor "
+                    + "(or start one: File ▸ New demo), then export.");
+            return;
+        }
+        DirectoryChooser chooser = new DirectoryChooser();
+        chooser.setTitle("Export the graph's evolution (one PNG per snapshot)");
+        File dir = chooser.showDialog(stage());
+        if (dir == null) {
+            return;
+        }
+        var pngs = GraphSequenceExport.draw(supernet.supernet(), snapshots, dark.get());
+        org.supertickets.ui.task.BackgroundTask.of("Export graph sequence",
+                        ctx -> GraphSequenceExport.write(dir.toPath(), pngs))
+                .onSuccess(files -> showStatus("Exported " + files.size() + " graph frames to " + dir))
+                .onFailure(e -> notifier.error("Cannot export to " + dir,
+                        org.supertickets.ui.task.UserMessages.describe(e) + "\nFix: pick a folder you can write to."))
+                .run(runner);
     }
 
     /** Loads and runs the shipped demo, after asking about unsaved edits. */

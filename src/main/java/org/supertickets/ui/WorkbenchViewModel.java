@@ -23,6 +23,7 @@ import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.teaching.DemoStarter;
 import org.supertickets.ui.teaching.StepModeViewModel;
+import org.supertickets.ui.teaching.TeachingViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.ticket.TicketViewModel;
 
@@ -45,6 +46,7 @@ public final class WorkbenchViewModel {
     private final CompareViewModel compare;
     private final StepModeViewModel stepMode;
     private final DemoStarter demo;
+    private final TeachingViewModel teaching;
     private Architecture shownSupernet;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
@@ -59,6 +61,7 @@ public final class WorkbenchViewModel {
         stepMode = new StepModeViewModel(runs);
         runs.setRunObserver(stepMode);
         demo = new DemoStarter(runner, notifier, designer, stepMode, this::runCurrentConfig);
+        teaching = new TeachingViewModel(runner, runs, timeline, stepMode);
 
         runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
         designer.configProperty().addListener((o, a, c) -> {
@@ -126,6 +129,11 @@ public final class WorkbenchViewModel {
         return demo;
     }
 
+    /** The Inside tab: distributions, the channel-level view and the what-if. */
+    public TeachingViewModel teaching() {
+        return teaching;
+    }
+
     /** Queues the designer's config; refuses (and says why) while it has problems. */
     public RunEntry runCurrentConfig() {
         SearchSpaceConfig resolved = runnableConfigOrExplain();
@@ -158,6 +166,7 @@ public final class WorkbenchViewModel {
     public void pump() {
         List<TrainingEvent> events = runs.pump();
         stepMode.pump();
+        teaching.pump();
         if (events.isEmpty()) {
             return;
         }
@@ -203,6 +212,7 @@ public final class WorkbenchViewModel {
     }
 
     private void showCursor() {
+        teaching.setPlannedSupernet(runs.getSelected() == null ? shownSupernet : null);
         ConnectivitySnapshot current = timeline.current();
         monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch(), timeline.followingProperty().get());
         if (shownSupernet == null) {

@@ -31,6 +31,7 @@ public final class GraphCanvas extends Pane {
     private int hovered = -1;
     private Function<GraphNode, String> describer = n -> "";
     private Consumer<GraphNode> onPick = n -> { };
+    private Consumer<GraphNode> onOpen = n -> { };
     private long lastPaintNanos;
     /** True while the view follows the canvas size (Fit); a zoom or pan by the user turns it off. */
     private boolean fitted = true;
@@ -65,6 +66,9 @@ public final class GraphCanvas extends Pane {
             }
             GraphNode n = nodeAt(e.getX(), e.getY());
             onPick.accept(n);
+            if (e.getClickCount() == 2 && n != null) {
+                onOpen.accept(n);
+            }
         });
         canvas.setOnMousePressed(e -> {
             pressX = e.getX();
@@ -188,6 +192,11 @@ public final class GraphCanvas extends Pane {
 
     public void setDescriber(Function<GraphNode, String> describer) {
         this.describer = describer;
+    }
+
+    /** What a double-click on a node does (the Inside tab opens its block at channel level). */
+    public void setOnOpen(Consumer<GraphNode> onOpen) {
+        this.onOpen = java.util.Objects.requireNonNull(onOpen);
     }
 
     public void setOnPick(Consumer<GraphNode> onPick) {

@@ -68,11 +68,40 @@ public final class ExplanationPanel extends BorderPane {
                 getStyleClass().remove("waiting");
             }
         });
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setPrefWidth(520);
+        whole.textProperty().bind(text.textProperty());
+        title.setTooltip(whole);
         setTop(header);
-        setCenter(scroll);
         BorderPane.setMargin(scroll, new Insets(4, 0, 0, 0));
         setPadding(new Insets(6, 8, 6, 8));
-        setPrefHeight(150);
-        setMinHeight(110);
+        // With step mode off and no run waiting, only the title line stays: the graph gets the height back.
+        Runnable layout = () -> {
+            boolean open = vm.enabledProperty().get() || vm.waitingProperty().get();
+            setCenter(open ? scroll : null);
+            setPrefHeight(open ? expandedHeight : USE_COMPUTED_SIZE);
+            setMinHeight(open ? Math.min(110, expandedHeight) : USE_COMPUTED_SIZE);
+            pseudoClassStateChanged(COLLAPSED, !open);
+        };
+        vm.enabledProperty().addListener((o, a, b) -> layout.run());
+        vm.waitingProperty().addListener((o, a, b) -> layout.run());
+        relayout = layout;
+        layout.run();
+    }
+
+    private static final javafx.css.PseudoClass COLLAPSED = javafx.css.PseudoClass.getPseudoClass("collapsed");
+    private double expandedHeight = 150;
+    private final Runnable relayout;
+
+    /** The panel's height while it explains (step mode on or a run waiting); presenter mode makes it larger. */
+    public void setExpandedHeight(double height) {
+        expandedHeight = height;
+        relayout.run();
+    }
+
+    /** True while only the title line shows. */
+    public boolean isCollapsed() {
+        return getCenter() == null;
     }
 }

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.train.InspectableNetwork;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.ShrinkEvent;
@@ -33,6 +34,7 @@ public final class StepGate implements TrainingListener {
     private final EventExplainer explainer;
     private final BooleanSupplier stepping;
     private final Consumer<Passed> sink;
+    private final Consumer<InspectableNetwork> inspections;
 
     /**
      * @param downstream receives every event first (the run's session)
@@ -43,6 +45,16 @@ public final class StepGate implements TrainingListener {
      */
     public StepGate(TrainingListener downstream, TrainingControl control, EventExplainer explainer,
             BooleanSupplier stepping, Consumer<Passed> sink) {
+        this(downstream, control, explainer, stepping, sink, n -> { });
+    }
+
+    /**
+     * @param inspections receives the copies of the network the trainer offers while paused and once finished,
+     *                    on the training thread (keep it short: a queue)
+     */
+    public StepGate(TrainingListener downstream, TrainingControl control, EventExplainer explainer,
+            BooleanSupplier stepping, Consumer<Passed> sink, Consumer<InspectableNetwork> inspections) {
+        this.inspections = Objects.requireNonNull(inspections);
         this.downstream = Objects.requireNonNull(downstream);
         this.control = Objects.requireNonNull(control);
         this.explainer = Objects.requireNonNull(explainer);
@@ -62,6 +74,12 @@ public final class StepGate implements TrainingListener {
             control.pause();
         }
         sink.accept(new Passed(explanation, pause));
+    }
+
+    @Override
+    public void onInspectable(InspectableNetwork network) {
+        downstream.onInspectable(network);
+        inspections.accept(network);
     }
 
     @Override

@@ -4,12 +4,14 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import org.supertickets.train.InspectableNetwork;
 import org.supertickets.train.TrainingControl;
 import org.supertickets.train.TrainingListener;
 import org.supertickets.ui.runqueue.RunEntry;
@@ -34,6 +36,7 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
     private final ConcurrentLinkedQueue<Stop> inbox = new ConcurrentLinkedQueue<>();
     private final Deque<Stop> pauses = new ArrayDeque<>();
     private volatile boolean stepping;
+    private volatile BiConsumer<RunEntry, InspectableNetwork> inspections = (e, n) -> { };
     private Stop pausedAt;
 
     public StepModeViewModel(RunsViewModel runs) {
@@ -64,7 +67,12 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
     @Override
     public TrainingListener listenerFor(RunEntry entry, TrainingControl control, TrainingListener session) {
         return new StepGate(session, control, new EventExplainer(entry.config()), () -> stepping,
-                passed -> inbox.add(new Stop(entry, control, passed)));
+                passed -> inbox.add(new Stop(entry, control, passed)), n -> inspections.accept(entry, n));
+    }
+
+    /** Where the copies of a paused or finished run's network go (called on the training thread). */
+    public void setInspectionSink(BiConsumer<RunEntry, InspectableNetwork> sink) {
+        inspections = Objects.requireNonNull(sink);
     }
 
     /** UI thread, with the workbench's pump: takes the new explanations, and shows the first pause. */

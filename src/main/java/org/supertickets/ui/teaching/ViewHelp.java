@@ -27,6 +27,11 @@ public final class ViewHelp {
             "ticket", "The SuperTicket: the sub-network right after the last pruning event — the architecture "
                     + "the search left, with the masks pruning drew. Its table gives every layer's weights alive "
                     + "and MACs; it can be retrained (rewinding), fine-tuned or transferred.",
+            "inside", "Inside the run, at the time cursor. Left: the |γ| of every hidden channel per branch — the "
+                    + "MAC-weighted L1 penalty pushes them down, and at the cut-off line they are cut — and the "
+                    + "|w| of every prunable weight against the global magnitude threshold: alive, pruned, and "
+                    + "reactivated. Right: one block at channel level (double-click a block in the graph), and "
+                    + "what-if: switch parts off on a copy of a paused or finished run's network.",
             "compare", "Finished runs side by side: accuracy against weights remaining, MACs and training compute. "
                     + "SuperTickets search and prune in one run; the baselines search only, prune only, or run "
                     + "search → train → iterative magnitude pruning with rewinding, which costs several trainings.");

@@ -1,0 +1,71 @@
+package org.supertickets.train;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.Arrays;
+import org.supertickets.model.BatchNormMode;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.Supernet;
+import org.supertickets.prune.NetworkMeasures;
+
+/**
+ * Measures a what-if: builds the edited copy of an inspected network on its own engine memory, re-estimates its
+ * BN statistics on the probe's training batches (as every evaluation of the run does), and reports accuracy and
+ * loss on the probe's validation images with the copy's MACs. The run's network is never read on the device.
+ *
+ * @param accuracy       accuracy on the probe's validation images
+ * @param loss           mean cross-entropy there
+ * @param macs           dense MACs of the edited network
+ * @param exactSparseMacs MACs of its surviving weights
+ * @param sparsity       share of prunable weights masked
+ * @param hiddenChannels hidden channels left
+ * @param liveBranches   branches left
+ * @param images         validation images measured
+ */
+public record WhatIfMeasure(double accuracy, double loss, long macs, long exactSparseMacs, double sparsity,
+        int hiddenChannels, int liveBranches, int images) {
+
+    /** Applies {@code whatIf} to a copy of the inspected network and measures it on the CPU. */
+    public static WhatIfMeasure of(InspectableNetwork inspected, WhatIf whatIf) {
+        NetworkState edited = whatIf.applyTo(inspected.network());
+        NetworkMeasures m = NetworkMeasures.of(edited);
+        ProbeBatch probe = inspected.probe();
+        if (probe.size() == 0) {
+            return new WhatIfMeasure(Double.NaN, Double.NaN, m.macs(), m.exactSparseMacs(), m.sparsity(),
+                    m.hiddenChannels(), m.liveBranches(), 0);
+        }
+        // PyTorch records gradients per thread and starts a thread with recording on: BN's in-place statistics
+        // updates on parameters would fail on this (non-training) thread otherwise.
+        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+        }
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                Supernet net = Supernet.load(edited, root, Device.cpu())) {
+            int pixels = probe.channels() * probe.height() * probe.width();
+            net.resetBatchNormStatistics();
+            for (int b = 0; b < probe.calibrationBatches(); b++) {
+                try (NDScope scope = new NDScope()) {
+                    NDArray x = net.manager().create(FloatBuffer.wrap(probe.calibration(),
+                            b * probe.batchSize() * pixels, probe.batchSize() * pixels),
+                            new Shape(probe.batchSize(), probe.channels(), probe.height(), probe.width()));
+                    net.forward(x, BatchNormMode.recalibration(b + 1));
+                }
+            }
+            try (NDScope scope = new NDScope()) {
+                NDArray x = net.manager().create(probe.images(), new Shape(probe.size(), probe.channels(),
+                        probe.height(), probe.width()));
+                NDArray y = net.manager().create(Arrays.copyOf(probe.labels(), probe.size()));
+                NDArray logits = net.forward(x, BatchNormMode.EVAL);
+                double loss = CrossEntropy.loss(logits, y, 0).getFloat();
+                double accuracy = (double) CrossEntropy.correct(logits, y) / probe.size();
+                return new WhatIfMeasure(accuracy, loss, m.macs(), m.exactSparseMacs(), m.sparsity(),
+                        m.hiddenChannels(), m.liveBranches(), probe.size());
+            }
+        }
+    }
+}
