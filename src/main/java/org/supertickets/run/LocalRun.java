@@ -21,6 +21,7 @@ import org.supertickets.train.TrainerCheckpoint;
 import org.supertickets.train.TrainingControl;
 import org.supertickets.ticket.TicketInput;
 import org.supertickets.train.TrainingListener;
+import org.supertickets.train.TrainingThreadPriority;
 import org.supertickets.train.TwoInOneTrainer;
 
 /**
@@ -215,6 +216,7 @@ public final class LocalRun {
         }
         LocalRun run = new LocalRun(folder, trainer, control);
         Thread thread = new Thread(() -> {
+            TrainingThreadPriority.applyToCurrentThread();
             RunFinished finished = null;
             Throwable failure = null;
             try {

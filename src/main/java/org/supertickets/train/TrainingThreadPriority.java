@@ -21,8 +21,11 @@ public final class TrainingThreadPriority {
         background = on;
     }
 
-    /** Lowers the calling thread's priority when background priority is on; true when it did. */
-    static boolean applyToCurrentThread() {
+    /**
+     * Lowers the calling thread's priority when background priority is on; true when it did. Only a thread made
+     * for one run calls it, first thing, before any tensor work (libtorch's threads inherit it when it starts them).
+     */
+    public static boolean applyToCurrentThread() {
         if (!background) {
             return false;
         }

@@ -187,7 +187,6 @@ public final class TwoInOneTrainer {
      * Failures become a FAILED outcome with a readable message; they are never thrown at the caller.
      */
     public RunFinished run(TrainerCheckpoint resume) {
-        TrainingThreadPriority.applyToCurrentThread(); // before any tensor work: libtorch's threads inherit it
         long startNanos = System.nanoTime();
         long step = resume == null ? 0 : resume.step();
         // Steps fully trained: a fault after step N's training (its evaluation, its checkpoint) is reported at
