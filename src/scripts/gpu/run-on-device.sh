@@ -94,9 +94,14 @@ step() {
     echo "== $name (cap ${cap_now}s)"
     local t0 rc status
     t0=$(date +%s)
-    # timeout signals its whole process group, so a step's JVM or compiler goes with it.
-    timeout -k 5 "$cap_now" bash -c '"$@"' "$name" "$@" >> "$log" 2>&1
+    # timeout runs in a process group of its own (pgid = its pid) and signals it at the cap. A JVM that outlives
+    # that (the CLI's shutdown hook lets a run finish its step and checkpoint) is killed with the group right
+    # after, so no step's leftovers eat the next steps' time.
+    timeout -k 5 "$cap_now" bash -c '"$@"' "$name" "$@" >> "$log" 2>&1 &
+    local tpid=$!
+    wait "$tpid"
     rc=$?
+    kill -KILL -- "-$tpid" 2>/dev/null
     case $rc in
         0) status=ok ;;
         124|137) status=TIMEOUT ;;
@@ -253,9 +258,10 @@ JAVA_OPTS="-Xmx8g -Dai.djl.offline=true -DOPT_OUT_TRACKING=true -Dorg.slf4j.simp
 [ -n "${CUDART_DIR:-}" ] && JAVA_OPTS="$JAVA_OPTS -Djna.library.path=$CUDART_DIR"
 [ "$DRY_RUN" = 1 ] && JAVA_OPTS="$JAVA_OPTS -Dai.djl.pytorch.num_threads=2 -Dai.djl.pytorch.num_interop_threads=1"
 # shellcheck disable=SC2086
-cli() { $NICE "$JAVA" $JAVA_OPTS -cp "$BUNDLE/lib/*" org.supertickets.cli.Main "$@"; }
+# exec: the JVM itself becomes the process timeout watches, so its -k KILL reaches it
+cli() { exec $NICE "$JAVA" $JAVA_OPTS -cp "$BUNDLE/lib/*" org.supertickets.cli.Main "$@"; }
 # shellcheck disable=SC2086
-probe() { $NICE "$JAVA" $JAVA_OPTS -cp "$BUNDLE/lib/*" EngineProbe "$@"; }
+probe() { exec $NICE "$JAVA" $JAVA_OPTS -cp "$BUNDLE/lib/*" EngineProbe "$@"; }
 export -f cli probe
 cd "$WORK" || exit 1
 
