@@ -10,6 +10,7 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.io.InputStream;
@@ -236,20 +238,19 @@ public final class ConfigIo {
         }
     }
 
-    private static com.fasterxml.jackson.databind.JsonNode withoutNeutralLaterFields(
-            com.fasterxml.jackson.databind.JsonNode tree) {
-        com.fasterxml.jackson.databind.JsonNode ema = tree.path("training").path("ema");
+    private static JsonNode withoutNeutralLaterFields(JsonNode tree) {
+        JsonNode ema = tree.path("training").path("ema");
         boolean emaOff = ema.isObject() && !ema.path("enabled").asBoolean(false);
         LATER_FIELDS_AT_NEUTRAL.forEach((path, neutral) -> {
             int dot = path.lastIndexOf('.');
-            com.fasterxml.jackson.databind.JsonNode parent = tree.at("/" + path.substring(0, dot).replace('.', '/'));
+            JsonNode parent = tree.at("/" + path.substring(0, dot).replace('.', '/'));
             String field = path.substring(dot + 1);
-            if (parent instanceof com.fasterxml.jackson.databind.node.ObjectNode object && object.has(field)
+            if (parent instanceof ObjectNode object && object.has(field)
                     && object.get(field).equals(CANONICAL.valueToTree(neutral))) {
                 object.remove(field);
             }
         });
-        if (emaOff && tree.path("training") instanceof com.fasterxml.jackson.databind.node.ObjectNode training) {
+        if (emaOff && tree.path("training") instanceof ObjectNode training) {
             training.remove("ema"); // an average that is off changes nothing, whatever its decay
         }
         return tree;

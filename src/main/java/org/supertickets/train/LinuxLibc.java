@@ -14,8 +14,20 @@ interface LinuxLibc extends Library {
 
     int setpriority(int which, int who, int prio);
 
-    /** glibc on Linux; empty elsewhere (macOS, Windows) or where the C library lacks these functions. */
-    static Optional<LinuxLibc> load() {
+    /** glibc on Linux, loaded once per process; empty elsewhere (macOS, Windows) or where it cannot be loaded. */
+    static Optional<LinuxLibc> instance() {
+        return Loaded.INSTANCE;
+    }
+
+    /** Holds the one loaded library: the trainer asks for it at every run's start. */
+    final class Loaded {
+        static final Optional<LinuxLibc> INSTANCE = load();
+
+        private Loaded() {
+        }
+    }
+
+    private static Optional<LinuxLibc> load() {
         if (!Platform.isLinux()) {
             return Optional.empty();
         }

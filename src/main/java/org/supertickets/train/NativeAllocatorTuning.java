@@ -18,7 +18,7 @@ public final class NativeAllocatorTuning {
     /** Freed memory the process may keep before trimming: well above one training step's working set. */
     static final int TRIM_THRESHOLD_BYTES = 1 << 30;
 
-    private static volatile Boolean applied;
+    private static Boolean applied; // guarded by the class lock (applyOnce is synchronized)
 
     private NativeAllocatorTuning() {
     }
@@ -36,7 +36,7 @@ public final class NativeAllocatorTuning {
             return false;
         }
         try {
-            return LinuxLibc.load().map(c -> c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1
+            return LinuxLibc.instance().map(c -> c.mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD_BYTES) == 1
                     && c.mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD_BYTES) == 1).orElse(false);
         } catch (UnsatisfiedLinkError notGlibc) {
             return false; // another C library (musl): its allocator, its behaviour; nothing breaks

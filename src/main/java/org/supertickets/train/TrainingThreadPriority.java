@@ -30,7 +30,7 @@ public final class TrainingThreadPriority {
             return false;
         }
         try {
-            return LinuxLibc.load().map(c -> c.setpriority(PRIO_PROCESS, c.gettid(), BACKGROUND_NICE) == 0)
+            return LinuxLibc.instance().map(c -> c.setpriority(PRIO_PROCESS, c.gettid(), BACKGROUND_NICE) == 0)
                     .orElse(false);
         } catch (UnsatisfiedLinkError noSuchFunction) {
             return false; // a C library without gettid (glibc < 2.30): normal priority, nothing breaks

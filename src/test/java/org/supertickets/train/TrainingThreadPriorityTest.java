@@ -21,18 +21,18 @@ class TrainingThreadPriorityTest {
     @Test
     void backgroundPriorityNicesOnlyTheCallingThread() throws Exception {
         assumeTrue(Platform.isLinux(), "thread priorities are set through Linux's setpriority");
-        int callerNice = niceOf(LinuxLibc.load().orElseThrow().gettid());
+        int callerNice = niceOf(LinuxLibc.instance().orElseThrow().gettid());
         TrainingThreadPriority.useBackgroundPriority(true);
         AtomicReference<int[]> seen = new AtomicReference<>();
         Thread t = new Thread(() -> {
             boolean applied = TrainingThreadPriority.applyToCurrentThread();
-            seen.set(new int[] {applied ? 1 : 0, niceOf(LinuxLibc.load().orElseThrow().gettid())});
+            seen.set(new int[] {applied ? 1 : 0, niceOf(LinuxLibc.instance().orElseThrow().gettid())});
         });
         t.start();
         t.join();
         assertEquals(1, seen.get()[0], "setpriority refused");
         assertEquals(TrainingThreadPriority.BACKGROUND_NICE, seen.get()[1]);
-        assertEquals(callerNice, niceOf(LinuxLibc.load().orElseThrow().gettid()), "the caller's thread is untouched");
+        assertEquals(callerNice, niceOf(LinuxLibc.instance().orElseThrow().gettid()), "the caller's thread is untouched");
     }
 
     @Test
