@@ -28,13 +28,21 @@ import org.supertickets.model.TensorNames;
  *       weight is scored too;</li>
  *   <li>{@code synflow}: |theta * dR/dtheta| with R the sum of the logits of an all-ones image through the
  *       network with every tensor made non-negative (BN in evaluation mode), no data; a pruned weight scores 0.</li>
+ *   <li>{@code grasp}: {@code theta * (H g)}, the official code's GraSP score (keep the highest, i.e. prune the
+ *       highest {@code -theta * Hg} as the GraSP paper does): g is the gradient of the loss on logits / 200 summed
+ *       over the training batches and held fixed, and {@code Hg} the gradient of {@code g . dL/dtheta} summed over
+ *       the same batches, computed exactly by double back-propagation; as for SNIP, it is taken at the weights the
+ *       forward pass uses ({@code w * m}) and multiplied by the raw w, so a pruned weight is scored too.</li>
  * </ul>
- * The official normalisations (SNIP's division by the sum of all scores) do not change a global ranking and are
- * left out.
+ * The official normalisations (SNIP's division by the sum of all scores, GraSP's by the absolute sum) divide every
+ * score by one positive number, so they do not change a global ranking and are left out.
  */
 final class WeightScorer {
 
-    static final List<String> CRITERIA = List.of("magnitude", "random", "snip", "synflow");
+    static final List<String> CRITERIA = List.of("magnitude", "random", "snip", "synflow", "grasp");
+
+    /** GraSP's softmax temperature: the official code divides the logits by 200 (after the GraSP paper's code). */
+    static final double GRASP_TEMPERATURE = 200;
 
     private final String criterion;
     private final TrainingData data;
@@ -70,6 +78,7 @@ final class WeightScorer {
             case "magnitude" -> magnitude(network, layers);
             case "random" -> random(network, layers, event);
             case "snip" -> snip(network, layers, parent, device);
+            case "grasp" -> grasp(network, layers, parent, device);
             default -> synflow(network, layers, parent, device);
         };
     }
@@ -107,6 +116,92 @@ final class WeightScorer {
      */
     private Map<String, HostTensor> snip(NetworkState network, List<String> layers, NDManager parent,
             Device device) {
+        Map<String, float[]> sums = new LinkedHashMap<>();
+        int n = scoringBatches();
+        try (Supernet copy = Supernet.load(maskedCopy(network, layers), parent, device)) {
+            for (int b = 0; b < n; b++) {
+                try (NDScope scope = new NDScope()) {
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(batchLoss(copy, b, 1));
+                    }
+                    accumulateGradients(copy, layers, sums);
+                }
+            }
+        }
+        return timesRawWeights(network, layers, sums, true);
+    }
+
+    /**
+     * GraSP by double back-propagation. The first pass sums the plain gradients into g (held fixed). The second
+     * back-propagates each batch's loss keeping the graph of its gradient, then back-propagates {@code g . grad}
+     * through that graph; the engine adds that second gradient, {@code H g}, to the first one in each weight's
+     * gradient, so {@code H g} is what it holds afterwards minus the first gradient read just before. Each batch
+     * of the second pass runs on a fresh copy, so no gradient (and no graph) is left over from the one before.
+     */
+    private Map<String, HostTensor> grasp(NetworkState network, List<String> layers, NDManager parent,
+            Device device) {
+        int n = scoringBatches();
+        NetworkState masked = maskedCopy(network, layers);
+        Map<String, float[]> fixed = new LinkedHashMap<>();
+        try (Supernet copy = Supernet.load(masked, parent, device)) {
+            for (int b = 0; b < n; b++) {
+                try (NDScope scope = new NDScope()) {
+                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                        collector.backward(batchLoss(copy, b, 1 / GRASP_TEMPERATURE));
+                    }
+                    accumulateGradients(copy, layers, fixed);
+                }
+            }
+        }
+        Map<String, float[]> hessianTimesG = new LinkedHashMap<>();
+        for (int b = 0; b < n; b++) {
+            try (Supernet copy = Supernet.load(masked, parent, device); NDScope scope = new NDScope();
+                    GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                SecondOrderBackward.backwardKeepingGraph(batchLoss(copy, b, 1 / GRASP_TEMPERATURE));
+                NDArray flow = null;
+                Map<String, float[]> first = new LinkedHashMap<>();
+                for (String layer : layers) {
+                    NDArray gradient = copy.tensor(TensorNames.weight(layer)).getGradient();
+                    first.put(layer, gradient.toFloatArray());
+                    NDArray term = gradient.mul(copy.manager().create(fixed.get(layer), gradient.getShape())).sum();
+                    flow = flow == null ? term : flow.add(term);
+                }
+                collector.backward(flow);
+                for (String layer : layers) {
+                    float[] both = copy.tensor(TensorNames.weight(layer)).getGradient().toFloatArray();
+                    float[] plain = first.get(layer);
+                    float[] sum = hessianTimesG.computeIfAbsent(layer, k -> new float[both.length]);
+                    for (int i = 0; i < both.length; i++) {
+                        sum[i] += both[i] - plain[i];
+                    }
+                }
+            }
+        }
+        return timesRawWeights(network, layers, hessianTimesG, false);
+    }
+
+    /** Batches SNIP and GraSP sum over: the configured count, at most the training set. */
+    private int scoringBatches() {
+        return Math.min(batches, Math.max(1, data.epochOrder(-1).length / batchSize));
+    }
+
+    /** The loss of the {@code b}-th scoring batch, on the logits times {@code logitScale}. */
+    private NDArray batchLoss(Supernet net, int b, double logitScale) {
+        int[] order = data.epochOrder(-1);
+        float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
+        long[] labels = new long[batchSize];
+        data.fillTrain(Evaluator.slice(order, b * batchSize, batchSize), -1, b, images, labels);
+        NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(), data.width()));
+        NDArray y = net.manager().create(labels);
+        NDArray logits = net.forward(x, BatchNormMode.TRAIN);
+        return CrossEntropy.loss(logitScale == 1 ? logits : logits.mul(logitScale), y, labelSmoothing);
+    }
+
+    /**
+     * The network with weights {@code w * m} under all-ones masks: the same forward pass, and the gradient of each
+     * weight is then {@code dL/d(w m)}, defined for pruned weights too.
+     */
+    private static NetworkState maskedCopy(NetworkState network, List<String> layers) {
         Map<String, HostTensor> replaced = new LinkedHashMap<>();
         for (String layer : layers) {
             HostTensor w = network.tensor(TensorNames.weight(layer));
@@ -118,33 +213,20 @@ final class WeightScorer {
             replaced.put(TensorNames.weight(layer), new HostTensor(masked, w.shape()));
             replaced.put(TensorNames.mask(layer), HostTensor.filled(m.shape(), 1f));
         }
-        Map<String, float[]> sums = new LinkedHashMap<>();
-        int[] order = data.epochOrder(-1);
-        int n = Math.min(batches, Math.max(1, order.length / batchSize));
-        float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
-        long[] labels = new long[batchSize];
-        try (Supernet copy = Supernet.load(network.withTensors(replaced), parent, device)) {
-            for (int b = 0; b < n; b++) {
-                data.fillTrain(Evaluator.slice(order, b * batchSize, batchSize), -1, b, images, labels);
-                try (NDScope scope = new NDScope()) {
-                    NDArray x = copy.manager().create(images, new Shape(batchSize, data.channels(), data.height(),
-                            data.width()));
-                    NDArray y = copy.manager().create(labels);
-                    try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                        collector.backward(CrossEntropy.loss(copy.forward(x, BatchNormMode.TRAIN), y,
-                                labelSmoothing));
-                    }
-                    accumulateGradients(copy, layers, sums);
-                }
-            }
-        }
+        return network.withTensors(replaced);
+    }
+
+    /** {@code factor * raw w} per weight, or its absolute value. */
+    private static Map<String, HostTensor> timesRawWeights(NetworkState network, List<String> layers,
+            Map<String, float[]> factors, boolean absolute) {
         Map<String, HostTensor> out = new LinkedHashMap<>();
         for (String layer : layers) {
             HostTensor w = network.tensor(TensorNames.weight(layer));
-            float[] g = sums.get(layer);
-            float[] s = new float[g.length];
+            float[] f = factors.get(layer);
+            float[] s = new float[f.length];
             for (int i = 0; i < s.length; i++) {
-                s[i] = Math.abs(g[i] * w.data()[i]);
+                float v = f[i] * w.data()[i];
+                s[i] = absolute ? Math.abs(v) : v;
             }
             out.put(layer, new HostTensor(s, w.shape()));
         }

@@ -27,8 +27,9 @@ import org.supertickets.space.Architecture;
 
 /**
  * Each pruning criterion's scores against an independent computation on a tiny network: the closed forms for
- * magnitude and random, autograd through the mask entries themselves for SNIP, and central finite differences of
- * the synaptic-flow objective in each weight for SynFlow.
+ * magnitude and random, autograd through the mask entries themselves for SNIP, central finite differences of
+ * the synaptic-flow objective in each weight for SynFlow, and central finite differences of the gradient along g
+ * for GraSP's Hessian-gradient product.
  */
 class WeightScorerTest {
 
@@ -153,5 +154,90 @@ class WeightScorerTest {
         float[] v = t.data().clone();
         v[index] += (float) h;
         return n.withTensors(Map.of(tensor, new HostTensor(v, t.shape())));
+    }
+
+    /**
+     * GraSP against first-order autograd only: {@code H g} is the directional derivative of the gradient along g,
+     * {@code (grad(theta + h g) - grad(theta - h g)) / 2h}, with g the gradient itself (logits / 200, the official
+     * temperature), all taken at the weights the forward pass uses ({@code w * m}); the score is raw w times it.
+     */
+    @Test
+    void graspIsTheRawWeightTimesTheHessianGradientProduct() {
+        NetworkState n = smooth(network());
+        float[] s = scores("grasp", n, 1);
+        String weight = TensorNames.weight(LAYER);
+        float[] w = n.tensor(weight).data();
+        float[] m = n.tensor(TensorNames.mask(LAYER)).data();
+        float[] masked = new float[w.length];
+        for (int i = 0; i < w.length; i++) {
+            masked[i] = w[i] * m[i];
+        }
+        NetworkState atMasked = n.withTensors(Map.of(weight, new HostTensor(masked, n.tensor(weight).shape()),
+                TensorNames.mask(LAYER), HostTensor.filled(n.tensor(weight).shape(), 1f)));
+        float[] g = temperedGradient(atMasked);
+        double gMax = maxAbs(g);
+        double h = 1e-3 * maxAbs(masked) / gMax;
+        float[] plus = temperedGradient(shiftedAlong(atMasked, weight, g, h));
+        float[] minus = temperedGradient(shiftedAlong(atMasked, weight, g, -h));
+        double[] expected = new double[w.length];
+        for (int i = 0; i < w.length; i++) {
+            expected[i] = w[i] * (plus[i] - minus[i]) / (2 * h);
+        }
+        double largest = 0;
+        for (double e : expected) {
+            largest = Math.max(largest, Math.abs(e));
+        }
+        assertTrue(largest > 0, "the Hessian-gradient product is not zero");
+        for (int i = 0; i < w.length; i++) {
+            assertEquals(expected[i], s[i], 0.02 * largest, "weight " + i);
+        }
+        assertTrue(s[0] != 0 && s[5] != 0, "a pruned weight has a GraSP score: it can win its place back");
+    }
+
+    /**
+     * The network with every BN shift at 10: each ReLU (all follow a BN) then sees only positive inputs, so the
+     * network is smooth around its weights and finite differences of its gradient do not jump at ReLU kinks.
+     */
+    private static NetworkState smooth(NetworkState n) {
+        Map<String, HostTensor> shifts = new java.util.LinkedHashMap<>();
+        n.tensors().forEach((name, t) -> {
+            if (name.endsWith(TensorNames.BETA)) {
+                shifts.put(name, HostTensor.filled(t.shape(), 10f));
+            }
+        });
+        return n.withTensors(shifts);
+    }
+
+    /** The stem's weight gradient of the cross-entropy on logits / 200, on the scorer's one batch. */
+    private float[] temperedGradient(NetworkState state) {
+        float[] images = new float[BATCH * 144];
+        long[] labels = new long[BATCH];
+        data.fillTrain(Evaluator.slice(data.epochOrder(-1), 0, BATCH), -1, 0, images, labels);
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                Supernet net = Supernet.load(state, root, Device.cpu())) {
+            NDArray x = root.create(images, new Shape(BATCH, 1, 12, 12));
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(CrossEntropy.loss(net.forward(x, BatchNormMode.TRAIN)
+                        .mul(1 / WeightScorer.GRASP_TEMPERATURE), root.create(labels), 0));
+            }
+            return net.tensor(TensorNames.weight(LAYER)).getGradient().toFloatArray();
+        }
+    }
+
+    private static NetworkState shiftedAlong(NetworkState n, String tensor, float[] direction, double h) {
+        HostTensor t = n.tensor(tensor);
+        float[] v = t.data().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] += (float) (h * direction[i]);
+        }
+        return n.withTensors(Map.of(tensor, new HostTensor(v, t.shape())));
+    }
+
+    private static double maxAbs(float[] values) {
+        double m = 0;
+        for (float v : values) {
+            m = Math.max(m, Math.abs(v));
+        }
+        return m;
     }
 }
