@@ -10,8 +10,17 @@ package org.supertickets.model;
  */
 public record BatchNormMode(boolean training, float keepFraction) {
 
+    /** Training with the default {@code network.bnMomentum} 0.1 (PyTorch's sense): keeps 0.9. */
     public static final BatchNormMode TRAIN = new BatchNormMode(true, 0.9f);
     public static final BatchNormMode EVAL = new BatchNormMode(false, 0.9f);
+
+    /**
+     * Training whose running statistics take {@code momentum} of each batch's, PyTorch's sense ({@code
+     * network.bnMomentum}; DJL's keep fraction is its complement).
+     */
+    public static BatchNormMode training(double momentum) {
+        return new BatchNormMode(true, (float) (1 - momentum));
+    }
 
     /** The mode for the {@code i}-th (1-based) batch of a BN re-estimation. */
     public static BatchNormMode recalibration(int i) {

@@ -129,7 +129,7 @@ public final class NetworkStateCodec {
         boolean ok = between(a.inChannels(), 1, 4) && between(a.inHeight(), 1, 4096) && between(a.inWidth(), 1, 4096)
                 && between(a.stemChannels(), 1, 4096) && between(a.stemKernel(), 1, 11) && a.stemKernel() % 2 == 1
                 && between(a.stemStride(), 1, 2) && between(a.headChannels(), 1, 8192) && between(a.classes(), 1,
-                100_000) && a.blocks().size() <= 256;
+                100_000) && a.blocks().size() <= 256 && a.bnEpsilon() >= 1e-10 && a.bnEpsilon() <= 1;
         for (int i = 0; ok && i < a.blocks().size(); i++) {
             org.supertickets.space.BlockState b = a.blocks().get(i);
             ok = b != null && b.index() == i && between(b.inChannels(), 1, 4096) && between(b.outChannels(), 1, 4096)

@@ -28,16 +28,16 @@ import org.supertickets.space.BranchState;
  */
 public final class Supernet implements AutoCloseable {
 
-    /** The epsilon of every batch normalisation: {@code (x - mean) / sqrt(var + eps) * gamma + beta}. */
-    public static final float BN_EPSILON = 1e-5f;
-
     private final Architecture architecture;
+    /** The epsilon of every batch normalisation: {@code (x - mean) / sqrt(var + eps) * gamma + beta}. */
+    private final float bnEpsilon;
     private final NDManager manager;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
     private final Map<String, int[]> channelOrigins;
 
     private Supernet(NetworkState state, NDManager parent, Device device) {
         this.architecture = state.architecture();
+        this.bnEpsilon = architecture.bnEpsilon().floatValue();
         this.manager = parent.newSubManager(device);
         this.channelOrigins = state.channelOrigins();
         for (Map.Entry<String, HostTensor> e : state.tensors().entrySet()) {
@@ -111,9 +111,7 @@ public final class Supernet implements AutoCloseable {
      * concatenates backward, and that cost more than the larger kernels saved.
      */
     private NDArray block(NDArray x, BlockState block, BatchNormMode mode) {
-        NDArray skip = block.identitySkip()
-                ? x
-                : convBnRelu(x, TensorNames.skip(block), TensorNames.skipBn(block), block.stride(), 1, mode, false);
+        NDArray skip = block.identitySkip() ? x : skip(x, block, mode);
         if (block.bodyRemoved()) {
             return skip;
         }
@@ -138,6 +136,15 @@ public final class Supernet implements AutoCloseable {
         }
         body = batchNorm(body, TensorNames.outBn(block), null, mode);
         return body.add(skip);
+    }
+
+    /** The official skip is a grouped conv alone; ours a dense conv and its BN. Neither has an activation. */
+    private NDArray skip(NDArray x, BlockState block, BatchNormMode mode) {
+        String layer = TensorNames.skip(block);
+        int groups = architecture.skipGroups(block);
+        return architecture.skipPath().hasBatchNorm()
+                ? convBnRelu(x, layer, TensorNames.skipBn(block), block.stride(), groups, mode, false)
+                : conv(x, maskedWeight(layer), block.stride(), groups);
     }
 
     private NDArray convBnRelu(NDArray x, String layer, String bn, int stride, int groups, BatchNormMode mode,
@@ -174,7 +181,7 @@ public final class Supernet implements AutoCloseable {
     private NDArray batchNorm(NDArray x, String bn, NDIndex channels, BatchNormMode mode) {
         return BatchNorm.batchNorm(x, part(bn + TensorNames.RUNNING_MEAN, channels),
                 part(bn + TensorNames.RUNNING_VAR, channels), part(bn + TensorNames.GAMMA, channels),
-                part(bn + TensorNames.BETA, channels), 1, mode.keepFraction(), BN_EPSILON, mode.training())
+                part(bn + TensorNames.BETA, channels), 1, mode.keepFraction(), bnEpsilon, mode.training())
                 .singletonOrThrow();
     }
 

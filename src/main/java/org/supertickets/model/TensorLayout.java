@@ -43,7 +43,7 @@ public record TensorLayout(Map<String, long[]> tensors, Map<String, LayerShape> 
                     origins.put(TensorNames.depthwise(block, branch), branch.hiddenChannels());
                 }
             }
-            if (!block.identitySkip()) {
+            if (!block.identitySkip() && architecture.skipPath().hasBatchNorm()) {
                 addBatchNorm(tensors, TensorNames.skipBn(block), block.outChannels());
             }
         }

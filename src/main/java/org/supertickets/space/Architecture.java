@@ -27,10 +27,21 @@ public record Architecture(
         int stemStride,
         List<BlockState> blocks,
         int headChannels,
-        int classes) {
+        int classes,
+        SkipPath skipPath,
+        Double bnEpsilon) {
 
     public Architecture {
         blocks = List.copyOf(blocks);
+        skipPath = skipPath == null ? SkipPath.DENSE_BN : skipPath;
+        bnEpsilon = bnEpsilon == null ? ConfigDefaults.BN_EPSILON : bnEpsilon;
+    }
+
+    /** An architecture with the skip path and BN epsilon every network had before they became settings. */
+    public Architecture(int inChannels, int inHeight, int inWidth, int stemChannels, int stemKernel, int stemStride,
+            List<BlockState> blocks, int headChannels, int classes) {
+        this(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks, headChannels, classes, null,
+                null);
     }
 
     /** The full supernet of a (resolved, valid) config. */
@@ -57,13 +68,22 @@ public record Architecture(
                 channels = stage.channels();
             }
         }
+        NetworkConfig network = config.network();
         return new Architecture(data.channels(), data.height(), data.width(), stem.channels(), stem.kernelSize(),
-                stem.stride(), blocks, config.head().channels(), data.classes());
+                stem.stride(), blocks, config.head().channels(), data.classes(),
+                network == null ? null : SkipPath.fromConfig(network.skipPath()),
+                network == null ? null : network.bnEpsilon());
     }
 
     public Architecture withBlocks(List<BlockState> newBlocks) {
         return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, newBlocks,
-                headChannels, classes);
+                headChannels, classes, skipPath, bnEpsilon);
+    }
+
+    /** The same network with a classifier for {@code newClasses} outputs (transfer). */
+    public Architecture withClasses(int newClasses) {
+        return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks,
+                headChannels, newClasses, skipPath, bnEpsilon);
     }
 
     /** Input channels of the head conv (= output of the last block, or of the stem without blocks). */
@@ -107,14 +127,19 @@ public record Architecture(
                         block.outHeight(), block.outWidth(), true));
             }
             if (!block.identitySkip()) {
-                layers.add(new LayerShape(p + ".skip", LayerKind.SKIP, block.inChannels(), block.outChannels(), 1, 1,
-                        block.outHeight(), block.outWidth(), true));
+                layers.add(new LayerShape(p + ".skip", LayerKind.SKIP, block.inChannels(), block.outChannels(), 1,
+                        skipGroups(block), block.outHeight(), block.outWidth(), true));
             }
         }
         layers.add(new LayerShape("head.conv", LayerKind.HEAD, headInChannels(), headChannels, 1, 1, featureHeight(),
                 featureWidth(), true));
         layers.add(new LayerShape("classifier", LayerKind.CLASSIFIER, headChannels, classes, 1, 1, 1, 1, false));
         return layers;
+    }
+
+    /** Groups of a block's skip conv: 1 for the dense skip, gcd(in, out) for the grouped one. */
+    public int skipGroups(BlockState block) {
+        return skipPath.groups(block.inChannels(), block.outChannels());
     }
 
     /** Parameter name of a branch's depthwise conv, e.g. {@code blocks.3.dw.k5}. */

@@ -28,8 +28,12 @@ public final class ConfigDefaults {
     /** Datasets read from {@code data.path}. */
     public static final List<String> DATASETS_ON_DISK = List.of("idx", "cifar10", "image-folder");
     public static final List<String> SCHEDULES = List.of("staircase", "cubic");
-    /** What a pruning event may rank the weights by (the official code's criteria, GraSP not yet). */
-    public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow");
+    /** What a pruning event may rank the weights by (the official code's criteria). */
+    public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow", "grasp");
+    /** {@code network.skipPath}: ours (dense conv + BN) and the official block's (grouped conv, no BN). */
+    public static final List<String> SKIP_PATHS = List.of("dense", "grouped");
+    /** {@code network.initialization}: ours and the official {@code reset_param_method: mnas}. */
+    public static final List<String> INITIALIZATIONS = List.of("mobilenetv2", "mnas");
     public static final List<String> OPTIMIZERS = List.of("sgd", "rmsprop", "adamw");
     public static final List<String> LR_SCHEDULES = List.of("cosine", "constant");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
@@ -57,6 +61,19 @@ public final class ConfigDefaults {
     public static final List<Integer> STAGE_KERNEL_SIZES = List.of(3, 5, 7);
     public static final int STAGE_EXPANSION_RATIO = 3;
     public static final int HEAD_CHANNELS = 128;
+
+    // ---- how the layers compute and start ------------------------------------------------------------------
+    // Each is the workbench's value from before these settings existed, so old configs and results stay the same;
+    // the official code's value is in the comment (docs/method.md has the whole comparison).
+
+    /** Official: {@code grouped} (a 1x1 conv with groups = gcd(in, out), no BN). */
+    public static final String SKIP_PATH = "dense";
+    /** Official classification/segmentation configs: 1e-3 (keypoint configs: 1e-5). */
+    public static final double BN_EPSILON = 1e-5;
+    /** PyTorch's sense. Official classification/segmentation configs: 0.01 (keypoint configs: 0.1). */
+    public static final double BN_MOMENTUM = 0.1;
+    /** Official classification/segmentation configs: {@code mnas} (keypoint configs: the model's own). */
+    public static final String INITIALIZATION = "mobilenetv2";
 
     // ---- search --------------------------------------------------------------------------------------------
 

@@ -218,11 +218,18 @@ public final class ConfigIo {
      * they are left out of the hash, so a folder written before the field existed still resumes (its checkpoint's
      * hash is checked against the config) — add every new field here with its neutral default.
      */
-    private static final Map<String, Object> LATER_FIELDS_AT_NEUTRAL = Map.of(
-            "pruning.criterion", "magnitude",
-            "training.nesterov", false,
-            "training.rmspropDecay", 0.9,
-            "training.optimizerEpsilon", 0.001); // and training.ema while it is off
+    private static final Map<String, Object> LATER_FIELDS_AT_NEUTRAL = Map.ofEntries(
+            Map.entry("pruning.criterion", "magnitude"),
+            Map.entry("training.nesterov", false),
+            Map.entry("training.rmspropDecay", 0.9),
+            Map.entry("training.optimizerEpsilon", 0.001),
+            Map.entry("network.skipPath", "dense"),
+            Map.entry("network.bnEpsilon", 1e-5),
+            Map.entry("network.bnMomentum", 0.1),
+            Map.entry("network.initialization", "mobilenetv2")); // and training.ema while it is off
+
+    /** Sections added later whose every field may be at its neutral value: then the empty section goes too. */
+    private static final List<String> LATER_SECTIONS = List.of("network");
 
     /**
      * SHA-256 (lower-case hex) of the canonical JSON of the resolved config: sorted keys, no whitespace. A raw
@@ -252,6 +259,11 @@ public final class ConfigIo {
         });
         if (emaOff && tree.path("training") instanceof ObjectNode training) {
             training.remove("ema"); // an average that is off changes nothing, whatever its decay
+        }
+        for (String section : LATER_SECTIONS) {
+            if (tree instanceof ObjectNode root && root.path(section).isObject() && root.path(section).isEmpty()) {
+                root.remove(section);
+            }
         }
         return tree;
     }

@@ -36,6 +36,7 @@ public final class ConfigResolver {
                 stem(raw.stem()),
                 stages(raw.stages()),
                 new HeadConfig(or(raw.head() == null ? null : raw.head().channels(), HEAD_CHANNELS)),
+                network(raw.network()),
                 search(raw.search(), epochs),
                 pruning(raw.pruning(), epochs),
                 training,
@@ -82,6 +83,14 @@ public final class ConfigResolver {
                     kernels, or(s.expansionRatio(), STAGE_EXPANSION_RATIO)));
         }
         return Collections.unmodifiableList(out);
+    }
+
+    private static NetworkConfig network(NetworkConfig n) {
+        if (n == null) {
+            n = new NetworkConfig(null, null, null, null);
+        }
+        return new NetworkConfig(or(n.skipPath(), SKIP_PATH), or(n.bnEpsilon(), BN_EPSILON),
+                or(n.bnMomentum(), BN_MOMENTUM), or(n.initialization(), INITIALIZATION));
     }
 
     private static SearchConfig search(SearchConfig s, int epochs) {

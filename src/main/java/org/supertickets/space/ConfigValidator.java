@@ -105,10 +105,13 @@ public final class ConfigValidator {
             data(c.data());
             network(c);
         }
+        if (section("network", c.network())) {
+            layerSettings(c.network());
+        }
         // The MACs range needs a network Architecture can build; a missing data.path does not matter for it.
         boolean networkValid = c.data() != null && c.stem() != null && c.stages() != null && c.head() != null
-                && noIssueAt("data.dataset", "data.channels", "data.height", "data.width", "data.classes", "stem",
-                        "stages", "head");
+                && c.network() != null && noIssueAt("data.dataset", "data.channels", "data.height", "data.width",
+                        "data.classes", "stem", "stages", "head", "network");
         if (networkValid) {
             supernetSize(c);
         }
@@ -405,6 +408,23 @@ public final class ConfigValidator {
                 }
             }
         }
+    }
+
+    // ---- how the layers compute and start ------------------------------------------------------------------
+
+    private void layerSettings(NetworkConfig n) {
+        oneOf("network.skipPath", n.skipPath(), ConfigDefaults.SKIP_PATHS);
+        // Passed to the engine as a float: below 1e-10 it is as good as 0, and a BN with eps 0 divides by 0 on a
+        // channel that is constant over a batch.
+        range("network.bnEpsilon", n.bnEpsilon(), 1e-10, 1, "use 1e-5 (ours) or 1e-3 (official)");
+        if (n.bnMomentum() == null) {
+            add("network.bnMomentum", "is missing", "use 0.1 (ours) or 0.01 (official)");
+        } else if (!(n.bnMomentum() > 0 && n.bnMomentum() <= 1)) {
+            add("network.bnMomentum", "is " + n.bnMomentum() + ", outside (0, 1] (the share of each training "
+                    + "batch's statistics in the running ones; 0 would never update them)",
+                    "use 0.1 (ours) or 0.01 (official)");
+        }
+        oneOf("network.initialization", n.initialization(), ConfigDefaults.INITIALIZATIONS);
     }
 
     // ---- pruning -------------------------------------------------------------------------------------------

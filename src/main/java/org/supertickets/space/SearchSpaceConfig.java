@@ -13,6 +13,7 @@ import java.util.List;
  * @param stem       the first (prunable, not searchable) convolution
  * @param stages     the searchable stages, in order
  * @param head       the 1x1 convolution before pooling and the classifier
+ * @param network    how the layers compute and start: skip path, BN settings, initialisation
  * @param search     architecture search (BN-scale penalty, shrinking, optional FLOPs target)
  * @param pruning    progressive global magnitude pruning and reactivation
  * @param training   optimiser, schedule, epochs, batch size
@@ -24,19 +25,26 @@ public record SearchSpaceConfig(
         StemConfig stem,
         List<StageConfig> stages,
         HeadConfig head,
+        NetworkConfig network,
         SearchConfig search,
         PruningConfig pruning,
         TrainingConfig training,
         Long seed) {
 
+    /** A config of the sections every config had before {@code network} (resolved to its defaults). */
+    public SearchSpaceConfig(String name, DataConfig data, StemConfig stem, List<StageConfig> stages, HeadConfig head,
+            SearchConfig search, PruningConfig pruning, TrainingConfig training, Long seed) {
+        this(name, data, stem, stages, head, null, search, pruning, training, seed);
+    }
+
     /** The same config with another seed. */
     public SearchSpaceConfig withSeed(long newSeed) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, training, newSeed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, training, newSeed);
     }
 
     /** The same config with another name. */
     public SearchSpaceConfig withName(String newName) {
-        return new SearchSpaceConfig(newName, data, stem, stages, head, search, pruning, training, seed);
+        return new SearchSpaceConfig(newName, data, stem, stages, head, network, search, pruning, training, seed);
     }
 
     /**
@@ -51,14 +59,14 @@ public record SearchSpaceConfig(
 
     /** The same config on other data. */
     public SearchSpaceConfig withData(DataConfig newData) {
-        return new SearchSpaceConfig(name, newData, stem, stages, head, search, pruning, training, seed);
+        return new SearchSpaceConfig(name, newData, stem, stages, head, network, search, pruning, training, seed);
     }
 
     /** The same config with architecture search and weight pruning switched off (architecture and masks frozen). */
     public SearchSpaceConfig frozen() {
         SearchConfig s = search;
         PruningConfig p = pruning;
-        return new SearchSpaceConfig(name, data, stem, stages, head,
+        return new SearchSpaceConfig(name, data, stem, stages, head, network,
                 new SearchConfig(false, s.rho(), s.rhoWarmupEpochs(), s.gammaThreshold(), s.minShrinkMacs(),
                         s.evalIntervalEpochs(), s.bnRecalibrationBatches(), 0L, s.macsTargetEndEpoch()),
                 new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
@@ -67,8 +75,13 @@ public record SearchSpaceConfig(
                 training, seed);
     }
 
+    /** The same config with another network section. */
+    public SearchSpaceConfig withNetwork(NetworkConfig newNetwork) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, newNetwork, search, pruning, training, seed);
+    }
+
     /** The same config with another training section. */
     public SearchSpaceConfig withTraining(TrainingConfig newTraining) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, search, pruning, newTraining, seed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, newTraining, seed);
     }
 }

@@ -27,6 +27,7 @@ import org.supertickets.search.RhoSchedule;
 import org.supertickets.search.ShrinkPlan;
 import org.supertickets.search.ShrinkPlanner;
 import org.supertickets.space.Architecture;
+import org.supertickets.space.Initialization;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
 import org.supertickets.space.ConfigResolver;
@@ -80,6 +81,8 @@ public final class TwoInOneTrainer {
     private final WeightScorer scorer;
     /** The set of the per-interval curves: the test set when no validation split is held out (official). */
     private final Evaluator.Split heldOut;
+    /** BN of a training step: running statistics follow {@code network.bnMomentum}. */
+    private final BatchNormMode trainingBatchNorm;
     private ProbeBatch probe;
     private final long supernetMacs;
 
@@ -144,6 +147,7 @@ public final class TwoInOneTrainer {
         this.scorer = new WeightScorer(pruning.criterion(), data, batchSize, search.bnRecalibrationBatches(),
                 training.labelSmoothing(), config.seed());
         this.heldOut = data.validationSize() == 0 ? Evaluator.Split.TEST : Evaluator.Split.VALIDATION;
+        this.trainingBatchNorm = BatchNormMode.training(config.network().bnMomentum());
     }
 
     public long totalSteps() {
@@ -198,7 +202,8 @@ public final class TwoInOneTrainer {
             boolean resumed = resume != null && !startsAtRewindPoint;
             NetworkState initial = resume != null ? resume.network()
                     : start != null ? start
-                    : NetworkInitializer.initialize(Architecture.supernet(config), config.seed());
+                    : NetworkInitializer.initialize(Architecture.supernet(config), config.seed(),
+                            Initialization.of(config));
             net = Supernet.load(initial, root, device);
             optimizer = Optimizer.of(config.training());
             average = config.training().ema().enabled() ? WeightAverage.of(config.training().ema(), batchSize) : null;
@@ -300,7 +305,7 @@ public final class TwoInOneTrainer {
                     data.width()));
             NDArray y = net.manager().create(labels);
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                NDArray logits = net.forward(x, BatchNormMode.TRAIN);
+                NDArray logits = net.forward(x, trainingBatchNorm);
                 NDArray lossArray = CrossEntropy.loss(logits, y, config.training().labelSmoothing());
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();

@@ -92,4 +92,36 @@ class ArchitectureCountingTest {
         SearchSpaceConfig broken = c.withTraining(c.training().withEpochs(0));
         assertThrows(IllegalArgumentException.class, () -> NetworkSummary.of(broken));
     }
+
+    /**
+     * The official skip: block 0 (4 -> 8, stride 2) gets a 1x1 conv with groups = gcd(4, 8) = 4, so each of its 8
+     * outputs reads 4 / 4 = 1 input channel: 8 weights and 8 * 1 * 4 * 4 = 128 MACs instead of 32 and 512. Block 1
+     * keeps its identity. Nothing else changes (BN is not counted, so dropping the skip's BN changes no count).
+     */
+    @Test
+    void theGroupedSkipCountsOneGroupsthOfTheDenseOne() {
+        Architecture a = Architecture.supernet(ConfigResolver.resolve(handExample()
+                .withNetwork(new NetworkConfig("grouped", null, null, null))));
+        LayerShape skip = a.layers().stream().filter(l -> l.kind() == LayerKind.SKIP).findFirst().orElseThrow();
+        assertEquals(4, skip.groups());
+        assertEquals(8 * 1 * 1 * 1, skip.weightCount());
+        assertEquals(4 * 8 * 1 * 1 * 4 * 4 / 4, skip.macs());
+        assertEquals(List.of(8L, 1L, 1L, 1L), java.util.Arrays.stream(skip.weightShape()).boxed().toList());
+        assertEquals(18720 - B0_SKIP + 128, a.macs());
+        long prunable = 36 + (64 + 72 + 200 + 128 + 8) + (64 + 72 + 64) + 128;
+        assertEquals(prunable + 160 + 10, a.params());
+        assertEquals(STEM + 128 + HEAD + CLASSIFIER, a.smallestSubnet().macs());
+    }
+
+    /** gcd(6, 9) = 3: each of the 9 outputs reads 6 / 3 = 2 inputs. */
+    @Test
+    void theGroupsAreTheGreatestCommonDivisorOfTheWidths() {
+        assertEquals(3, SkipPath.GROUPED.groups(6, 9));
+        assertEquals(1, SkipPath.GROUPED.groups(7, 9));
+        assertEquals(8, SkipPath.GROUPED.groups(8, 16));
+        assertEquals(1, SkipPath.DENSE_BN.groups(8, 16));
+        LayerShape skip = new LayerShape("s", LayerKind.SKIP, 6, 9, 1, 3, 5, 5, true);
+        assertEquals(9 * 2, skip.weightCount());
+        assertEquals(6 * 9 * 5 * 5 / 3, skip.macs());
+    }
 }
