@@ -23,6 +23,7 @@ MNIST, or IDX files in data.path) and prints one JSON line: {"accuracy": ..., "c
 import argparse
 import gzip
 import json
+import math
 import os
 import struct
 import sys
@@ -66,17 +67,24 @@ class ConvBn(nn.Module):
 class Block(nn.Module):
     """One inverted-residual block of the ticket: a merged expand conv over all live branches' channels, split
     into the branches in the order of architecture.blocks[i].branches, a depthwise conv per branch, the outputs
-    concatenated in the same order and projected by one merged conv, plus the skip."""
+    concatenated in the same order and projected by one merged conv, plus the skip. A skip that is not the identity
+    is a 1x1 conv followed by its BN (architecture.skipPath DENSE_BN, or absent), or the official block's 1x1 conv
+    with groups = gcd(in, out) and no BN (GROUPED)."""
 
-    def __init__(self, spec, eps):
+    def __init__(self, spec, eps, skip_path="DENSE_BN"):
         super().__init__()
         cin, cout, stride = spec["inChannels"], spec["outChannels"], spec["stride"]
         self.branches = [(b["kernelSize"], b["hiddenChannels"]) for b in spec["branches"] if b["hiddenChannels"] > 0]
         hidden = sum(h for _, h in self.branches)
         self.identity_skip = stride == 1 and cin == cout
+        self.skip_has_bn = skip_path != "GROUPED"
+        if skip_path not in ("DENSE_BN", "GROUPED"):
+            raise ValueError(f"unknown architecture.skipPath {skip_path!r}; this loader knows DENSE_BN and GROUPED")
         if not self.identity_skip:
-            self.skip = nn.Conv2d(cin, cout, 1, stride, 0, bias=False)
-            self.skip_bn = nn.BatchNorm2d(cout, eps=eps)
+            groups = math.gcd(cin, cout) if skip_path == "GROUPED" else 1
+            self.skip = nn.Conv2d(cin, cout, 1, stride, 0, groups=groups, bias=False)
+            if self.skip_has_bn:
+                self.skip_bn = nn.BatchNorm2d(cout, eps=eps)
         if hidden > 0:
             self.expand = nn.Conv2d(cin, hidden, 1, bias=False)
             self.expand_bn = nn.BatchNorm2d(hidden, eps=eps)
@@ -87,7 +95,10 @@ class Block(nn.Module):
             self.out_bn = nn.BatchNorm2d(cout, eps=eps)
 
     def forward(self, x):
-        skip = x if self.identity_skip else self.skip_bn(self.skip(x))
+        if self.identity_skip:
+            skip = x
+        else:
+            skip = self.skip_bn(self.skip(x)) if self.skip_has_bn else self.skip(x)
         if not self.branches:
             return skip
         hidden = F.relu(self.expand_bn(self.expand(x)))
@@ -102,7 +113,8 @@ class TicketNet(nn.Module):
     def __init__(self, arch, eps=1e-5):
         super().__init__()
         self.stem = ConvBn(arch["inChannels"], arch["stemChannels"], arch["stemKernel"], arch["stemStride"], 1, eps)
-        self.blocks = nn.ModuleList(Block(b, eps) for b in arch["blocks"])
+        skip_path = arch.get("skipPath") or "DENSE_BN"
+        self.blocks = nn.ModuleList(Block(b, eps, skip_path) for b in arch["blocks"])
         head_in = arch["blocks"][-1]["outChannels"] if arch["blocks"] else arch["stemChannels"]
         self.head = ConvBn(head_in, arch["headChannels"], 1, 1, 1, eps)
         self.classifier = nn.Linear(arch["headChannels"], arch["classes"])

@@ -16,7 +16,6 @@ import java.util.Set;
 import org.supertickets.io.AtomicFiles;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
-import org.supertickets.model.Supernet;
 import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.ticket.Ticket;
@@ -61,7 +60,7 @@ public final class TicketOnnxExport {
         model.output(TicketGraph.OUTPUT, List.of("N", (long) a.classes()), "class scores (logits); argmax = class"
                 + (input.classNames() == null ? "" : " index into metadata class_names"));
         Set<String> parameters = new LinkedHashSet<>();
-        for (TicketGraphNode node : TicketGraph.of(a, Supernet.BN_EPSILON)) {
+        for (TicketGraphNode node : TicketGraph.of(a)) {
             List<String> inputs = new ArrayList<>(node.inputs());
             Map<String, Object> attributes = new LinkedHashMap<>(node.attributes());
             if ("Split".equals(node.op())) {

@@ -21,11 +21,14 @@ import org.supertickets.space.BranchState;
  * depthwise Conv (group = channels, the block's stride) → BN → Relu; Concat in the same order; the merged
  * {@code project} 1×1 conv (equal to summing per-branch projections of the matching column slices) → {@code out_bn};
  * Add the skip: the input itself when stride 1 and widths match, else a 1×1 {@code skip} conv (the block's
- * stride) → {@code skip_bn}, without Relu. A block whose branches are all removed is its skip alone;</li>
+ * stride) without Relu: under {@code architecture.skipPath} {@code DENSE_BN} a dense conv → {@code skip_bn}, under
+ * {@code GROUPED} a conv with group = gcd(in, out) and no BN. A block whose branches are all removed is its skip
+ * alone;</li>
  * <li>head: 1×1 Conv → BN → Relu → GlobalAveragePool → Flatten → Gemm with {@code classifier.weight} transposed
  * and {@code classifier.bias}: the logits.</li>
  * </ul>
- * Convs have no bias; BN inputs are X, gamma, beta, running mean, running variance.
+ * Convs have no bias; BN inputs are X, gamma, beta, running mean, running variance; every BN has the
+ * architecture's epsilon.
  */
 public final class TicketGraph {
 
@@ -35,15 +38,15 @@ public final class TicketGraph {
     public static final String OUTPUT = "logits";
 
     private final List<TicketGraphNode> nodes = new ArrayList<>();
-    private final float epsilon;
+    private final Architecture architecture;
 
-    private TicketGraph(float epsilon) {
-        this.epsilon = epsilon;
+    private TicketGraph(Architecture architecture) {
+        this.architecture = architecture;
     }
 
-    /** The operations of {@code architecture} with BN {@code epsilon}. */
-    public static List<TicketGraphNode> of(Architecture architecture, float epsilon) {
-        TicketGraph g = new TicketGraph(epsilon);
+    /** The operations of {@code architecture}. */
+    public static List<TicketGraphNode> of(Architecture architecture) {
+        TicketGraph g = new TicketGraph(architecture);
         String x = g.convBn(INPUT, TensorNames.STEM, TensorNames.STEM_BN, architecture.stemKernel(),
                 architecture.stemStride(), 1, true);
         for (BlockState block : architecture.blocks()) {
@@ -59,8 +62,7 @@ public final class TicketGraph {
     }
 
     private String block(String x, BlockState block) {
-        String skip = block.identitySkip() ? x
-                : convBn(x, TensorNames.skip(block), TensorNames.skipBn(block), 1, block.stride(), 1, false);
+        String skip = block.identitySkip() ? x : skip(x, block);
         if (block.bodyRemoved()) {
             return skip;
         }
@@ -91,14 +93,36 @@ public final class TicketGraph {
         return add(p + ".add", "Add", List.of(body, skip), Map.of());
     }
 
+    private String skip(String x, BlockState block) {
+        String layer = TensorNames.skip(block);
+        int groups = architecture.skipGroups(block);
+        return architecture.skipPath().hasBatchNorm()
+                ? convBn(x, layer, TensorNames.skipBn(block), 1, block.stride(), groups, false)
+                : conv(x, layer, 1, block.stride(), groups);
+    }
+
     /** Conv (no bias, pad k/2) → BN → optional Relu; returns the last output. */
     private String convBn(String x, String conv, String bn, int kernel, int stride, int groups, boolean relu) {
-        String y = add(conv, "Conv", List.of(x, TensorNames.weight(conv)), attributes("kernel_shape",
+        String y = conv(x, conv, kernel, stride, groups);
+        y = add(bn, "BatchNormalization", List.of(y, bn + TensorNames.GAMMA, bn + TensorNames.BETA,
+                bn + TensorNames.RUNNING_MEAN, bn + TensorNames.RUNNING_VAR), Map.of("epsilon", epsilon()));
+        return relu ? add(bn + ".relu", "Relu", List.of(y), Map.of()) : y;
+    }
+
+    /** Conv with no bias and padding k/2; returns its output. */
+    private String conv(String x, String conv, int kernel, int stride, int groups) {
+        return add(conv, "Conv", List.of(x, TensorNames.weight(conv)), attributes("kernel_shape",
                 List.of(kernel, kernel), "strides", List.of(stride, stride), "pads",
                 List.of(kernel / 2, kernel / 2, kernel / 2, kernel / 2), "group", groups));
-        y = add(bn, "BatchNormalization", List.of(y, bn + TensorNames.GAMMA, bn + TensorNames.BETA,
-                bn + TensorNames.RUNNING_MEAN, bn + TensorNames.RUNNING_VAR), Map.of("epsilon", Double.parseDouble(Float.toString(epsilon))));
-        return relu ? add(bn + ".relu", "Relu", List.of(y), Map.of()) : y;
+    }
+
+    /** The epsilon as the engine uses it (a float), written as its shortest decimal (1.0E-5, not 9.99999974E-6). */
+    public static double epsilon(Architecture architecture) {
+        return Double.parseDouble(Float.toString(architecture.bnEpsilon().floatValue()));
+    }
+
+    private double epsilon() {
+        return epsilon(architecture);
     }
 
     /** Adds a one-output node whose output is named after it; returns that name. */

@@ -18,7 +18,6 @@ import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.NetworkStateCodec;
 import org.supertickets.model.SafetensorsFile;
-import org.supertickets.model.Supernet;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
 
@@ -77,12 +76,8 @@ public final class TicketIo {
         return new TicketManifest(TicketManifest.FORMAT, network.architecture(), layerTable(network),
                 new TicketMetrics(testAccuracy, validationAccuracy, m.sparsity(), m.macs(), m.sparseMacs(),
                         m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams),
-                provenance, input, bnEpsilon(), TicketGraph.of(network.architecture(), Supernet.BN_EPSILON));
-    }
-
-    /** The BN epsilon as written in the manifest (1.0E-5, not the float's binary expansion). */
-    private static double bnEpsilon() {
-        return Double.parseDouble(Float.toString(Supernet.BN_EPSILON));
+                provenance, input, TicketGraph.epsilon(network.architecture()),
+                TicketGraph.of(network.architecture()));
     }
 
     public static void write(Path folder, Ticket ticket) throws IOException {
@@ -103,7 +98,7 @@ public final class TicketIo {
         if (manifest.input() != null) {
             metadata.put("input", COMPACT.writeValueAsString(manifest.input()));
         }
-        metadata.put("bn_epsilon", String.valueOf(bnEpsilon()));
+        metadata.put("bn_epsilon", String.valueOf(TicketGraph.epsilon(manifest.architecture())));
         metadata.put("readme", "the forward pass, metrics and provenance are in ticket.json next to this file; "
                 + "BN tensors <bn>.gamma|beta|mean|var are PyTorch's weight|bias|running_mean|running_var");
         return metadata;
@@ -158,12 +153,13 @@ public final class TicketIo {
                     + ")");
         }
         // After the architecture was checked against the weights: an impossible one is reported as such first.
-        List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture(), Supernet.BN_EPSILON);
+        List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture());
+        double epsilon = TicketGraph.epsilon(manifest.architecture());
         if (manifest.graph() == null || manifest.bnEpsilon() == null) {
             // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
             manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
-                    manifest.metrics(), manifest.provenance(), manifest.input(), bnEpsilon(), graph);
-        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != bnEpsilon()) {
+                    manifest.metrics(), manifest.provenance(), manifest.input(), epsilon, graph);
+        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != epsilon) {
             // Both are derived, never read: an edited copy would tell outside readers something else than we run.
             throw new CorruptFileException(manifestFile, "has a 'graph' or 'bnEpsilon' that does not follow from its "
                     + "architecture (they are written from it); restore the file, or delete both fields to have them "

@@ -126,7 +126,7 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
         double epochs = c.training().epochs();
         var s = c.search();
         var p = c.pruning();
-        return new SearchSpaceConfig(c.name(), c.data(), c.stem(), c.stages(), c.head(),
+        return new SearchSpaceConfig(c.name(), c.data(), c.stem(), c.stages(), c.head(), c.network(),
                 new org.supertickets.space.SearchConfig(s.enabled(), s.rho(), Math.min(s.rhoWarmupEpochs(), epochs),
                         s.gammaThreshold(), s.minShrinkMacs(), Math.min(s.evalIntervalEpochs(), epochs),
                         s.bnRecalibrationBatches(), s.macsTarget(), Math.min(s.macsTargetEndEpoch(), epochs)),

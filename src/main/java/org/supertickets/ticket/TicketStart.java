@@ -11,6 +11,7 @@ import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
+import org.supertickets.space.Initialization;
 import org.supertickets.space.LayerKind;
 import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
@@ -51,8 +52,7 @@ public final class TicketStart {
      */
     public static NetworkState withNewHead(NetworkState network, int classes, long seed) {
         Architecture a = network.architecture();
-        Architecture target = new Architecture(a.inChannels(), a.inHeight(), a.inWidth(), a.stemChannels(),
-                a.stemKernel(), a.stemStride(), a.blocks(), a.headChannels(), classes);
+        Architecture target = a.withClasses(classes);
         SplittableRandom random = new SplittableRandom(seed);
         Map<String, HostTensor> tensors = new LinkedHashMap<>(network.tensors());
         LayerShape classifier = target.layers().stream().filter(l -> l.kind() == LayerKind.CLASSIFIER).findFirst()
@@ -69,7 +69,8 @@ public final class TicketStart {
     }
 
     private static NetworkState initial(SearchSpaceConfig config, long seed) {
-        return NetworkInitializer.initialize(Architecture.supernet(config), seed);
+        // The run's own scheme: a rewound ticket must start from exactly the supernet its run started from.
+        return NetworkInitializer.initialize(Architecture.supernet(config), seed, Initialization.of(config));
     }
 
     /** Cuts a supernet state down to the ticket's channels, using the ticket's channel origins. */

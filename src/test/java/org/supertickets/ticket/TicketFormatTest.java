@@ -47,7 +47,7 @@ class TicketFormatTest {
         assertTrue(m.input().testSplit().startsWith("the first 300 images of t10k-images-idx3-ubyte"),
                 m.input().testSplit());
         assertEquals(1e-5, m.bnEpsilon());
-        assertEquals(TicketGraph.of(m.architecture(), 1e-5f), m.graph());
+        assertEquals(TicketGraph.of(m.architecture()), m.graph());
         TicketGraphNode first = m.graph().get(0);
         assertEquals(List.of(TicketGraph.INPUT, "stem.conv.weight"), first.inputs());
         assertEquals(TicketGraph.OUTPUT, m.graph().get(m.graph().size() - 1).outputs().get(0));
@@ -55,7 +55,7 @@ class TicketFormatTest {
 
     @Test
     void theGraphOfTheTinySupernetSplitsEachBlocksExpandIntoItsBranchesInOrder() {
-        List<TicketGraphNode> graph = TicketGraph.of(Architecture.supernet(TestConfigs.tinySynthetic()), 1e-5f);
+        List<TicketGraphNode> graph = TicketGraph.of(Architecture.supernet(TestConfigs.tinySynthetic()));
         TicketGraphNode split = graph.stream().filter(n -> n.name().equals("blocks.0.split")).findFirst()
                 .orElseThrow();
         assertEquals(List.of("blocks.0.hidden.k3", "blocks.0.hidden.k5"), split.outputs());
@@ -68,7 +68,7 @@ class TicketFormatTest {
         Ticket ticket = TicketIo.read(VersionOneTicket.copyTo(dir.resolve("v1")));
         assertEquals(TicketManifest.FORMAT_V1, ticket.manifest().format());
         assertNull(ticket.manifest().input());
-        assertEquals(TicketGraph.of(ticket.network().architecture(), 1e-5f), ticket.manifest().graph());
+        assertEquals(TicketGraph.of(ticket.network().architecture()), ticket.manifest().graph());
         assertEquals(0.5433333333333333, ticket.manifest().metrics().testAccuracy(), 1e-12);
     }
 

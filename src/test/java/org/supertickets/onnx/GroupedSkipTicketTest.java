@@ -1,0 +1,120 @@
+package org.supertickets.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.model.BatchNormMode;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.Supernet;
+import org.supertickets.model.TensorNames;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.DataConfig;
+import org.supertickets.space.HeadConfig;
+import org.supertickets.space.NetworkConfig;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.SkipPath;
+import org.supertickets.space.StageConfig;
+import org.supertickets.space.StemConfig;
+import org.supertickets.ticket.Ticket;
+import org.supertickets.ticket.TicketGraphNode;
+import org.supertickets.ticket.TicketInput;
+import org.supertickets.ticket.TicketIo;
+
+/**
+ * A ticket with the official grouped skip and BN epsilon 1e-3 keeps both through its files, and ONNX Runtime
+ * computes from the exported model the logits the workbench computes (no training: random weights and BN
+ * statistics are as good a check of the graph as trained ones, and take no time).
+ */
+class GroupedSkipTicketTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aGroupedSkipTicketRoundTripsAndRunsInOnnxRuntimeAsInTheWorkbench() throws Exception {
+        SearchSpaceConfig config = ConfigResolver.resolve(new SearchSpaceConfig("grouped",
+                new DataConfig("idx", "/x", 1, 8, 8, 3, 0.0, 0, 0, false), new StemConfig(4, 3, 1),
+                List.of(new StageConfig(6, 1, 2, List.of(3, 5), 1), new StageConfig(9, 1, 1, List.of(3), 1)),
+                new HeadConfig(5), null, null, null, 1L).withNetwork(new NetworkConfig("grouped", 1e-3, null, null)));
+        Architecture a = Architecture.supernet(config);
+        NetworkState network = randomised(NetworkInitializer.initialize(a, 3));
+        Path folder = tmp.resolve("ticket");
+        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.5, 0.5, a.macs(), a.params(), null), network));
+        assertFalse(Files.readString(folder.resolve(TicketIo.MANIFEST)).contains("skip_bn"));
+        Ticket ticket = TicketIo.read(folder);
+        assertEquals(SkipPath.GROUPED, ticket.network().architecture().skipPath());
+        assertEquals(1e-3, ticket.manifest().bnEpsilon());
+        TicketGraphNode skip1 = ticket.manifest().graph().stream().filter(n -> n.name().equals("blocks.1.skip"))
+                .findFirst().orElseThrow();
+        assertEquals(3, skip1.attributes().get("group"), "gcd(6, 9) = 3");
+
+        int n = 3;
+        float[] x = new float[n * 64];
+        SplittableRandom r = new SplittableRandom(4);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) r.nextGaussian();
+        }
+        float[] workbench;
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                Supernet net = Supernet.load(ticket.network(), root, Device.cpu())) {
+            workbench = net.forward(root.create(x, new Shape(n, 1, 8, 8)), BatchNormMode.EVAL).toFloatArray();
+        }
+        TicketInput input = new TicketInput(TicketInput.LAYOUT, 1, 8, 8, 255, "test", new float[] {0},
+                new float[] {1}, TicketInput.FORMULA, null, "none");
+        byte[] model = TicketOnnxExport.encode(ticket, input, "test");
+        OrtEnvironment env = OrtEnvironment.getEnvironment();
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+                OrtSession session = env.createSession(model, options);
+                OnnxTensor tensor = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {n, 1, 8, 8});
+                OrtSession.Result result = session.run(Map.of("input", tensor))) {
+            float[][] logits = (float[][]) result.get(0).getValue();
+            double largest = 0;
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < 3; k++) {
+                    assertEquals(workbench[i * 3 + k], logits[i][k], 1e-4, "logit " + i + "," + k);
+                    largest = Math.max(largest, Math.abs(logits[i][k]));
+                }
+            }
+            assertTrue(largest > 1e-3, "the logits are not all zero");
+        }
+    }
+
+    /** Random BN statistics, scales and shifts (an initial network's are 0 and 1), and every third weight masked. */
+    private static NetworkState randomised(NetworkState s) {
+        SplittableRandom r = new SplittableRandom(8);
+        Map<String, HostTensor> changed = new LinkedHashMap<>();
+        s.tensors().forEach((name, t) -> {
+            float[] v = t.data().clone();
+            for (int i = 0; i < v.length; i++) {
+                if (name.endsWith(TensorNames.RUNNING_MEAN) || name.endsWith(TensorNames.BETA)) {
+                    v[i] = (float) (r.nextDouble() - 0.5);
+                } else if (name.endsWith(TensorNames.RUNNING_VAR) || name.endsWith(TensorNames.GAMMA)) {
+                    v[i] = (float) (0.5 + r.nextDouble());
+                } else if (name.endsWith(TensorNames.MASK)) {
+                    v[i] = i % 3 == 0 ? 0f : 1f;
+                }
+            }
+            changed.put(name, new HostTensor(v, t.shape()));
+        });
+        return s.withTensors(changed);
+    }
+}
