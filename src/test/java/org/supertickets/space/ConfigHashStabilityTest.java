@@ -28,4 +28,26 @@ class ConfigHashStabilityTest {
         java.nio.file.Files.writeString(changed, json);
         assertNotEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(ConfigIo.read(changed)));
     }
+
+    /**
+     * The network section written out at its defaults is today's behaviour, so it hashes as a config without it;
+     * each setting away from its default is another config.
+     */
+    @Test
+    void theNetworkSectionAtItsDefaultsKeepsTheHashAndEachChangeMovesIt() throws Exception {
+        SearchSpaceConfig quickstart = ConfigIo.read(Path.of("sample-configs/quickstart.json"));
+        SearchSpaceConfig written = ConfigIo.parse(Path.of("written.json"), ConfigIo.toJson(ConfigResolver.resolve(
+                quickstart)));
+        assertEquals(new NetworkConfig("dense", 1e-5, 0.1, "mobilenetv2"), written.network());
+        assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(written));
+        java.util.Set<String> hashes = new java.util.HashSet<>();
+        for (NetworkConfig changed : java.util.List.of(new NetworkConfig("grouped", null, null, null),
+                new NetworkConfig(null, 1e-3, null, null), new NetworkConfig(null, null, 0.01, null),
+                new NetworkConfig(null, null, null, "mnas"))) {
+            String hash = ConfigIo.hash(quickstart.withNetwork(changed));
+            assertNotEquals(HASH_BEFORE_RECIPE, hash, changed.toString());
+            hashes.add(hash);
+        }
+        assertEquals(4, hashes.size());
+    }
 }

@@ -94,6 +94,25 @@ class ConfigValidatorTest {
         }
     }
 
+    /** The network section as a whole (the samples leave it out): every bad value at its path, with its fix. */
+    @Test
+    void badNetworkSettingsAreReportedAtTheirPathsWithTheirFix() throws Exception {
+        List<ValidationIssue> issues = ConfigValidator.validate(resolvedWith("quickstart", "network",
+                "{\"skipPath\": \"groupd\", \"bnEpsilon\": 0, \"bnMomentum\": 0, \"initialization\": \"he\"}"));
+        assertEquals(List.of("network.skipPath", "network.bnEpsilon", "network.bnMomentum",
+                "network.initialization"), paths(issues));
+        assertTrue(issues.get(0).message().contains("'groupd' is not one of dense, grouped"), issues.get(0).message());
+        assertTrue(issues.get(0).message().contains("grouped"), "a near miss names what was meant");
+        assertTrue(issues.get(1).fix().contains("1e-3 (official)"), issues.get(1).fix());
+        assertTrue(issues.get(2).message().contains("0 would never update them"), issues.get(2).message());
+        assertTrue(issues.get(3).fix().contains("mobilenetv2, mnas"), issues.get(3).fix());
+        assertEquals(List.of(), ConfigValidator.validate(resolvedWith("quickstart", "network",
+                "{\"skipPath\": \"grouped\", \"bnEpsilon\": 1e-3, \"bnMomentum\": 0.01, "
+                        + "\"initialization\": \"mnas\"}")), "the official settings are valid");
+        assertEquals(List.of(), ConfigValidator.validate(resolvedWith("quickstart", "pruning.criterion",
+                "\"grasp\"")));
+    }
+
     @Test
     void everySampleIsValidWithoutWarnings() throws Exception {
         for (String name : new String[] {"quickstart", "fashion-mnist", "cifar10"}) {
@@ -278,7 +297,8 @@ class ConfigValidatorTest {
     void aHalfEditedConfigIsReportedNeverThrown() {
         SearchSpaceConfig empty = new SearchSpaceConfig(null, null, null, null, null, null, null, null, null);
         List<String> p = paths(assertDoesNotThrow(() -> ConfigValidator.validate(empty)));
-        assertEquals(List.of("name", "seed", "data", "stem", "stages", "head", "search", "pruning", "training"), p);
+        assertEquals(List.of("name", "seed", "data", "stem", "stages", "head", "network", "search", "pruning",
+                "training"), p);
 
         SearchSpaceConfig nullStage = ConfigResolver.resolve(new SearchSpaceConfig(null, null, null,
                 java.util.Arrays.asList(null, new StageConfig(null, null, null, null, null)), null, null, null, null,
