@@ -70,6 +70,7 @@ public final class DesignerView extends BorderPane {
                 section("Stages of searchable blocks", stagesPane()),
                 section("Head", grid(row("channels", controls.integer("head.channels", 1, 8192, 16),
                         "head.channels"))),
+                section("Layers (skip path, batch norm, initialisation)", layersGrid()),
                 section("Search (architecture)", searchGrid()),
                 section("Pruning (weights)", pruningGrid()),
                 section("Training", trainingGrid()));
@@ -160,6 +161,23 @@ public final class DesignerView extends BorderPane {
                         "data.testLimit"),
                 row("", controls.check("data.augment", "augment (random crop, flip for colour)"), "data.augment"),
                 row("seed", controls.longField("seed"), "seed"));
+    }
+
+    /** Each default is ours (the results so far); the official code's value is named beside it. */
+    private Node layersGrid() {
+        Label note = new Label("Official code: grouped skip, BN ε 1e-3, BN momentum 0.01, mnas initialisation. "
+                + "Defaults are ours (every result so far was made with them).");
+        note.setWrapText(true);
+        note.getStyleClass().add("hint-label");
+        return new VBox(6, note, grid(
+                row("skip path (official: grouped)", controls.choice("network.skipPath", ConfigDefaults.SKIP_PATHS),
+                        "network.skipPath"),
+                row("BN ε (official: 1e-3)", controls.decimal("network.bnEpsilon", 1e-10, 1, 0.00001),
+                        "network.bnEpsilon"),
+                row("BN momentum (official: 0.01)", controls.decimal("network.bnMomentum", 0, 1, 0.01),
+                        "network.bnMomentum"),
+                row("initialisation (official: mnas)", controls.choice("network.initialization",
+                        ConfigDefaults.INITIALIZATIONS), "network.initialization")));
     }
 
     private Node searchGrid() {
