@@ -40,8 +40,8 @@ import org.supertickets.ticket.TicketInput;
 import org.supertickets.ticket.TicketIo;
 
 /**
- * A ticket with the official grouped skip and BN epsilon 1e-3 keeps both through its files, and ONNX Runtime
- * computes from the exported model the logits the workbench computes (no training: random weights and BN
+ * A ticket with the official grouped skip and BN epsilon 1e-3 keeps both through its files, and ONNX Runtime and
+ * the Python loader compute from it the logits the workbench computes (no training: random weights and BN
  * statistics are as good a check of the graph as trained ones, and take no time).
  */
 class GroupedSkipTicketTest {
@@ -95,6 +95,41 @@ class GroupedSkipTicketTest {
                 }
             }
             assertTrue(largest > 1e-3, "the logits are not all zero");
+        }
+        pythonLoaderLogitsMatch(folder, x, n, workbench);
+    }
+
+    /**
+     * {@code src/scripts/ticket_loader.py} builds the same network from the ticket folder (where
+     * {@code /usr/bin/python3} imports torch; elsewhere this part is skipped and says why).
+     */
+    private void pythonLoaderLogitsMatch(Path folder, float[] x, int n, float[] workbench) throws Exception {
+        if (!Files.isExecutable(Path.of(PythonLoaderTest.PYTHON)) || new ProcessBuilder(PythonLoaderTest.PYTHON,
+                "-c", "import torch, numpy").start().waitFor() != 0) {
+            System.out.println("GroupedSkipTicketTest: the Python loader part is skipped (" + PythonLoaderTest.PYTHON
+                    + " cannot import torch; apt-get install python3-torch)");
+            return;
+        }
+        Path input = tmp.resolve("input.f32");
+        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(x.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        bytes.asFloatBuffer().put(x);
+        Files.write(input, bytes.array());
+        String script = String.join("\n", "import sys, json, numpy as np, torch",
+                "sys.path.insert(0, 'src/scripts')",
+                "from ticket_loader import load_ticket",
+                "net = load_ticket(sys.argv[1])",
+                "x = torch.from_numpy(np.fromfile(sys.argv[2], dtype='<f4').reshape(" + n + ", 1, 8, 8))",
+                "print(json.dumps(net(x).detach().numpy().reshape(-1).tolist()))");
+        Process p = new ProcessBuilder(PythonLoaderTest.PYTHON, "-c", script, folder.toString(), input.toString())
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, p.waitFor(), out);
+        String last = out.strip().lines().reduce((a, b) -> b).orElse("");
+        com.fasterxml.jackson.databind.JsonNode logits = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(last);
+        assertEquals(workbench.length, logits.size(), out);
+        for (int i = 0; i < workbench.length; i++) {
+            assertEquals(workbench[i], logits.get(i).asDouble(), 1e-4, "Python logit " + i);
         }
     }
 
