@@ -9,6 +9,12 @@ import ai.djl.pytorch.jni.JniUtils;
  * function of those gradients can be back-propagated again: the Hessian-gradient product GraSP needs. DJL's
  * {@code GradientCollector} does not offer it; its PyTorch engine's JNI does, and this is the one place that calls
  * it (the workbench runs on that engine only).
+ *
+ * <p>Known cost: PyTorch warns that a backward with {@code create_graph} makes a reference cycle between each
+ * parameter and its gradient; in Python one breaks it with {@code p.grad = None}, which DJL cannot do. The cycle
+ * keeps each scored batch's graph allocated after its copy is closed (measured: about 30 MB per batch of 64
+ * Fashion-MNIST images on the quickstart-sized supernet, so about 150 MB per GraSP event of 5 batches), until
+ * the process ends. Fine for a few events; docs/method.md says so.
  */
 final class SecondOrderBackward {
 
