@@ -240,6 +240,7 @@ public final class WorkbenchView extends BorderPane {
                 scene.getStylesheets().add(presenting);
             }
             insideView.scaleProperty().set(presenter.effectiveScale());
+            monitorView.scaleProperty().set(presenter.effectiveScale());
             insideView.highContrastProperty().set(presenter.onProperty().get());
             fitExplanationPanel();
         };

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.ColumnConstraints;
@@ -42,6 +44,7 @@ public final class MonitorView extends GridPane {
     private final TaskRunner runner;
     private final Consumer<String> onError;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final Map<ChartModel, JFreeChart> charts = new LinkedHashMap<>();
     private final Map<SeriesModel, XYSeries> series = new LinkedHashMap<>();
     private final Map<SeriesModel, Integer> shownRevision = new LinkedHashMap<>();
@@ -85,6 +88,7 @@ public final class MonitorView extends GridPane {
         vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
         vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
         dark.addListener((o, a, b) -> applyTheme());
+        scale.addListener((o, a, b) -> charts.values().forEach(c -> ChartTheme.scale(c, b.doubleValue())));
         setRange(vm.epochsProperty().get());
         applyTheme();
         refresh();
@@ -92,6 +96,11 @@ public final class MonitorView extends GridPane {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** Text and line size of the charts (presenter mode); 1 = normal. */
+    public DoubleProperty scaleProperty() {
+        return scale;
     }
 
     /** The chart drawn for a model (tests and exports read it). */
