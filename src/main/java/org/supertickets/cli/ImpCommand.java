@@ -82,13 +82,9 @@ final class ImpCommand implements Callable<Integer> {
                     + "to Slurm). Fix: e.g. imp sample-configs/quickstart.json.");
             return Main.EXIT_BAD_INPUT;
         }
-        if (!engine.equals("local") && !engine.equals("slurm")) {
-            System.err.println("--engine '" + engine + "' is unknown. Fix: --engine local or --engine slurm.");
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (engine.equals("local") && slurm.anySubmitOptionSet()) {
-            System.err.println("--partition, --time, --cpus-per-task, --gpus-per-task, --mem, --sbatch-arg, "
-                    + "--dry-run and --detach are for Slurm. Fix: add --engine slurm, or drop them.");
+        String engineProblem = slurm.engineProblem(engine);
+        if (engineProblem != null) {
+            System.err.println(engineProblem);
             return Main.EXIT_BAD_INPUT;
         }
         ImpPipeline pipeline;

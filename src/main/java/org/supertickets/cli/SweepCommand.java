@@ -66,13 +66,9 @@ final class SweepCommand implements Callable<Integer> {
                     + "--grid seed=1,2.");
             return Main.EXIT_BAD_INPUT;
         }
-        if (!engine.equals("local") && !engine.equals("slurm")) {
-            System.err.println("--engine '" + engine + "' is unknown. Fix: --engine local or --engine slurm.");
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (engine.equals("local") && slurm.anySubmitOptionSet()) {
-            System.err.println("--partition, --time, --cpus-per-task, --gpus-per-task, --mem, --sbatch-arg, "
-                    + "--dry-run and --detach are for Slurm. Fix: add --engine slurm, or drop them.");
+        String engineProblem = slurm.engineProblem(engine);
+        if (engineProblem != null) {
+            System.err.println(engineProblem);
             return Main.EXIT_BAD_INPUT;
         }
         if (engine.equals("slurm") && workers != 1) {

@@ -40,6 +40,10 @@ public final class ScreenshotTour {
             designerOnly(Path.of(args[1]));
             return;
         }
+        if (args.length > 3 && args[0].equals("--slurm")) {
+            slurmOnly(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+            return;
+        }
         if (args.length > 1 && args[0].equals("--demo")) {
             demoOnly(Path.of(args[1]));
             return;
@@ -243,6 +247,35 @@ public final class ScreenshotTour {
         FxThread.sleep(800);
         shoot(w, out.resolve("compare-methods.png"));
         System.out.println("last error: " + w.lastError());
+        closeAndExit(w);
+    }
+
+    /**
+     * The Runs tab following a Slurm array already submitted into {@code runs} ({@code --slurm OUT CONFIG RUNS}):
+     * the first point is opened with the panel's Open (so the run queue follows its folder) and selected.
+     */
+    private static void slurmOnly(Path outDir, Path config, Path runs) throws Exception {
+        Files.createDirectories(outDir);
+        FxThread.startPlatform();
+        WorkbenchWindow w = openWindow(config, runs, 1);
+        javafx.scene.control.TableView<?> table = FxThread.call(() -> (javafx.scene.control.TableView<?>)
+                w.stage().getScene().lookup("#slurm-sweeps-table"));
+        waitFor(() -> FxThread.call(() -> !table.getItems().isEmpty()), 60_000);
+        FxThread.run(() -> {
+            table.getSelectionModel().select(0);
+            ((javafx.scene.control.Button) w.stage().getScene().lookup("#slurm-open")).fire();
+        });
+        waitFor(() -> FxThread.call(() -> !w.vm().runs().entries().isEmpty()), 60_000);
+        FxThread.sleep(4000); // a few lines of the followed run
+        FxThread.run(() -> {
+            w.view().tabs().getSelectionModel().select(1);
+            table.getSelectionModel().select(0);
+        });
+        FxThread.sleep(1500);
+        shoot(w, outDir.resolve("runs-slurm.png"));
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(2));
+        FxThread.sleep(1500);
+        shoot(w, outDir.resolve("monitor-slurm.png"));
         closeAndExit(w);
     }
 
