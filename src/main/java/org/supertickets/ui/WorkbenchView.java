@@ -52,6 +52,7 @@ import org.supertickets.ui.monitor.MonitorView;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
+import org.supertickets.ui.runqueue.RunStatus;
 import org.supertickets.ui.runqueue.SlurmSweepsView;
 import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
 import org.supertickets.ui.sweep.SubmitSweepDialog;
@@ -124,8 +125,7 @@ public final class WorkbenchView extends BorderPane {
         });
         slurmSweeps = new SlurmSweepsViewModel(runner);
         slurmSweeps.follow(vm.runs().runsDirProperty()::get);
-        // Open: the Runs view's own "open a run folder" (it follows the folder and brings the Monitor to the front)
-        runsView.setBottom(new SlurmSweepsView(slurmSweeps, vm.runs()::openFolder));
+        runsView.setBottom(new SlurmSweepsView(slurmSweeps, this::showOrOpenRunFolder));
         monitorView = new MonitorView(vm.monitor(), runner, m -> notifier.error("Export failed", m));
         graphView = new GraphView(vm.graph(), vm.timeline());
         heatmapView = new HeatmapView(vm.heatmap());
@@ -589,6 +589,25 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
+    /**
+     * The Slurm panel's Open: a run folder the run queue already follows (or has seen complete) is shown in the
+     * Monitor; any other is opened with the Runs view's own Open run folder, which follows it live.
+     */
+    private void showOrOpenRunFolder(java.nio.file.Path folder) {
+        java.nio.file.Path wanted = folder.toAbsolutePath().normalize();
+        RunEntry listed = vm.runs().entries().stream()
+                .filter(e -> e.getFolder() != null && e.getFolder().toAbsolutePath().normalize().equals(wanted))
+                .filter(e -> e.getStatus() == RunStatus.FOLLOWING || e.getStatus() == RunStatus.FOLLOW_IDLE
+                        || e.getStatus() == RunStatus.COMPLETED)
+                .findFirst().orElse(null);
+        if (listed == null) {
+            vm.runs().openFolder(folder); // selects it, and the Monitor comes to the front
+            return;
+        }
+        vm.runs().selectedProperty().set(listed);
+        tabs.getSelectionModel().select(2);
+    }
+
     /** Run ▸ Submit sweep…: a grid of the designer's config (or a file) on this machine or on Slurm. */
     private void submitSweep() {
         String device = vm.runs().deviceProperty().get();
