@@ -221,7 +221,8 @@ final class SweepOnSlurm {
                 }
             }
         }
-        throw new IOException(given + " is neither a job folder submitted to Slurm nor an --out holding one (a "
+        String what = prefix.equals(SlurmSweepSubmitter.IMP_PREFIX) ? "an imp pipeline" : "a sweep";
+        throw new IOException(given + " is neither " + what + " submitted to Slurm nor an --out holding one (a "
                 + prefix + "-<time> folder with slurm-sweep.json). Fix: give the folder or --out that '--engine "
                 + "slurm' printed.");
     }
