@@ -18,6 +18,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
@@ -107,6 +108,7 @@ public final class SubmitSweepDialog {
         form.addRow(row++, new Label("Config"), new HBox(8, source, designerButton, file));
         form.addRow(row++, new Label("Grid"), grid);
         form.addRow(row++, new Label("Engine"), engine);
+        HBox.setHgrow(out, Priority.ALWAYS);
         form.addRow(row++, new Label("Out folder"), new HBox(4, out, browse));
         BooleanBinding local = vm.engineProperty().isEqualTo(SubmitSweepViewModel.Engine.LOCAL);
         addRow(form, row++, "Workers (runs at once)", field(vm.workersProperty(), "sweep-workers", "1"), local);
