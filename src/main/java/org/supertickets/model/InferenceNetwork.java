@@ -22,10 +22,10 @@ import org.supertickets.space.BranchState;
 /**
  * A network of the search space for inference only, built so that sparse weights can pay: every BN is folded into
  * the conv before it ({@link FoldedConv}), and activations are kept as {@code [C, N·H·W]} (channels first, then
- * images) so that each 1×1 conv — expand, projection, strided skip, head — and the classifier is one matrix product
- * {@code W [out, in] × x} with no transposition around it ({@link PointwiseProduct}). Layers whose density is at or
- * below a threshold multiply with a sparse weight; the depthwise convs stay dense and run on the same layout as one
- * grouped conv with each channel's kernel repeated for every image.
+ * images) so that each 1×1 conv — expand, projection, strided skip, head — and the classifier is one matrix
+ * product {@code W [out, in] × x} with no transposition around it ({@link PointwiseProduct}). Layers whose density
+ * is at or below a threshold multiply with a sparse weight; the depthwise convs stay dense and run on the same
+ * layout as one grouped conv with each channel's kernel repeated for every image.
  *
  * <p>It computes what {@link Supernet#forward} computes in {@link BatchNormMode#EVAL}, up to float rounding
  * (folding reorders the arithmetic).
