@@ -1,13 +1,19 @@
 package org.supertickets.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.supertickets.pipeline.ImpPipeline;
 import org.supertickets.pipeline.ImpSettings;
+import org.supertickets.io.AtomicFiles;
 import org.supertickets.prune.PruneScope;
+import org.supertickets.slurm.SlurmSweepSubmitter;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.SearchSpaceConfig;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,8 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "level is the retrained ticket. Every stage is a run folder; pipeline.json sums their cost.")
 final class ImpCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "CONFIG", description = "the config (search settings, data, training, seed, and "
-            + "pruning.targetSparsity as the target)")
+    @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "the config (search settings, data, "
+            + "training, seed, and pruning.targetSparsity as the target)")
     Path config;
 
     @Option(names = "--fraction", paramLabel = "F", defaultValue = "0.2",
@@ -55,12 +61,38 @@ final class ImpCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "no progress bar")
     boolean quiet;
 
+    @Option(names = "--engine", paramLabel = "local|slurm", defaultValue = "local", description = "local: here; "
+            + "slurm: the whole pipeline as one Slurm job, resumed from its manifest by --resume (docs/cluster.md)")
+    String engine;
+
+    @Mixin
+    SlurmSweepOptions slurm = new SlurmSweepOptions();
+
+    @Option(names = "--record-folder", paramLabel = "FILE", description = "write the new pipeline folder's path "
+            + "into FILE as soon as it exists (how a pipeline on Slurm is followed)")
+    Path recordFolder;
+
     @Override
     public Integer call() {
+        if (slurm.managesASweep()) {
+            return new SweepOnSlurm(slurm, SlurmSweepSubmitter.IMP_PREFIX).manage();
+        }
+        if (config == null) {
+            System.err.println("imp needs a CONFIG (or --status, --cancel or --resume OUT for a pipeline submitted "
+                    + "to Slurm). Fix: e.g. imp sample-configs/quickstart.json.");
+            return Main.EXIT_BAD_INPUT;
+        }
+        String engineProblem = slurm.engineProblem(engine);
+        if (engineProblem != null) {
+            System.err.println(engineProblem);
+            return Main.EXIT_BAD_INPUT;
+        }
         ImpPipeline pipeline;
+        SearchSpaceConfig base;
+        ImpSettings settings;
         try {
-            SearchSpaceConfig base = Configs.load(config, seed, null);
-            ImpSettings settings = new ImpSettings(base.pruning().targetSparsity(), fraction, rewindEpochs,
+            base = Configs.load(config, seed, null);
+            settings = new ImpSettings(base.pruning().targetSparsity(), fraction, rewindEpochs,
                     layerwise ? PruneScope.LAYERWISE : PruneScope.GLOBAL,
                     levelEpochs != null ? levelEpochs : base.training().epochs());
             pipeline = new ImpPipeline(base, settings, device, PipelineConsole.observer(quiet));
@@ -71,6 +103,37 @@ final class ImpCommand implements Callable<Integer> {
             System.err.println("imp: " + e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        return PipelineConsole.await(pipeline, () -> pipeline.run(out, searchRun));
+        if (engine.equals("slurm")) {
+            return new SweepOnSlurm(slurm, SlurmSweepSubmitter.IMP_PREFIX).submitImp(base, impOptions(settings),
+                    out, device);
+        }
+        return PipelineConsole.await(pipeline, () -> pipeline.run(out, searchRun, this::record));
+    }
+
+    /** The options the job's own {@code imp} runs with: these settings, spelled out. */
+    private List<String> impOptions(ImpSettings settings) {
+        List<String> options = new ArrayList<>(List.of("--fraction", Double.toString(settings.fractionPerLevel()),
+                "--rewind-epochs", Double.toString(settings.rewindEpochs()), "--level-epochs",
+                Integer.toString(settings.levelEpochs())));
+        if (settings.scope() == PruneScope.LAYERWISE) {
+            options.add("--layerwise");
+        }
+        if (searchRun != null) {
+            options.addAll(List.of("--search-run", searchRun.toAbsolutePath().normalize().toString()));
+        }
+        return options;
+    }
+
+    /** Written atomically: whoever reads it sees no path or the whole one. A failure to write it stops nothing. */
+    private void record(Path folder) {
+        if (recordFolder == null) {
+            return;
+        }
+        try {
+            AtomicFiles.writeString(recordFolder, folder.toAbsolutePath() + "\n");
+        } catch (IOException e) {
+            System.err.println("Cannot write the pipeline folder's path into " + recordFolder + ": "
+                    + e.getMessage() + ". The pipeline goes on in " + folder + ".");
+        }
     }
 }

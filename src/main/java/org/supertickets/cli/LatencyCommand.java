@@ -14,12 +14,14 @@ import org.supertickets.latency.LatencyVerdict;
 import org.supertickets.latency.PairedTiming;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.CorruptFileException;
+import org.supertickets.model.InferenceNetwork;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;
 import org.supertickets.space.Architecture;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
+import org.supertickets.train.NativeAllocatorTuning;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -55,6 +57,11 @@ final class LatencyCommand implements Callable<Integer> {
             + "reached by then is reported (default ${DEFAULT-VALUE})")
     double maxSeconds;
 
+    @Option(names = "--sparse", description = "also time the ticket with its sparse 1×1 convs as sparse products "
+            + "(BN folded), against the compacted dense ticket and, to tell what the sparse kernels alone buy, "
+            + "against the same folded network with dense products")
+    boolean sparse;
+
     @Override
     public Integer call() {
         Ticket ticket;
@@ -72,6 +79,9 @@ final class LatencyCommand implements Callable<Integer> {
                     + "leave them out for 20, 0.05 and 60.");
             return Main.EXIT_BAD_INPUT;
         }
+        // As in training: without it, glibc hands each pass's multi-megabyte activations back to the kernel and the
+        // next pass faults them in again, which cost more than the convolutions on this machine (performance.md).
+        NativeAllocatorTuning.applyOnce();
         Architecture supernetArchitecture = Architecture.supernet(ticket.manifest().provenance().config());
         NetworkState supernet = NetworkInitializer.initialize(supernetArchitecture, 0);
         Architecture ticketArchitecture = ticket.network().architecture();
@@ -96,8 +106,42 @@ final class LatencyCommand implements Callable<Integer> {
             LatencyVerdict verdict = new LatencyVerdict(r.interval(), r.tight(), supernetArchitecture.macs(),
                     ticketArchitecture.macs(), supernetArchitecture.params(), ticketArchitecture.params());
             System.out.println("  " + verdict.sentence());
+            if (sparse) {
+                timeSparse(ticket, ticketNet, supernetArchitecture, input, timing, root);
+            }
         }
         return 0;
+    }
+
+    /**
+     * The compacted ticket with sparse 1×1 products, timed in pairs against the compacted dense ticket (what a user
+     * gains), then against the same folded network with dense products (what the sparse kernels alone gain).
+     */
+    private void timeSparse(Ticket ticket, Supernet denseTicket, Architecture inputShape, float[] input,
+            PairedTiming timing, NDManager root) {
+        try (InferenceNetwork sparseNet = InferenceNetwork.load(ticket.network(), root, Device.cpu(),
+                InferenceNetwork.Kernels.SPARSE_WHERE_IT_PAYS);
+                InferenceNetwork foldedDense = InferenceNetwork.load(ticket.network(), root, Device.cpu(),
+                        InferenceNetwork.Kernels.DENSE)) {
+            System.out.printf(Locale.ROOT, "sparse products for %d of %d 1×1 layers (those at or below %.0f%% "
+                    + "density): %s%n", sparseNet.sparseLayers().size(), sparseNet.pointwiseLayers(),
+                    100 * InferenceNetwork.SPARSE_AT_OR_BELOW_DENSITY, sparseNet.sparseLayers());
+            PairedTiming.Result vsDense = timing.measure(() -> forward(denseTicket, inputShape, input),
+                    () -> forward(sparseNet, inputShape, input), System::nanoTime);
+            System.out.printf(Locale.ROOT, "  ticket (compacted, sparse): %8.2f  %8.2f ms   speed-up over the "
+                    + "compacted ticket %s%n", percentile(vsDense.candidateMs(), 0.5),
+                    percentile(vsDense.candidateMs(), 0.9), interval(vsDense));
+            PairedTiming.Result kernels = timing.measure(() -> forward(foldedDense, inputShape, input),
+                    () -> forward(sparseNet, inputShape, input), System::nanoTime);
+            System.out.printf(Locale.ROOT, "  of which the sparse kernels (same folded network, dense 1×1 %.2f ms): "
+                    + "%s%n", percentile(kernels.referenceMs(), 0.5), interval(kernels));
+        }
+    }
+
+    private static String interval(PairedTiming.Result r) {
+        return String.format(Locale.ROOT, "%.2f× (95%% interval %.2f–%.2f, %d pairs%s)", r.interval().speedup(),
+                r.interval().low(), r.interval().high(), r.interval().pairs(), r.tight() ? ""
+                        : "; not tight within --max-seconds");
     }
 
     private float[] input(Architecture a) {
@@ -114,6 +158,14 @@ final class LatencyCommand implements Callable<Integer> {
         try (NDScope scope = new NDScope()) {
             NDArray x = net.manager().create(input, new Shape(batch, a.inChannels(), a.inHeight(), a.inWidth()));
             net.forward(x, BatchNormMode.EVAL).toFloatArray();
+        }
+    }
+
+    /** One pass of the inference network, as {@link #forward(Supernet, Architecture, float[])}. */
+    private void forward(InferenceNetwork net, Architecture a, float[] input) {
+        try (NDScope scope = new NDScope()) {
+            NDArray x = net.manager().create(input, new Shape(batch, a.inChannels(), a.inHeight(), a.inWidth()));
+            net.forward(x).toFloatArray();
         }
     }
 

@@ -66,4 +66,16 @@ final class SlurmSweepOptions {
         return partition != null || time != null || cpusPerTask != null || gpusPerTask != null || mem != null
                 || !sbatchArgs.isEmpty() || dryRun || detach;
     }
+
+    /** Why {@code --engine} and the Slurm options given do not go together; null when they do. */
+    String engineProblem(String engine) {
+        if (!engine.equals("local") && !engine.equals("slurm")) {
+            return "--engine '" + engine + "' is unknown. Fix: --engine local or --engine slurm.";
+        }
+        if (engine.equals("local") && anySubmitOptionSet()) {
+            return "--partition, --time, --cpus-per-task, --gpus-per-task, --mem, --sbatch-arg, --dry-run and "
+                    + "--detach are for Slurm. Fix: add --engine slurm, or drop them.";
+        }
+        return null;
+    }
 }

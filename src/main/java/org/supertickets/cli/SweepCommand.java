@@ -1,12 +1,7 @@
 package org.supertickets.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -15,6 +10,8 @@ import org.supertickets.run.RunSetupException;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.slurm.SlurmSweepSubmitter;
+import org.supertickets.space.SweepGrid;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import picocli.CommandLine.Command;
@@ -32,8 +29,6 @@ import picocli.CommandLine.Parameters;
         description = "Run a grid of configs, e.g. --grid method=supertickets,nas-only --grid seed=1,2 --grid "
                 + "pruning.targetSparsity=0.5,0.9; each point is an ordinary run folder.")
 final class SweepCommand implements Callable<Integer> {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Parameters(paramLabel = "CONFIG", arity = "0..1", description = "the base config")
     Path config;
@@ -63,7 +58,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (slurm.managesASweep()) {
-            return new SweepOnSlurm(slurm).manage();
+            return new SweepOnSlurm(slurm, SlurmSweepSubmitter.SWEEP_PREFIX).manage();
         }
         if (config == null || grid == null || grid.isEmpty()) {
             System.err.println("sweep needs a CONFIG and at least one --grid KEY=V1,V2 (or --status, --cancel or "
@@ -71,13 +66,9 @@ final class SweepCommand implements Callable<Integer> {
                     + "--grid seed=1,2.");
             return Main.EXIT_BAD_INPUT;
         }
-        if (!engine.equals("local") && !engine.equals("slurm")) {
-            System.err.println("--engine '" + engine + "' is unknown. Fix: --engine local or --engine slurm.");
-            return Main.EXIT_BAD_INPUT;
-        }
-        if (engine.equals("local") && slurm.anySubmitOptionSet()) {
-            System.err.println("--partition, --time, --cpus-per-task, --gpus-per-task, --mem, --sbatch-arg, "
-                    + "--dry-run and --detach are for Slurm. Fix: add --engine slurm, or drop them.");
+        String engineProblem = slurm.engineProblem(engine);
+        if (engineProblem != null) {
+            System.err.println(engineProblem);
             return Main.EXIT_BAD_INPUT;
         }
         if (engine.equals("slurm") && workers != 1) {
@@ -96,7 +87,7 @@ final class SweepCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         if (engine.equals("slurm")) {
-            return new SweepOnSlurm(slurm).submit(points, out, device);
+            return new SweepOnSlurm(slurm, SlurmSweepSubmitter.SWEEP_PREFIX).submit(points, out, device);
         }
         if (workers < 1) {
             System.err.println("--workers " + workers + ": at least one run must go at a time. Fix: --workers 1 "
@@ -144,91 +135,11 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     static Map<String, List<String>> parse(List<String> grid) {
-        Map<String, List<String>> axes = new LinkedHashMap<>();
-        for (String g : grid) {
-            int eq = g.indexOf('=');
-            if (eq <= 0 || eq == g.length() - 1) {
-                throw new IllegalArgumentException("'" + g + "' is not KEY=V1,V2,...");
-            }
-            axes.put(g.substring(0, eq).trim(), List.of(g.substring(eq + 1).split(",")));
-        }
-        return axes;
+        return SweepGrid.parse(grid);
     }
 
-    /** A grid point on its way: the config as JSON and the method to apply once every other axis is set. */
-    private record Point(ObjectNode node, TrainingMethod method) {
-    }
-
-    /**
-     * Every combination of the axes, each validated, named after its values. The method is applied after the
-     * other axes, so a method that derives a field from another (one-shot: increment = target) sees the grid's
-     * value of it whatever the order of the axes.
-     */
     static List<SearchSpaceConfig> expand(SearchSpaceConfig base, Map<String, List<String>> axes)
             throws ConfigException {
-        List<Point> points = new ArrayList<>();
-        points.add(new Point((ObjectNode) JSON.valueToTree(base), null));
-        for (Map.Entry<String, List<String>> axis : axes.entrySet()) {
-            List<Point> next = new ArrayList<>();
-            for (Point point : points) {
-                for (String value : axis.getValue()) {
-                    ObjectNode copy = point.node().deepCopy();
-                    TrainingMethod method = point.method();
-                    if (axis.getKey().equals("method")) {
-                        method = TrainingMethod.fromLabel(value.trim());
-                    } else {
-                        set(copy, axis.getKey(), value.trim());
-                    }
-                    copy.put("name", copy.path("name").asText() + "-" + shortKey(axis.getKey()) + value.trim());
-                    next.add(new Point(copy, method));
-                }
-            }
-            points = next;
-        }
-        List<SearchSpaceConfig> configs = new ArrayList<>();
-        for (Point point : points) {
-            if (point.method() != null) {
-                applyMethod(point.node(), point.method());
-            }
-            configs.add(ConfigIo.parseResolved(Path.of("sweep point " + point.node().path("name").asText()),
-                    point.node().toString()));
-        }
-        return configs;
-    }
-
-    private static void applyMethod(ObjectNode root, TrainingMethod method) {
-        try {
-            SearchSpaceConfig point = method.applyTo(JSON.treeToValue(root, SearchSpaceConfig.class));
-            root.set("search", JSON.valueToTree(point.search()));
-            root.set("pruning", JSON.valueToTree(point.pruning()));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("a resolved config did not read back", e);
-        }
-    }
-
-    private static void set(ObjectNode root, String key, String value) {
-        String[] parts = key.split("\\.");
-        ObjectNode node = root;
-        for (int i = 0; i < parts.length - 1; i++) {
-            JsonNode child = node.get(parts[i]);
-            if (!(child instanceof ObjectNode)) {
-                throw new IllegalArgumentException("'" + key + "' is not a config field");
-            }
-            node = (ObjectNode) child;
-        }
-        String field = parts[parts.length - 1];
-        if (!node.has(field)) {
-            throw new IllegalArgumentException("'" + key + "' is not a config field");
-        }
-        try {
-            node.set(field, JSON.readTree(value));
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            node.put(field, value);
-        }
-    }
-
-    private static String shortKey(String key) {
-        String last = key.substring(key.lastIndexOf('.') + 1);
-        return last.equals("method") ? "" : last + "=";
+        return SweepGrid.expand(base, axes);
     }
 }

@@ -5,15 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import org.supertickets.run.ChildJvm;
+import org.supertickets.run.LocalSweep;
 import org.supertickets.run.WorkerPool;
-import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 
 /**
@@ -22,7 +17,6 @@ import org.supertickets.space.SearchSpaceConfig;
  */
 final class SweepInWorkers {
 
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
     /** How long Ctrl-C waits for the runs to write their checkpoints before stopping them hard. */
     private static final Duration CANCEL_GRACE = Duration.ofSeconds(60);
     /** How many last lines of a failed run's log are shown. */
@@ -40,13 +34,10 @@ final class SweepInWorkers {
 
     /** Runs every point and returns how many did not complete. */
     int run(List<SearchSpaceConfig> points) throws IOException, InterruptedException {
-        Path sweepDir = out.resolve("sweep-" + LocalDateTime.now().format(STAMP));
-        List<WorkerPool.Job> jobs = jobs(points, sweepDir);
-        int threads = WorkerPool.threadsPerWorker(workers, Runtime.getRuntime().availableProcessors());
+        LocalSweep sweep = LocalSweep.write(points, out, device, workers);
         System.out.printf(Locale.ROOT, "sweep: %d runs, %d at a time with %d PyTorch thread(s) each; configs and "
-                + "logs in %s%n", points.size(), workers, threads, sweepDir);
-        WorkerPool pool = new WorkerPool(workers, Map.of("OMP_NUM_THREADS", Integer.toString(threads),
-                "DJL_OFFLINE", "true", "OPT_OUT_TRACKING", "true"));
+                + "logs in %s%n", points.size(), workers, sweep.threadsPerWorker(), sweep.sweepFolder());
+        WorkerPool pool = sweep.pool();
         try (CtrlC ignored = CtrlC.runs(() -> {
             try {
                 pool.cancel(CANCEL_GRACE);
@@ -54,26 +45,9 @@ final class SweepInWorkers {
                 Thread.currentThread().interrupt();
             }
         }, "cancel-sweep-on-ctrl-c")) {
-            List<WorkerPool.Result> results = pool.runAll(jobs, new Printer());
+            List<WorkerPool.Result> results = pool.runAll(sweep.jobs(), new Printer());
             return (int) results.stream().filter(r -> !r.succeeded()).count();
         }
-    }
-
-    private List<WorkerPool.Job> jobs(List<SearchSpaceConfig> points, Path sweepDir) throws IOException {
-        List<WorkerPool.Job> jobs = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            SearchSpaceConfig point = points.get(i);
-            String stem = String.format(Locale.ROOT, "%02d-%s", i + 1, point.name());
-            Path config = sweepDir.resolve(stem + ".json");
-            ConfigIo.write(config, point);
-            List<String> args = new ArrayList<>(List.of("run", config.toString(), "--out", out.toString(), "--quiet"));
-            if (device != null) {
-                args.addAll(List.of("--device", device));
-            }
-            jobs.add(new WorkerPool.Job(point.name(), ChildJvm.command(Main.class, args),
-                    sweepDir.resolve(stem + ".log")));
-        }
-        return jobs;
     }
 
     /** One line when a run starts; when it ends, its outcome and the summary lines the run printed. */

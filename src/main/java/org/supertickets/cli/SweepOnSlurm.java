@@ -9,10 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
-import org.supertickets.data.AssetLocator;
-import org.supertickets.data.DatasetException;
-import org.supertickets.run.ChildJvm;
 import org.supertickets.slurm.ArrayScript;
 import org.supertickets.slurm.PointStatus;
 import org.supertickets.slurm.SlurmCommands;
@@ -35,28 +33,39 @@ final class SweepOnSlurm {
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(60);
 
     private final SlurmSweepOptions options;
+    private final String folderPrefix;
     private final SlurmCommands slurm = new SlurmCommands();
     private final SlurmSweepSubmitter submitter;
 
-    SweepOnSlurm(SlurmSweepOptions options) {
+    /**
+     * @param folderPrefix what the job folders of this command are named under --out ({@code sweep} or {@code
+     *                     slurm-imp}), for --status, --cancel and --resume given an --out
+     */
+    SweepOnSlurm(SlurmSweepOptions options, String folderPrefix) {
         this.options = options;
-        this.submitter = new SlurmSweepSubmitter(slurm, taskSetup());
-    }
-
-    /** This JVM's java and classpath, the folder sweep runs in, and the embedded datasets when they are found. */
-    private static ArrayScript.TaskSetup taskSetup() {
-        List<String> java = ChildJvm.command(Main.class, List.of());
-        Map<String, String> environment = new HashMap<>();
-        try {
-            environment.put(AssetLocator.ENV, AssetLocator.find().toAbsolutePath().normalize().toString());
-        } catch (DatasetException e) {
-            // a config with its own data.path needs none; one that needs them says so in its log
-        }
-        return new ArrayScript.TaskSetup(java.get(0), java.get(2), java.get(3), Path.of(""), environment);
+        this.folderPrefix = folderPrefix;
+        this.submitter = new SlurmSweepSubmitter(slurm, ArrayScript.TaskSetup.ofThisJvm());
     }
 
     /** {@code sweep CONFIG --grid ... --engine slurm}: the exit code. */
     int submit(List<SearchSpaceConfig> points, Path out, String device) {
+        return submit(out, () -> submitter.dryRun(points, out, device, options.resources()),
+                () -> submitter.submit(points, out, device, options.resources()), points.size() + " point(s)");
+    }
+
+    /** {@code imp CONFIG --engine slurm}: the whole pipeline as one job; the exit code. */
+    int submitImp(SearchSpaceConfig base, List<String> impOptions, Path out, String device) {
+        return submit(out, () -> submitter.dryRunImp(base, impOptions, out, device, options.resources()),
+                () -> submitter.submitImp(base, impOptions, out, device, options.resources()),
+                "the imp pipeline as 1 task");
+    }
+
+    /** Writes and submits one array. */
+    private interface Submission {
+        SlurmSweepSubmitter.Submitted submit() throws IOException, SlurmException;
+    }
+
+    private int submit(Path out, Supplier<String> dryRun, Submission submission, String what) {
         try {
             options.resources().validate();
         } catch (IllegalArgumentException e) {
@@ -64,23 +73,22 @@ final class SweepOnSlurm {
             return Main.EXIT_BAD_INPUT;
         }
         if (options.dryRun) {
-            System.out.print(submitter.dryRun(points, out, device, options.resources()));
+            System.out.print(dryRun.get());
             return 0;
         }
         if (!SlurmCommands.sbatchOnPath()) {
-            System.err.println("sbatch is not on the PATH, so nothing can be submitted to Slurm. Fix: run on a "
-                    + "machine with Slurm's client commands (see docs/cluster.md), or use --engine local.");
+            System.err.println(SlurmCommands.NO_SBATCH + " Fix: run on a machine with Slurm's client commands (see "
+                    + "docs/cluster.md), or use --engine local.");
             return Main.EXIT_BAD_INPUT;
         }
         try {
-            SlurmSweepSubmitter.Submitted submitted = submitter.submit(points, out, device, options.resources());
-            System.out.printf(Locale.ROOT, "submitted job %s: %d point(s) as array tasks %s_0..%d; sweep folder %s%n",
-                    submitted.jobId(), points.size(), submitted.jobId(), points.size() - 1,
+            SlurmSweepSubmitter.Submitted submitted = submission.submit();
+            System.out.printf(Locale.ROOT, "submitted job %s: %s; sweep folder %s%n", submitted.jobId(), what,
                     submitted.sweepFolder());
             return options.detach ? 0 : follow(submitted.sweepFolder());
         } catch (IOException e) {
-            System.err.println("Cannot write the sweep under " + out + ": " + e.getMessage() + ". Fix: choose a "
-                    + "writable --out on storage every node sees.");
+            System.err.println("Cannot write the job's folder under " + out + ": " + e.getMessage() + ". Fix: "
+                    + "choose a writable --out on storage every node sees.");
             return Main.EXIT_BAD_INPUT;
         } catch (SlurmException e) {
             System.err.println(e.getMessage());
@@ -93,7 +101,7 @@ final class SweepOnSlurm {
         Path given = options.status != null ? options.status : options.cancel != null ? options.cancel
                 : options.resume;
         try {
-            Path sweepFolder = sweepFolderIn(given);
+            Path sweepFolder = sweepFolderIn(given, folderPrefix);
             if (options.status != null) {
                 List<PointStatus> statuses = new SlurmSweepTracker(sweepFolder, slurm).poll();
                 printTable(sweepFolder, statuses);
@@ -196,21 +204,27 @@ final class SweepOnSlurm {
 
     /** The sweep folder given, or the newest one submitted to Slurm under the --out given. */
     static Path sweepFolderIn(Path given) throws IOException {
+        return sweepFolderIn(given, SlurmSweepSubmitter.SWEEP_PREFIX);
+    }
+
+    /** The job folder given, or the newest {@code <prefix>-<time>} one submitted to Slurm under the --out given. */
+    static Path sweepFolderIn(Path given, String prefix) throws IOException {
         if (SlurmSweepIo.isSlurmSweep(given)) {
             return given;
         }
         if (Files.isDirectory(given)) {
             try (Stream<Path> children = Files.list(given)) {
-                Path newest = children.filter(p -> p.getFileName().toString().startsWith("sweep-"))
+                Path newest = children.filter(p -> p.getFileName().toString().startsWith(prefix + "-"))
                         .filter(SlurmSweepIo::isSlurmSweep).max(Path::compareTo).orElse(null);
                 if (newest != null) {
                     return newest;
                 }
             }
         }
-        throw new IOException(given + " is neither a sweep submitted to Slurm nor an --out holding one (a "
-                + "sweep-<time> folder with slurm-sweep.json). Fix: give the sweep folder or --out that "
-                + "'sweep --engine slurm' printed.");
+        String what = prefix.equals(SlurmSweepSubmitter.IMP_PREFIX) ? "an imp pipeline" : "a sweep";
+        throw new IOException(given + " is neither " + what + " submitted to Slurm nor an --out holding one (a "
+                + prefix + "-<time> folder with slurm-sweep.json). Fix: give the folder or --out that '--engine "
+                + "slurm' printed.");
     }
 
     private static void sleep(Duration duration) {

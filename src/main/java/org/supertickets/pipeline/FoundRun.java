@@ -17,7 +17,8 @@ import org.supertickets.train.RunFinished;
  * @param resumable   true when it has not completed and holds what resume continues from (a checkpoint, or a
  *                    pipeline's manifest)
  * @param lastWritten when its log (metrics.jsonl, a pipeline's pipeline.json) last changed
- * @param progress    steps done / total steps of its latest attempt, 0..1 (a pipeline: 1 when complete, else 0)
+ * @param progress    steps done / total steps of its latest attempt, 0..1 (a pipeline: its finished stages / all
+ *                    its stages)
  */
 public record FoundRun(Path folder, SearchSpaceConfig config, ImpSettings imp, RunFinished finished,
         boolean complete, boolean resumable, Instant lastWritten, double progress) {

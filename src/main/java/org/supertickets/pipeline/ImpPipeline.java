@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
@@ -104,10 +105,20 @@ public final class ImpPipeline {
 
     /** Runs the pipeline into a new folder under {@code outDir}; see {@link #runIn}. */
     public Result run(Path outDir, Path searchRun) throws RunSetupException, IOException {
+        return run(outDir, searchRun, folder -> { });
+    }
+
+    /**
+     * Runs the pipeline into a new folder under {@code outDir}, telling {@code created} its path before the first
+     * stage starts (how a pipeline on Slurm is found while it runs); see {@link #runIn}.
+     */
+    public Result run(Path outDir, Path searchRun, Consumer<Path> created) throws RunSetupException, IOException {
         if (searchRun != null) {
             reusedSearch(searchRun); // refuse a wrong search run before leaving an empty pipeline folder behind
         }
-        return runIn(createFolder(outDir), searchRun);
+        Path folder = createFolder(outDir);
+        created.accept(folder);
+        return runIn(folder, searchRun);
     }
 
     /**
@@ -173,6 +184,9 @@ public final class ImpPipeline {
         RewindFile rewindFile = new RewindFile(folder.resolve(REWIND_FILE), ConfigIo.hash(levelConfig(0)));
 
         if (stages.isEmpty()) {
+            // A manifest from the start: a pipeline stopped during its search is a pipeline 'resume' continues
+            // (the search resumes from its checkpoint), not a folder to be started over.
+            progress.save(-1, false, null);
             RunFolder search;
             if (searchRun != null) {
                 search = reusedSearch(searchRun);

@@ -65,11 +65,19 @@ public final class RunFolderScan {
     }
 
     /**
-     * Where one run folder stands (a sweep's point on a cluster, followed by its folder alone).
+     * Where one run or pipeline folder stands (a sweep's point or a pipeline on a cluster, followed by its folder
+     * alone).
      *
-     * @throws IOException when it is no run folder or cannot be read
+     * @throws IOException when it is no run or pipeline folder or cannot be read
      */
     public static FoundRun run(Path folder) throws IOException, ConfigException {
+        if (PipelineIo.isPipeline(folder)) {
+            try {
+                return pipeline(folder);
+            } catch (CorruptFileException e) {
+                throw new IOException(e.getMessage(), e);
+            }
+        }
         return run(RunFolder.open(folder));
     }
 
@@ -112,8 +120,11 @@ public final class RunFolderScan {
         PipelineManifest manifest = PipelineIo.read(folder);
         SearchSpaceConfig base = ConfigIo.loadResolved(folder.resolve(ImpPipeline.BASE_CONFIG));
         Path manifestFile = folder.resolve(PipelineManifest.FILE);
+        // the share of its stages (search, train, every level) that finished
+        double stages = manifest.settings().levelSparsities().size() + 2;
         return new FoundRun(folder, base, manifest.settings(), null, manifest.complete(), !manifest.complete(),
-                lastWritten(manifestFile, manifestFile), manifest.complete() ? 1 : 0);
+                lastWritten(manifestFile, manifestFile), manifest.complete() ? 1
+                        : Math.min(1, manifest.stages().size() / stages));
     }
 
     private static Instant lastWritten(Path log, Path fallback) throws IOException {

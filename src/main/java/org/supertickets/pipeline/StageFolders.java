@@ -12,7 +12,7 @@ import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 
 /** Finds the run folders a pipeline's stages left in the pipeline folder, so a resumed pipeline can reuse them. */
-final class StageFolders {
+public final class StageFolders {
 
     private StageFolders() {
     }
@@ -30,6 +30,27 @@ final class StageFolders {
                     .toList();
         }
         return attempts.isEmpty() ? null : new RunFolder(attempts.get(attempts.size() - 1));
+    }
+
+    /**
+     * The stage folder inside {@code pipeline} written last (the stage running now, or the last one that ran), or
+     * null before the first stage created its folder; what following a pipeline by its folder shows.
+     */
+    public static Path latestWritten(Path pipeline) throws IOException {
+        try (Stream<Path> children = Files.list(pipeline)) {
+            return children.filter(p -> Files.isRegularFile(new RunFolder(p).config()))
+                    .max(Comparator.comparing(StageFolders::lastWritten)).orElse(null);
+        }
+    }
+
+    private static long lastWritten(Path run) {
+        RunFolder folder = new RunFolder(run);
+        try {
+            Path log = Files.exists(folder.metrics()) ? folder.metrics() : folder.config();
+            return Files.getLastModifiedTime(log).toMillis();
+        } catch (IOException e) {
+            return Long.MIN_VALUE;
+        }
     }
 
     /** True when the run finished all its steps (a pipeline may have stopped before recording it). */

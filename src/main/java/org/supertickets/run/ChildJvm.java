@@ -16,13 +16,31 @@ public final class ChildJvm {
     private ChildJvm() {
     }
 
+    /**
+     * The workbench's command line ({@code org.supertickets.cli.Main}). Named, not imported: the core may not depend
+     * on the command line, yet the window starts sweeps as command-line processes, as {@code sweep} does.
+     */
+    public static final String COMMAND_LINE_MAIN = "org.supertickets.cli.Main";
+
     /** {@code java -cp <this classpath> <mainClass> <args...>}. */
     public static List<String> command(Class<?> mainClass, List<String> args) {
+        return command(mainClass.getName(), classpath(mainClass), args);
+    }
+
+    /**
+     * {@code java -cp <this classpath> org.supertickets.cli.Main <args...>}: the workbench's command line in a new
+     * JVM (it is on the same classpath as this class).
+     */
+    public static List<String> commandLine(List<String> args) {
+        return command(COMMAND_LINE_MAIN, classpath(ChildJvm.class), args);
+    }
+
+    private static List<String> command(String mainClass, String classpath, List<String> args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
-        command.add(classpath(mainClass));
-        command.add(mainClass.getName());
+        command.add(classpath);
+        command.add(mainClass);
         command.addAll(args);
         return command;
     }

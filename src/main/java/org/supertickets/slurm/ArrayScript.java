@@ -4,10 +4,14 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.supertickets.data.AssetLocator;
+import org.supertickets.data.DatasetException;
+import org.supertickets.run.ChildJvm;
 
 /**
  * The job-array script of a sweep: one array task per point, each an ordinary {@code run} (or, on resume, a
@@ -37,6 +41,21 @@ public final class ArrayScript {
                     .collect(Collectors.joining(File.pathSeparator));
             workDir = workDir.toAbsolutePath().normalize();
             environment = new TreeMap<>(environment);
+        }
+
+        /**
+         * This JVM's java and classpath starting the workbench's command line, in the folder this process runs in,
+         * with the embedded datasets when they are found.
+         */
+        public static TaskSetup ofThisJvm() {
+            List<String> java = ChildJvm.commandLine(List.of());
+            Map<String, String> environment = new HashMap<>();
+            try {
+                environment.put(AssetLocator.ENV, AssetLocator.find().toAbsolutePath().normalize().toString());
+            } catch (DatasetException e) {
+                // a config with its own data.path needs none; one that needs them says so in its log
+            }
+            return new TaskSetup(java.get(0), java.get(2), java.get(3), Path.of(""), environment);
         }
     }
 

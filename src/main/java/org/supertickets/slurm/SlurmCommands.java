@@ -21,6 +21,9 @@ public final class SlurmCommands {
     /** Slurm's commands answer in milliseconds; a controller that does not answer in this is down. */
     private static final long TIMEOUT_SECONDS = 60;
 
+    /** What to say when {@link #sbatchOnPath()} is false; the caller adds the fix that fits where it is said. */
+    public static final String NO_SBATCH = "sbatch is not on the PATH, so nothing can be submitted to Slurm.";
+
     /** Whether {@code sbatch} is on the PATH. */
     public static boolean sbatchOnPath() {
         String path = System.getenv("PATH");

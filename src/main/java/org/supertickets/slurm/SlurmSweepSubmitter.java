@@ -22,6 +22,11 @@ import org.supertickets.space.SearchSpaceConfig;
  */
 public final class SlurmSweepSubmitter {
 
+    /** The name of a pipeline's job folder under --out: {@value}-<time>. */
+    public static final String IMP_PREFIX = "slurm-imp";
+    /** The name of a sweep's folder under --out: {@value}-<time>. */
+    public static final String SWEEP_PREFIX = "sweep";
+
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT);
 
     private final SlurmCommands slurm;
@@ -41,17 +46,63 @@ public final class SlurmSweepSubmitter {
      */
     public String dryRun(List<SearchSpaceConfig> points, Path out, String device, SlurmResources resources) {
         Path absoluteOut = out.toAbsolutePath().normalize();
-        Path sweepFolder = absoluteOut.resolve("sweep-" + STAMP.format(LocalDateTime.now()));
+        Path sweepFolder = absoluteOut.resolve(SWEEP_PREFIX + "-" + STAMP.format(LocalDateTime.now()));
         List<SweepPoint> planned = plan(points);
         return script(sweepFolder, absoluteOut, device, resources, planned, firstCommands(planned, sweepFolder,
                 absoluteOut, device));
+    }
+
+    /**
+     * The script a pipeline would submit: one task running {@code imp} (see {@link #submitImp}); nothing is written
+     * or submitted.
+     */
+    public String dryRunImp(SearchSpaceConfig base, List<String> impOptions, Path out, String device,
+            SlurmResources resources) {
+        Path absoluteOut = out.toAbsolutePath().normalize();
+        Path sweepFolder = absoluteOut.resolve(IMP_PREFIX + "-" + STAMP.format(LocalDateTime.now()));
+        SweepPoint point = impPoint(base, impOptions, sweepFolder, absoluteOut, device);
+        return script(sweepFolder, absoluteOut, device, resources, List.of(point),
+                Map.of(point.index(), point.command()));
+    }
+
+    /**
+     * Puts an {@code imp} pipeline on Slurm as one job (an array of one task) that runs the whole pipeline in its
+     * own folder under {@code out}; {@link #resume} resubmits it as {@code resume PIPELINE_FOLDER}, which keeps
+     * the finished stages and continues the one that stopped from its checkpoint, exactly as a local resume does.
+     *
+     * @param impOptions the {@code imp} options other than the config, --out, --device and --quiet (e.g.
+     *                   --fraction 0.2)
+     */
+    public Submitted submitImp(SearchSpaceConfig base, List<String> impOptions, Path out, String device,
+            SlurmResources resources) throws IOException, SlurmException {
+        Path absoluteOut = out.toAbsolutePath().normalize();
+        Path sweepFolder = RunFolder.createUnique(absoluteOut, IMP_PREFIX, LocalDateTime.now());
+        SweepPoint point = impPoint(base, impOptions, sweepFolder, absoluteOut, device);
+        ConfigIo.write(sweepFolder.resolve(point.config()), base);
+        SlurmSweep sweep = new SlurmSweep(absoluteOut.toString(), device, resources, List.of(point), List.of(),
+                Map.of());
+        SlurmSweepIo.write(sweepFolder, sweep);
+        return submitScript(sweepFolder, sweep, Map.of(point.index(), point.command()));
+    }
+
+    private static SweepPoint impPoint(SearchSpaceConfig base, List<String> impOptions, Path sweepFolder, Path out,
+            String device) {
+        String stem = "01-" + base.name() + "-imp";
+        SweepPoint planned = new SweepPoint(0, base.name() + " · IMP baseline", stem + ".json", stem + ".log",
+                stem + ".folder");
+        List<String> command = new ArrayList<>(List.of("imp", sweepFolder.resolve(planned.config()).toString(),
+                "--out", out.toString(), "--quiet", "--record-folder",
+                sweepFolder.resolve(planned.folderRecord()).toString()));
+        command.addAll(impOptions);
+        return new SweepPoint(0, planned.name(), planned.config(), planned.log(), planned.folderRecord(),
+                withDevice(command, device));
     }
 
     /** Writes the sweep folder and its array script and submits it with sbatch. */
     public Submitted submit(List<SearchSpaceConfig> points, Path out, String device, SlurmResources resources)
             throws IOException, SlurmException {
         Path absoluteOut = out.toAbsolutePath().normalize();
-        Path sweepFolder = RunFolder.createUnique(absoluteOut, "sweep", LocalDateTime.now());
+        Path sweepFolder = RunFolder.createUnique(absoluteOut, SWEEP_PREFIX, LocalDateTime.now());
         List<SweepPoint> planned = plan(points);
         for (int i = 0; i < points.size(); i++) {
             ConfigIo.write(sweepFolder.resolve(planned.get(i).config()), points.get(i));
@@ -86,7 +137,7 @@ public final class SlurmSweepSubmitter {
             commands.put(point.index(), status.resumable()
                     ? withDevice(new ArrayList<>(List.of("resume", status.runFolder().toString(), "--quiet")),
                             sweep.device())
-                    : runCommand(point, sweepFolder, sweep.outFolder(), sweep.device()));
+                    : firstCommand(point, sweepFolder, sweep.outFolder(), sweep.device()));
         }
         if (commands.isEmpty()) {
             return null;
@@ -145,6 +196,11 @@ public final class SlurmSweepSubmitter {
             commands.put(point.index(), runCommand(point, sweepFolder, out, device));
         }
         return commands;
+    }
+
+    /** The point's first attempt again: its own command, or an ordinary run of its config. */
+    private static List<String> firstCommand(SweepPoint point, Path sweepFolder, Path out, String device) {
+        return point.command() != null ? point.command() : runCommand(point, sweepFolder, out, device);
     }
 
     private static List<String> runCommand(SweepPoint point, Path sweepFolder, Path out, String device) {

@@ -52,8 +52,11 @@ import org.supertickets.ui.monitor.MonitorView;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
+import org.supertickets.ui.runqueue.RunStatus;
 import org.supertickets.ui.runqueue.SlurmSweepsView;
 import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
+import org.supertickets.ui.sweep.SubmitSweepDialog;
+import org.supertickets.ui.sweep.SubmitSweepViewModel;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.teaching.DemoStarter;
 import org.supertickets.ui.teaching.ExplanationPanel;
@@ -84,6 +87,7 @@ public final class WorkbenchView extends BorderPane {
     private final TabPane tabs = new TabPane();
     private final DesignerView designerView;
     private final RunsView runsView;
+    private final SlurmSweepsViewModel slurmSweeps;
     private final MonitorView monitorView;
     private final GraphView graphView;
     private final HeatmapView heatmapView;
@@ -119,9 +123,9 @@ public final class WorkbenchView extends BorderPane {
             vm.ticket().open(dir.toPath());
             tabs.getSelectionModel().select(3);
         });
-        SlurmSweepsViewModel slurmSweeps = new SlurmSweepsViewModel(runner);
+        slurmSweeps = new SlurmSweepsViewModel(runner);
         slurmSweeps.follow(vm.runs().runsDirProperty()::get);
-        runsView.setBottom(new SlurmSweepsView(slurmSweeps));
+        runsView.setBottom(new SlurmSweepsView(slurmSweeps, this::showOrOpenRunFolder));
         monitorView = new MonitorView(vm.monitor(), runner, m -> notifier.error("Export failed", m));
         graphView = new GraphView(vm.graph(), vm.timeline());
         heatmapView = new HeatmapView(vm.heatmap());
@@ -240,6 +244,7 @@ public final class WorkbenchView extends BorderPane {
                 scene.getStylesheets().add(presenting);
             }
             insideView.scaleProperty().set(presenter.effectiveScale());
+            monitorView.scaleProperty().set(presenter.effectiveScale());
             insideView.highContrastProperty().set(presenter.onProperty().get());
             fitExplanationPanel();
         };
@@ -442,9 +447,11 @@ public final class WorkbenchView extends BorderPane {
         MenuItem fromCheckpoint = item("Resume selected run from checkpoint", null,
                 () -> vm.runs().resumeFromCheckpoint(vm.runs().getSelected()));
         MenuItem imp = item("Run IMP baseline (search → train → prune → retrain)…", null, this::runImpBaseline);
+        MenuItem sweep = item("Submit sweep…", null, this::submitSweep);
+        sweep.setId("menu-submit-sweep");
         MenuItem nextEvent = item("Next event (step mode)", "F8", () -> vm.stepMode().next());
         nextEvent.disableProperty().bind(vm.stepMode().waitingProperty().not());
-        Menu runMenu = new Menu("Run", null, run, imp, new SeparatorMenuItem(), stop, pause, resume,
+        Menu runMenu = new Menu("Run", null, run, imp, sweep, new SeparatorMenuItem(), stop, pause, resume,
                 fromCheckpoint, new SeparatorMenuItem(), nextEvent);
 
         CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
@@ -583,6 +590,50 @@ public final class WorkbenchView extends BorderPane {
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
+    /**
+     * The Slurm panel's Open: a run folder the run queue already follows (or has seen complete) is shown in the
+     * Monitor; any other is opened with the Runs view's own Open run folder, which follows it live.
+     */
+    private void showOrOpenRunFolder(java.nio.file.Path folder) {
+        java.nio.file.Path wanted = folder.toAbsolutePath().normalize();
+        RunEntry listed = vm.runs().entries().stream()
+                .filter(e -> e.getFolder() != null && e.getFolder().toAbsolutePath().normalize().equals(wanted))
+                .filter(e -> e.getStatus() == RunStatus.FOLLOWING || e.getStatus() == RunStatus.FOLLOW_IDLE
+                        || e.getStatus() == RunStatus.COMPLETED)
+                .findFirst().orElse(null);
+        if (listed == null) {
+            vm.runs().openFolder(folder); // selects it, and the Monitor comes to the front
+            return;
+        }
+        vm.runs().selectedProperty().set(listed);
+        tabs.getSelectionModel().select(2);
+    }
+
+    /** Run ▸ Submit sweep…: a grid of the designer's config (or a file) on this machine or on Slurm. */
+    private void submitSweep() {
+        String device = vm.runs().deviceProperty().get();
+        SubmitSweepViewModel sweep = new SubmitSweepViewModel(runner, "auto".equals(device) ? null : device,
+                vm.runs().runsDirProperty().get());
+        SubmitSweepDialog.show(getScene().getWindow(), sweep, vm.designer().runnableConfig(),
+                new SubmitSweepViewModel.LocalSweepListener() {
+                    @Override
+                    public void runEnded(String point, boolean succeeded, int done, int total) {
+                        vm.runs().findExisting(); // lists the run folder that just ended
+                    }
+
+                    @Override
+                    public void sweepEnded(java.nio.file.Path folder, int failed, int total) {
+                        notifier.info("Sweep " + folder.getFileName() + ": " + (total - failed) + " of " + total
+                                + " run(s) completed" + (failed == 0 ? "." : "; the logs in " + folder + " say why "
+                                + "the others did not."));
+                    }
+                }, submitted -> {
+                    notifier.info(submitted);
+                    slurmSweeps.refresh(vm.runs().runsDirProperty().get());
+                    tabs.getSelectionModel().select(1);
+                });
+    }
+
     private void runImpBaseline() {
         SearchSpaceConfig config = vm.runnableConfigOrExplain();
         if (config != null) {

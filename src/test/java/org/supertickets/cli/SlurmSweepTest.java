@@ -3,10 +3,8 @@ package org.supertickets.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,7 +14,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -48,19 +45,7 @@ class SlurmSweepTest {
 
     @BeforeAll
     static void needsSlurm() throws Exception {
-        if (!SlurmCommands.sbatchOnPath()) {
-            String reason = "SlurmSweepTest skipped: sbatch is not on the PATH (start a single-node Slurm with "
-                    + "eval \"$(src/scripts/start-slurm.sh)\")";
-            System.out.println(reason);
-            Assumptions.abort(reason);
-        }
-        Process ping = new ProcessBuilder("scontrol", "ping").redirectErrorStream(true).start();
-        String said = new String(ping.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!ping.waitFor(60, TimeUnit.SECONDS) || ping.exitValue() != 0 || !said.contains("UP")) {
-            fail("sbatch is on the PATH but no Slurm controller answers 'scontrol ping': " + said.strip()
-                    + ". Fix: eval \"$(src/scripts/start-slurm.sh)\" (it starts one and exports SLURM_CONF).");
-        }
-        System.out.println("SlurmSweepTest runs on Slurm: " + said.strip());
+        SlurmCluster.require("SlurmSweepTest");
     }
 
     @Test

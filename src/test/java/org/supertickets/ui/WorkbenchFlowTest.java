@@ -119,6 +119,14 @@ class WorkbenchFlowTest {
         assertEquals(snapshots - 1, vm.timeline().getIndex(), "the cursor followed the run");
         assertNotNull(vm.graph().getFrame());
 
+        // Presenter mode: the three narrated charts with projector-sized text; all six again when it ends.
+        robot.interact(() -> window.view().presenter().onProperty().set(true));
+        assertEquals(3, monitor.getChildren().size());
+        assertTrue(monitor.chart("accuracy").getTitle().getFont().getSize() >= 18);
+        robot.interact(() -> window.view().presenter().onProperty().set(false));
+        assertEquals(6, monitor.getChildren().size());
+        assertEquals(12, monitor.chart("accuracy").getTitle().getFont().getSize());
+
         // 5. Scrub the slider back to the first snapshot: graph and the charts' cursor line follow.
         robot.interact(() -> window.view().graphView().slider().setValue(0));
         assertEquals(0, vm.timeline().getIndex());

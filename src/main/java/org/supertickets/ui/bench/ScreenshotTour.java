@@ -18,6 +18,7 @@ import org.supertickets.ui.WorkbenchWindow;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunStatus;
+import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
 
 /**
  * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:
@@ -38,6 +39,10 @@ public final class ScreenshotTour {
         System.setProperty("java.awt.headless", "true");
         if (args.length > 1 && args[0].equals("--designer")) {
             designerOnly(Path.of(args[1]));
+            return;
+        }
+        if (args.length > 3 && args[0].equals("--slurm")) {
+            slurmOnly(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
             return;
         }
         if (args.length > 1 && args[0].equals("--demo")) {
@@ -243,6 +248,63 @@ public final class ScreenshotTour {
         FxThread.sleep(800);
         shoot(w, out.resolve("compare-methods.png"));
         System.out.println("last error: " + w.lastError());
+        closeAndExit(w);
+    }
+
+    /**
+     * The Runs tab following a Slurm array already submitted into {@code runs} ({@code --slurm OUT CONFIG RUNS}):
+     * the first point is opened with the panel's Open (so the run queue follows its folder) and selected.
+     */
+    private static void slurmOnly(Path outDir, Path config, Path runs) throws Exception {
+        Files.createDirectories(outDir);
+        FxThread.startPlatform();
+        WorkbenchWindow w = openWindow(config, runs, 1);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.TableView<SlurmSweepsViewModel.Row> table = FxThread.call(() ->
+                (javafx.scene.control.TableView<SlurmSweepsViewModel.Row>) w.stage().getScene()
+                        .lookup("#slurm-sweeps-table"));
+        // a point whose task has started its run (the panel reads Slurm every 10 s)
+        waitFor(() -> FxThread.call(() -> table.getItems().stream().anyMatch(r -> r.runFolder() != null)), 600_000);
+        int row = FxThread.call(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (table.getItems().get(i).runFolder() != null) {
+                    return i;
+                }
+            }
+            return 0;
+        });
+        FxThread.run(() -> {
+            table.getSelectionModel().select(row);
+            ((javafx.scene.control.Button) w.stage().getScene().lookup("#slurm-open")).fire();
+        });
+        waitFor(() -> FxThread.call(() -> !w.vm().runs().entries().isEmpty()), 60_000);
+        FxThread.sleep(4000); // a few lines of the followed run
+        FxThread.run(() -> {
+            w.view().tabs().getSelectionModel().select(1);
+            table.getSelectionModel().select(row);
+        });
+        FxThread.sleep(1500);
+        shoot(w, outDir.resolve("runs-slurm.png"));
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(2));
+        FxThread.sleep(1500);
+        shoot(w, outDir.resolve("monitor-slurm.png"));
+
+        // Run > Submit sweep... with Slurm options: the script shown before anything is submitted
+        SearchSpaceConfig resolved = org.supertickets.space.ConfigIo.loadResolved(config);
+        FxThread.run(() -> {
+            org.supertickets.ui.sweep.SubmitSweepViewModel sweep = new org.supertickets.ui.sweep.SubmitSweepViewModel(
+                    w.runner(), null, runs);
+            org.supertickets.ui.sweep.SubmitSweepDialog.show(w.stage(), sweep, resolved, null, said -> { });
+            sweep.gridProperty().set("seed=1,2\npruning.targetSparsity=0.5,0.75");
+            sweep.timeProperty().set("00:30:00");
+            sweep.cpusPerTaskProperty().set("4");
+            sweep.gpusPerTaskProperty().set("1");
+            sweep.memProperty().set("8G");
+        });
+        FxThread.sleep(3000);
+        javafx.stage.Window dialog = FxThread.call(() -> javafx.stage.Window.getWindows().stream()
+                .filter(x -> x != w.stage() && x.isShowing()).findFirst().orElseThrow());
+        shoot(dialog.getScene().getRoot(), outDir.resolve("submit-sweep.png"));
         closeAndExit(w);
     }
 

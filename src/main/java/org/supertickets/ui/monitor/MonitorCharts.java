@@ -6,6 +6,7 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
@@ -14,6 +15,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
+import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.supertickets.ui.charts.ReadableNumberAxis;
@@ -78,8 +80,30 @@ public final class MonitorCharts {
         xy.setNotify(true);
     }
 
+    /**
+     * Lines whose legend names only the series that have points: a run with a validation split never draws
+     * the test-set curve, and an empty legend entry reads as a missing curve.
+     */
+    private static final class LegendOfPlottedSeries extends XYLineAndShapeRenderer {
+        private static final long serialVersionUID = 1L;
+
+        LegendOfPlottedSeries() {
+            super(true, false);
+        }
+
+        @Override
+        public LegendItem getLegendItem(int datasetIndex, int series) {
+            XYPlot plot = getPlot();
+            XYDataset dataset = plot == null ? null : plot.getDataset(datasetIndex);
+            if (dataset != null && dataset.getItemCount(series) == 0) {
+                return null;
+            }
+            return super.getLegendItem(datasetIndex, series);
+        }
+    }
+
     private static XYLineAndShapeRenderer lines(ChartModel model) {
-        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer r = new LegendOfPlottedSeries();
         int i = 0;
         for (SeriesModel s : model.series()) {
             Color colour = LINE_COLOURS[i % LINE_COLOURS.length];

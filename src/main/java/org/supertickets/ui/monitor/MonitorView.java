@@ -6,9 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.layout.ColumnConstraints;
@@ -37,11 +40,14 @@ public final class MonitorView extends GridPane {
 
     /** Points per series on screen; more are downsampled (min/max per bucket). */
     public static final int MAX_DISPLAY_POINTS = 600;
+    /** The charts presenter mode keeps. */
+    private static final Set<String> PRESENTED = Set.of("accuracy", "sparsity", "cost");
 
     private final MonitorViewModel vm;
     private final TaskRunner runner;
     private final Consumer<String> onError;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final Map<ChartModel, JFreeChart> charts = new LinkedHashMap<>();
     private final Map<SeriesModel, XYSeries> series = new LinkedHashMap<>();
     private final Map<SeriesModel, Integer> shownRevision = new LinkedHashMap<>();
@@ -57,19 +63,6 @@ public final class MonitorView extends GridPane {
         getStyleClass().add("monitor");
         setHgap(4);
         setVgap(4);
-        for (int c = 0; c < 2; c++) {
-            ColumnConstraints cc = new ColumnConstraints();
-            cc.setPercentWidth(50);
-            cc.setHgrow(Priority.ALWAYS);
-            getColumnConstraints().add(cc);
-        }
-        for (int r = 0; r < 3; r++) {
-            RowConstraints rc = new RowConstraints();
-            rc.setPercentHeight(100.0 / 3);
-            rc.setVgrow(Priority.ALWAYS);
-            getRowConstraints().add(rc);
-        }
-        int i = 0;
         for (ChartModel model : vm.charts()) {
             JFreeChart chart = build(model);
             charts.put(model, chart);
@@ -78,13 +71,13 @@ public final class MonitorView extends GridPane {
             viewer.setMinSize(120, 100);
             addExportMenu(viewer, model, chart);
             viewers.add(viewer);
-            add(viewer, i % 2, i / 2);
-            i++;
         }
+        layOut(false);
         vm.revisionProperty().addListener((o, a, b) -> refresh());
         vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
         vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
         dark.addListener((o, a, b) -> applyTheme());
+        scale.addListener((o, a, b) -> present(b.doubleValue()));
         setRange(vm.epochsProperty().get());
         applyTheme();
         refresh();
@@ -92,6 +85,11 @@ public final class MonitorView extends GridPane {
 
     public BooleanProperty darkProperty() {
         return dark;
+    }
+
+    /** Text and line size of the charts (presenter mode); 1 = normal. */
+    public DoubleProperty scaleProperty() {
+        return scale;
     }
 
     /** The chart drawn for a model (tests and exports read it). */
@@ -132,6 +130,45 @@ public final class MonitorView extends GridPane {
             return files.size();
         }).onSuccess(n -> done.run()).onFailure(err -> onError.accept("Cannot export to " + folder + ": "
                 + org.supertickets.ui.task.UserMessages.describe(err))).run(runner);
+    }
+
+    /**
+     * Presenter mode: the charts' text and lines at the presenter's scale, and only the three curves the step
+     * mode narrates (accuracy, sparsity, MACs) in one column — six charts of projector-sized text do not fit.
+     */
+    private void present(double factor) {
+        boolean presenting = factor > 1;
+        charts.forEach((model, chart) -> {
+            ChartTheme.scale(chart, factor);
+            chart.getXYPlot().getDomainAxis().setLabel(presenting ? null : model.xLabel());
+            chart.getXYPlot().getRangeAxis().setLabel(presenting ? null : model.yLabel());
+        });
+        layOut(presenting);
+    }
+
+    private void layOut(boolean presenting) {
+        getChildren().clear();
+        getColumnConstraints().clear();
+        getRowConstraints().clear();
+        int columns = presenting ? 1 : 2;
+        List<ChartViewer> shown = presenting ? viewers.stream()
+                .filter(v -> PRESENTED.contains(v.getId().substring("chart-".length()))).toList() : viewers;
+        int rows = (shown.size() + columns - 1) / columns;
+        for (int c = 0; c < columns; c++) {
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setPercentWidth(100.0 / columns);
+            cc.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(cc);
+        }
+        for (int r = 0; r < rows; r++) {
+            RowConstraints rc = new RowConstraints();
+            rc.setPercentHeight(100.0 / rows);
+            rc.setVgrow(Priority.ALWAYS);
+            getRowConstraints().add(rc);
+        }
+        for (int i = 0; i < shown.size(); i++) {
+            add(shown.get(i), i % columns, i / columns);
+        }
     }
 
     private JFreeChart build(ChartModel model) {

@@ -64,8 +64,12 @@ public final class InsideView extends SplitPane {
             }
         });
         channels.blockProperty().addListener((o, a, b) -> block.setValue(b.intValue()));
-        channels.blocks().addListener((javafx.collections.ListChangeListener<Integer>) c ->
-                block.setValue(channels.blockProperty().get()));
+        // A new item list empties the button cell even when the value stays the same, and setting the same
+        // value again fires nothing: clear it first so the chooser names the block that is drawn.
+        channels.blocks().addListener((javafx.collections.ListChangeListener<Integer>) c -> {
+            block.setValue(null);
+            block.setValue(channels.blockProperty().get());
+        });
         CheckBox connections = new CheckBox("1×1 connections");
         connections.setId("inside-connections");
         connections.setTooltip(new javafx.scene.control.Tooltip("Draw every alive weight of the expand and "

@@ -1,8 +1,12 @@
 package org.supertickets.ui.monitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
@@ -36,5 +40,34 @@ class MonitorChartsTest {
                         model.id() + " " + chart.getXYPlot().getRangeAxis().getRange());
             }
         }
+    }
+
+    @Test
+    void theLegendNamesOnlyCurvesThatHavePoints() {
+        MonitorViewModel vm = new MonitorViewModel();
+        long macs = TestEvents.SUPERNET.macs();
+        // A run with a validation split: the test-set curve never gets a point.
+        vm.accept(List.of(TestEvents.started(),
+                new StepMetrics(10, 0.1, 2.3, 0.1, 0.1328125, 0.03, 1.0, 900),
+                new EvalMetrics(10, 0.1, 2.3, 0.1, 0, 0, macs, macs, macs, TestEvents.SUPERNET.params(),
+                        TestEvents.SUPERNET.params(), 40, 4, 2)));
+        ChartModel accuracy = vm.charts().stream().filter(c -> c.id().equals("accuracy")).findFirst().orElseThrow();
+        JFreeChart chart = MonitorCharts.build(accuracy, vm.barWidth());
+        XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
+        List<String> plotted = new ArrayList<>();
+        for (int i = 0; i < accuracy.series().size(); i++) {
+            MonitorCharts.show(accuracy.series().get(i), data.getSeries(i), 600);
+            if (accuracy.series().get(i).size() > 0) {
+                plotted.add(accuracy.series().get(i).name());
+            }
+        }
+        LegendItemCollection legend = chart.getXYPlot().getLegendItems();
+        List<String> named = new ArrayList<>();
+        for (int i = 0; i < legend.getItemCount(); i++) {
+            LegendItem item = legend.get(i);
+            named.add(item.getLabel());
+        }
+        assertTrue(accuracy.series().size() > plotted.size(), "the fixture leaves a curve empty");
+        assertEquals(plotted, named);
     }
 }

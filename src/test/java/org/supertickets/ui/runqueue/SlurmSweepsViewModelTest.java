@@ -55,7 +55,7 @@ class SlurmSweepsViewModelTest {
         sweep("sweep-20261201-100000", 2);
         sweep("sweep-20261202-100000", 2);
         Files.createDirectories(runs.resolve("sweep-20261203-100000")); // a local sweep: no slurm-sweep.json
-        SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), this::read);
+        SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), this::read, folder -> List.of());
         vm.refresh(runs);
         assertEquals(4, vm.rows().size());
         SlurmSweepsViewModel.Row first = vm.rows().get(0);
@@ -72,7 +72,7 @@ class SlurmSweepsViewModelTest {
     @Test
     void aRunsFolderWithoutSlurmSweepsAsksNothing() throws Exception {
         Files.createDirectories(runs.resolve("tiny-seed_1-20261202-100000"));
-        SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), this::read);
+        SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), this::read, folder -> List.of());
         vm.refresh(runs);
         vm.refresh(runs.resolve("missing"));
         assertTrue(vm.rows().isEmpty());
@@ -84,10 +84,54 @@ class SlurmSweepsViewModelTest {
         sweep("sweep-20261202-100000", 2);
         SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), folder -> {
             throw new SlurmException("squeue failed: connection refused. Fix: is the Slurm controller reachable?");
-        });
+        }, folder -> List.of());
         vm.refresh(runs);
         assertTrue(vm.rows().isEmpty());
         assertTrue(vm.problemProperty().get().startsWith("sweep-20261202-100000: squeue failed"),
                 vm.problemProperty().get());
+    }
+
+    @Test
+    void openFollowsARunFolderOrThePipelinesLatestStageAndCancelCancelsTheRowsSweep() throws Exception {
+        Path sweep = sweep("sweep-20261202-100000", 2);
+        List<Path> cancelled = new ArrayList<>();
+        SlurmSweepsViewModel vm = new SlurmSweepsViewModel(DirectRunner.create(), this::read, folder -> {
+            cancelled.add(folder);
+            return List.of("42");
+        });
+        vm.refresh(runs);
+        SlurmSweepsViewModel.Row running = vm.rows().get(0);
+        assertEquals(runs.resolve("tiny-seed_1-x"), vm.folderToOpen(running));
+        assertEquals(null, vm.folderToOpen(vm.rows().get(1)), "no run folder yet");
+        assertTrue(vm.noticeProperty().get().startsWith("tiny-seed=2 has no run folder yet"),
+                vm.noticeProperty().get());
+
+        // a pipeline on Slurm: Open follows the stage written last
+        Path pipeline = runs.resolve("tiny-seed_1-x");
+        Files.createDirectories(pipeline);
+        Files.writeString(pipeline.resolve("pipeline.json"), "{}");
+        for (String stage : new String[] {"a-search", "b-train"}) {
+            Files.createDirectories(pipeline.resolve(stage));
+            Files.writeString(pipeline.resolve(stage).resolve("config.json"), "{}");
+            Files.writeString(pipeline.resolve(stage).resolve("metrics.jsonl"), "");
+        }
+        Files.setLastModifiedTime(pipeline.resolve("a-search/metrics.jsonl"),
+                java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+        assertEquals(pipeline.resolve("a-search"), vm.folderToOpen(running));
+
+        int asks = asked.size();
+        vm.cancel(running);
+        assertEquals(List.of(sweep), cancelled);
+        assertTrue(vm.noticeProperty().get().startsWith("Cancelled job 42 of sweep-20261202-100000"),
+                vm.noticeProperty().get());
+        assertTrue(asked.size() > asks, "the rows are read again after a cancel");
+
+        SlurmSweepsViewModel refusing = new SlurmSweepsViewModel(DirectRunner.create(), this::read, folder -> {
+            throw new SlurmException("scancel 42 failed: Access denied. Fix: only the job's owner may cancel it.");
+        });
+        refusing.refresh(runs);
+        refusing.cancel(refusing.rows().get(0));
+        assertEquals("Cannot cancel sweep-20261202-100000: scancel 42 failed: Access denied. Fix: only the job's "
+                + "owner may cancel it.", refusing.noticeProperty().get());
     }
 }

@@ -1,0 +1,61 @@
+package org.supertickets.model;
+
+/**
+ * A conv's weight with the batch normalisation after it folded in, for inference: evaluation-mode BN is
+ * {@code (y - mean) / sqrt(var + eps) * gamma + beta}, an affine map per output channel, so scaling the channel's
+ * weights by {@code s = gamma / sqrt(var + eps)} and adding {@code beta - mean * s} computes the same. A zero weight
+ * stays zero, so a pruned layer keeps its sparsity. The layer's mask, where it has one, is applied first.
+ *
+ * @param weight the folded weight, the layer's shape, row-major (output channel first)
+ * @param shape  the weight's shape
+ * @param bias   one value per output channel
+ */
+record FoldedConv(float[] weight, long[] shape, float[] bias) {
+
+    /** The layer {@code layer} of {@code state} with its BN {@code bn} folded in. */
+    static FoldedConv of(NetworkState state, String layer, String bn) {
+        HostTensor w = state.tensor(TensorNames.weight(layer));
+        float[] weight = masked(state, layer, w);
+        float[] gamma = state.tensor(bn + TensorNames.GAMMA).data();
+        float[] beta = state.tensor(bn + TensorNames.BETA).data();
+        float[] mean = state.tensor(bn + TensorNames.RUNNING_MEAN).data();
+        float[] var = state.tensor(bn + TensorNames.RUNNING_VAR).data();
+        int out = gamma.length;
+        int perChannel = weight.length / out;
+        float[] bias = new float[out];
+        for (int o = 0; o < out; o++) {
+            float s = (float) (gamma[o] / Math.sqrt(var[o] + Supernet.BN_EPSILON));
+            for (int i = o * perChannel; i < (o + 1) * perChannel; i++) {
+                weight[i] *= s;
+            }
+            bias[o] = beta[o] - mean[o] * s;
+        }
+        return new FoldedConv(weight, w.shape().clone(), bias);
+    }
+
+    /** A layer without a BN after it (the classifier): its masked weight and the given bias. */
+    static FoldedConv unfolded(NetworkState state, String layer, float[] bias) {
+        HostTensor w = state.tensor(TensorNames.weight(layer));
+        return new FoldedConv(masked(state, layer, w), w.shape().clone(), bias.clone());
+    }
+
+    private static float[] masked(NetworkState state, String layer, HostTensor w) {
+        float[] weight = w.data().clone();
+        HostTensor mask = state.tensors().get(TensorNames.mask(layer));
+        if (mask != null) {
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] *= mask.data()[i];
+            }
+        }
+        return weight;
+    }
+
+    /** Share of weights that are not zero. */
+    double density() {
+        long alive = 0;
+        for (float v : weight) {
+            alive += v != 0f ? 1 : 0;
+        }
+        return weight.length == 0 ? 1 : (double) alive / weight.length;
+    }
+}
