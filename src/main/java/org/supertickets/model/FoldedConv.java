@@ -23,14 +23,35 @@ record FoldedConv(float[] weight, long[] shape, float[] bias) {
         int out = gamma.length;
         int perChannel = weight.length / out;
         float[] bias = new float[out];
+        float epsilon = state.architecture().bnEpsilon().floatValue();
         for (int o = 0; o < out; o++) {
-            float s = (float) (gamma[o] / Math.sqrt(var[o] + Supernet.BN_EPSILON));
+            float s = (float) (gamma[o] / Math.sqrt(var[o] + epsilon));
             for (int i = o * perChannel; i < (o + 1) * perChannel; i++) {
                 weight[i] *= s;
             }
             bias[o] = beta[o] - mean[o] * s;
         }
         return new FoldedConv(weight, w.shape().clone(), bias);
+    }
+
+    /**
+     * A grouped 1x1 conv without BN (the official skip) as the dense {@code [out, in, 1, 1]} weight that computes the
+     * same: output channel o reads only its group's {@code in / groups} inputs, zeros elsewhere; no bias.
+     */
+    static FoldedConv groupedAsDense(NetworkState state, String layer, int in, int groups) {
+        HostTensor w = state.tensor(TensorNames.weight(layer));
+        float[] grouped = masked(state, layer, w);
+        int out = (int) w.shape()[0];
+        int perGroupIn = in / groups;
+        int perGroupOut = out / groups;
+        float[] dense = new float[out * in];
+        for (int o = 0; o < out; o++) {
+            int first = o / perGroupOut * perGroupIn;
+            for (int c = 0; c < perGroupIn; c++) {
+                dense[o * in + first + c] = grouped[o * perGroupIn + c];
+            }
+        }
+        return new FoldedConv(dense, new long[] {out, in, 1, 1}, new float[out]);
     }
 
     /** A layer without a BN after it (the classifier): its masked weight and the given bias. */

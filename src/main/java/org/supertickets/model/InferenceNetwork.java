@@ -64,8 +64,13 @@ public final class InferenceNetwork implements AutoCloseable {
         stemWeight = manager.create(stem.weight(), new Shape(stem.shape()));
         stemBias = manager.create(stem.bias());
         for (BlockState block : architecture.blocks()) {
-            if (!block.identitySkip()) {
+            if (!block.identitySkip() && architecture.skipPath().hasBatchNorm()) {
                 addPointwise(state, TensorNames.skip(block), TensorNames.skipBn(block), threshold);
+            } else if (!block.identitySkip()) {
+                // The official grouped skip has no BN to fold: its block-diagonal dense form, no bias.
+                pointwise.put(TensorNames.skip(block), PointwiseProduct.of(FoldedConv.groupedAsDense(state,
+                        TensorNames.skip(block), block.inChannels(), architecture.skipGroups(block)), manager,
+                        threshold));
             }
             if (block.bodyRemoved()) {
                 continue;

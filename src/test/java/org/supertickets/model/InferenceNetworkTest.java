@@ -34,6 +34,17 @@ class InferenceNetworkTest {
         assertSameLogits(state);
     }
 
+    /** The official grouped skip (no BN to fold: its block-diagonal dense form) and BN epsilon 1e-3. */
+    @Test
+    void theOfficialGroupedSkipAndEpsilonToo() {
+        Architecture supernet = Architecture.supernet(TestConfigs.tinySynthetic().withNetwork(
+                new org.supertickets.space.NetworkConfig("grouped", 1e-3, 0.1, "mobilenetv2")));
+        assertEquals(4, supernet.skipGroups(supernet.blocks().get(0)), "gcd(4, 8)");
+        NetworkState state = ninetyPercentSparse(withTrainedLookingBatchNorm(NetworkInitializer.initialize(supernet,
+                9), 10), 11);
+        assertSameLogits(state);
+    }
+
     @Test
     void compactedNetworksWithoutABranchOrABodyToo() {
         Architecture supernet = Architecture.supernet(TestConfigs.tinySynthetic());
