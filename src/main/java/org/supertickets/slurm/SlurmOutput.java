@@ -1,6 +1,8 @@
 package org.supertickets.slurm;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -9,6 +11,8 @@ import java.util.regex.Pattern;
 final class SlurmOutput {
 
     private static final Pattern FIELD = Pattern.compile("(?:^|\\s)(ArrayTaskId|JobState|Reason|ExitCode)=(\\S*)");
+    /** One part of an array's task list: {@code 3}, {@code 2-7} or {@code 0-9:2}. */
+    private static final Pattern RANGE = Pattern.compile("(\\d+)(?:-(\\d+)(?::(\\d+))?)?");
 
     private SlurmOutput() {
     }
@@ -31,6 +35,7 @@ final class SlurmOutput {
      */
     static Map<Integer, TaskState> scontrol(String text) {
         Map<Integer, TaskState> tasks = new HashMap<>();
+        Map<Integer, TaskState> ofRanges = new HashMap<>();
         for (String line : text.split("\n")) {
             Map<String, String> fields = new HashMap<>();
             Matcher m = FIELD.matcher(line);
@@ -38,12 +43,36 @@ final class SlurmOutput {
                 fields.putIfAbsent(m.group(1), m.group(2));
             }
             String id = fields.get("ArrayTaskId");
-            if (id != null && id.matches("\\d+") && fields.containsKey("JobState")) {
-                tasks.put(Integer.parseInt(id), new TaskState(fields.get("JobState"), fields.get("Reason"),
-                        fields.get("ExitCode")));
+            if (id == null || !fields.containsKey("JobState")) {
+                continue;
+            }
+            TaskState state = new TaskState(fields.get("JobState"), fields.get("Reason"), fields.get("ExitCode"));
+            if (id.matches("\\d+")) {
+                tasks.put(Integer.parseInt(id), state);
+            } else {
+                // The array's own record stands for the tasks that never started: "0-3", "2,5-7", "0-9%2".
+                taskIndices(id).forEach(i -> ofRanges.put(i, state));
             }
         }
+        ofRanges.forEach(tasks::putIfAbsent);
         return tasks;
+    }
+
+    private static List<Integer> taskIndices(String spec) {
+        List<Integer> indices = new ArrayList<>();
+        String withoutThrottle = spec.replaceFirst("%\\d+$", "");
+        for (String part : withoutThrottle.split(",")) {
+            Matcher range = RANGE.matcher(part);
+            if (range.matches()) {
+                int from = Integer.parseInt(range.group(1));
+                int to = range.group(2) == null ? from : Integer.parseInt(range.group(2));
+                int step = range.group(3) == null ? 1 : Math.max(1, Integer.parseInt(range.group(3)));
+                for (int i = from; i <= to; i += step) {
+                    indices.add(i);
+                }
+            }
+        }
+        return indices;
     }
 
     /** {@code sacct -n -P -X --format=JobID,State,ExitCode,Reason}: lines like {@code 12_3|FAILED|1:0|None}. */

@@ -20,17 +20,32 @@ class SlurmOutputTest {
     }
 
     @Test
-    void scontrolGivesStateReasonAndExitCodeAndSkipsRangesOfPendingTasks() {
+    void scontrolGivesStateReasonAndExitCodeOfTasksAndOfTheRangesThatNeverStarted() {
         String text = "JobId=3 ArrayJobId=1 ArrayTaskId=1 JobName=sweep-x UserId=root(0) JobState=FAILED "
                 + "Reason=JobLaunchFailure Dependency=(null) ExitCode=0:9 RunTime=00:00:52\n"
                 + "JobId=2 ArrayJobId=1 ArrayTaskId=0 JobName=sweep-x JobState=COMPLETED Reason=None ExitCode=0:0\n"
                 + "JobId=1 ArrayJobId=1 ArrayTaskId=2-3 JobName=sweep-x JobState=PENDING Reason=Resources "
                 + "ExitCode=0:0\n";
         Map<Integer, TaskState> tasks = SlurmOutput.scontrol(text);
-        assertEquals(2, tasks.size(), tasks.toString());
+        assertEquals(4, tasks.size(), tasks.toString());
         assertEquals("FAILED (JobLaunchFailure), killed by signal 9 (KILL)", tasks.get(1).describe());
         assertTrue(tasks.get(0).completed());
         assertEquals("COMPLETED", tasks.get(0).describe());
+        assertTrue(tasks.get(2).pending() && tasks.get(3).pending());
+    }
+
+    @Test
+    void anArrayCancelledBeforeItsTasksStartedEndsEveryTaskOfItsRange() {
+        // What 'scontrol -o show job' says of an array cancelled while its tasks were pending.
+        String text = "JobId=112 ArrayJobId=112 ArrayTaskId=0,2-6:2%2 JobName=sweep-x JobState=CANCELLED "
+                + "Reason=None Dependency=(null) ExitCode=0:0\n"
+                + "JobId=113 ArrayJobId=112 ArrayTaskId=1 JobName=sweep-x JobState=COMPLETED Reason=None "
+                + "ExitCode=0:0\n";
+        Map<Integer, TaskState> tasks = SlurmOutput.scontrol(text);
+        assertEquals(java.util.Set.of(0, 1, 2, 4, 6), tasks.keySet());
+        assertTrue(tasks.get(0).describe().startsWith("CANCELLED"));
+        assertTrue(tasks.get(6).describe().startsWith("CANCELLED"));
+        assertTrue(tasks.get(1).completed(), "a task's own record wins over its array's");
     }
 
     @Test
