@@ -13,8 +13,18 @@ import java.util.List;
  * lines added since the previous call, reading at most one window of bytes, so memory stays bounded however large
  * the file is or however far behind the reader starts (a multi-GB log opened in the GUI is read window by window,
  * one per call). A line longer than the window is skipped and counted, however long it turns out to be.
+ *
+ * <p>Safe on shared file systems: the file is opened for reading only, per call, and never locked, so the writer
+ * (here or on another machine) is never held up. Only lines that end in a newline are taken; a line that holds a
+ * NUL byte is taken for one still arriving too (on NFS a long append may reach the server in pieces, out of order,
+ * leaving a hole of zeros that the rest fills a moment later) and waits up to {@link #HOLE_GRACE_NANOS} before it
+ * is read as it is (and skipped as unparseable when it still is one).
  */
-final class JsonLinesTail {
+public final class JsonLinesTail {
+
+    /** How long a line with a hole of zeros may wait for the rest of its bytes. */
+    static final long HOLE_GRACE_NANOS = 30_000_000_000L;
+
 
     private final Path file;
     private final int windowBytes;
@@ -22,8 +32,10 @@ final class JsonLinesTail {
     /** Inside a line longer than the window: bytes up to its newline are skipped. */
     private boolean skippingLongLine;
     private int skippedLines;
+    /** When a hole of zeros was first seen at {@link #offset}; 0 when there is none. */
+    private long holeSinceNanos;
 
-    JsonLinesTail(Path file) {
+    public JsonLinesTail(Path file) {
         this(file, JsonLines.MAX_LINE_BYTES + 1); // the longest line forEachLine takes, with its newline
     }
 
@@ -33,7 +45,7 @@ final class JsonLinesTail {
     }
 
     /** Complete, non-blank lines written since the last call; at most one window's worth. */
-    List<String> readNew() throws IOException {
+    public List<String> readNew() throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -74,6 +86,16 @@ final class JsonLinesTail {
                 }
                 return List.of();
             }
+            int hole = indexOfZero(bytes, start, lastNewline);
+            if (hole >= 0 && holeStillArriving()) {
+                lastNewline = lastNewlineBefore(bytes, start, hole);
+                if (lastNewline < 0) {
+                    offset += start;
+                    return List.of();
+                }
+            } else {
+                holeSinceNanos = 0;
+            }
             List<String> lines = new ArrayList<>();
             String text = new String(bytes, start, lastNewline - start, StandardCharsets.UTF_8);
             for (String line : text.split("\n", -1)) {
@@ -87,8 +109,35 @@ final class JsonLinesTail {
     }
 
     /** Lines skipped for their length so far. */
-    int skippedLines() {
+    public int skippedLines() {
         return skippedLines;
+    }
+
+    /** True while a hole first seen at the current offset is young enough to be a write still arriving. */
+    private boolean holeStillArriving() {
+        long now = System.nanoTime();
+        if (holeSinceNanos == 0) {
+            holeSinceNanos = now;
+        }
+        return now - holeSinceNanos < HOLE_GRACE_NANOS;
+    }
+
+    private static int indexOfZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNewlineBefore(byte[] bytes, int from, int before) {
+        for (int i = before - 1; i >= from; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOfNewline(byte[] bytes) {
