@@ -15,19 +15,21 @@ import java.util.List;
  * one per call). A line longer than the window is skipped and counted, however long it turns out to be.
  *
  * <p>Safe on shared file systems: the file is opened for reading only, per call, and never locked, so the writer
- * (here or on another machine) is never held up. Only lines that end in a newline are taken; a line that holds a
- * NUL byte is taken for one still arriving too (on NFS a long append may reach the server in pieces, out of order,
- * leaving a hole of zeros that the rest fills a moment later) and waits up to {@link #HOLE_GRACE_NANOS} before it
- * is read as it is (and skipped as unparseable when it still is one).
+ * (here or on another machine) is never held up. Only lines that end in a newline are taken. A live follower may
+ * also ask to take a line that holds a NUL byte for one still arriving ({@link #HOLE_GRACE_NANOS}): on NFS a long
+ * append (a snapshot of megabytes) may reach the server in pieces, out of order, leaving a hole of zeros that the
+ * rest fills a moment later; such a line waits up to the grace before it is read as it is (and skipped as
+ * unparseable when it still is one).
  */
 public final class JsonLinesTail {
 
-    /** How long a line with a hole of zeros may wait for the rest of its bytes. */
-    static final long HOLE_GRACE_NANOS = 30_000_000_000L;
+    /** How long a live follower lets a line with a hole of zeros wait for the rest of its bytes. */
+    public static final long HOLE_GRACE_NANOS = 30_000_000_000L;
 
 
     private final Path file;
     private final int windowBytes;
+    private final long holeGraceNanos;
     private long offset;
     /** Inside a line longer than the window: bytes up to its newline are skipped. */
     private boolean skippingLongLine;
@@ -36,12 +38,22 @@ public final class JsonLinesTail {
     private long holeSinceNanos;
 
     public JsonLinesTail(Path file) {
-        this(file, JsonLines.MAX_LINE_BYTES + 1); // the longest line forEachLine takes, with its newline
+        this(file, 0L);
+    }
+
+    /** @param holeGraceNanos how long a line with NUL bytes waits to be filled in; 0 = it is read at once */
+    public JsonLinesTail(Path file, long holeGraceNanos) {
+        this(file, JsonLines.MAX_LINE_BYTES + 1, holeGraceNanos); // the longest line forEachLine takes, with its newline
     }
 
     JsonLinesTail(Path file, int windowBytes) {
+        this(file, windowBytes, 0);
+    }
+
+    JsonLinesTail(Path file, int windowBytes, long holeGraceNanos) {
         this.file = file;
         this.windowBytes = windowBytes;
+        this.holeGraceNanos = holeGraceNanos;
     }
 
     /** Complete, non-blank lines written since the last call; at most one window's worth. */
@@ -86,7 +98,7 @@ public final class JsonLinesTail {
                 }
                 return List.of();
             }
-            int hole = indexOfZero(bytes, start, lastNewline);
+            int hole = holeGraceNanos > 0 ? indexOfZero(bytes, start, lastNewline) : -1;
             if (hole >= 0 && holeStillArriving()) {
                 lastNewline = lastNewlineBefore(bytes, start, hole);
                 if (lastNewline < 0) {
@@ -119,7 +131,7 @@ public final class JsonLinesTail {
         if (holeSinceNanos == 0) {
             holeSinceNanos = now;
         }
-        return now - holeSinceNanos < HOLE_GRACE_NANOS;
+        return now - holeSinceNanos < holeGraceNanos;
     }
 
     private static int indexOfZero(byte[] bytes, int from, int to) {

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.supertickets.pipeline.StageAnnouncement;
 import org.supertickets.pipeline.StageAnnouncements;
+import org.supertickets.run.JsonLinesTail;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.train.TrainingEvent;
@@ -26,9 +27,10 @@ import org.supertickets.train.TrainingEvent;
  * {@link RunSession}. A pipeline folder is followed through the stage changes it announces in
  * {@value StageAnnouncements#FILE}: each announced stage restarts the session and is read from its first line.
  *
- * <p>One reader thread reads every followed folder, off the UI thread. It takes complete lines only, opens each
- * file read-only per read and locks nothing, so the writer (this process, or another machine on a shared file
- * system) is never held up. When to read:
+ * <p>One reader thread reads every followed folder, off the UI thread. It takes complete lines only (a line with a
+ * hole of zeros, as an NFS append arriving in pieces leaves for a moment, waits to be filled in), opens each file
+ * read-only per read and locks nothing, so the writer (this process, or another machine on a shared file system) is
+ * never held up. When to read:
  * <ul>
  * <li>at once when the file system says a followed folder changed ({@link WatchService}, where the platform has a
  * native one: inotify on Linux, ReadDirectoryChangesW on Windows; no more often than every
@@ -305,7 +307,7 @@ public final class RunFeed implements AutoCloseable {
             this.session = Objects.requireNonNull(session);
             this.onError = onError == null ? e -> { } : onError;
             if (stages == null) {
-                events = new RunFolderReader(new RunFolder(folder));
+                events = new RunFolderReader(new RunFolder(folder), JsonLinesTail.HOLE_GRACE_NANOS);
             }
         }
 
@@ -388,7 +390,7 @@ public final class RunFeed implements AutoCloseable {
                     // only the newest stage is shown: earlier ones in the same read have ended already
                     StageAnnouncement stage = announced.get(announced.size() - 1);
                     Path stageFolder = stage.folderIn(folder);
-                    events = new RunFolderReader(new RunFolder(stageFolder));
+                    events = new RunFolderReader(new RunFolder(stageFolder), JsonLinesTail.HOLE_GRACE_NANOS);
                     register(stageFolder, keys);
                     session.restart(stage.label());
                     found = true;
