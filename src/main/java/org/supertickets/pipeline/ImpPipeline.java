@@ -36,7 +36,8 @@ import org.supertickets.train.TrainingListener;
  * The usual pipeline the paper compares against: search (a NAS-only run), train the found network from its
  * initialisation, then iterative magnitude pruning with rewinding ({@link ImpSettings}) until the target
  * sparsity; the last level's training is the retraining. Every stage is an ordinary run folder inside the
- * pipeline folder; {@code pipeline.json} sums their cost.
+ * pipeline folder, announced in {@value StageAnnouncements#FILE} as it starts (followers switch to it on that line);
+ * {@code pipeline.json} sums their cost.
  */
 public final class ImpPipeline {
 

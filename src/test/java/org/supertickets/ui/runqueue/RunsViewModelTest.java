@@ -148,7 +148,8 @@ class RunsViewModelTest {
         assertEquals(RunStatus.STOPPING, first.getStatus());
 
         launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
-        Pumping.until(vm, () -> first.getStatus() == RunStatus.STOPPED); // once the feed has read the rest
+        // once the feed has read the rest of its folder; then the next run starts
+        Pumping.until(vm, () -> first.getStatus() == RunStatus.STOPPED && second.getStatus() == RunStatus.RUNNING);
         assertEquals(RunStatus.STOPPED, first.getStatus());
         assertEquals(RunStatus.RUNNING, second.getStatus(), "the queue moves on");
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
