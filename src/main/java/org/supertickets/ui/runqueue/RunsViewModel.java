@@ -322,7 +322,7 @@ public final class RunsViewModel {
             return;
         }
         BackgroundTask.of("Read run", ctx -> PipelineIo.isPipeline(folder)
-                && !java.nio.file.Files.exists(folder.resolve(StageAnnouncements.FILE))
+                && !Files.exists(folder.resolve(StageAnnouncements.FILE))
                         ? ComparedRuns.curvesFolder(folder) // written before pipelines announced their stages
                         : folder)
                 .onSuccess(source -> {
