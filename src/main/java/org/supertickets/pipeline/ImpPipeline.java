@@ -37,7 +37,8 @@ import org.supertickets.train.TrainingListener;
  * The usual pipeline the paper compares against: search (a NAS-only run), train the found network from its
  * initialisation, then iterative magnitude pruning with rewinding ({@link ImpSettings}) until the target
  * sparsity; the last level's training is the retraining. Every stage is an ordinary run folder inside the
- * pipeline folder; {@code pipeline.json} sums their cost.
+ * pipeline folder, announced in {@value StageAnnouncements#FILE} as it starts (followers switch to it on that line);
+ * {@code pipeline.json} sums their cost.
  */
 public final class ImpPipeline {
 
@@ -304,6 +305,7 @@ public final class ImpPipeline {
         LocalRun run = canResume
                 ? LocalRun.resumeStage(earlier.path(), device, listener, capture, control)
                 : LocalRun.startStage(config, folder, device, listener, start, capture, control);
+        announce(folder, new StageAnnouncement(index, count, kind, relativeTo(folder, run.folder()), canResume), run);
         try {
             return new StageRun(run.folder(), run.completion().get());
         } catch (InterruptedException e) {
@@ -318,9 +320,35 @@ public final class ImpPipeline {
     private static PipelineStage stageOf(String kind, Path pipeline, RunFolder run, double sparsity)
             throws IOException {
         RunSummary s = RunSummary.read(run);
-        Path where = run.path().startsWith(pipeline) ? pipeline.relativize(run.path()) : run.path().toAbsolutePath();
-        return new PipelineStage(kind, where.toString(), sparsity == 0 ? s.sparsity() : sparsity, s.testAccuracy(),
-                s.macs(), s.params(), s.trainingMacs(), s.wallSeconds());
+        return new PipelineStage(kind, relativeTo(pipeline, run), sparsity == 0 ? s.sparsity() : sparsity,
+                s.testAccuracy(), s.macs(), s.params(), s.trainingMacs(), s.wallSeconds());
+    }
+
+    private static String relativeTo(Path pipeline, RunFolder run) {
+        return (run.path().startsWith(pipeline) ? pipeline.relativize(run.path()) : run.path().toAbsolutePath())
+                .toString();
+    }
+
+    /**
+     * Tells followers which folder the stage now writes (the GUI switches to it on reading the line). A stage that
+     * cannot be announced is stopped (its checkpoint is kept): a pipeline nobody can follow would train unseen.
+     */
+    private static void announce(Path pipeline, StageAnnouncement stage, LocalRun run) throws IOException {
+        try {
+            StageAnnouncements.announce(pipeline, stage);
+        } catch (IOException e) {
+            run.control().cancel();
+            try {
+                run.completion().get();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // the write failure below is what the user must hear of
+            }
+            throw new IOException("cannot announce the " + stage.kind() + " stage in "
+                    + pipeline.resolve(StageAnnouncements.FILE) + ": " + e.getMessage()
+                    + ". Fix: free space or make the pipeline folder writable, then resume it.", e);
+        }
     }
 
     private static Ticket readTicket(Path ticket) throws IOException {

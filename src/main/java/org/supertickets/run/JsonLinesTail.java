@@ -13,27 +13,51 @@ import java.util.List;
  * lines added since the previous call, reading at most one window of bytes, so memory stays bounded however large
  * the file is or however far behind the reader starts (a multi-GB log opened in the GUI is read window by window,
  * one per call). A line longer than the window is skipped and counted, however long it turns out to be.
+ *
+ * <p>Safe on shared file systems: the file is opened for reading only, per call, and never locked, so the writer
+ * (here or on another machine) is never held up. Only lines that end in a newline are taken. A live follower may
+ * also ask to take a line that holds a NUL byte for one still arriving ({@link #HOLE_GRACE_NANOS}): on NFS a long
+ * append (a snapshot of megabytes) may reach the server in pieces, out of order, leaving a hole of zeros that the
+ * rest fills a moment later; such a line waits up to the grace before it is read as it is (and skipped as
+ * unparseable when it still is one).
  */
-final class JsonLinesTail {
+public final class JsonLinesTail {
+
+    /** How long a live follower lets a line with a hole of zeros wait for the rest of its bytes. */
+    public static final long HOLE_GRACE_NANOS = 30_000_000_000L;
+
 
     private final Path file;
     private final int windowBytes;
+    private final long holeGraceNanos;
     private long offset;
     /** Inside a line longer than the window: bytes up to its newline are skipped. */
     private boolean skippingLongLine;
     private int skippedLines;
+    /** When a hole of zeros was first seen at {@link #offset}; 0 when there is none. */
+    private long holeSinceNanos;
 
-    JsonLinesTail(Path file) {
-        this(file, JsonLines.MAX_LINE_BYTES + 1); // the longest line forEachLine takes, with its newline
+    public JsonLinesTail(Path file) {
+        this(file, 0L);
+    }
+
+    /** @param holeGraceNanos how long a line with NUL bytes waits to be filled in; 0 = it is read at once */
+    public JsonLinesTail(Path file, long holeGraceNanos) {
+        this(file, JsonLines.MAX_LINE_BYTES + 1, holeGraceNanos); // the longest line forEachLine takes, with its newline
     }
 
     JsonLinesTail(Path file, int windowBytes) {
+        this(file, windowBytes, 0);
+    }
+
+    JsonLinesTail(Path file, int windowBytes, long holeGraceNanos) {
         this.file = file;
         this.windowBytes = windowBytes;
+        this.holeGraceNanos = holeGraceNanos;
     }
 
     /** Complete, non-blank lines written since the last call; at most one window's worth. */
-    List<String> readNew() throws IOException {
+    public List<String> readNew() throws IOException {
         if (!Files.exists(file)) {
             return List.of();
         }
@@ -74,6 +98,16 @@ final class JsonLinesTail {
                 }
                 return List.of();
             }
+            int hole = holeGraceNanos > 0 ? indexOfZero(bytes, start, lastNewline) : -1;
+            if (hole >= 0 && holeStillArriving()) {
+                lastNewline = lastNewlineBefore(bytes, start, hole);
+                if (lastNewline < 0) {
+                    offset += start;
+                    return List.of();
+                }
+            } else {
+                holeSinceNanos = 0;
+            }
             List<String> lines = new ArrayList<>();
             String text = new String(bytes, start, lastNewline - start, StandardCharsets.UTF_8);
             for (String line : text.split("\n", -1)) {
@@ -87,8 +121,35 @@ final class JsonLinesTail {
     }
 
     /** Lines skipped for their length so far. */
-    int skippedLines() {
+    public int skippedLines() {
         return skippedLines;
+    }
+
+    /** True while a hole first seen at the current offset is young enough to be a write still arriving. */
+    private boolean holeStillArriving() {
+        long now = System.nanoTime();
+        if (holeSinceNanos == 0) {
+            holeSinceNanos = now;
+        }
+        return now - holeSinceNanos < holeGraceNanos;
+    }
+
+    private static int indexOfZero(byte[] bytes, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int lastNewlineBefore(byte[] bytes, int from, int before) {
+        for (int i = before - 1; i >= from; i--) {
+            if (bytes[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static int indexOfNewline(byte[] bytes) {

@@ -18,8 +18,16 @@ public final class RunFolderReader {
     private int skippedLines;
 
     public RunFolderReader(RunFolder folder) {
-        this.metrics = new JsonLinesTail(folder.metrics());
-        this.snapshots = new JsonLinesTail(folder.snapshots());
+        this(folder, 0);
+    }
+
+    /**
+     * A reader that lets a line with a hole of zeros wait up to {@code holeGraceNanos} for the rest of its bytes
+     * (a live follower of a folder on a network file system; see {@link JsonLinesTail}).
+     */
+    public RunFolderReader(RunFolder folder, long holeGraceNanos) {
+        this.metrics = new JsonLinesTail(folder.metrics(), holeGraceNanos);
+        this.snapshots = new JsonLinesTail(folder.snapshots(), holeGraceNanos);
     }
 
     /**

@@ -19,6 +19,7 @@ import org.supertickets.ui.monitor.MonitorViewModel;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.runqueue.RunsViewModel;
+import org.supertickets.ui.session.RunSession;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.teaching.DemoStarter;
@@ -164,9 +165,14 @@ public final class WorkbenchViewModel {
 
     /** UI thread, ~10 Hz: moves new events into the views in one batch. */
     public void pump() {
-        List<TrainingEvent> events = runs.pump();
+        RunSession.Batch batch = runs.pump();
         stepMode.pump();
         teaching.pump();
+        if (batch.restarted()) {
+            showRun(runs.getSelected()); // a resumed run read again from its start, or a pipeline's next stage
+            return;
+        }
+        List<TrainingEvent> events = batch.events();
         if (events.isEmpty()) {
             return;
         }

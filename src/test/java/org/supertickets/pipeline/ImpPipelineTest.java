@@ -60,6 +60,9 @@ class ImpPipelineTest {
         assertEquals(List.of("search", "train", "level-1", "level-2"),
                 m.stages().stream().map(PipelineStage::kind).toList());
         assertTrue(m.complete());
+        assertEquals(m.stages().stream().map(s -> s.kind() + " in " + s.runFolder()).toList(),
+                new StageAnnouncements(result.folder()).readNew().stream().map(a -> a.kind() + " in "
+                        + a.runFolder()).toList(), "each stage announced the folder it trained in as it started");
         assertEquals(0.0, m.stages().get(0).sparsity(), "the search prunes no weights");
         assertEquals(0.0, m.stages().get(1).sparsity(), "level 0 trains the found net dense");
 
@@ -141,6 +144,14 @@ class ImpPipelineTest {
         }
         try (var children = Files.list(folder)) {
             assertEquals(4, children.filter(Files::isDirectory).count(), "stopped stages resumed in their folders");
+        }
+        List<StageAnnouncement> announced = new StageAnnouncements(folder).readNew();
+        assertEquals(List.of("search", "train", "train resumed", "level-1", "level-1 resumed", "level-2"),
+                announced.stream().map(a -> a.kind() + (a.resumed() ? " resumed" : "")).toList(),
+                "every attempt at a stage announced, a resumed one as such");
+        for (StageAnnouncement a : announced) {
+            assertEquals(folder.resolve(resumed.stages().stream().filter(s -> s.kind().equals(a.kind()))
+                    .findFirst().orElseThrow().runFolder()), a.folderIn(folder), "a resumed stage keeps its folder");
         }
         RunSetupException done = assertThrows(RunSetupException.class,
                 () -> ImpPipeline.reopen(folder, "cpu", stopper));

@@ -15,29 +15,26 @@ import org.supertickets.train.TrainingListener;
 /** Runs in this process through {@link LocalRun}, recorded in a run folder like the CLI's. */
 public final class LocalRunLauncher implements RunLauncher {
 
-    @Override
-    public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener)
-            throws Exception {
-        return wrap(LocalRun.start(resolved, runsDir, device, listener));
-    }
+    /** Stage changes reach the GUI through the pipeline folder's announcements, not through a listener. */
+    private static final StageObserver NO_LISTENER = (kind, index, count) -> null;
 
     @Override
-    public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener,
+    public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener inProcess,
             TrainingControl control) throws Exception {
-        return wrap(LocalRun.startStage(resolved, runsDir, device, listener, null, null, control));
+        return wrap(LocalRun.startStage(resolved, runsDir, device, inProcess, null, null, control));
     }
 
     @Override
-    public RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device,
-            StageObserver stages) throws Exception {
-        ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, stages);
+    public RunHandle startImp(SearchSpaceConfig resolved, ImpSettings settings, Path runsDir, String device)
+            throws Exception {
+        ImpPipeline pipeline = new ImpPipeline(resolved, settings, device, NO_LISTENER);
         Path folder = pipeline.createFolder(runsDir);
         return inBackground(folder, pipeline, () -> pipeline.runIn(folder, null));
     }
 
     @Override
-    public RunHandle resumeImp(Path pipelineFolder, String device, StageObserver stages) throws Exception {
-        ImpPipeline pipeline = ImpPipeline.reopen(pipelineFolder, device, stages);
+    public RunHandle resumeImp(Path pipelineFolder, String device) throws Exception {
+        ImpPipeline pipeline = ImpPipeline.reopen(pipelineFolder, device, NO_LISTENER);
         return inBackground(pipelineFolder, pipeline, () -> pipeline.resumeIn(pipelineFolder));
     }
 
@@ -56,8 +53,8 @@ public final class LocalRunLauncher implements RunLauncher {
     }
 
     @Override
-    public RunHandle resume(Path runFolder, String device, TrainingListener listener) throws Exception {
-        return wrap(LocalRun.resume(runFolder, device, listener));
+    public RunHandle resume(Path runFolder, String device) throws Exception {
+        return wrap(LocalRun.resume(runFolder, device, null));
     }
 
     private static RunHandle wrap(LocalRun run) {

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ScheduledFuture;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,6 +16,7 @@ import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingEvent;
+import org.supertickets.ui.session.RunFeed;
 import org.supertickets.ui.session.RunSession;
 
 /** One row of the Runs list: a queued, local or followed run, its progress, ETA and events. */
@@ -32,11 +32,12 @@ public final class RunEntry {
     private final SearchSpaceConfig config;
     /** Set when this entry is the search → train → IMP pipeline of the config rather than one run. */
     private final ImpSettings imp;
-    private RunSession session = new RunSession();
+    private final RunSession session = new RunSession();
     private RunHandle handle;
     /** Completes once the attached run has ended and this row says how. */
     private CompletableFuture<Void> ended = CompletableFuture.completedFuture(null);
-    private ScheduledFuture<?> follower;
+    /** How the run folder reaches the session; null while nothing reads it. */
+    private RunFeed.Subscription follower;
     private long totalSteps;
     private long etaStartStep = -1;
     private long etaStartNanos;
@@ -159,17 +160,23 @@ public final class RunEntry {
         return ended;
     }
 
-    void setFollower(ScheduledFuture<?> f) {
+    /** Reads this row's folder through {@code f} from now on (null: stop reading), ending the previous reading. */
+    void setFollower(RunFeed.Subscription f) {
         if (follower != null) {
-            follower.cancel(false);
+            follower.cancel();
         }
         follower = f;
     }
 
-    /** A fresh session for a resume: the folder is re-read from its repaired start. */
-    void renewSession() {
-        session = new RunSession();
-        etaStartStep = -1;
+    /** The run has ended: reads what its folder still holds, then calls {@code then} (on the feed's thread). */
+    void finishFollowing(Runnable then) {
+        RunFeed.Subscription f = follower;
+        follower = null;
+        if (f == null) {
+            then.run();
+        } else {
+            f.finish(then);
+        }
     }
 
     void setStatus(RunStatus s, String text) {
@@ -188,7 +195,9 @@ public final class RunEntry {
     /** A pipeline's stage has started: say which until its first event says more. */
     void setStage(String text) {
         stage = text;
-        message.set(text);
+        if (!status.get().ended()) { // a row read from disk keeps its outcome
+            message.set(text);
+        }
     }
 
     /** Updates progress and ETA from newly drained events. */

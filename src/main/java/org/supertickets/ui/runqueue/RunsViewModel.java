@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -24,21 +25,19 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderInUseException;
-import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.pipeline.FoundRun;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.pipeline.RunFolderScan;
 import org.supertickets.pipeline.PipelineIo;
-import org.supertickets.pipeline.StageObserver;
+import org.supertickets.pipeline.StageAnnouncements;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
-import org.supertickets.train.RunStarted;
 import org.supertickets.train.TrainingControl;
-import org.supertickets.train.TrainingEvent;
-import org.supertickets.ui.session.RunSession;
 import org.supertickets.train.TrainingListener;
+import org.supertickets.ui.session.RunFeed;
+import org.supertickets.ui.session.RunSession;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.task.TaskRunner;
@@ -47,13 +46,11 @@ import org.supertickets.ui.task.UserMessages;
 /**
  * The Runs view: a queue that trains one run at a time in this process (the machine's cores are shared with
  * the UI), pause/resume/cancel, resume from a checkpoint, and run folders opened from disk, followed live while
- * another process writes them. Events reach each run's session off the UI thread; {@link #pump()} drains
- * them on the UI's own rhythm.
+ * another process writes them. Every row's events come from its run folder, through one {@link RunFeed}, whoever
+ * writes it (this process, the CLI, a Slurm task); {@link #pump()} drains them on the UI's own rhythm.
  */
 public final class RunsViewModel {
 
-    /** How often a followed folder is polled. */
-    public static final long FOLLOW_PERIOD_MS = 500;
     /** A followed run without new lines for this long is probably stopped. */
     static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(60);
 
@@ -61,6 +58,7 @@ public final class RunsViewModel {
     private final RunLauncher launcher;
     private final Notifier notifier;
     private final LongSupplier clock;
+    private final RunFeed feed;
     private final ObservableList<RunEntry> entries = FXCollections.observableArrayList();
     private final ObservableList<RunEntry> readOnlyEntries = FXCollections.unmodifiableObservableList(entries);
     private final ObjectProperty<RunEntry> selected = new SimpleObjectProperty<>(this, "selected");
@@ -73,6 +71,13 @@ public final class RunsViewModel {
 
     public RunsViewModel(TaskRunner runner, RunLauncher launcher, Notifier notifier, Path runsDir,
             LongSupplier clock) {
+        this(runner, launcher, notifier, runsDir, clock, new RunFeed());
+    }
+
+    /** With the feed that follows the rows' folders (closed by {@link #close()}). */
+    public RunsViewModel(TaskRunner runner, RunLauncher launcher, Notifier notifier, Path runsDir,
+            LongSupplier clock, RunFeed feed) {
+        this.feed = Objects.requireNonNull(feed);
         this.runner = Objects.requireNonNull(runner);
         this.launcher = Objects.requireNonNull(launcher);
         this.notifier = Objects.requireNonNull(notifier);
@@ -81,14 +86,17 @@ public final class RunsViewModel {
         selected.addListener((o, a, entry) -> readHistory(entry));
     }
 
-    /** Sees the events of each single run this process starts from now on, and may pause it (step mode). */
+    /**
+     * Sees the events of each single run this process starts from now on, on its training thread, and may pause it
+     * there (step mode). Not how events reach the charts: those read the run folder like any other row.
+     */
     public interface RunObserver {
 
-        /** The listener for a run about to start; it passes the events on to {@code session}. */
-        TrainingListener listenerFor(RunEntry entry, TrainingControl control, TrainingListener session);
+        /** The listener for a run about to start, steering it through {@code control}. */
+        TrainingListener listenerFor(RunEntry entry, TrainingControl control);
     }
 
-    /** null = runs report straight to their sessions. */
+    /** null = nothing watches runs on their training thread. */
     public void setRunObserver(RunObserver observer) {
         this.observer = observer;
     }
@@ -143,15 +151,12 @@ public final class RunsViewModel {
     }
 
     /**
-     * Selects a run the user just started or resumed, so the monitor follows it: re-selected when it already
-     * was, since a resumed run's views replay its renewed session.
+     * Selects a run the user just started, resumed or opened, so the monitor follows it (a resumed run's views
+     * start over when its feed restarts the session, not through the selection).
      */
     private void show(RunEntry entry) {
-        if (selected.get() == entry) {
-            selected.set(null);
-        }
         selected.set(entry);
-        launched.set(null);
+        launched.set(null); // announced again when it already was: the window brings the monitor to the front
         launched.set(entry);
     }
 
@@ -205,8 +210,9 @@ public final class RunsViewModel {
     }
 
     /**
-     * Continues an interrupted run from its latest checkpoint in its own folder. The folder's logs are repaired
-     * by the core; the session re-reads them from the start, so curves show the whole run once.
+     * Continues an interrupted run from its latest checkpoint in its own folder. The folder's logs are repaired by
+     * the core; the feed then reads them again from the start (the session starts over), so curves show the whole
+     * run once.
      */
     public void resumeFromCheckpoint(RunEntry e) {
         if (!canResumeFromCheckpoint(e)) {
@@ -219,33 +225,27 @@ public final class RunsViewModel {
         Path dir = e.getFolder();
         String dev = device.get();
         boolean pipeline = e.imp() != null;
-        if (pipeline) {
-            // A pipeline's stages report to the entry's session directly, from their first event.
-            e.setFollower(null);
-            e.takeUnreadHistory();
-            e.renewSession();
-        }
         e.setStatus(RunStatus.STARTING, "resuming from checkpoint…");
         e.expectEnd();
         refreshActive();
-        BackgroundTask.of("Resume run", ctx -> pipeline
-                ? launcher.resumeImp(dir, dev, stagesOf(e))
-                : launcher.resume(dir, dev, null))
-                .onSuccess(handle -> {
-                    if (!pipeline) {
-                        // Followed until now: a refused resume (folder in use) leaves the entry as it was.
-                        e.setFollower(null);
-                        e.takeUnreadHistory(); // the resumed run's session reads its folder itself
-                        e.renewSession();
-                    }
-                    e.attach(handle);
-                    if (!stopIfAsked(e, handle)) {
+        BackgroundTask.of("Resume run", ctx -> {
+            if (!pipeline) {
+                return new Resumed(launcher.resume(dir, dev), null);
+            }
+            // Read up to now before the pipeline starts: what it announces next is the stage it trains.
+            StageAnnouncements next = RunFeed.skipAnnounced(dir);
+            return new Resumed(launcher.resumeImp(dir, dev), next);
+        })
+                .onSuccess(resumed -> {
+                    // Followed until now: a refused resume (folder in use) leaves the entry as it was.
+                    e.takeUnreadHistory(); // the feed reads the resumed folder from its start
+                    e.setFollower(pipeline ? feed.followPipeline(dir, resumed.stages(), e.session(), null)
+                            : feed.followRun(dir, e.session(), null));
+                    e.attach(resumed.handle());
+                    if (!stopIfAsked(e, resumed.handle())) {
                         e.setStatus(RunStatus.RUNNING, "resumed from checkpoint");
                     }
-                    if (!pipeline) {
-                        follow(e, new RunFolderReader(new RunFolder(dir)), false);
-                    }
-                    watchCompletion(e, handle);
+                    watchCompletion(e, resumed.handle());
                     show(e);
                 })
                 .onFailure(err -> {
@@ -257,6 +257,10 @@ public final class RunsViewModel {
                 })
                 .onDone(this::refreshActive)
                 .run(runner);
+    }
+
+    /** A resumed run, and for a pipeline the reader of the stages it announces from now on. */
+    private record Resumed(RunHandle handle, StageAnnouncements stages) {
     }
 
     /**
@@ -302,25 +306,32 @@ public final class RunsViewModel {
         entry.showProgress(f.progress());
         entries.add(entry);
         if (entry.getStatus() == RunStatus.FOLLOWING) {
-            follow(entry, new RunFolderReader(new RunFolder(f.folder())), true);
+            entry.setFollower(feed.followRun(f.folder(), entry.session(), reportTo(entry)));
         } else {
             entry.readHistoryWhenShown(f.folder());
         }
     }
 
-    /** The events of a run found on disk, read once when it is first shown. */
+    /**
+     * The events of a run found on disk, read once when it is first shown: through the feed like a live run (to the
+     * end of what the folder holds), a pipeline as the newest stage it announced.
+     */
     private void readHistory(RunEntry entry) {
         Path folder = entry == null ? null : entry.takeUnreadHistory();
         if (folder == null) {
             return;
         }
-        RunSession session = entry.session();
-        BackgroundTask.of("Read run", ctx -> new RunFolderReader(RunFolder.open(ComparedRuns.curvesFolder(folder)))
-                .readNew())
-                .onSuccess(events -> {
-                    if (entry.session() == session) { // not resumed meanwhile: the resumed session reads itself
-                        events.forEach(session::offer);
-                    }
+        BackgroundTask.of("Read run", ctx -> PipelineIo.isPipeline(folder)
+                && !Files.exists(folder.resolve(StageAnnouncements.FILE))
+                        ? ComparedRuns.curvesFolder(folder) // written before pipelines announced their stages
+                        : folder)
+                .onSuccess(source -> {
+                    RunFeed.Subscription read = PipelineIo.isPipeline(source)
+                            ? feed.followPipeline(source, new StageAnnouncements(source), entry.session(), null)
+                            : feed.followRun(source, entry.session(), err -> runner.ui().execute(() -> notifier
+                                    .error("Cannot read " + folder.getFileName(), UserMessages.describe(err))));
+                    entry.setFollower(read); // a resume meanwhile cancels it
+                    read.finish(() -> { });
                 })
                 .onFailure(err -> notifier.error("Cannot read " + folder.getFileName(), UserMessages.describe(err)))
                 .run(runner);
@@ -331,7 +342,10 @@ public final class RunsViewModel {
         return openedFolder.getReadOnlyProperty();
     }
 
-    /** Opens a run folder from disk (possibly still written by another process) and follows it. */
+    /**
+     * Opens a run folder from disk (possibly still written by another process, another machine, a Slurm task) and
+     * follows it in the monitor: the one way to show a folder by its path.
+     */
     public void openFolder(Path dir) {
         BackgroundTask.of("Open run folder", ctx -> {
             RunFolder folder = RunFolder.open(dir);
@@ -342,7 +356,7 @@ public final class RunsViewModel {
             RunEntry entry = new RunEntry(folder.name(), (SearchSpaceConfig) result[1], "-", RunStatus.FOLLOWING,
                     folder.path());
             entries.add(entry);
-            follow(entry, new RunFolderReader(folder), true);
+            entry.setFollower(feed.followRun(folder.path(), entry.session(), reportTo(entry)));
             show(entry);
             openedFolder.set(folder.path());
         }).onFailure(err -> notifier.error("Cannot open " + dir.getFileName(), UserMessages.describe(err)))
@@ -350,21 +364,18 @@ public final class RunsViewModel {
     }
 
     /**
-     * UI thread, ~10 Hz: drains every run's inbox, updates progress, ETA and statuses, and returns the new
-     * events of the selected run (the monitor's input).
+     * UI thread, ~10 Hz: drains every run's inbox, updates progress, ETA and statuses, and returns what the selected
+     * run's session took in (the monitor's input; {@link RunSession.Batch#restarted()} says to show it from scratch).
      */
-    public List<TrainingEvent> pump() {
+    public RunSession.Batch pump() {
         long now = clock.getAsLong();
-        List<TrainingEvent> forSelected = List.of();
+        RunSession.Batch forSelected = new RunSession.Batch(false, List.of());
         for (RunEntry e : new ArrayList<>(entries)) {
-            List<TrainingEvent> drained = e.session().drain();
-            boolean newStage = false;
-            if (e.imp() != null) {
-                List<TrainingEvent> stage = latestStage(e, drained);
-                newStage = stage != drained;
-                drained = stage;
+            RunSession.Batch batch = e.session().drain();
+            if (batch.restarted() && !e.session().stage().isEmpty()) {
+                e.setStage(e.session().stage()); // announced by the pipeline, read from its folder
             }
-            e.observe(drained, now);
+            e.observe(batch.events(), now);
             RunFinished finished = e.session().history().finished();
             if (e.getStatus() == RunStatus.FOLLOWING && finished != null) {
                 e.setFollower(null);
@@ -373,38 +384,14 @@ public final class RunsViewModel {
                     && now - e.lastDataNanos() > IDLE_NANOS) {
                 e.setStatus(RunStatus.FOLLOW_IDLE, "no new lines for a minute: the writing process may have "
                         + "stopped; resume continues from its checkpoint");
-            } else if (e.getStatus() == RunStatus.FOLLOW_IDLE && !drained.isEmpty()) {
+            } else if (e.getStatus() == RunStatus.FOLLOW_IDLE && !batch.events().isEmpty()) {
                 e.setStatus(RunStatus.FOLLOWING, "");
             }
-            if (e == selected.get() && newStage) {
-                selected.set(null);
-                selected.set(e); // the views re-read the entry's new session, this stage's events included
-            } else if (e == selected.get()) {
-                forSelected = drained;
+            if (e == selected.get()) {
+                forSelected = batch;
             }
         }
         return forSelected;
-    }
-
-    /**
-     * A pipeline's stages are separate runs, each starting at epoch 0 or at its rewind point; the views show one
-     * stage at a time, so a new stage's start begins a fresh session (and, when the entry is shown, a fresh
-     * view of it).
-     */
-    private List<TrainingEvent> latestStage(RunEntry e, List<TrainingEvent> drained) {
-        int start = -1;
-        for (int i = 0; i < drained.size(); i++) {
-            if (drained.get(i) instanceof RunStarted r && !r.resumed()) {
-                start = i;
-            }
-        }
-        boolean firstStage = start == 0 && e.session().history().all().size() == drained.size();
-        if (start < 0 || firstStage) {
-            return drained;
-        }
-        e.renewSession();
-        drained.subList(start, drained.size()).forEach(e.session()::offer);
-        return e.session().drain();
     }
 
     /**
@@ -427,9 +414,10 @@ public final class RunsViewModel {
                 .whenComplete((r, t) -> runner.ui().execute(whenStopped));
     }
 
-    /** Stops every folder poller (window closing). */
+    /** Stops following every folder (window closing). */
     public void close() {
         entries.forEach(e -> e.setFollower(null));
+        feed.close();
     }
 
     private void startNextIfIdle() {
@@ -447,9 +435,13 @@ public final class RunsViewModel {
         Path dir = runsDir.get();
         RunObserver observer = this.observer;
         BackgroundTask.of("Start run", ctx -> next.imp() == null ? startWithObserver(observer, next, dir)
-                : launcher.startImp(next.config(), next.imp(), dir, next.device(), stagesOf(next)))
+                : launcher.startImp(next.config(), next.imp(), dir, next.device()))
                 .onSuccess(handle -> {
                     next.attach(handle);
+                    // The charts read the folder the run writes, as they read any other.
+                    next.setFollower(next.imp() == null ? feed.followRun(handle.folder(), next.session(), null)
+                            : feed.followPipeline(handle.folder(), new StageAnnouncements(handle.folder()),
+                                    next.session(), null));
                     if (!stopIfAsked(next, handle)) {
                         next.setStatus(RunStatus.RUNNING, "");
                     }
@@ -474,58 +466,34 @@ public final class RunsViewModel {
         return true;
     }
 
-    /** A single run with the observer's listener in front of its session, steering the run's own control. */
+    /** A single run, with the observer's listener (if any) steering it on its training thread. */
     private RunHandle startWithObserver(RunObserver observer, RunEntry entry, Path dir) throws Exception {
-        if (observer == null) {
-            return launcher.start(entry.config(), dir, entry.device(), entry.session().listener());
-        }
         TrainingControl control = new TrainingControl();
         return launcher.start(entry.config(), dir, entry.device(),
-                observer.listenerFor(entry, control, entry.session().listener()), control);
+                observer == null ? null : observer.listenerFor(entry, control), control);
     }
 
-    /** Follows a pipeline entry's stages: each reports into the entry's session, under its stage's name. */
-    private StageObserver stagesOf(RunEntry e) {
-        return (kind, index, count) -> {
-            runner.ui().execute(() -> e.setStage("stage " + index + "/" + count + " · " + kind));
-            return event -> e.session().offer(event);
-        };
-    }
-
+    /**
+     * When a run of this process ends, its row says how only once the feed has read the rest of its folder, so the
+     * history of an ended row is the whole run.
+     */
     private void watchCompletion(RunEntry e, RunHandle handle) {
-        handle.completion().whenComplete((finished, error) -> runner.ui().execute(() -> {
-            if (error != null) {
-                e.setStatus(RunStatus.FAILED, UserMessages.describe(error));
-            } else {
-                e.setStatus(statusOf(finished), OutcomeText.of(finished));
-            }
-            e.detach();
-            if (runner.scheduler().isShutdown()) {
-                e.setFollower(null); // the window is gone
-            } else {
-                // A resumed run is followed through its folder: let one more poll pick up the final lines.
-                runner.scheduler().schedule(() -> runner.ui().execute(() -> e.setFollower(null)),
-                        3 * FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS);
-            }
-            startNextIfIdle();
-        }));
+        handle.completion().whenComplete((finished, error) -> runner.ui().execute(() -> e.finishFollowing(
+                () -> runner.ui().execute(() -> {
+                    if (error != null) {
+                        e.setStatus(RunStatus.FAILED, UserMessages.describe(error));
+                    } else {
+                        e.setStatus(statusOf(finished), OutcomeText.of(finished));
+                    }
+                    e.detach();
+                    startNextIfIdle();
+                }))));
     }
 
-    private void follow(RunEntry entry, RunFolderReader reader, boolean reportErrors) {
-        boolean[] reported = {false};
-        entry.setFollower(runner.scheduler().scheduleWithFixedDelay(() -> {
-            try {
-                for (TrainingEvent ev : reader.readNew()) {
-                    entry.session().offer(ev);
-                }
-            } catch (Exception ex) {
-                if (reportErrors && !reported[0]) {
-                    reported[0] = true;
-                    runner.ui().execute(() -> entry.setStatus(RunStatus.FOLLOW_IDLE, "cannot read the folder: "
-                            + UserMessages.describe(ex)));
-                }
-            }
-        }, 0, FOLLOW_PERIOD_MS, TimeUnit.MILLISECONDS));
+    /** Says on the row, once, that its folder cannot be read (an opened or found folder). */
+    private Consumer<Exception> reportTo(RunEntry entry) {
+        return ex -> runner.ui().execute(() -> entry.setStatus(RunStatus.FOLLOW_IDLE, "cannot read the folder: "
+                + UserMessages.describe(ex)));
     }
 
     private void refreshActive() {

@@ -65,8 +65,9 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
     }
 
     @Override
-    public TrainingListener listenerFor(RunEntry entry, TrainingControl control, TrainingListener session) {
-        return new StepGate(session, control, new EventExplainer(entry.config()), () -> stepping,
+    public TrainingListener listenerFor(RunEntry entry, TrainingControl control) {
+        // Nothing downstream: the run's events reach the charts from its folder.
+        return new StepGate(event -> { }, control, new EventExplainer(entry.config()), () -> stepping,
                 passed -> inbox.add(new Stop(entry, control, passed)), n -> inspections.accept(entry, n));
     }
 

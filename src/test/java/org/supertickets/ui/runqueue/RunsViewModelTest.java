@@ -15,6 +15,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingEvent;
 import org.supertickets.train.TrainingListener;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
@@ -26,6 +27,10 @@ class RunsViewModelTest {
     @TempDir
     Path runs;
 
+    /**
+     * Starts nothing: a test plays a run's training thread by writing its folder through the writer a real run
+     * uses, and the Runs view follows that folder as it follows every run.
+     */
     static final class FakeLauncher implements RunLauncher {
         final List<TrainingListener> listeners = new ArrayList<>();
         final List<CompletableFuture<RunFinished>> completions = new ArrayList<>();
@@ -36,19 +41,19 @@ class RunsViewModelTest {
         String failWith;
 
         @Override
-        public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener listener)
-                throws Exception {
+        public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener inProcess,
+                TrainingControl control) throws Exception {
             if (failWith != null) {
                 throw new org.supertickets.run.RunSetupException(failWith);
             }
-            listeners.add(listener);
-            return handle(runsDir.resolve("run-" + listeners.size()));
+            Path folder = runsDir.resolve("run-" + (listeners.size() + 1));
+            listeners.add(writerIn(folder));
+            return handle(folder, control);
         }
 
         /** A run in {@code folder} that ends when the test completes its future. */
-        private RunHandle handle(Path folder) {
+        private RunHandle handle(Path folder, TrainingControl control) {
             CompletableFuture<RunFinished> done = new CompletableFuture<>();
-            TrainingControl control = new TrainingControl();
             completions.add(done);
             controls.add(control);
             return new RunHandle() {
@@ -68,22 +73,38 @@ class RunsViewModelTest {
 
         @Override
         public RunHandle startImp(SearchSpaceConfig resolved, org.supertickets.pipeline.ImpSettings settings,
-                Path runsDir, String device, org.supertickets.pipeline.StageObserver stages) throws Exception {
+                Path runsDir, String device) throws Exception {
             impSettings.add(settings);
-            return start(resolved, runsDir, device, stages.stageStarting("search", 1, 4));
+            Path folder = runsDir.resolve("pipeline-" + (completions.size() + 1));
+            java.nio.file.Files.createDirectories(folder);
+            return handle(folder, new TrainingControl());
         }
 
         @Override
-        public RunHandle resume(Path runFolder, String device, TrainingListener listener) {
+        public RunHandle resume(Path runFolder, String device) {
             resumedRuns.add(runFolder);
-            return handle(runFolder);
+            return handle(runFolder, new TrainingControl());
         }
 
         @Override
-        public RunHandle resumeImp(Path pipelineFolder, String device, org.supertickets.pipeline.StageObserver stages)
-                throws Exception {
+        public RunHandle resumeImp(Path pipelineFolder, String device) {
             resumedPipelines.add(pipelineFolder);
-            return start(null, pipelineFolder.getParent(), device, stages.stageStarting("level-1", 3, 4));
+            return handle(pipelineFolder, new TrainingControl());
+        }
+
+        /** A stage of the pipeline in {@code pipeline} starts: its folder is announced; the test writes it. */
+        TrainingListener stage(Path pipeline, int index, String kind) throws Exception {
+            String name = "stage-" + index + "-" + System.nanoTime();
+            TrainingListener writer = writerIn(pipeline.resolve(name));
+            org.supertickets.pipeline.StageAnnouncements.announce(pipeline,
+                    new org.supertickets.pipeline.StageAnnouncement(index, 4, kind, name, false));
+            return writer;
+        }
+
+        private static TrainingListener writerIn(Path folder) throws java.io.IOException {
+            java.nio.file.Files.createDirectories(folder);
+            return new org.supertickets.run.RunFolderWriter(new org.supertickets.run.RunFolder(folder),
+                    TestEvents.CONFIG, "test");
         }
     }
 
@@ -92,7 +113,7 @@ class RunsViewModelTest {
     }
 
     @Test
-    void runsTrainOneAtATimeWithProgressEtaAndControls() {
+    void runsTrainOneAtATimeWithProgressEtaAndControls() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
         AtomicLong clock = new AtomicLong();
         RecordingNotifier notifier = new RecordingNotifier();
@@ -104,15 +125,16 @@ class RunsViewModelTest {
         assertEquals(second, vm.getSelected());
         assertTrue(vm.hasActiveRuns());
 
-        // Events arrive on the training thread; the UI drains them.
+        // The training thread writes the run folder; the feed reads it; the UI drains the session.
         TrainingListener l = launcher.listeners.get(0);
         l.onEvent(TestEvents.started());
         l.onEvent(new StepMetrics(10, 0.1, 2, 0.1, 0.1, 0, 1, 100));
         vm.selectedProperty().set(first);
-        assertEquals(2, vm.pump().size(), "the selected run's new events");
+        assertEquals(2, Pumping.until(vm, () -> first.session().history().all().size() == 2).size(),
+                "the selected run's new events");
         clock.set(10_000_000_000L); // 10 s later
         l.onEvent(new StepMetrics(110, 1.1, 1, 0.5, 0.1, 0, 1, 100));
-        assertEquals(1, vm.pump().size());
+        assertEquals(1, Pumping.until(vm, () -> first.session().history().lastStep() == 110).size());
         assertEquals(110 / 400.0, first.progressProperty().get(), 1e-9);
         assertEquals("ETA 29 s", first.etaProperty().get(), "290 steps at 0.1 s each");
         assertTrue(first.messageProperty().get().contains("PyTorch test"));
@@ -126,9 +148,12 @@ class RunsViewModelTest {
         assertEquals(RunStatus.STOPPING, first.getStatus());
 
         launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        // once the feed has read the rest of its folder; then the next run starts
+        Pumping.until(vm, () -> first.getStatus() == RunStatus.STOPPED && second.getStatus() == RunStatus.RUNNING);
         assertEquals(RunStatus.STOPPED, first.getStatus());
         assertEquals(RunStatus.RUNNING, second.getStatus(), "the queue moves on");
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
+        Pumping.until(vm, () -> second.getStatus() == RunStatus.COMPLETED);
         assertEquals(RunStatus.COMPLETED, second.getStatus());
         assertTrue(second.messageProperty().get().contains("ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs"),
                 "a completed row names its ticket's numbers: " + second.messageProperty().get());
@@ -150,7 +175,7 @@ class RunsViewModelTest {
     }
 
     @Test
-    void anImpPipelineQueuesAsOneEntryThatStartsThePipelineWithItsSettings() {
+    void anImpPipelineQueuesAsOneEntryThatStartsThePipelineWithItsSettings() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
         RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
                 System::nanoTime);
@@ -162,6 +187,7 @@ class RunsViewModelTest {
         assertTrue(launcher.impSettings.isEmpty());
         assertTrue(pipeline.getName().contains("IMP"), pipeline.getName());
         launcher.completions.get(0).complete(finished(RunFinished.Outcome.COMPLETED));
+        Pumping.until(vm, () -> pipeline.getStatus() == RunStatus.RUNNING);
         assertEquals(RunStatus.RUNNING, pipeline.getStatus());
         assertEquals(List.of(settings), launcher.impSettings);
         assertEquals(null, single.imp());
@@ -170,63 +196,71 @@ class RunsViewModelTest {
     }
 
     @Test
-    void aPipelineShowsOneStageAtATime() {
+    void aPipelineShowsTheStagesItAnnouncesOneAtATime() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
         RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
                 System::nanoTime);
         RunEntry pipeline = vm.enqueueImp(TestEvents.CONFIG, new org.supertickets.pipeline.ImpSettings(0.5, 0.5, 0,
                 org.supertickets.prune.PruneScope.GLOBAL, 2));
-        TrainingListener listener = launcher.listeners.get(0);
-        listener.onEvent(TestEvents.started());
-        TestEvents.someMetrics(30).forEach(listener::onEvent);
-        listener.onEvent(finished(RunFinished.Outcome.COMPLETED));
-        vm.pump();
+        Path dir = pipeline.getFolder();
+        TrainingListener search = launcher.stage(dir, 1, "search");
+        search.onEvent(TestEvents.started());
+        TestEvents.someMetrics(30).forEach(search::onEvent);
+        search.onEvent(finished(RunFinished.Outcome.COMPLETED));
+        Pumping.until(vm, () -> pipeline.session().history().finished() != null);
         int firstStage = pipeline.session().history().all().size();
-        assertTrue(firstStage > 3);
-        // the next stage is shorter: its progress is measured against its own length
+        assertEquals(1 + 5 + 1, firstStage, "start, 3 steps, eval, prune, end");
+        assertEquals("stage 1/4 · search", pipeline.session().stage());
         assertFalse(pipeline.etaProperty().get().isEmpty(), "the first stage had an estimate");
-        listener.onEvent(new org.supertickets.train.RunStarted(0, 0, 100, 50, 50, 0, "cpu()", "PyTorch test",
+
+        // Only the announcement moves the entry on, before the new stage has written anything.
+        TrainingListener train = launcher.stage(dir, 2, "train");
+        List<TrainingEvent> shown = Pumping.until(vm, () -> pipeline.session().stage().endsWith("train"));
+        assertTrue(shown.isEmpty(), "the new stage's folder is read from its first line: " + shown);
+        assertTrue(pipeline.messageProperty().get().startsWith("stage 2/4 · train"),
+                pipeline.messageProperty().get());
+        train.onEvent(new org.supertickets.train.RunStarted(0, 0, 100, 50, 50, 0, "cpu()", "PyTorch test",
                 TestEvents.SUPERNET, TestEvents.SUPERNET.macs(), TestEvents.SUPERNET.params(), 1000, 100, 500, false));
-        vm.pump();
+        Pumping.until(vm, () -> !pipeline.session().history().all().isEmpty());
         assertEquals("", pipeline.etaProperty().get(), "a new stage starts without the last stage's estimate");
-        TestEvents.someMetrics(20).forEach(listener::onEvent);
-        vm.pump();
+        TestEvents.someMetrics(20).forEach(train::onEvent);
+        Pumping.until(vm, () -> pipeline.session().history().prunes().size() == 1);
         assertEquals(0.2, pipeline.progressProperty().get(), 1e-9, "20 of the stage's 100 steps");
-        assertTrue(pipeline.session().history().all().size() < firstStage, "the first stage's events are gone");
+        assertEquals(1 + 4, pipeline.session().history().all().size(), "the first stage's events are gone");
         assertTrue(pipeline.session().history().all().get(0) instanceof org.supertickets.train.RunStarted);
         assertEquals(null, pipeline.session().history().finished(), "the new stage has not finished");
     }
 
     @Test
-    void aStoppedPipelineResumesInItsFolderAndReportsIntoAFreshSession() throws Exception {
+    void aStoppedPipelineResumesInItsFolderAndFollowsTheStageItAnnouncesNext() throws Exception {
         FakeLauncher launcher = new FakeLauncher();
         RunsViewModel vm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
                 System::nanoTime);
         RunEntry pipeline = vm.enqueueImp(TestEvents.CONFIG, new org.supertickets.pipeline.ImpSettings(0.5, 0.5, 0,
                 org.supertickets.prune.PruneScope.GLOBAL, 2));
-        launcher.listeners.get(0).onEvent(TestEvents.started());
+        Path folder = pipeline.getFolder();
+        launcher.stage(folder, 3, "level-1").onEvent(TestEvents.started());
+        Pumping.until(vm, () -> pipeline.session().history().started() != null);
         vm.cancel(pipeline);
         launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        Pumping.until(vm, () -> pipeline.getStatus() == RunStatus.STOPPED);
         assertEquals(RunStatus.STOPPED, pipeline.getStatus());
         assertFalse(vm.canResumeFromCheckpoint(pipeline), "no pipeline.json yet: nothing to resume");
 
-        java.nio.file.Files.createDirectories(pipeline.getFolder());
-        java.nio.file.Files.writeString(pipeline.getFolder().resolve(
-                org.supertickets.pipeline.PipelineManifest.FILE), "{}");
+        java.nio.file.Files.writeString(folder.resolve(org.supertickets.pipeline.PipelineManifest.FILE), "{}");
         assertTrue(vm.canResumeFromCheckpoint(pipeline));
-        Path folder = pipeline.getFolder();
         vm.resumeFromCheckpoint(pipeline);
         assertEquals(List.of(folder), launcher.resumedPipelines);
         assertEquals(RunStatus.RUNNING, pipeline.getStatus());
-        assertTrue(pipeline.session().history().all().isEmpty(), "the stopped attempt's events are gone");
-        assertTrue(pipeline.messageProperty().get().startsWith("stage 3/4 · level-1"),
-                "the entry says which stage trains: " + pipeline.messageProperty().get());
-        launcher.listeners.get(1).onEvent(TestEvents.started());
-        vm.pump();
-        assertEquals(1, pipeline.session().history().all().size(), "the resumed stage reports to the entry");
+        launcher.stage(folder, 3, "level-1").onEvent(TestEvents.started());
+        Pumping.until(vm, () -> pipeline.session().history().started() != null
+                && pipeline.messageProperty().get().contains("PyTorch"));
+        assertEquals(1, pipeline.session().history().all().size(),
+                "the resumed stage's folder only: the stopped attempt's events are gone");
         assertTrue(pipeline.messageProperty().get().startsWith("stage 3/4 · level-1 · PyTorch"),
                 pipeline.messageProperty().get());
         launcher.completions.get(1).complete(finished(RunFinished.Outcome.COMPLETED));
+        Pumping.until(vm, () -> pipeline.getStatus() == RunStatus.COMPLETED);
         assertEquals(RunStatus.COMPLETED, pipeline.getStatus());
     }
 
@@ -276,7 +310,7 @@ class RunsViewModelTest {
 
         // Shown: its events are read from the folder, once, and feed the monitor; the row keeps its outcome.
         vm.selectedProperty().set(completed);
-        assertEquals(3, vm.pump().size());
+        assertEquals(3, Pumping.until(vm, () -> completed.session().history().finished() != null).size());
         assertTrue(completed.messageProperty().get().startsWith("COMPLETED · ticket:"), "the outcome stays");
 
         // Resuming another run makes the monitor follow it, without picking it by hand.
@@ -285,20 +319,15 @@ class RunsViewModelTest {
         assertEquals(RunStatus.RUNNING, cancelled.getStatus());
         assertEquals(cancelled, vm.getSelected());
         assertEquals(cancelled, vm.launchedProperty().get(), "the window brings the monitor to the front");
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int shown = 0;
-        while (shown < 3 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            shown += vm.pump().size(); // the resumed run's folder, re-read from its start
-        }
-        assertEquals(3, shown);
+        // the resumed run's folder, read again from its start
+        assertEquals(3, Pumping.until(vm, () -> cancelled.session().history().all().size() == 3).size());
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
         assertEquals(done, completed.getFolder());
         assertEquals(killed, interrupted.getFolder());
     }
 
     @Test
-    void stoppingAllWhileARunStartsStopsItOnceItsEngineIsUpAndCallsBackAfterItsRowSaysSo() {
+    void stoppingAllWhileARunStartsStopsItOnceItsEngineIsUpAndCallsBackAfterItsRowSaysSo() throws Exception {
         List<Runnable> held = new ArrayList<>();
         java.util.concurrent.ExecutorService background = new java.util.concurrent.AbstractExecutorService() {
             public void execute(Runnable r) {
@@ -340,6 +369,10 @@ class RunsViewModelTest {
         assertTrue(launcher.controls.get(0).isCancelled(), "stopped as soon as it could be");
         assertFalse(stopped[0]);
         launcher.completions.get(0).complete(finished(RunFinished.Outcome.CANCELLED));
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!stopped[0] && System.nanoTime() < deadline) {
+            Thread.sleep(10); // the row says how the run ended once the feed has read the rest of its folder
+        }
         assertEquals(RunStatus.STOPPED, starting.getStatus());
         assertTrue(stopped[0], "called back once the row says stopped");
         runner.scheduler().shutdownNow();
@@ -358,14 +391,9 @@ class RunsViewModelTest {
         RunEntry entry = vm.entries().get(0);
         assertEquals(RunStatus.FOLLOWING, entry.getStatus(), "written a moment ago: not taken for interrupted");
         vm.selectedProperty().set(entry);
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        int shown = 0;
-        while (shown < 2 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            shown += vm.pump().size(); // read by the follower, not a second time on selection
-        }
-        Thread.sleep(3 * RunsViewModel.FOLLOW_PERIOD_MS);
-        shown += vm.pump().size();
-        assertEquals(2, shown);
+        List<TrainingEvent> shown = Pumping.until(vm, () -> entry.session().history().all().size() >= 2);
+        Thread.sleep(1000);
+        shown.addAll(vm.pump().events());
+        assertEquals(2, shown.size(), "read by the feed, not a second time on selection");
     }
 }

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.pipeline.ImpSettings;
-import org.supertickets.pipeline.StageObserver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
@@ -27,6 +26,8 @@ import org.supertickets.train.TrainingListener;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 import org.supertickets.ui.TestEvents;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderWriter;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunHandle;
@@ -40,25 +41,25 @@ class StepModeTest {
     @TempDir
     Path runs;
 
-    /** Starts nothing: the test plays the training thread through the listener it was given. */
+    /**
+     * Starts nothing: the test plays the training thread through the listener it was given, behind the folder
+     * writer a real run puts first (the charts read that folder).
+     */
     static final class ControlledLauncher implements RunLauncher {
         TrainingListener listener;
         TrainingControl control;
 
         @Override
-        public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener l) {
-            throw new AssertionError("step mode starts runs with its own control");
-        }
-
-        @Override
         public RunHandle start(SearchSpaceConfig resolved, Path runsDir, String device, TrainingListener l,
-                TrainingControl c) {
-            listener = l;
+                TrainingControl c) throws Exception {
+            Path folder = runsDir.resolve("run");
+            java.nio.file.Files.createDirectories(folder);
+            listener = TrainingListener.all(new RunFolderWriter(new RunFolder(folder), resolved, "test"), l);
             control = c;
             CompletableFuture<RunFinished> never = new CompletableFuture<>();
             return new RunHandle() {
                 public Path folder() {
-                    return runsDir.resolve("run");
+                    return folder;
                 }
 
                 public TrainingControl control() {
@@ -72,17 +73,17 @@ class StepModeTest {
         }
 
         @Override
-        public RunHandle startImp(SearchSpaceConfig r, ImpSettings s, Path d, String dev, StageObserver o) {
+        public RunHandle startImp(SearchSpaceConfig r, ImpSettings s, Path d, String dev) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public RunHandle resume(Path runFolder, String device, TrainingListener l) {
+        public RunHandle resume(Path runFolder, String device) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public RunHandle resumeImp(Path folder, String device, StageObserver o) {
+        public RunHandle resumeImp(Path folder, String device) {
             throw new UnsupportedOperationException();
         }
     }
@@ -93,7 +94,7 @@ class StepModeTest {
     }
 
     @Test
-    void pausesAtEachEventShowsItsExplanationAndNextWalksThroughEventsOfTheSameStep() {
+    void pausesAtEachEventShowsItsExplanationAndNextWalksThroughEventsOfTheSameStep() throws Exception {
         ControlledLauncher launcher = new ControlledLauncher();
         RunsViewModel runsVm = new RunsViewModel(DirectRunner.create(), launcher, new RecordingNotifier(), runs,
                 System::nanoTime);
@@ -116,7 +117,9 @@ class StepModeTest {
         assertTrue(step.waitingProperty().get());
         assertEquals(shrink, step.shownProperty().get().event());
         assertEquals(RunStatus.PAUSED, entry.getStatus());
-        assertEquals(4, runsVm.pump().size(), "the session got every event");
+        List<TrainingEvent> read = org.supertickets.ui.runqueue.Pumping.until(runsVm,
+                () -> entry.session().history().all().size() == 4);
+        assertEquals(4, read.size(), "the session read every event from the folder, the paused one included");
 
         step.next();
         assertTrue(step.waitingProperty().get(), "the pruning event of the same step comes next");
