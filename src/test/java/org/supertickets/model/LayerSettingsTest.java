@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -51,7 +50,8 @@ class LayerSettingsTest {
         Architecture a = Architecture.supernet(config(new NetworkConfig("grouped", 1e-3, null, null)))
                 .smallestSubnet();
         assertEquals(2, a.skipGroups(a.blocks().get(0)));
-        NetworkState state = randomised(NetworkInitializer.initialize(a, 5));
+        NetworkState state = RandomisedStates.randomised(NetworkInitializer.initialize(a, 5), 17,
+                (name, i) -> name.equals("blocks.0.skip.mask") && i % 4 == 1);
         assertFalse(state.tensors().containsKey("blocks.0.skip_bn.gamma"), "the official skip has no BN");
         assertArrayEquals(new long[] {6, 2, 1, 1}, state.tensor("blocks.0.skip.weight").shape());
         float[] input = new float[N * 36];
@@ -159,26 +159,6 @@ class LayerSettingsTest {
     }
 
     // ---- the plain-Java reference ----------------------------------------------------------------------------
-
-    /** BN statistics, scales and shifts drawn at random; a few skip weights masked. */
-    private static NetworkState randomised(NetworkState s) {
-        SplittableRandom r = new SplittableRandom(17);
-        Map<String, HostTensor> changed = new LinkedHashMap<>();
-        s.tensors().forEach((name, t) -> {
-            float[] v = t.data().clone();
-            for (int i = 0; i < v.length; i++) {
-                if (name.endsWith(TensorNames.RUNNING_MEAN) || name.endsWith(TensorNames.BETA)) {
-                    v[i] = (float) (r.nextDouble() - 0.5);
-                } else if (name.endsWith(TensorNames.RUNNING_VAR) || name.endsWith(TensorNames.GAMMA)) {
-                    v[i] = (float) (0.5 + r.nextDouble());
-                } else if (name.equals("blocks.0.skip.mask")) {
-                    v[i] = i % 4 == 1 ? 0f : 1f;
-                }
-            }
-            changed.put(name, new HostTensor(v, t.shape()));
-        });
-        return s.withTensors(changed);
-    }
 
     private static double[][][][] toImages(float[] flat, int channels, int size) {
         double[][][][] x = new double[N][channels][size][size];

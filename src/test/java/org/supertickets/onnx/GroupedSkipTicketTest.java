@@ -13,18 +13,16 @@ import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.model.BatchNormMode;
-import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.model.RandomisedStates;
 import org.supertickets.model.Supernet;
-import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.DataConfig;
@@ -56,7 +54,8 @@ class GroupedSkipTicketTest {
                 List.of(new StageConfig(6, 1, 2, List.of(3, 5), 1), new StageConfig(9, 1, 1, List.of(3), 1)),
                 new HeadConfig(5), null, null, null, 1L).withNetwork(new NetworkConfig("grouped", 1e-3, null, null)));
         Architecture a = Architecture.supernet(config);
-        NetworkState network = randomised(NetworkInitializer.initialize(a, 3));
+        NetworkState network = RandomisedStates.randomised(NetworkInitializer.initialize(a, 3), 8,
+                (name, i) -> i % 3 == 0);
         Path folder = tmp.resolve("ticket");
         TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.5, 0.5, a.macs(), a.params(), null), network));
         assertFalse(Files.readString(folder.resolve(TicketIo.MANIFEST)).contains("skip_bn"));
@@ -131,25 +130,5 @@ class GroupedSkipTicketTest {
         for (int i = 0; i < workbench.length; i++) {
             assertEquals(workbench[i], logits.get(i).asDouble(), 1e-4, "Python logit " + i);
         }
-    }
-
-    /** Random BN statistics, scales and shifts (an initial network's are 0 and 1), and every third weight masked. */
-    private static NetworkState randomised(NetworkState s) {
-        SplittableRandom r = new SplittableRandom(8);
-        Map<String, HostTensor> changed = new LinkedHashMap<>();
-        s.tensors().forEach((name, t) -> {
-            float[] v = t.data().clone();
-            for (int i = 0; i < v.length; i++) {
-                if (name.endsWith(TensorNames.RUNNING_MEAN) || name.endsWith(TensorNames.BETA)) {
-                    v[i] = (float) (r.nextDouble() - 0.5);
-                } else if (name.endsWith(TensorNames.RUNNING_VAR) || name.endsWith(TensorNames.GAMMA)) {
-                    v[i] = (float) (0.5 + r.nextDouble());
-                } else if (name.endsWith(TensorNames.MASK)) {
-                    v[i] = i % 3 == 0 ? 0f : 1f;
-                }
-            }
-            changed.put(name, new HostTensor(v, t.shape()));
-        });
-        return s.withTensors(changed);
     }
 }

@@ -20,12 +20,7 @@ class MonitorChartsTest {
 
     @Test
     void everyChartIsReadableFromTheFirstPoint() {
-        MonitorViewModel vm = new MonitorViewModel();
-        long macs = TestEvents.SUPERNET.macs();
-        vm.accept(List.of(TestEvents.started(),
-                new StepMetrics(10, 0.1, 2.3, 0.1, 0.1328125, 0.03, 1.0, 900),
-                new EvalMetrics(10, 0.1, 2.3, 0.1, 0, 0, macs, macs, macs, TestEvents.SUPERNET.params(),
-                        TestEvents.SUPERNET.params(), 40, 4, 2)));
+        MonitorViewModel vm = oneStepAndOneValidation();
         for (ChartModel model : vm.charts()) {
             JFreeChart chart = MonitorCharts.build(model, vm.barWidth());
             XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
@@ -44,13 +39,8 @@ class MonitorChartsTest {
 
     @Test
     void theLegendNamesOnlyCurvesThatHavePoints() {
-        MonitorViewModel vm = new MonitorViewModel();
-        long macs = TestEvents.SUPERNET.macs();
         // A run with a validation split: the test-set curve never gets a point.
-        vm.accept(List.of(TestEvents.started(),
-                new StepMetrics(10, 0.1, 2.3, 0.1, 0.1328125, 0.03, 1.0, 900),
-                new EvalMetrics(10, 0.1, 2.3, 0.1, 0, 0, macs, macs, macs, TestEvents.SUPERNET.params(),
-                        TestEvents.SUPERNET.params(), 40, 4, 2)));
+        MonitorViewModel vm = oneStepAndOneValidation();
         ChartModel accuracy = vm.charts().stream().filter(c -> c.id().equals("accuracy")).findFirst().orElseThrow();
         JFreeChart chart = MonitorCharts.build(accuracy, vm.barWidth());
         XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
@@ -69,5 +59,16 @@ class MonitorChartsTest {
         }
         assertTrue(accuracy.series().size() > plotted.size(), "the fixture leaves a curve empty");
         assertEquals(plotted, named);
+    }
+
+    /** The first seconds of a run that holds out a validation split: one step, one evaluation. */
+    private static MonitorViewModel oneStepAndOneValidation() {
+        MonitorViewModel vm = new MonitorViewModel();
+        long macs = TestEvents.SUPERNET.macs();
+        vm.accept(List.of(TestEvents.started(),
+                new StepMetrics(10, 0.1, 2.3, 0.1, 0.1328125, 0.03, 1.0, 900),
+                new EvalMetrics(10, 0.1, 2.3, 0.1, 0, 0, macs, macs, macs, TestEvents.SUPERNET.params(),
+                        TestEvents.SUPERNET.params(), 40, 4, 2)));
+        return vm;
     }
 }
