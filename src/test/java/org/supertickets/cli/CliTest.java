@@ -19,7 +19,8 @@ class CliTest {
 
     @Test
     void validateShowsTheSearchSpaceOfEverySampleConfig() {
-        for (String name : new String[] {"quickstart", "fashion-mnist", "fashion-mnist-compare", "cifar10"}) {
+        for (String name : new String[] {"quickstart", "fashion-mnist", "fashion-mnist-compare",
+                "fashion-mnist-official", "cifar10", "demo"}) {
             console.reset();
             assertEquals(0, Main.execute("validate", "sample-configs/" + name + ".json"), console.err());
             assertTrue(console.out().contains("supernet:"), console.out());
