@@ -41,13 +41,26 @@ class MaskedConv(nn.Module):
         return F.conv2d(x, self.weight * self.mask, None, self.stride, self.padding, 1, self.groups)
 
 
+class Layers:
+    """The config's `network` section: BN epsilon and momentum, and the skip path (dense + BN, or grouped)."""
+
+    def __init__(self, config):
+        network = config.get("network") or {}
+        self.eps = network.get("bnEpsilon", 1e-5)
+        self.momentum = network.get("bnMomentum", 0.1)
+        self.grouped_skip = network.get("skipPath", "dense") == "grouped"
+
+    def bn(self, channels):
+        return nn.BatchNorm2d(channels, eps=self.eps, momentum=self.momentum)
+
+
 class Branch(nn.Module):
-    def __init__(self, cin, hidden, cout, k, stride):
+    def __init__(self, cin, hidden, cout, k, stride, layers):
         super().__init__()
         self.expand = MaskedConv(cin, hidden, 1)
-        self.expand_bn = nn.BatchNorm2d(hidden)
+        self.expand_bn = layers.bn(hidden)
         self.dw = MaskedConv(hidden, hidden, k, stride, groups=hidden)
-        self.dw_bn = nn.BatchNorm2d(hidden)
+        self.dw_bn = layers.bn(hidden)
         self.project = MaskedConv(hidden, cout, 1)
 
     def forward(self, x):
@@ -57,14 +70,16 @@ class Branch(nn.Module):
 
 
 class Block(nn.Module):
-    def __init__(self, cin, cout, stride, kernels, ratio):
+    def __init__(self, cin, cout, stride, kernels, ratio, layers):
         super().__init__()
-        self.branches = nn.ModuleList(Branch(cin, ratio * cin, cout, k, stride) for k in kernels)
-        self.out_bn = nn.BatchNorm2d(cout)
+        self.branches = nn.ModuleList(Branch(cin, ratio * cin, cout, k, stride, layers) for k in kernels)
+        self.out_bn = layers.bn(cout)
         self.identity = stride == 1 and cin == cout
         if not self.identity:
-            self.skip = MaskedConv(cin, cout, 1, stride)
-            self.skip_bn = nn.BatchNorm2d(cout)
+            # the official block: a grouped 1x1 conv (groups = gcd(in, out)) and no BN
+            groups = math.gcd(cin, cout) if layers.grouped_skip else 1
+            self.skip = MaskedConv(cin, cout, 1, stride, groups=groups)
+            self.skip_bn = nn.Identity() if layers.grouped_skip else layers.bn(cout)
 
     def forward(self, x):
         body = self.branches[0](x)
@@ -81,18 +96,19 @@ class Supernet(nn.Module):
     def __init__(self, config):
         super().__init__()
         data, stem, head = config["data"], config["stem"], config["head"]
+        layers = Layers(config)
         self.stem = MaskedConv(data["channels"], stem["channels"], stem["kernelSize"], stem["stride"])
-        self.stem_bn = nn.BatchNorm2d(stem["channels"])
+        self.stem_bn = layers.bn(stem["channels"])
         blocks, cin = [], stem["channels"]
         for stage in config["stages"]:
             for r in range(stage["repeats"]):
                 stride = stage["stride"] if r == 0 else 1
                 blocks.append(Block(cin, stage["channels"], stride, stage["kernelSizes"],
-                                         stage["expansionRatio"]))
+                                    stage["expansionRatio"], layers))
                 cin = stage["channels"]
         self.blocks = nn.ModuleList(blocks)
         self.head = MaskedConv(cin, head["channels"], 1)
-        self.head_bn = nn.BatchNorm2d(head["channels"])
+        self.head_bn = layers.bn(head["channels"])
         self.classifier = nn.Linear(head["channels"], data["classes"])
 
     def forward(self, x):
