@@ -13,7 +13,14 @@ package org.supertickets.ui.graph;
  * @param y           centre y
  * @param maxChannels channels in the supernet
  * @param maxWidth    drawn width in the supernet
+ * @param groups      groups of its conv: 1, except the official block's grouped skip conv (gcd of in and out)
  */
 public record GraphNode(int id, NodeKind kind, String layer, int block, int kernel, int rank, double x, double y,
-        int maxChannels, double maxWidth) {
+        int maxChannels, double maxWidth, int groups) {
+
+    /** A node whose conv is not grouped (every node but a grouped skip conv). */
+    public GraphNode(int id, NodeKind kind, String layer, int block, int kernel, int rank, double x, double y,
+            int maxChannels, double maxWidth) {
+        this(id, kind, layer, block, kernel, rank, x, y, maxChannels, maxWidth, 1);
+    }
 }

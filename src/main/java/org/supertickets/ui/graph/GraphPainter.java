@@ -391,7 +391,8 @@ public final class GraphPainter {
             case EXPAND -> "b" + n.block() + " expand · " + channels;
             case DEPTHWISE -> "dw " + n.kernel() + "×" + n.kernel() + " · " + channels;
             case PROJECT -> "b" + n.block() + " project · " + channels;
-            case SKIP -> "b" + n.block() + " skip · " + channels;
+            case SKIP -> "b" + n.block() + " skip" + (n.groups() > 1 ? " (" + n.groups() + " groups)" : "") + " · "
+                    + channels;
             case ADD -> "+";
             case HEAD -> "head · " + channels;
             case CLASSIFIER -> "classifier · " + channels;

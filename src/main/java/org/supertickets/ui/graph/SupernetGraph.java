@@ -137,6 +137,7 @@ public final class SupernetGraph {
             int skip = -1;
             if (!block.identitySkip()) {
                 skip = b.node(NodeKind.SKIP, p + ".skip", block.index(), 0, block.outChannels());
+                b.groups(skip, supernet.skipGroups(block));
                 b.edge(current, skip, true);
                 // Place the skip conv beside the branches rather than beside the expand conv: same data
                 // dependencies, a cleaner picture.
@@ -175,15 +176,19 @@ public final class SupernetGraph {
     private static final class Builder {
         private final List<NodeKind> kinds = new ArrayList<>();
         private final List<String> layers = new ArrayList<>();
-        private final List<int[]> meta = new ArrayList<>(); // block, kernel, channels
+        private final List<int[]> meta = new ArrayList<>(); // block, kernel, channels, groups
         private final List<GraphEdge> edges = new ArrayList<>();
         private final List<int[]> minRanks = new ArrayList<>(); // node, relativeTo, offset
 
         int node(NodeKind kind, String layer, int block, int kernel, int channels) {
             kinds.add(kind);
             layers.add(layer);
-            meta.add(new int[] {block, kernel, channels});
+            meta.add(new int[] {block, kernel, channels, 1});
             return kinds.size() - 1;
+        }
+
+        void groups(int node, int groups) {
+            meta.get(node)[3] = groups;
         }
 
         void edge(int from, int to, boolean residual) {
@@ -285,7 +290,7 @@ public final class SupernetGraph {
             for (int v = 0; v < n; v++) {
                 int[] m = meta.get(v);
                 nodes.add(new GraphNode(v, kinds.get(v), layers.get(v), m[0], m[1], rank[v], xs[v], ys[v], m[2],
-                        widths[v]));
+                        widths[v], m[3]));
             }
             double width = left + MARGIN;
             double height = top + MARGIN + NODE_HEIGHT + (rows - 1) * LAYER_GAP;

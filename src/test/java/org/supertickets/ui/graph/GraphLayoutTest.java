@@ -41,6 +41,30 @@ class GraphLayoutTest {
     }
 
     @Test
+    void theOfficialGroupedSkipConvSaysItsGroups() throws Exception {
+        // fashion-mnist-official's first block: 16 -> 24 channels, so gcd 8 groups; the dense skip says nothing.
+        Architecture official = Architecture.supernet(
+                ConfigIo.read(Path.of("sample-configs/fashion-mnist-official.json")));
+        Architecture dense = Architecture.supernet(ConfigIo.read(Path.of("sample-configs/fashion-mnist.json")));
+        GraphNode grouped = skipOfBlock0(SupernetGraph.of(official));
+        GraphNode plain = skipOfBlock0(SupernetGraph.of(dense));
+        assertEquals(8, grouped.groups());
+        assertTrue(GraphPainter.label(grouped, full(grouped)).startsWith("b0 skip (8 groups) · 24"),
+                GraphPainter.label(grouped, full(grouped)));
+        assertEquals(1, plain.groups());
+        assertEquals("b0 skip · 24", GraphPainter.label(plain, full(plain)));
+    }
+
+    private static NodeState full(GraphNode n) {
+        return new NodeState(n.maxChannels(), n.maxChannels(), 1, 1, 1, 1, Double.NaN, 1);
+    }
+
+    private static GraphNode skipOfBlock0(SupernetGraph graph) {
+        return graph.nodes().stream().filter(n -> n.kind() == NodeKind.SKIP && n.block() == 0).findFirst()
+                .orElseThrow();
+    }
+
+    @Test
     void whatIsLeftOfANodeIsDrawnInProportionAndARemovedNodeOnlyAsAGhost() {
         SupernetGraph graph = SupernetGraph.of(TestEvents.SUPERNET);
         GraphFrame frame = GraphFrame.of(graph, TestEvents.shrunk(10, 1), "shrink");
