@@ -17,10 +17,4 @@ package org.supertickets.ui.graph;
  */
 public record GraphNode(int id, NodeKind kind, String layer, int block, int kernel, int rank, double x, double y,
         int maxChannels, double maxWidth, int groups) {
-
-    /** A node whose conv is not grouped (every node but a grouped skip conv). */
-    public GraphNode(int id, NodeKind kind, String layer, int block, int kernel, int rank, double x, double y,
-            int maxChannels, double maxWidth) {
-        this(id, kind, layer, block, kernel, rank, x, y, maxChannels, maxWidth, 1);
-    }
 }

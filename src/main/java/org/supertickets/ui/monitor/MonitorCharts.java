@@ -2,7 +2,6 @@ package org.supertickets.ui.monitor;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import org.jfree.chart.JFreeChart;
@@ -12,12 +11,12 @@ import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.charts.ReadableNumberAxis;
 
 /**
@@ -62,10 +61,9 @@ public final class MonitorCharts {
         XYPlot plot = new XYPlot(dataset, x, y, renderer);
         plot.setDomainPannable(true);
         plot.setRangePannable(true);
-        JFreeChart chart = new JFreeChart(model.title(), new Font("SansSerif", Font.BOLD, 12), plot, true);
-        LegendTitle legend = chart.getLegend();
-        legend.setPosition(RectangleEdge.BOTTOM);
-        legend.setItemFont(new Font("SansSerif", Font.PLAIN, 10));
+        JFreeChart chart = new JFreeChart(model.title(), plot);
+        chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        ChartTheme.scale(chart, 1); // the workbench's text sizes and line widths, which presenter mode scales
         return chart;
     }
 

@@ -151,8 +151,13 @@ public final class MonitorView extends GridPane {
         getColumnConstraints().clear();
         getRowConstraints().clear();
         int columns = presenting ? 1 : 2;
-        List<ChartViewer> shown = presenting ? viewers.stream()
-                .filter(v -> PRESENTED.contains(v.getId().substring("chart-".length()))).toList() : viewers;
+        List<ChartModel> models = vm.charts(); // in the order of the viewers
+        List<ChartViewer> shown = new ArrayList<>();
+        for (int i = 0; i < models.size(); i++) {
+            if (!presenting || PRESENTED.contains(models.get(i).id())) {
+                shown.add(viewers.get(i));
+            }
+        }
         int rows = (shown.size() + columns - 1) / columns;
         for (int c = 0; c < columns; c++) {
             ColumnConstraints cc = new ColumnConstraints();

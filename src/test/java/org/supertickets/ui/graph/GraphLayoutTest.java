@@ -76,7 +76,7 @@ class GraphLayoutTest {
         assertEquals(whole.maxWidth(), GraphPainter.keptWidth(whole, frame.node(whole.id())), 1e-9);
         // One channel of 48 gone still shows: the ghost is 1/48 of the box, not rounded away.
         NodeState oneLess = new NodeState(47, 48, 1, 1, 1, 1, Double.NaN, 1);
-        GraphNode wide = new GraphNode(0, NodeKind.EXPAND, "x", 0, 0, 0, 0, 0, 48, 190);
+        GraphNode wide = new GraphNode(0, NodeKind.EXPAND, "x", 0, 0, 0, 0, 0, 48, 190, 1);
         assertEquals(190.0 / 48, wide.maxWidth() - GraphPainter.keptWidth(wide, oneLess), 1e-9);
     }
 
