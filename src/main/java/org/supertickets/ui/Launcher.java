@@ -13,6 +13,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         configureOffline();
+        StartupConfig.readInBackground();
         Application.launch(WorkbenchApp.class, args);
     }
 

@@ -2,14 +2,11 @@ package org.supertickets.ui;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.supertickets.data.AssetLocator;
-import org.supertickets.space.ConfigException;
-import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ui.bench.ColdStart;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
@@ -29,22 +26,11 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void init() {
-        // Runs on the launcher thread, not the FX thread: reading the config here keeps the window snappy.
         Launcher.configureOffline();
-        Path quickstart = locate(QUICKSTART);
-        try {
-            if (quickstart == null) {
-                throw new ConfigException(Path.of(QUICKSTART), new org.supertickets.space.ValidationIssue("(file)",
-                        "was not found from " + Path.of("").toAbsolutePath(),
-                        "start the workbench from the repository folder (mvn javafx:run)"));
-            }
-            initial = ConfigIo.read(quickstart);
-            initialFile = quickstart;
-        } catch (ConfigException e) {
-            startupProblem = e.getMessage();
-            initial = new SearchSpaceConfig("untitled", null, null, List.of(), null, null, null, null, null);
-            initialFile = null;
-        }
+        StartupConfig.Loaded loaded = StartupConfig.get();
+        initial = loaded.config();
+        initialFile = loaded.file();
+        startupProblem = loaded.problem();
     }
 
     @Override

@@ -178,6 +178,7 @@ public final class WorkbenchView extends BorderPane {
 
         dark.set(state.dark());
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
+        DeferredTabContent.install(tabs);
         state.restoreDividers("monitorSplit", monitorSplit);
         state.restoreDividers("rightSplit", rightSplit);
     }

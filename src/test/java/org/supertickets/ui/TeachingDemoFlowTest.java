@@ -49,6 +49,7 @@ class TeachingDemoFlowTest {
     void demoPausesChannelViewOpensABranchGoesOffAndComesBackAndTheDemoFinishes(FxRobot robot) throws Exception {
         WorkbenchViewModel vm = window.vm();
         TeachingViewModel teaching = vm.teaching();
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(2)); // the panel sits under the Monitor
         ExplanationPanel panel = robot.lookup("#explanation-panel").queryAs(ExplanationPanel.class);
         assertTrue(panel.isCollapsed(), "step mode off: only the title line, the graph keeps its height");
         robot.clickOn("File").clickOn("New demo in step mode");
