@@ -92,7 +92,8 @@ public final class WorkbenchView extends BorderPane {
     private final GraphView graphView;
     private final HeatmapView heatmapView;
     private final TicketView ticketView;
-    private final CompareView compareView;
+    /** Built when first needed (the Compare tab shown): the heaviest hidden tab, ~0.2 s of the cold start. */
+    private CompareView compareView;
     private final InsideView insideView;
     private final ExplanationPanel explanationPanel;
     private final PresenterMode presenter = new PresenterMode();
@@ -130,10 +131,8 @@ public final class WorkbenchView extends BorderPane {
         graphView = new GraphView(vm.graph(), vm.timeline());
         heatmapView = new HeatmapView(vm.heatmap());
         ticketView = new TicketView(vm.ticket(), vm.ticketHeatmap());
-        compareView = new CompareView(vm.compare());
         for (var themed : java.util.List.of(designerView.darkProperty(), monitorView.darkProperty(),
-                graphView.darkProperty(), heatmapView.darkProperty(), ticketView.darkProperty(),
-                compareView.darkProperty())) {
+                graphView.darkProperty(), heatmapView.darkProperty(), ticketView.darkProperty())) {
             themed.bind(dark);
         }
         rightSplit = new SplitPane(graphView, heatmapView);
@@ -156,7 +155,7 @@ public final class WorkbenchView extends BorderPane {
         });
 
         tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
-                tab("Ticket", ticketView), tab("Compare", compareView), tab("Inside", insideView));
+                tab("Ticket", ticketView), tab("Compare", null), tab("Inside", insideView));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         toolBar = toolBar();
@@ -177,6 +176,7 @@ public final class WorkbenchView extends BorderPane {
         pump.play();
 
         dark.set(state.dark());
+        DeferredTabContent.buildOnFirstSelection(tabs.getTabs().get(4), this::compareView);
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
         DeferredTabContent.install(tabs);
         state.restoreDividers("monitorSplit", monitorSplit);
@@ -221,6 +221,10 @@ public final class WorkbenchView extends BorderPane {
     }
 
     public CompareView compareView() {
+        if (compareView == null) {
+            compareView = new CompareView(vm.compare());
+            compareView.darkProperty().bind(dark);
+        }
         return compareView;
     }
 
