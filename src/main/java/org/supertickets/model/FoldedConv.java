@@ -71,6 +71,27 @@ record FoldedConv(float[] weight, long[] shape, float[] bias) {
         return weight;
     }
 
+    /** Input channels {@code [from, to)} of this 1×1 layer, with {@code bias}. */
+    FoldedConv columns(int from, int to, float[] bias) {
+        int out = (int) shape[0];
+        int in = weight.length / out;
+        int width = to - from;
+        float[] part = new float[out * width];
+        for (int o = 0; o < out; o++) {
+            System.arraycopy(weight, o * in + from, part, o * width, width);
+        }
+        return new FoldedConv(part, new long[] {out, width, 1, 1}, bias);
+    }
+
+    /** The same weight with {@code extra} added to the bias. */
+    FoldedConv plusBias(float[] extra) {
+        float[] sum = bias.clone();
+        for (int o = 0; o < sum.length; o++) {
+            sum[o] += extra[o];
+        }
+        return new FoldedConv(weight, shape, sum);
+    }
+
     /** Share of weights that are not zero. */
     double density() {
         long alive = 0;

@@ -2,7 +2,6 @@ package org.supertickets.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -12,7 +11,6 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.supertickets.space.Architecture;
@@ -51,7 +49,10 @@ public final class InferenceNetwork implements AutoCloseable {
     private final NDManager manager;
     private final NDArray stemWeight;
     private final NDArray stemBias;
-    private final Map<String, PointwiseProduct> pointwise = new LinkedHashMap<>();
+    private final Map<String, PointwiseProduct> pointwise = new HashMap<>();
+    private final Map<String, BranchedProjection> projections = new HashMap<>();
+    /** A block with an identity skip: its projection's bias, where its sum starts (the input is added last). */
+    private final Map<String, NDArray> identitySkipBias = new HashMap<>();
     private final Map<String, FoldedConv> depthwise = new HashMap<>();
     /** Depthwise weight and bias repeated per image, by layer and batch size (built on first use). */
     private final Map<String, NDList> depthwiseByBatch = new HashMap<>();
@@ -64,29 +65,41 @@ public final class InferenceNetwork implements AutoCloseable {
         stemWeight = manager.create(stem.weight(), new Shape(stem.shape()));
         stemBias = manager.create(stem.bias());
         for (BlockState block : architecture.blocks()) {
-            if (!block.identitySkip() && architecture.skipPath().hasBatchNorm()) {
-                addPointwise(state, TensorNames.skip(block), TensorNames.skipBn(block), threshold);
-            } else if (!block.identitySkip()) {
-                // The official grouped skip has no BN to fold: its block-diagonal dense form, no bias.
-                pointwise.put(TensorNames.skip(block), PointwiseProduct.of(FoldedConv.groupedAsDense(state,
-                        TensorNames.skip(block), block.inChannels(), architecture.skipGroups(block)), manager,
-                        threshold));
-            }
-            if (block.bodyRemoved()) {
-                continue;
-            }
-            addPointwise(state, TensorNames.expand(block), TensorNames.expandBn(block), threshold);
-            addPointwise(state, TensorNames.project(block), TensorNames.outBn(block), threshold);
-            for (BranchState branch : block.branches()) {
-                if (!branch.removed()) {
-                    String layer = TensorNames.depthwise(block, branch);
-                    depthwise.put(layer, FoldedConv.of(state, layer, TensorNames.depthwiseBn(block, branch)));
+            float[] projectionBias = null;
+            if (!block.bodyRemoved()) {
+                addPointwise(state, TensorNames.expand(block), TensorNames.expandBn(block), threshold);
+                BranchedProjection projection = BranchedProjection.of(FoldedConv.of(state, TensorNames.project(block),
+                        TensorNames.outBn(block)), liveWidths(block), manager, threshold);
+                projections.put(TensorNames.project(block), projection);
+                projectionBias = projection.bias();
+                for (BranchState branch : block.branches()) {
+                    if (!branch.removed()) {
+                        String layer = TensorNames.depthwise(block, branch);
+                        depthwise.put(layer, FoldedConv.of(state, layer, TensorNames.depthwiseBn(block, branch)));
+                    }
                 }
+            }
+            if (!block.identitySkip()) {
+                FoldedConv skip = architecture.skipPath().hasBatchNorm()
+                        ? FoldedConv.of(state, TensorNames.skip(block), TensorNames.skipBn(block))
+                        // The official grouped skip has no BN to fold: its block-diagonal dense form, no bias.
+                        : FoldedConv.groupedAsDense(state, TensorNames.skip(block), block.inChannels(),
+                                architecture.skipGroups(block));
+                // The projection's sum starts from the skip's output, so the skip carries the projection's bias.
+                pointwise.put(TensorNames.skip(block), PointwiseProduct.of(
+                        projectionBias == null ? skip : skip.plusBias(projectionBias), manager, threshold));
+            } else if (projectionBias != null) {
+                identitySkipBias.put(TensorNames.project(block), manager.create(projectionBias,
+                        new Shape(projectionBias.length, 1)));
             }
         }
         addPointwise(state, TensorNames.HEAD, TensorNames.HEAD_BN, threshold);
         pointwise.put(TensorNames.CLASSIFIER, PointwiseProduct.of(FoldedConv.unfolded(state, TensorNames.CLASSIFIER,
                 state.tensor(TensorNames.CLASSIFIER_BIAS).data()), manager, threshold));
+    }
+
+    private static int[] liveWidths(BlockState block) {
+        return block.branches().stream().filter(b -> !b.removed()).mapToInt(BranchState::hiddenChannels).toArray();
     }
 
     private void addPointwise(NetworkState state, String layer, String bn, double threshold) {
@@ -105,17 +118,34 @@ public final class InferenceNetwork implements AutoCloseable {
     /** The 1×1 layers (and the classifier) that multiply with a sparse weight, in network order. */
     public List<String> sparseLayers() {
         List<String> names = new ArrayList<>();
-        pointwise.forEach((name, p) -> {
-            if (p.sparse()) {
-                names.add(name);
+        for (String layer : layerOrder()) {
+            PointwiseProduct product = pointwise.get(layer);
+            if (product != null ? product.sparse() : projections.get(layer).sparse()) {
+                names.add(layer);
             }
-        });
+        }
         return names;
     }
 
     /** How many 1×1 layers (the classifier included) there are. */
     public int pointwiseLayers() {
-        return pointwise.size();
+        return layerOrder().size();
+    }
+
+    private List<String> layerOrder() {
+        List<String> names = new ArrayList<>();
+        for (BlockState block : architecture.blocks()) {
+            if (!block.identitySkip()) {
+                names.add(TensorNames.skip(block));
+            }
+            if (!block.bodyRemoved()) {
+                names.add(TensorNames.expand(block));
+                names.add(TensorNames.project(block));
+            }
+        }
+        names.add(TensorNames.HEAD);
+        names.add(TensorNames.CLASSIFIER);
+        return names;
     }
 
     /** Logits {@code [N, classes]} for a normalised batch {@code [N, C, H, W]}. */
@@ -147,19 +177,20 @@ public final class InferenceNetwork implements AutoCloseable {
             return skip;
         }
         NDArray hidden = Activation.relu(pointwise.get(TensorNames.expand(block)).apply(x));
-        NDList branches = new NDList();
+        BranchedProjection projection = projections.get(TensorNames.project(block));
+        NDArray sum = block.identitySkip() ? identitySkipBias.get(TensorNames.project(block)) : skip;
         long offset = 0;
+        int b = 0;
         for (BranchState branch : block.branches()) {
             if (branch.removed()) {
                 continue;
             }
             long end = offset + branch.hiddenChannels();
             NDArray rows = hidden.get(new NDIndex("{}:{}", offset, end));
-            branches.add(depthwise(rows, block, branch, n, h, w));
+            sum = projection.addBranch(b++, depthwise(rows, block, branch, n, h, w), sum);
             offset = end;
         }
-        NDArray concatenated = branches.size() == 1 ? branches.head() : NDArrays.concat(branches, 0);
-        return pointwise.get(TensorNames.project(block)).apply(concatenated).addi(skip);
+        return block.identitySkip() ? sum.addi(x) : sum;
     }
 
     /** What a strided 1×1 conv sees: every {@code stride}-th row and column of each image. */

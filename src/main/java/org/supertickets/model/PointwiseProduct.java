@@ -4,6 +4,8 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
 
 /**
  * A 1×1 conv (or the classifier) as one matrix product on activations laid out {@code [C, N·H·W]}: {@code W [out,
@@ -27,18 +29,32 @@ final class PointwiseProduct {
 
     /** The product of {@code conv}, sparse when its density is at most {@code sparseAtOrBelow}. */
     static PointwiseProduct of(FoldedConv conv, NDManager manager, double sparseAtOrBelow) {
-        long out = conv.shape()[0];
-        long in = conv.weight().length / out;
-        double density = conv.density();
-        NDArray dense = manager.create(conv.weight(), new Shape(out, in));
-        boolean sparse = density <= sparseAtOrBelow;
-        NDArray weight = sparse ? dense.toSparse(SparseFormat.COO) : dense;
-        return new PointwiseProduct(weight, manager.create(conv.bias(), new Shape(out, 1)), sparse, density);
+        return of(conv, manager, conv.density() <= sparseAtOrBelow);
     }
 
-    /** {@code [out, M]} for {@code x [in, M]}; the bias is added in place (one buffer less per layer). */
+    /** The product of {@code conv}, with a sparse weight or a dense one as {@code sparse} says. */
+    static PointwiseProduct of(FoldedConv conv, NDManager manager, boolean sparse) {
+        long out = conv.shape()[0];
+        long in = conv.weight().length / out;
+        NDArray dense = manager.create(conv.weight(), new Shape(out, in));
+        NDArray weight = sparse ? dense.toSparse(SparseFormat.COO) : dense;
+        return new PointwiseProduct(weight, manager.create(conv.bias(), new Shape(out, 1)), sparse, conv.density());
+    }
+
+    /** {@code W x + bias}: {@code [out, M]} for {@code x [in, M]}. */
     NDArray apply(NDArray x) {
-        return weight.matMul(x).addi(bias);
+        return onto(x, bias);
+    }
+
+    /**
+     * {@code start + W x}, without this layer's bias, as one {@code addmm(start, W, x)}: libtorch's {@code linear}
+     * with the roles swapped ({@code W} as its input, {@code xᵀ} as its weight) begins the output from {@code start}
+     * ({@code [out, 1]} broadcasts over the columns). A sparse {@code W} times {@code x} alone fills its output with
+     * zeros twice (once to create it, once more in the COO kernel), and adding the bias or a residual would be a
+     * further pass: this was ~2× faster on the expand layers (docs/performance.md, "Sparse inference").
+     */
+    NDArray onto(NDArray x, NDArray start) {
+        return JniUtils.linear((PtNDArray) weight, (PtNDArray) x.transpose(), (PtNDArray) start);
     }
 
     boolean sparse() {
