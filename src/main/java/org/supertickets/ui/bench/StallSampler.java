@@ -9,7 +9,9 @@ import java.util.function.LongSupplier;
 /**
  * Says what the FX thread was doing while it stalled: every few milliseconds, when no pulse has come for
  * longer than a threshold, it samples the FX thread's stack and counts the innermost workbench frame (or the
- * top frame when no workbench code is on the stack), so a long gap in {@code UiBenchmark} names its cause.
+ * top frame when no workbench code is on the stack), so a long gap in {@code UiBenchmark} names its cause. When
+ * the FX thread is parked (waiting for the render thread to finish the previous frame), the render thread's top
+ * frames are counted too.
  */
 final class StallSampler {
     private static final long SAMPLE_MILLIS = 5;
@@ -18,6 +20,7 @@ final class StallSampler {
     private final LongSupplier lastPulseNanos;
     private final long thresholdNanos;
     private final Map<String, Integer> samples = new ConcurrentHashMap<>();
+    private final Map<String, Integer> renderSamples = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread sampler;
 
@@ -46,6 +49,12 @@ final class StallSampler {
                 + " ms):" + (samples.isEmpty() ? " none" : ""));
         samples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(8)
                 .forEach(e -> lines.add(String.format("  ~%5d ms  %s", e.getValue() * SAMPLE_MILLIS, e.getKey())));
+        if (!renderSamples.isEmpty()) {
+            lines.add("render thread while the FX thread was parked in those gaps:");
+            renderSamples.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .limit(8).forEach(e -> lines.add(String.format("  ~%5d ms  %s", e.getValue() * SAMPLE_MILLIS,
+                            e.getKey())));
+        }
         return lines;
     }
 
@@ -53,7 +62,12 @@ final class StallSampler {
         while (running) {
             long last = lastPulseNanos.getAsLong();
             if (last != 0 && System.nanoTime() - last > thresholdNanos) {
-                samples.merge(place(fxThread.getStackTrace()), 1, Integer::sum);
+                StackTraceElement[] stack = fxThread.getStackTrace();
+                samples.merge(place(stack), 1, Integer::sum);
+                Thread renderer = renderThread();
+                if (stack.length > 0 && stack[0].getMethodName().equals("park") && renderer != null) {
+                    renderSamples.merge(topFrames(renderer.getStackTrace()), 1, Integer::sum);
+                }
             }
             try {
                 Thread.sleep(SAMPLE_MILLIS);
@@ -61,6 +75,34 @@ final class StallSampler {
                 return;
             }
         }
+    }
+
+    private Thread renderer;
+
+    private Thread renderThread() {
+        if (renderer == null) {
+            renderer = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().startsWith("QuantumRenderer")).findFirst().orElse(null);
+        }
+        return renderer;
+    }
+
+    /** The top three frames: where the renderer spends its time (all of it is JavaFX's own code). */
+    private static String topFrames(StackTraceElement[] stack) {
+        StringBuilder where = new StringBuilder();
+        for (int i = 0; i < Math.min(3, stack.length); i++) {
+            where.append(i == 0 ? "" : " < ").append(stack[i].getClassName().replaceAll(".*\\.", ""))
+                    .append('.').append(stack[i].getMethodName());
+        }
+        for (StackTraceElement frame : stack) {
+            // the scene-graph node being drawn, e.g. NGCanvas.renderStream or NGNode.renderClip
+            if (frame.getClassName().contains(".sg.prism.NG")) {
+                where.append("  [in ").append(frame.getClassName().replaceAll(".*\\.", "")).append('.')
+                        .append(frame.getMethodName()).append(']');
+                break;
+            }
+        }
+        return stack.length == 0 ? "(no Java frames)" : where.toString();
     }
 
     private static String place(StackTraceElement[] stack) {

@@ -334,21 +334,24 @@ public final class GraphPainter {
         return s.removed() ? 0 : Math.max(6, n.maxWidth() * s.channels() / Math.max(1, s.maxChannels()));
     }
 
-    /** A hatched, faint box: the part of a node the search removed. */
+    /**
+     * A hatched, faint box: the part of a node the search removed. The hatch lines are cut to the box by hand:
+     * a canvas clip costs a mask the size of the canvas and a blend per box in JavaFX's software renderer
+     * (the largest single stall of the window during a run, docs/performance.md).
+     */
     private static void ghost(GraphicsContext gc, double x, double y, double w, double h, Color kind) {
-        gc.save();
-        gc.beginPath();
-        gc.rect(x, y, w, h);
-        gc.closePath();
-        gc.clip();
         gc.setFill(kind.deriveColor(0, 0.35, 1, 0.18));
         gc.fillRect(x, y, w, h);
         gc.setStroke(kind.deriveColor(0, 1, 0.85, 0.55));
         gc.setLineWidth(1);
         for (double d = -h; d < w; d += 6) {
-            gc.strokeLine(x + d, y + h, x + d + h, y);
+            // the 45° line (x + d + t, y + h - t), t in [0, h], kept where x <= x + d + t <= x + w
+            double from = Math.max(0, -d);
+            double to = Math.min(h, w - d);
+            if (from < to) {
+                gc.strokeLine(x + d + from, y + h - from, x + d + to, y + h - to);
+            }
         }
-        gc.restore();
     }
 
     private static void paintChanged(GraphicsContext gc, GraphNode n, Palette palette) {
