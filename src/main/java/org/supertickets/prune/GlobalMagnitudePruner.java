@@ -40,6 +40,18 @@ public final class GlobalMagnitudePruner {
      */
     public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks,
             Map<String, HostTensor> referenceMasks, double ratio, boolean rerank) {
+        return prune(weights, oldMasks, referenceMasks, ratio, rerank, 0);
+    }
+
+    /**
+     * As {@link #prune(Map, Map, Map, double, boolean)}, with a floor (OURS, {@code pruning.minLayerDensity}): in
+     * every layer the {@code ceil(minLayerDensity · size)} largest weights that may compete are never pruned, and
+     * the event's whole budget is taken from the other weights, lowest first. With a floor of 0 the result is the
+     * official global threshold exactly. The floor must not exceed {@code 1 - ratio} (the config validator checks
+     * it); where it does, fewer than the budget are pruned.
+     */
+    public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks,
+            Map<String, HostTensor> referenceMasks, double ratio, boolean rerank, double minLayerDensity) {
         if (ratio < 0 || ratio >= 1) {
             throw new IllegalArgumentException("pruning ratio must be in [0, 1): " + ratio);
         }
@@ -65,12 +77,14 @@ public final class GlobalMagnitudePruner {
             }
         }
         boolean[] pruned = forced.clone();
+        boolean[] protectedByFloor = minLayerDensity > 0 ? largestOfEachLayer(weights, forced, minLayerDensity)
+                : new boolean[total];
         int toPrune = Math.max(0, target - alreadyPruned);
         Arrays.sort(keys);
         double threshold = 0;
         for (int i = 0; i < keys.length && toPrune > 0; i++) {
             int index = (int) (keys[i] & 0xffffffffL);
-            if (!pruned[index]) {
+            if (!pruned[index] && !protectedByFloor[index]) {
                 pruned[index] = true;
                 toPrune--;
                 threshold = Float.intBitsToFloat((int) (keys[i] >>> 32));
@@ -103,5 +117,34 @@ public final class GlobalMagnitudePruner {
             stats.add(new LayerPruneStats(layer, mask.length, kept, reactivated, newlyPruned));
         }
         return new PruneResult(masks, threshold, stats);
+    }
+
+    /**
+     * Marks, layer by layer (positions in the order of {@code weights}), the {@code ceil(density · size)} largest
+     * |w| among the weights that may compete (not {@code forced}); ties go to the earlier position, as in the
+     * global ranking.
+     */
+    private static boolean[] largestOfEachLayer(Map<String, HostTensor> weights, boolean[] forced, double density) {
+        boolean[] kept = new boolean[forced.length];
+        int offset = 0;
+        for (HostTensor layer : weights.values()) {
+            float[] w = layer.data();
+            int floor = (int) Math.ceil(density * w.length - 1e-9);
+            long[] keys = new long[w.length];
+            int candidates = 0;
+            for (int i = 0; i < w.length; i++) {
+                if (!forced[offset + i]) {
+                    // largest |w| first: the bits inverted sort descending; the position breaks ties ascending
+                    keys[candidates++] = ((long) ~Float.floatToIntBits(Math.abs(w[i])) << 32) | i;
+                }
+            }
+            long[] ranked = Arrays.copyOf(keys, candidates);
+            Arrays.sort(ranked);
+            for (int k = 0; k < Math.min(floor, candidates); k++) {
+                kept[offset + (int) (ranked[k] & 0xffffffffL)] = true;
+            }
+            offset += w.length;
+        }
+        return kept;
     }
 }

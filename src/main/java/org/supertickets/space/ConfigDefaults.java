@@ -105,6 +105,8 @@ public final class ConfigDefaults {
     public static final boolean RESET_MASK_AFTER_PRUNE = false;
     public static final boolean ZERO_PRUNED_WEIGHTS = false;
     public static final String PRUNING_CRITERION = "magnitude";
+    /** Ours, off: no floor on a layer's density. */
+    public static final double MIN_LAYER_DENSITY = 0.0;
 
     // ---- training ------------------------------------------------------------------------------------------
 

@@ -453,10 +453,24 @@ public final class ConfigValidator {
         flag("pruning.reuseMask", p.reuseMask());
         flag("pruning.resetMaskAfterPrune", p.resetMaskAfterPrune());
         flag("pruning.zeroPrunedWeights", p.zeroPrunedWeights());
+        minLayerDensity(p);
         boolean scheduleValid = noIssueAt("pruning.targetSparsity", "pruning.intervalEpochs", "pruning.increment")
                 && (!cubic || noIssueAt("pruning.cubicEndEpoch"));
         if (Boolean.TRUE.equals(p.enabled()) && scheduleKnown && epochs != null && scheduleValid) {
             targetReached(p, epochs, cubic);
+        }
+    }
+
+    /** The floor must leave the global threshold enough weights to reach the target in every layer at once. */
+    private void minLayerDensity(PruningConfig p) {
+        range("pruning.minLayerDensity", p.minLayerDensity(), 0, 1,
+                "use 0 (off, as the official code) or a small share such as 0.02");
+        if (p.minLayerDensity() != null && noIssueAt("pruning.targetSparsity") && Boolean.TRUE.equals(p.enabled())
+                && p.minLayerDensity() > 1 - p.targetSparsity() + EPS) {
+            add("pruning.minLayerDensity", "is " + p.minLayerDensity() + ", more than the " + fmt(1
+                    - p.targetSparsity()) + " of weights the target sparsity " + p.targetSparsity()
+                    + " leaves alive, so no layer could be pruned to it",
+                    "use at most " + fmt(1 - p.targetSparsity()) + " (a small share such as 0.02 is the usual floor)");
         }
     }
 

@@ -20,6 +20,9 @@ package org.supertickets.space;
  *                            re-ranking reactivation, since a zeroed weight cannot win back its place)
  * @param criterion           what each event ranks the weights by: {@code magnitude} (official default), or the
  *                            official code's other criteria {@code random}, {@code snip}, {@code synflow}
+ * @param minLayerDensity     OURS, 0 (off) by default: every prunable layer keeps at least this share of its
+ *                            weights (its largest scores), so the global threshold cannot empty a layer; the
+ *                            rest of the event's budget is taken from the other layers
  */
 public record PruningConfig(
         Boolean enabled,
@@ -32,19 +35,34 @@ public record PruningConfig(
         Boolean reuseMask,
         Boolean resetMaskAfterPrune,
         Boolean zeroPrunedWeights,
-        String criterion) {
+        String criterion,
+        Double minLayerDensity) {
+
+    /** A pruning section of the fields every config had before the minimum layer density. */
+    public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
+            Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
+            Boolean zeroPrunedWeights, String criterion) {
+        this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, null);
+    }
 
     /** A pruning section of the fields every config had before the other pruning criteria. */
     public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, null);
+                resetMaskAfterPrune, zeroPrunedWeights, null, null);
+    }
+
+    /** The same pruning section with another floor on each layer's density. */
+    public PruningConfig withMinLayerDensity(double floor) {
+        return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, floor);
     }
 
     /** The same pruning section with another criterion. */
     public PruningConfig withCriterion(String newCriterion) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion, minLayerDensity);
     }
 }

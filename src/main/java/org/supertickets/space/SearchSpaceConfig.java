@@ -71,13 +71,18 @@ public record SearchSpaceConfig(
                         s.evalIntervalEpochs(), s.bnRecalibrationBatches(), 0L, s.macsTargetEndEpoch()),
                 new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
                         p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(),
-                        p.criterion()),
+                        p.criterion(), p.minLayerDensity()),
                 training, seed);
     }
 
     /** The same config with another network section. */
     public SearchSpaceConfig withNetwork(NetworkConfig newNetwork) {
         return new SearchSpaceConfig(name, data, stem, stages, head, newNetwork, search, pruning, training, seed);
+    }
+
+    /** The same config with another training section. */
+    public SearchSpaceConfig withPruning(PruningConfig newPruning) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, newPruning, training, seed);
     }
 
     /** The same config with another training section. */

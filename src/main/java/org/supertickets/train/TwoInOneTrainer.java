@@ -469,7 +469,7 @@ public final class TwoInOneTrainer {
                     net.manager().getParentManager(), device);
         }
         PruneResult result = GlobalMagnitudePruner.prune(weights, masks, reference, ratio,
-                config.pruning().rerank());
+                config.pruning().rerank(), config.pruning().minLayerDensity());
         previousEventMasks = new LinkedHashMap<>();
         result.masks().forEach((layer, mask) -> previousEventMasks.put(TensorNames.mask(layer), mask));
         previousEventMasks.forEach(net::set);

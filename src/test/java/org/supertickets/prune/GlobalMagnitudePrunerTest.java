@@ -88,4 +88,35 @@ class GlobalMagnitudePrunerTest {
         assertEquals(2, GlobalMagnitudePruner.prune(w, reset, 0.5, true).newlyPruned(),
                 "against the reset mask everything pruned would look new");
     }
+
+    @Test
+    void aLayerDensityFloorKeepsTheLayersLargestWeightsAndTakesTheBudgetFromTheOthers() {
+        // Without a floor, layer a (all small weights) is emptied at 50 %; a floor of 0.25 keeps its largest
+        // weight (0.3), and the fourth pruned weight is b's smallest (5) instead.
+        Map<String, HostTensor> w = layers(t(0.1f, -0.2f, 0.3f, 0.05f), t(5f, -6f, 7f, 8f));
+        Map<String, HostTensor> ones = layers(t(1, 1, 1, 1), t(1, 1, 1, 1));
+        PruneResult r = GlobalMagnitudePruner.prune(w, ones, ones, 0.5, true, 0.25);
+        assertArrayEquals(new float[] {0, 0, 1, 0}, r.masks().get("a").data());
+        assertArrayEquals(new float[] {0, 1, 1, 1}, r.masks().get("b").data());
+        assertEquals(0.5, r.sparsity(), 1e-12, "the event still prunes its whole budget");
+        assertEquals(5, r.threshold(), 1e-6);
+    }
+
+    @Test
+    void theFloorRoundsUpCountsOnlyWeightsThatMayCompeteAndIsTheOfficialRuleAtZero() {
+        Map<String, HostTensor> w = layers(t(0.1f, -0.2f, 0.3f, 0.05f, 0.01f), t(5f, -6f, 7f, 8f, 9f));
+        Map<String, HostTensor> ones = layers(t(1, 1, 1, 1, 1), t(1, 1, 1, 1, 1));
+        // ceil(0.3 * 5) = 2: a keeps 0.3 and -0.2
+        PruneResult floor = GlobalMagnitudePruner.prune(w, ones, ones, 0.6, true, 0.3);
+        assertArrayEquals(new float[] {0, 1, 1, 0, 0}, floor.masks().get("a").data());
+        assertEquals(6, 10 - floor.kept());
+        PruneResult official = GlobalMagnitudePruner.prune(w, ones, ones, 0.6, true);
+        PruneResult zero = GlobalMagnitudePruner.prune(w, ones, ones, 0.6, true, 0);
+        assertArrayEquals(official.masks().get("a").data(), zero.masks().get("a").data());
+        assertArrayEquals(official.masks().get("b").data(), zero.masks().get("b").data());
+        // Without re-ranking, a's largest (0.3) already pruned stays pruned: the floor protects the next ones.
+        Map<String, HostTensor> old = layers(t(1, 1, 0, 1, 1), t(1, 1, 1, 1, 1));
+        PruneResult noRerank = GlobalMagnitudePruner.prune(w, old, old, 0.6, false, 0.3);
+        assertArrayEquals(new float[] {1, 1, 0, 0, 0}, noRerank.masks().get("a").data());
+    }
 }

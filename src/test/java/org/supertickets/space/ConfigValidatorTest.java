@@ -114,6 +114,17 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aLayerDensityFloorAboveWhatTheTargetLeavesAliveIsRefused() throws Exception {
+        // quickstart prunes to 75 %: a floor of 0.3 per layer cannot leave only 25 % alive overall.
+        List<ValidationIssue> issues = ConfigValidator.validate(resolvedWith("quickstart", "pruning.minLayerDensity",
+                "0.3"));
+        assertEquals(List.of("pruning.minLayerDensity"), paths(issues));
+        assertTrue(issues.get(0).fix().contains("at most 0.25"), issues.get(0).fix());
+        assertEquals(List.of(), ConfigValidator.validate(resolvedWith("quickstart", "pruning.minLayerDensity",
+                "0.02")));
+    }
+
+    @Test
     void everySampleIsValidWithoutWarnings() throws Exception {
         for (String name : new String[] {"quickstart", "fashion-mnist", "cifar10"}) {
             SearchSpaceConfig c = ConfigResolver.resolve(ConfigIo.read(SampleEdits.sample(name)));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supertickets.TestConfigs;
+import org.supertickets.prune.LayerPruneStats;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingConfig;
@@ -53,6 +54,28 @@ class RecipeTrainingTest {
         assertTrue(run(TestConfigs.tinySynthetic(), new SyntheticData(128, 4, 12, 3)).stream()
                 .filter(EvalMetrics.class::isInstance).map(EvalMetrics.class::cast)
                 .noneMatch(EvalMetrics::onTestSet), "with a validation split the curves are the validation set's");
+    }
+
+    @Test
+    void aLayerDensityFloorHoldsAtEveryPruningEventOfARun() {
+        SearchSpaceConfig base = ConfigResolver.resolve(TestConfigs.tinySynthetic());
+        double floor = 0.3;
+        SearchSpaceConfig floored = base.withPruning(base.pruning().withMinLayerDensity(floor));
+        List<PruneEvent> withFloor = pruneEvents(run(floored, new SyntheticData(128, 4, 12, 3)));
+        assertFalse(withFloor.isEmpty());
+        for (PruneEvent e : withFloor) {
+            assertEquals(e.targetRatio(), e.sparsity(), 0.01, "the budget is still met");
+            for (LayerPruneStats layer : e.layers()) {
+                assertTrue(layer.kept() >= Math.ceil(floor * layer.total() - 1e-9), e.index() + " " + layer);
+            }
+        }
+        assertTrue(pruneEvents(run(base, new SyntheticData(128, 4, 12, 3))).stream()
+                .flatMap(e -> e.layers().stream()).anyMatch(l -> l.kept() < floor * l.total()),
+                "without the floor some layer falls below it, or this test would prove nothing");
+    }
+
+    private static List<PruneEvent> pruneEvents(List<TrainingEvent> events) {
+        return events.stream().filter(PruneEvent.class::isInstance).map(PruneEvent.class::cast).toList();
     }
 
     @Test

@@ -219,7 +219,9 @@ public final class DesignerView extends BorderPane {
                 row("", controls.check("pruning.zeroPrunedWeights", "zero pruned weights (ours, off by default)"),
                         "pruning.zeroPrunedWeights"),
                 row("criterion", controls.choice("pruning.criterion", ConfigDefaults.PRUNING_CRITERIA),
-                        "pruning.criterion"));
+                        "pruning.criterion"),
+                row("min density per layer (ours)", controls.decimal("pruning.minLayerDensity", 0, 1, 0.01),
+                        "pruning.minLayerDensity"));
     }
 
     private Node trainingGrid() {
