@@ -73,6 +73,9 @@ import org.supertickets.ui.ticket.TicketView;
  */
 public final class WorkbenchView extends BorderPane {
 
+    /** The index of the Compare tab (finished runs side by side). */
+    public static final int COMPARE_TAB = 4;
+
     /** The index of the Inside tab (distributions, channel view, what-if). */
     public static final int INSIDE_TAB = 5;
 
@@ -176,7 +179,7 @@ public final class WorkbenchView extends BorderPane {
         pump.play();
 
         dark.set(state.dark());
-        DeferredTabContent.buildOnFirstSelection(tabs.getTabs().get(4), this::compareView);
+        DeferredTabContent.buildOnFirstSelection(tabs.getTabs().get(COMPARE_TAB), this::compareView);
         tabs.getSelectionModel().select(Math.max(0, Math.min(tabs.getTabs().size() - 1, state.tab())));
         DeferredTabContent.install(tabs);
         state.restoreDividers("monitorSplit", monitorSplit);
