@@ -138,10 +138,9 @@ public final class GlobalMagnitudePruner {
                     keys[candidates++] = ((long) ~Float.floatToIntBits(Math.abs(w[i])) << 32) | i;
                 }
             }
-            long[] ranked = Arrays.copyOf(keys, candidates);
-            Arrays.sort(ranked);
+            Arrays.sort(keys, 0, candidates);
             for (int k = 0; k < Math.min(floor, candidates); k++) {
-                kept[offset + (int) (ranked[k] & 0xffffffffL)] = true;
+                kept[offset + (int) (keys[k] & 0xffffffffL)] = true;
             }
             offset += w.length;
         }

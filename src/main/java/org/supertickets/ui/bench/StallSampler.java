@@ -23,6 +23,8 @@ final class StallSampler {
     private final Map<String, Integer> renderSamples = new ConcurrentHashMap<>();
     private volatile boolean running;
     private Thread sampler;
+    /** JavaFX's render thread, found on the first sample that needs it (read by the sampler thread only). */
+    private Thread renderer;
 
     StallSampler(Thread fxThread, LongSupplier lastPulseNanos, long thresholdMillis) {
         this.fxThread = fxThread;
@@ -76,8 +78,6 @@ final class StallSampler {
             }
         }
     }
-
-    private Thread renderer;
 
     private Thread renderThread() {
         if (renderer == null) {
