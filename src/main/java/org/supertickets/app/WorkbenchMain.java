@@ -2,6 +2,7 @@ package org.supertickets.app;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -11,6 +12,7 @@ import java.util.Set;
  *
  * <p>It names the window's and the command line's main classes only in the branch that runs them, so the
  * command line never loads a JavaFX class and works on a server without JavaFX's native libraries or a display.
+ * The window starts in a child JVM that maps a class-data-sharing archive of the jar ({@link ClassDataSharing}).
  */
 public final class WorkbenchMain {
 
@@ -28,6 +30,10 @@ public final class WorkbenchMain {
         if (route.commandLine()) {
             org.supertickets.cli.Main.main(rest);
         } else {
+            Optional<Integer> childExit = ClassDataSharing.runWindowInChild(WorkbenchMain.class.getName(), route.args());
+            if (childExit.isPresent()) {
+                System.exit(childExit.get());
+            }
             org.supertickets.ui.Launcher.main(rest);
         }
     }

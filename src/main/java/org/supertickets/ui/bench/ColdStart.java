@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import org.supertickets.app.ClassDataSharing;
 import org.supertickets.ui.Launcher;
 
 /**
@@ -37,7 +38,9 @@ public final class ColdStart {
             public void handle(long now) {
                 // A pulse runs its timers before it renders: the second call means the first frame is drawn.
                 if (++pulses == 2) {
-                    long sinceStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                    long launched = Long.getLong(ClassDataSharing.LAUNCHED_AT_PROPERTY,
+                            ManagementFactory.getRuntimeMXBean().getStartTime());
+                    long sinceStart = System.currentTimeMillis() - launched;
                     System.out.println(MARK + sinceStart);
                     System.out.flush();
                     stop();
@@ -47,16 +50,25 @@ public final class ColdStart {
         }.start();
     }
 
-    /** Starts the app {@code starts} times, one after the other; one line per start. */
+    /** Starts the app from this JVM's class path {@code starts} times, one after the other; one line per start. */
     public static List<String> measure(int starts) throws IOException, InterruptedException {
+        return measure(starts, List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+    }
+
+    /**
+     * Starts the app {@code starts} times with {@code java PROBE-OPTIONS launch...}; one line per start. With a
+     * packaged jar ({@code -jar JAR}) the time counts from the first JVM, the one that starts the window's own.
+     */
+    static List<String> measure(int starts, List<String> launch) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         Path prefs = Files.createTempDirectory("st-coldstart-prefs");
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int i = 1; i <= starts; i++) {
             long t0 = System.nanoTime();
-            Process p = new ProcessBuilder(java, "-D" + PROBE_PROPERTY + "=true",
-                    "-Djava.util.prefs.userRoot=" + prefs, "-cp", System.getProperty("java.class.path"),
-                    Launcher.class.getName()).redirectErrorStream(true).start();
+            List<String> command = new ArrayList<>(List.of(java, "-D" + PROBE_PROPERTY + "=true",
+                    "-Djava.util.prefs.userRoot=" + prefs));
+            command.addAll(launch);
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
             String reported = null;
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -68,15 +80,20 @@ public final class ColdStart {
             }
             p.waitFor();
             double wall = (System.nanoTime() - t0) / 1e9;
-            lines.add(String.format(Locale.ROOT, "cold start %d%s: first frame %s ms after the JVM started; "
+            lines.add(String.format(Locale.ROOT, "cold start %d%s: first frame %s ms after the (first) JVM started; "
                     + "process ran %.2f s in all", i, i == 1 ? " (first)" : "",
                     reported == null ? "never (exit " + p.exitValue() + ")" : reported, wall));
         }
         return lines;
     }
 
-    /** {@code ColdStart [starts]}: the measurement alone, without UiBenchmark's training run. */
+    /**
+     * {@code ColdStart [starts [JAR]]}: the measurement alone, without UiBenchmark's training run; with a JAR,
+     * of the packaged app started as a user does ({@code java -jar JAR}).
+     */
     public static void main(String[] args) throws IOException, InterruptedException {
-        measure(args.length > 0 ? Integer.parseInt(args[0]) : 4).forEach(System.out::println);
+        int starts = args.length > 0 ? Integer.parseInt(args[0]) : 4;
+        List<String> lines = args.length > 1 ? measure(starts, List.of("-jar", args[1])) : measure(starts);
+        lines.forEach(System.out::println);
     }
 }
