@@ -56,10 +56,16 @@ public final class ColdStart {
     }
 
     /**
-     * Starts the app {@code starts} times with {@code java PROBE-OPTIONS launch...}; one line per start. With a
-     * packaged jar ({@code -jar JAR}) the time counts from the first JVM, the one that starts the window's own.
+     * Starts the packaged app ({@code java -jar JAR}) {@code starts} times; one line per start. The time counts
+     * from the first JVM, the one that starts the window's own with the class-data-sharing archive (the first
+     * start writes the archive if this build has none yet).
      */
-    static List<String> measure(int starts, List<String> launch) throws IOException, InterruptedException {
+    public static List<String> measurePackaged(int starts, Path jar) throws IOException, InterruptedException {
+        return measure(starts, List.of("-jar", jar.toString())).stream().map(line -> "packaged app: " + line).toList();
+    }
+
+    /** Starts the app {@code starts} times with {@code java PROBE-OPTIONS launch...}; one line per start. */
+    private static List<String> measure(int starts, List<String> launch) throws IOException, InterruptedException {
         List<String> lines = new ArrayList<>();
         Path prefs = Files.createTempDirectory("st-coldstart-prefs");
         String java = ProcessHandle.current().info().command().orElse("java");
@@ -93,7 +99,7 @@ public final class ColdStart {
      */
     public static void main(String[] args) throws IOException, InterruptedException {
         int starts = args.length > 0 ? Integer.parseInt(args[0]) : 4;
-        List<String> lines = args.length > 1 ? measure(starts, List.of("-jar", args[1])) : measure(starts);
+        List<String> lines = args.length > 1 ? measurePackaged(starts, Path.of(args[1])) : measure(starts);
         lines.forEach(System.out::println);
     }
 }
