@@ -156,8 +156,8 @@ public final class ClassDataSharing {
     }
 
     static boolean isJavaLauncher(String command) {
-        String name = Path.of(command).getFileName().toString();
-        return name.equals("java") || name.equals("java.exe");
+        String name = Path.of(command).getFileName().toString().replaceFirst("\\.exe$", "");
+        return name.equals("java") || name.equals("javaw");
     }
 
     static boolean isArchiveOption(String jvmArg) {

@@ -96,6 +96,7 @@ class ClassDataSharingTest {
     @Test
     void onlyTheJavaLauncherIsStartedAgainAndOnlyWithoutArchiveOptionsOfItsOwn() {
         assertTrue(ClassDataSharing.isJavaLauncher("/usr/lib/jvm/java-17/bin/java"));
+        assertTrue(ClassDataSharing.isJavaLauncher("/c/Program Files/Java/bin/javaw.exe"));
         assertFalse(ClassDataSharing.isJavaLauncher("/opt/SuperTickets Workbench/bin/SuperTickets Workbench"));
         assertTrue(ClassDataSharing.isArchiveOption("-XX:SharedArchiveFile=/x.jsa"));
         assertTrue(ClassDataSharing.isArchiveOption("-Xshare:off"));
