@@ -105,6 +105,16 @@ public final class ComparisonCharts {
         return front;
     }
 
+    /**
+     * A run's series: its method, or its method and setting where runs of one method differ in their settings
+     * (a sweep over a knob of one method would otherwise be drawn as one series).
+     */
+    static String seriesLabel(RunSummary run, List<RunSummary> all) {
+        boolean oneSetting = all.stream().filter(r -> r.method().equals(run.method()))
+                .allMatch(r -> r.setting().equals(run.setting()));
+        return oneSetting ? run.method() : run.method() + " [" + run.setting() + "]";
+    }
+
     public static void savePng(JFreeChart chart, File file) throws IOException {
         ChartUtils.saveChartAsPNG(file, chart, 900, 560);
     }
@@ -112,8 +122,11 @@ public final class ComparisonCharts {
     private static JFreeChart scatter(String title, String xLabel, List<RunSummary> runs,
             ToDoubleFunction<RunSummary> x) {
         Map<String, XYSeries> byMethod = new LinkedHashMap<>();
+        Map<String, String> methodOfSeries = new LinkedHashMap<>();
         for (RunSummary r : runs) {
-            byMethod.computeIfAbsent(r.method(), m -> new XYSeries(m, false)).add(x.applyAsDouble(r), r.testAccuracy());
+            String label = seriesLabel(r, runs);
+            methodOfSeries.put(label, r.method());
+            byMethod.computeIfAbsent(label, m -> new XYSeries(m, false)).add(x.applyAsDouble(r), r.testAccuracy());
         }
         XYSeriesCollection data = new XYSeriesCollection();
         byMethod.values().forEach(data::addSeries);
@@ -131,8 +144,15 @@ public final class ComparisonCharts {
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int i = 0;
-        for (String method : byMethod.keySet()) {
-            renderer.setSeriesPaint(i++, METHOD_COLOURS.getOrDefault(method, new Color(0x999999)));
+        Map<String, Integer> settingsSeen = new LinkedHashMap<>();
+        for (String label : byMethod.keySet()) {
+            String method = methodOfSeries.get(label);
+            Color colour = METHOD_COLOURS.getOrDefault(method, new Color(0x999999));
+            // A method's second, third... setting: the method's colour, darker each time (the shapes differ too).
+            for (int k = settingsSeen.merge(method, 1, Integer::sum); k > 1; k--) {
+                colour = colour.darker();
+            }
+            renderer.setSeriesPaint(i++, colour);
         }
         plot.setRenderer(renderer);
         return chart;
