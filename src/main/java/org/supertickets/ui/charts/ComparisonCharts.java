@@ -109,7 +109,7 @@ public final class ComparisonCharts {
      * A run's series: its method, or its method and setting where runs of one method differ in their settings
      * (a sweep over a knob of one method would otherwise be drawn as one series).
      */
-    static String seriesLabel(RunSummary run, List<RunSummary> all) {
+    public static String seriesLabel(RunSummary run, List<RunSummary> all) {
         boolean oneSetting = all.stream().filter(r -> r.method().equals(run.method()))
                 .allMatch(r -> r.setting().equals(run.setting()));
         return oneSetting ? run.method() : run.method() + " [" + run.setting() + "]";

@@ -273,8 +273,8 @@ public final class CompareView extends BorderPane {
     }
 
     /**
-     * The plots group points by method; hovering a point should say which run it is. Series of a method list its
-     * runs in table order, so the n-th point of series "m" is the n-th run of method m. Other series (the Pareto
+     * The plots group points by method (and setting, where a method has several); hovering a point should say
+     * which run it is. A series lists its runs in table order, so its n-th point is its n-th run. Other series (the Pareto
      * front, or whatever the plots gain later) keep their default tooltips.
      */
     private static void nameRunsInTooltips(JFreeChart chart, List<RunSummary> runs) {
@@ -282,7 +282,7 @@ public final class CompareView extends BorderPane {
         var fallback = renderer.getDefaultToolTipGenerator();
         Map<String, List<RunSummary>> byMethod = new java.util.LinkedHashMap<>();
         for (RunSummary r : runs) {
-            byMethod.computeIfAbsent(r.method(), m -> new ArrayList<>()).add(r);
+            byMethod.computeIfAbsent(ComparisonCharts.seriesLabel(r, runs), m -> new ArrayList<>()).add(r);
         }
         renderer.setDefaultToolTipGenerator((dataset, series, item) -> {
             List<RunSummary> ofMethod = byMethod.get(String.valueOf(dataset.getSeriesKey(series)));
