@@ -7,9 +7,12 @@ import java.io.IOException;
 import java.text.DecimalFormat;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
@@ -106,13 +109,25 @@ public final class ComparisonCharts {
     }
 
     /**
-     * A run's series: its method, or its method and setting where runs of one method differ in their settings
-     * (a sweep over a knob of one method would otherwise be drawn as one series).
+     * The runs of each series, in order of first appearance: a series is a method, or a method and setting where
+     * runs of one method differ in their settings (a sweep over a knob of one method would otherwise be drawn as
+     * one series). A series lists its runs in the order given.
      */
-    public static String seriesLabel(RunSummary run, List<RunSummary> all) {
-        boolean oneSetting = all.stream().filter(r -> r.method().equals(run.method()))
-                .allMatch(r -> r.setting().equals(run.setting()));
-        return oneSetting ? run.method() : run.method() + " [" + run.setting() + "]";
+    public static Map<String, List<RunSummary>> series(List<RunSummary> runs) {
+        Map<String, String> settingOfMethod = new HashMap<>();
+        Set<String> methodsWithSeveralSettings = new HashSet<>();
+        for (RunSummary r : runs) {
+            if (!settingOfMethod.computeIfAbsent(r.method(), m -> r.setting()).equals(r.setting())) {
+                methodsWithSeveralSettings.add(r.method());
+            }
+        }
+        Map<String, List<RunSummary>> series = new LinkedHashMap<>();
+        for (RunSummary r : runs) {
+            String label = methodsWithSeveralSettings.contains(r.method())
+                    ? r.method() + " [" + r.setting() + "]" : r.method();
+            series.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
+        }
+        return series;
     }
 
     public static void savePng(JFreeChart chart, File file) throws IOException {
@@ -121,15 +136,13 @@ public final class ComparisonCharts {
 
     private static JFreeChart scatter(String title, String xLabel, List<RunSummary> runs,
             ToDoubleFunction<RunSummary> x) {
-        Map<String, XYSeries> byMethod = new LinkedHashMap<>();
-        Map<String, String> methodOfSeries = new LinkedHashMap<>();
-        for (RunSummary r : runs) {
-            String label = seriesLabel(r, runs);
-            methodOfSeries.put(label, r.method());
-            byMethod.computeIfAbsent(label, m -> new XYSeries(m, false)).add(x.applyAsDouble(r), r.testAccuracy());
-        }
+        Map<String, List<RunSummary>> series = series(runs);
         XYSeriesCollection data = new XYSeriesCollection();
-        byMethod.values().forEach(data::addSeries);
+        series.forEach((label, ofSeries) -> {
+            XYSeries points = new XYSeries(label, false);
+            ofSeries.forEach(r -> points.add(x.applyAsDouble(r), r.testAccuracy()));
+            data.addSeries(points);
+        });
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "test accuracy", data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
@@ -145,8 +158,8 @@ public final class ComparisonCharts {
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
         int i = 0;
         Map<String, Integer> settingsSeen = new LinkedHashMap<>();
-        for (String label : byMethod.keySet()) {
-            String method = methodOfSeries.get(label);
+        for (List<RunSummary> ofSeries : series.values()) {
+            String method = ofSeries.get(0).method();
             Color colour = METHOD_COLOURS.getOrDefault(method, new Color(0x999999));
             // A method's second, third... setting: the method's colour, darker each time (the shapes differ too).
             for (int k = settingsSeen.merge(method, 1, Integer::sum); k > 1; k--) {

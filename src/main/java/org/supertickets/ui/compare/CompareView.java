@@ -273,23 +273,20 @@ public final class CompareView extends BorderPane {
     }
 
     /**
-     * The plots group points by method (and setting, where a method has several); hovering a point should say
-     * which run it is. A series lists its runs in table order, so its n-th point is its n-th run. Other series (the Pareto
-     * front, or whatever the plots gain later) keep their default tooltips.
+     * The plots group points into {@link ComparisonCharts#series}; hovering a point should say which run it is.
+     * A series lists its runs in table order, so its n-th point is its n-th run. Other series (the Pareto front,
+     * or whatever the plots gain later) keep their default tooltips.
      */
     private static void nameRunsInTooltips(JFreeChart chart, List<RunSummary> runs) {
         XYItemRenderer renderer = chart.getXYPlot().getRenderer();
         var fallback = renderer.getDefaultToolTipGenerator();
-        Map<String, List<RunSummary>> byMethod = new java.util.LinkedHashMap<>();
-        for (RunSummary r : runs) {
-            byMethod.computeIfAbsent(ComparisonCharts.seriesLabel(r, runs), m -> new ArrayList<>()).add(r);
-        }
+        Map<String, List<RunSummary>> runsOfSeries = ComparisonCharts.series(runs);
         renderer.setDefaultToolTipGenerator((dataset, series, item) -> {
-            List<RunSummary> ofMethod = byMethod.get(String.valueOf(dataset.getSeriesKey(series)));
-            if (ofMethod == null || item >= ofMethod.size()) {
+            List<RunSummary> ofSeries = runsOfSeries.get(String.valueOf(dataset.getSeriesKey(series)));
+            if (ofSeries == null || item >= ofSeries.size()) {
                 return fallback == null ? null : fallback.generateToolTip(dataset, series, item);
             }
-            RunSummary r = ofMethod.get(item);
+            RunSummary r = ofSeries.get(item);
             return r.run() + " (" + r.method() + ", seed " + r.seed() + "): test accuracy "
                     + CompareFormat.percent(r.testAccuracy(), 2) + ", sparsity "
                     + CompareFormat.percent(r.sparsity(), 1) + ", " + CompareFormat.count(r.macs()) + " MACs";
