@@ -30,6 +30,24 @@ public final class SparsitySchedule {
         return Math.min(k * config.increment(), target);
     }
 
+    /**
+     * The step of the first event whose sparsity reaches the target, for events every {@code pruneEvery} steps
+     * (the k-th after step {@code k · pruneEvery}); -1 when pruning is off or no event before {@code totalSteps}
+     * reaches it.
+     */
+    public long stepReachingTarget(long pruneEvery, int stepsPerEpoch, long totalSteps) {
+        if (!config.enabled() || pruneEvery <= 0) {
+            return -1;
+        }
+        for (int k = 1; (long) k * pruneEvery < totalSteps; k++) {
+            long step = k * pruneEvery;
+            if (ratioAtEvent(k, (double) step / stepsPerEpoch) >= config.targetSparsity() - 1e-9) {
+                return step;
+            }
+        }
+        return -1;
+    }
+
     /** The planned sparsity at any (fractional) epoch: what the monitor draws before the run starts. */
     public double plannedAt(double epoch) {
         int k = (int) Math.floor(epoch / config.intervalEpochs() + 1e-9);

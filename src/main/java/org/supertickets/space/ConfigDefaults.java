@@ -107,6 +107,8 @@ public final class ConfigDefaults {
     public static final String PRUNING_CRITERION = "magnitude";
     /** Ours, off: no floor on a layer's density. */
     public static final double MIN_LAYER_DENSITY = 0.0;
+    /** Ours, off: the learning-rate schedule runs once, as in the official code. */
+    public static final boolean LR_RESTART_AT_TARGET = false;
 
     // ---- training ------------------------------------------------------------------------------------------
 

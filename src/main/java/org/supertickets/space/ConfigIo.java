@@ -221,6 +221,7 @@ public final class ConfigIo {
     private static final Map<String, Object> LATER_FIELDS_AT_NEUTRAL = Map.ofEntries(
             Map.entry("pruning.criterion", "magnitude"),
             Map.entry("pruning.minLayerDensity", 0.0),
+            Map.entry("pruning.lrRestartAtTarget", false),
             Map.entry("training.nesterov", false),
             Map.entry("training.rmspropDecay", 0.9),
             Map.entry("training.optimizerEpsilon", 0.001),

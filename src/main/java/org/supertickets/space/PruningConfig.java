@@ -23,6 +23,9 @@ package org.supertickets.space;
  * @param minLayerDensity     OURS, 0 (off) by default: every prunable layer keeps at least this share of its
  *                            weights (its largest scores), so the global threshold cannot empty a layer; the
  *                            rest of the event's budget is taken from the other layers
+ * @param lrRestartAtTarget   OURS, off by default: the learning-rate schedule starts over (peak, no warm-up,
+ *                            ending with the run) at the event that brings sparsity to its target — learning-rate
+ *                            rewinding (Renda et al. 2020) inside the one run, for the at-target phase
  */
 public record PruningConfig(
         Boolean enabled,
@@ -36,14 +39,23 @@ public record PruningConfig(
         Boolean resetMaskAfterPrune,
         Boolean zeroPrunedWeights,
         String criterion,
-        Double minLayerDensity) {
+        Double minLayerDensity,
+        Boolean lrRestartAtTarget) {
+
+    /** A pruning section of the fields every config had before the learning-rate restart. */
+    public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
+            Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
+            Boolean zeroPrunedWeights, String criterion, Double minLayerDensity) {
+        this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, null);
+    }
 
     /** A pruning section of the fields every config had before the minimum layer density. */
     public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights, String criterion) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, criterion, null);
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, null, null);
     }
 
     /** A pruning section of the fields every config had before the other pruning criteria. */
@@ -51,18 +63,24 @@ public record PruningConfig(
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, null, null);
+                resetMaskAfterPrune, zeroPrunedWeights, null, null, null);
     }
 
     /** The same pruning section with another floor on each layer's density. */
     public PruningConfig withMinLayerDensity(double floor) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, floor);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, floor, lrRestartAtTarget);
     }
 
     /** The same pruning section with another criterion. */
     public PruningConfig withCriterion(String newCriterion) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion, minLayerDensity);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion, minLayerDensity, lrRestartAtTarget);
+    }
+
+    /** The same pruning section with the learning-rate restart at the target switched on or off. */
+    public PruningConfig withLrRestartAtTarget(boolean restart) {
+        return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, restart);
     }
 }

@@ -134,11 +134,13 @@ public final class TwoInOneTrainer {
         this.totalSteps = (long) training.epochs() * stepsPerEpoch;
         this.evalEvery = Math.max(1, Math.round(search.evalIntervalEpochs() * stepsPerEpoch));
         this.pruneEvery = pruning.enabled() ? Math.max(1, Math.round(pruning.intervalEpochs() * stepsPerEpoch)) : 0;
-        this.learningRate = new LearningRateSchedule(training.lrSchedule(), training.learningRate(),
-                Math.round(training.lrWarmupEpochs() * stepsPerEpoch), totalSteps);
         this.rhoSchedule = new RhoSchedule(search.enabled() ? search.rho() : 0,
                 Math.round(search.rhoWarmupEpochs() * stepsPerEpoch));
         this.sparsitySchedule = new SparsitySchedule(pruning);
+        this.learningRate = new LearningRateSchedule(training.lrSchedule(), training.learningRate(),
+                Math.round(training.lrWarmupEpochs() * stepsPerEpoch), totalSteps,
+                pruning.lrRestartAtTarget() ? sparsitySchedule.stepReachingTarget(pruneEvery, stepsPerEpoch, totalSteps)
+                        : LearningRateSchedule.NO_RESTART);
         Architecture supernet = Architecture.supernet(config);
         this.supernetMacs = supernet.macs();
         this.costs = new ChannelCosts(supernet);

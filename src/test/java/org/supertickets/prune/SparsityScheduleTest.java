@@ -48,4 +48,16 @@ class SparsityScheduleTest {
         PruningConfig off = new PruningConfig(false, 0.9, 1.0, "staircase", 0.1, 6.0, true, false, false, false);
         assertEquals(0, new SparsitySchedule(off).ratioAtEvent(3, 3), 0);
     }
+
+    @Test
+    void theStepReachingTheTargetIsTheFirstEventAtIt() {
+        // events every 8 steps, 4 steps per epoch (an event every 2 epochs)
+        PruningConfig staircase = new PruningConfig(true, 0.85, 2.0, "staircase", 0.1, 6.0, true, false, false, false);
+        assertEquals(9 * 8, new SparsitySchedule(staircase).stepReachingTarget(8, 4, 1000), "0.1 per event: the 9th");
+        assertEquals(-1, new SparsitySchedule(staircase).stepReachingTarget(8, 4, 72), "not before the run ends");
+        PruningConfig cubic = new PruningConfig(true, 0.9, 2.0, "cubic", 0.1, 6.0, true, false, false, false);
+        assertEquals(3 * 8, new SparsitySchedule(cubic).stepReachingTarget(8, 4, 1000), "epoch 6 = the 3rd event");
+        PruningConfig off = new PruningConfig(false, 0.9, 2.0, "staircase", 0.1, 6.0, true, false, false, false);
+        assertEquals(-1, new SparsitySchedule(off).stepReachingTarget(8, 4, 1000));
+    }
 }

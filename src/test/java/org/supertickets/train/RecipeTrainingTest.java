@@ -74,6 +74,38 @@ class RecipeTrainingTest {
                 "without the floor some layer falls below it, or this test would prove nothing");
     }
 
+    @Test
+    void theLearningRateStartsOverAtTheEventThatReachesTheTarget() {
+        SearchSpaceConfig base = ConfigResolver.resolve(TestConfigs.tinySynthetic());
+        SearchSpaceConfig restarting = base.withPruning(base.pruning().withLrRestartAtTarget(true));
+        List<TrainingEvent> events = run(restarting, new SyntheticData(128, 4, 12, 3));
+        long restart = pruneEvents(events).stream()
+                .filter(e -> e.targetRatio() >= base.pruning().targetSparsity() - 1e-9)
+                .findFirst().orElseThrow().step();
+        long total = events.stream().filter(RunFinished.class::isInstance).map(RunFinished.class::cast)
+                .findFirst().orElseThrow().step();
+        double peak = base.training().learningRate();
+        int afterRestart = 0;
+        for (StepMetrics m : stepMetrics(events)) {
+            long step = m.step() - 1; // the rate reported is that of the window's last step
+            double expected = step < restart ? 0.5 * peak * (1 + Math.cos(Math.PI * step / total))
+                    : 0.5 * peak * (1 + Math.cos(Math.PI * (step - restart) / (total - restart)));
+            assertEquals(expected, m.learningRate(), 1e-12, "step " + step + ", restart at " + restart);
+            if (step >= restart) {
+                afterRestart++;
+                assertTrue(m.learningRate() > 0.5 * peak * (1 + Math.cos(Math.PI * step / total)));
+            }
+        }
+        assertTrue(afterRestart > 0, "some report falls after the restart, or this test would prove nothing");
+        StepMetrics plainFirst = stepMetrics(run(base, new SyntheticData(128, 4, 12, 3))).get(0);
+        assertEquals(plainFirst.trainLoss(), stepMetrics(events).get(0).trainLoss(), 0,
+                "identical to the run without the restart before it");
+    }
+
+    private static List<StepMetrics> stepMetrics(List<TrainingEvent> events) {
+        return events.stream().filter(StepMetrics.class::isInstance).map(StepMetrics.class::cast).toList();
+    }
+
     private static List<PruneEvent> pruneEvents(List<TrainingEvent> events) {
         return events.stream().filter(PruneEvent.class::isInstance).map(PruneEvent.class::cast).toList();
     }

@@ -221,7 +221,9 @@ public final class DesignerView extends BorderPane {
                 row("criterion", controls.choice("pruning.criterion", ConfigDefaults.PRUNING_CRITERIA),
                         "pruning.criterion"),
                 row("min density per layer (ours)", controls.decimal("pruning.minLayerDensity", 0, 1, 0.01),
-                        "pruning.minLayerDensity"));
+                        "pruning.minLayerDensity"),
+                row("", controls.check("pruning.lrRestartAtTarget",
+                        "restart the learning rate at the target (ours, off by default)"), "pruning.lrRestartAtTarget"));
     }
 
     private Node trainingGrid() {
