@@ -453,6 +453,11 @@ public final class ConfigValidator {
         flag("pruning.reuseMask", p.reuseMask());
         flag("pruning.resetMaskAfterPrune", p.resetMaskAfterPrune());
         flag("pruning.zeroPrunedWeights", p.zeroPrunedWeights());
+        flag("pruning.lrRestartAtTarget", p.lrRestartAtTarget());
+        if (Boolean.TRUE.equals(p.lrRestartAtTarget()) && Boolean.FALSE.equals(p.enabled())) {
+            warn("pruning.lrRestartAtTarget", "is true, but pruning.enabled is false, so no event reaches a target "
+                    + "and the learning rate never restarts", "set pruning.lrRestartAtTarget to false");
+        }
         minLayerDensity(p);
         boolean scheduleValid = noIssueAt("pruning.targetSparsity", "pruning.intervalEpochs", "pruning.increment")
                 && (!cubic || noIssueAt("pruning.cubicEndEpoch"));

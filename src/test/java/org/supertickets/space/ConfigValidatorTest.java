@@ -269,6 +269,16 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void aLearningRateRestartWithPruningOffWouldNeverHappenSoItIsAWarning() throws Exception {
+        SearchSpaceConfig c = resolvedWithAll("quickstart", "pruning.enabled", "false",
+                "pruning.lrRestartAtTarget", "true");
+        assertEquals(List.of(), ConfigValidator.validate(c));
+        assertEquals(List.of("pruning.lrRestartAtTarget"), paths(ConfigValidator.warnings(c)));
+        assertEquals(List.of(), ConfigValidator.warnings(resolvedWith("quickstart", "pruning.lrRestartAtTarget",
+                "true")), "with pruning on it restarts at the target");
+    }
+
+    @Test
     void aSparsityTargetTheScheduleNeverReachesSaysWhatWouldReachIt() throws Exception {
         // 6 epochs, one event every 2 epochs: 3 events of +0.1 end at 0.3, not 0.75. It runs (a shortened smoke
         // run is legitimate), so it is a warning.
