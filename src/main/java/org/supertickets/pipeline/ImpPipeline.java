@@ -151,7 +151,7 @@ public final class ImpPipeline {
         }
         SearchSpaceConfig base;
         try {
-            base = ConfigIo.loadResolved(folder.resolve(BASE_CONFIG));
+            base = ConfigIo.loadRecorded(folder.resolve(BASE_CONFIG));
         } catch (ConfigException e) {
             throw new RunSetupException(e.getMessage() + " Fix: restore it, or start the pipeline again with 'imp'.");
         }
@@ -250,7 +250,7 @@ public final class ImpPipeline {
         SearchSpaceConfig config;
         try {
             folder = RunFolder.open(searchRun);
-            config = ConfigIo.loadResolved(folder.config());
+            config = ConfigIo.loadRecorded(folder.config());
         } catch (IOException | ConfigException e) {
             throw new RunSetupException("--search-run: " + e.getMessage());
         }

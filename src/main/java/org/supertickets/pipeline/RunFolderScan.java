@@ -82,7 +82,7 @@ public final class RunFolderScan {
     }
 
     private static FoundRun run(RunFolder folder) throws IOException, ConfigException {
-        SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
+        SearchSpaceConfig config = ConfigIo.loadRecorded(folder.config());
         // Streamed, one line at a time: a found run's log may be far larger than the heap.
         RunFinished[] finishedBox = {null};
         long[] totalStepsBox = {0};
@@ -118,7 +118,7 @@ public final class RunFolderScan {
 
     private static FoundRun pipeline(Path folder) throws IOException, ConfigException, CorruptFileException {
         PipelineManifest manifest = PipelineIo.read(folder);
-        SearchSpaceConfig base = ConfigIo.loadResolved(folder.resolve(ImpPipeline.BASE_CONFIG));
+        SearchSpaceConfig base = ConfigIo.loadRecorded(folder.resolve(ImpPipeline.BASE_CONFIG));
         Path manifestFile = folder.resolve(PipelineManifest.FILE);
         // the share of its stages (search, train, every level) that finished
         double stages = manifest.settings().levelSparsities().size() + 2;

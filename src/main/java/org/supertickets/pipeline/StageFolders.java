@@ -65,7 +65,7 @@ public final class StageFolders {
 
     private static String configName(RunFolder run) {
         try {
-            return ConfigIo.loadResolved(run.config()).name();
+            return ConfigIo.loadRecorded(run.config()).name();
         } catch (ConfigException e) {
             return null; // a damaged folder is not an attempt to reuse
         }

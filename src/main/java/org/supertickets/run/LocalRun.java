@@ -151,7 +151,7 @@ public final class LocalRun {
             // A kill during an atomic write (checkpoint, ticket, log repair) leaves its temp file; only the owner
             // may remove it, and the real file is either the old or the new one, so nothing else needs mending.
             folder.removeLeftoverTempFiles();
-            config = ConfigIo.loadResolved(folder.config());
+            config = ConfigIo.loadRecorded(folder.config());
             if (Files.isDirectory(folder.latestCheckpoint())) {
                 throw new RunSetupException(folder.latestCheckpoint() + " is a folder, not a checkpoint file. Fix: "
                         + "move it away; resume then needs the run's own checkpoint, or start the run again.");

@@ -52,7 +52,7 @@ public record RunSummary(
     public static RunSummary read(RunFolder folder) throws IOException {
         SearchSpaceConfig config;
         try {
-            config = ConfigIo.loadResolved(folder.config());
+            config = ConfigIo.loadRecorded(folder.config());
         } catch (ConfigException e) {
             throw new IOException(e.getMessage(), e);
         }

@@ -34,7 +34,7 @@ public record Architecture(
     public Architecture {
         blocks = List.copyOf(blocks);
         skipPath = skipPath == null ? SkipPath.DENSE_BN : skipPath;
-        bnEpsilon = bnEpsilon == null ? ConfigDefaults.BN_EPSILON : bnEpsilon;
+        bnEpsilon = bnEpsilon == null ? ConfigDefaults.AS_BEFORE_BN_EPSILON : bnEpsilon;
     }
 
     /** An architecture with the skip path and BN epsilon every network had before they became settings. */

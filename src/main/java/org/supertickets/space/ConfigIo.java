@@ -177,6 +177,40 @@ public final class ConfigIo {
         return resolveAndValidate(file, read(file));
     }
 
+    /**
+     * Reads a config a run folder recorded, resolves and validates it. A recorded config was resolved when it
+     * was written, so a field it lacks did not exist yet: that field gets the value the run trained with (its
+     * neutral value, see {@link #LATER_FIELDS_AT_NEUTRAL}), not today's default. A user's config is read with
+     * {@link #loadResolved}, where a missing field means the default.
+     */
+    public static SearchSpaceConfig loadRecorded(Path file) throws ConfigException {
+        return resolveAndValidate(file, asRecorded(read(file)));
+    }
+
+    /**
+     * A config as it was recorded (by a run folder, or inside a ticket): every field added after it was written
+     * set to the value it ran with. Fields it has are kept.
+     */
+    public static SearchSpaceConfig asRecorded(SearchSpaceConfig recorded) {
+        ObjectNode tree = MAPPER.valueToTree(recorded);
+        LATER_FIELDS_AT_NEUTRAL.forEach((path, neutral) -> setIfAbsent(tree, path, neutral));
+        setIfAbsent(tree, "training.ema.enabled", ConfigDefaults.AS_BEFORE_EMA_ENABLED);
+        return MAPPER.convertValue(tree, SearchSpaceConfig.class);
+    }
+
+    private static void setIfAbsent(ObjectNode root, String path, Object value) {
+        String[] names = path.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < names.length - 1; i++) {
+            JsonNode child = parent.get(names[i]);
+            parent = child instanceof ObjectNode object ? object : parent.putObject(names[i]);
+        }
+        String field = names[names.length - 1];
+        if (parent.path(field).isMissingNode() || parent.get(field).isNull()) {
+            parent.set(field, MAPPER.valueToTree(value));
+        }
+    }
+
     /** Parses, resolves and validates JSON text; {@code source} only names it in messages. */
     public static SearchSpaceConfig parseResolved(Path source, String json) throws ConfigException {
         return resolveAndValidate(source, parse(source, json));
@@ -225,10 +259,11 @@ public final class ConfigIo {
             Map.entry("training.nesterov", false),
             Map.entry("training.rmspropDecay", 0.9),
             Map.entry("training.optimizerEpsilon", 0.001),
-            Map.entry("network.skipPath", "dense"),
-            Map.entry("network.bnEpsilon", 1e-5),
-            Map.entry("network.bnMomentum", 0.1),
-            Map.entry("network.initialization", "mobilenetv2")); // and training.ema while it is off
+            Map.entry("network.skipPath", ConfigDefaults.AS_BEFORE_SKIP_PATH),
+            Map.entry("network.bnEpsilon", ConfigDefaults.AS_BEFORE_BN_EPSILON),
+            Map.entry("network.bnMomentum", ConfigDefaults.AS_BEFORE_BN_MOMENTUM),
+            Map.entry("network.initialization", ConfigDefaults.AS_BEFORE_INITIALIZATION));
+    // and training.ema while it is off (withoutNeutralLaterFields)
 
     /** Sections added later whose every field may be at its neutral value: then the empty section goes too. */
     private static final List<String> LATER_SECTIONS = List.of("network");

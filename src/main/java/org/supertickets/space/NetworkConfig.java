@@ -2,8 +2,9 @@ package org.supertickets.space;
 
 /**
  * How the layers of the supernet compute and start: the skip path of a non-identity block, the batch
- * normalisation settings and the weight initialisation. Each default is the workbench's behaviour before these
- * settings existed; the official code's values are one edit away (docs/method.md).
+ * normalisation settings and the weight initialisation. Each default is the official code's value; the
+ * workbench's values from before these settings existed (ours) are one edit away (docs/method.md), and a run folder
+ * or ticket written before them reads as it ran ({@link ConfigIo#asRecorded}).
  *
  * @param skipPath       {@code dense} (ours: dense 1x1 conv + BN) or {@code grouped} (official: 1x1 conv with
  *                       {@code groups = gcd(in, out)}, no BN)

@@ -21,6 +21,7 @@ import org.supertickets.model.SafetensorsFile;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
 
+import org.supertickets.space.ConfigIo;
 import org.supertickets.space.LayerShape;
 
 /**
@@ -138,6 +139,13 @@ public final class TicketIo {
         }
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
+        }
+        if (manifest.provenance() != null && manifest.provenance().config() != null) {
+            // A ticket older than some config fields ran with what those fields meant then, not today's defaults.
+            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
+                    manifest.metrics(), manifest.provenance().withConfig(
+                            ConfigIo.asRecorded(manifest.provenance().config())),
+                    manifest.input(), manifest.bnEpsilon(), manifest.graph());
         }
         checkMetrics(manifestFile, manifest.metrics());
         NetworkState network;

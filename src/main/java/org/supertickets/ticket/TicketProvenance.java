@@ -29,4 +29,10 @@ public record TicketProvenance(
         String device,
         String workbench,
         String extractedAt) {
+
+    /** The same provenance with another config (its hash unchanged: it names the run that made the ticket). */
+    public TicketProvenance withConfig(SearchSpaceConfig other) {
+        return new TicketProvenance(other, configHash, seed, sourceRun, steps, epochs, createdAt, engine, device,
+                workbench, extractedAt);
+    }
 }

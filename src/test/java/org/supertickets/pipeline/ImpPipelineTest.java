@@ -25,6 +25,7 @@ import org.supertickets.run.RunFolderReader;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.run.RunSummary;
 import org.supertickets.space.LayerShape;
+import org.supertickets.space.EmaConfig;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingConfig;
 import org.supertickets.space.TrainingMethod;
@@ -164,12 +165,13 @@ class ImpPipelineTest {
 
     @Test
     void theRewindPointIsTheNetworkAfterExactlyThatManySteps() throws Exception {
-        // Constant learning rate: the first epoch of a 2-epoch run equals a whole 1-epoch run.
+        // Constant learning rate: the first epoch of a 2-epoch run equals a whole 1-epoch run. No weight average:
+        // the rewind point is the trained network, and with the average on a run's ticket is the averaged copy.
         SearchSpaceConfig frozen = TicketRunPlan.frozenConfig(base(), "-rewind", 2);
         TrainingConfig t = frozen.training();
         SearchSpaceConfig constant = frozen.withTraining(new TrainingConfig(2, t.batchSize(), t.optimizer(),
                 t.learningRate(), t.momentum(), t.weightDecay(), "constant", 0.0, t.labelSmoothing(),
-                t.evalBatchSize(), "cpu"));
+                t.evalBatchSize(), "cpu").withEma(new EmaConfig(false, null, null, null)));
         AtomicReference<RewindPoint> rewind = new AtomicReference<>();
         LocalRun two = LocalRun.startStage(constant, dir, "cpu", null, null,
                 new LocalRun.RewindCapture(1.0, rewind::set), new org.supertickets.train.TrainingControl());

@@ -3,6 +3,8 @@ package org.supertickets.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -10,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.space.ConfigResolver;
+import org.supertickets.space.NetworkConfig;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingConfig;
 import org.supertickets.train.RunFinished;
@@ -39,7 +43,35 @@ class ResumeTest {
                 .withEma(t.ema().withEnabled(true))));
     }
 
+    /**
+     * A folder of a workbench from before the {@code network} section and the weight average existed recorded
+     * neither: it trained with our block and no average. Today's defaults are the official ones, yet it resumes
+     * (same config hash) and ends as it would have.
+     */
+    @Test
+    void aFolderRecordedBeforeTheOfficialDefaultsResumesAsItRan() throws Exception {
+        SearchSpaceConfig tiny = TestConfigs.tinyFashionMnist();
+        SearchSpaceConfig ours = ConfigResolver.resolve(tiny.withNetwork(new NetworkConfig("dense", 1e-5, 0.1,
+                "mobilenetv2")).withTraining(tiny.training().withEma(tiny.training().ema().withEnabled(false))));
+        cancelAndResumeEqualsWhole(ours, folder -> {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode recorded = (ObjectNode) json.readTree(folder.config().toFile());
+            recorded.remove("network");
+            ((ObjectNode) recorded.get("training")).remove("ema");
+            Files.writeString(folder.config(), json.writeValueAsString(recorded));
+        });
+    }
+
+    /** What an older workbench left in a stopped run's folder, before it is resumed. */
+    private interface OlderFolder {
+        void rewrite(RunFolder folder) throws Exception;
+    }
+
     private void cancelAndResumeEqualsWhole(SearchSpaceConfig config) throws Exception {
+        cancelAndResumeEqualsWhole(config, folder -> { });
+    }
+
+    private void cancelAndResumeEqualsWhole(SearchSpaceConfig config, OlderFolder older) throws Exception {
         LocalRun whole = LocalRun.start(config, runs.resolve("a"), "cpu", null);
         assertEquals(RunFinished.Outcome.COMPLETED, whole.completion().get().outcome());
 
@@ -56,6 +88,7 @@ class ResumeTest {
         assertEquals(RunFinished.Outcome.CANCELLED, first.outcome());
         assertEquals(50, first.step(), "it stops before the next step");
 
+        older.rewrite(holder[0].folder());
         LocalRun resumed = LocalRun.resume(holder[0].folder().path(), null, null);
         RunFinished end = resumed.completion().get();
         assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());

@@ -15,14 +15,15 @@ class ArchitectureCountingTest {
 
     /**
      * 1x8x8 input, stem 4 ch (k3, s1), stage 0: one block 4 -> 8 at stride 2 with kernels {3, 5} at ratio 2,
-     * stage 1: one block 8 -> 8 at stride 1 with kernel {3} at ratio 1 (identity skip), head 16, 10 classes.
+     * stage 1: one block 8 -> 8 at stride 1 with kernel {3} at ratio 1 (identity skip), head 16, 10 classes. The
+     * dense skip (ours); the grouped one's count is in {@code LayerSettingsTest}.
      */
     private static SearchSpaceConfig handExample() {
         return ConfigResolver.resolve(new SearchSpaceConfig("hand",
                 new DataConfig("idx", "/x", 1, 8, 8, 10, 0.0, 0, 0, false),
                 new StemConfig(4, 3, 1),
                 List.of(new StageConfig(8, 1, 2, List.of(3, 5), 2), new StageConfig(8, 1, 1, List.of(3), 1)),
-                new HeadConfig(16), null, null, null, 1L));
+                new HeadConfig(16), null, null, null, 1L).withNetwork(new NetworkConfig("dense", null, null, null)));
     }
 
     // Block 0 (4 -> 8, stride 2, 8x8 -> 4x4): each branch has 2 * 4 = 8 hidden channels, 16 for both.

@@ -15,9 +15,25 @@ class ConfigHashStabilityTest {
     @Test
     void aConfigWrittenBeforeNewFieldsExistedHashesAsItDidThen() throws Exception {
         Path old = Path.of(getClass().getResource("quickstart-format-before-recipe.json").toURI());
-        assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(ConfigIo.read(old)));
+        assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(ConfigIo.asRecorded(ConfigIo.read(old))),
+                "recorded by a run folder, the missing fields are what the run trained with");
+        assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(ConfigIo.loadRecorded(old)));
         assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(ConfigIo.read(Path.of("sample-configs/quickstart.json"))),
                 "today's quickstart, new fields written out at their neutral values, is the same config");
+    }
+
+    /** As a user's config, the same file leaves the official recipe's fields out: it gets the official defaults. */
+    @Test
+    void theSameFileAsAUsersConfigGetsTheOfficialDefaults() throws Exception {
+        Path old = Path.of(getClass().getResource("quickstart-format-before-recipe.json").toURI());
+        SearchSpaceConfig recorded = ConfigIo.loadRecorded(old);
+        SearchSpaceConfig users = ConfigIo.loadResolved(old);
+        assertEquals(new NetworkConfig("dense", 1e-5, 0.1, "mobilenetv2"), recorded.network());
+        assertEquals(false, recorded.training().ema().enabled());
+        assertEquals(new NetworkConfig("grouped", 1e-3, 0.01, "mnas"), users.network());
+        assertEquals(true, users.training().ema().enabled());
+        assertNotEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(users));
+        assertEquals(ConfigIo.hash(recorded), ConfigIo.hash(ConfigIo.asRecorded(recorded)), "idempotent");
     }
 
     @Test
@@ -30,8 +46,8 @@ class ConfigHashStabilityTest {
     }
 
     /**
-     * The network section written out at its defaults is today's behaviour, so it hashes as a config without it;
-     * each setting away from its default is another config.
+     * The network section written out at ours (the values before it existed) hashes as a config recorded without
+     * it; each setting away from them is another config.
      */
     @Test
     void theNetworkSectionAtItsDefaultsKeepsTheHashAndEachChangeMovesIt() throws Exception {
@@ -41,9 +57,9 @@ class ConfigHashStabilityTest {
         assertEquals(new NetworkConfig("dense", 1e-5, 0.1, "mobilenetv2"), written.network());
         assertEquals(HASH_BEFORE_RECIPE, ConfigIo.hash(written));
         java.util.Set<String> hashes = new java.util.HashSet<>();
-        for (NetworkConfig changed : java.util.List.of(new NetworkConfig("grouped", null, null, null),
-                new NetworkConfig(null, 1e-3, null, null), new NetworkConfig(null, null, 0.01, null),
-                new NetworkConfig(null, null, null, "mnas"))) {
+        for (NetworkConfig changed : java.util.List.of(new NetworkConfig("grouped", 1e-5, 0.1, "mobilenetv2"),
+                new NetworkConfig("dense", 1e-3, 0.1, "mobilenetv2"), new NetworkConfig("dense", 1e-5, 0.01,
+                        "mobilenetv2"), new NetworkConfig("dense", 1e-5, 0.1, "mnas"))) {
             String hash = ConfigIo.hash(quickstart.withNetwork(changed));
             assertNotEquals(HASH_BEFORE_RECIPE, hash, changed.toString());
             hashes.add(hash);

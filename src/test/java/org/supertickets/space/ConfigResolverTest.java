@@ -68,7 +68,8 @@ class ConfigResolverTest {
         assertEquals(new PruningConfig(true, 0.9, 1.0, "staircase", 0.1, 6.5, true, false, false, false, "magnitude",
                 0.0, false), r.pruning());
         assertEquals(new TrainingConfig(10, 128, "sgd", 0.1, 0.9, 4e-5, "cosine", 0.0, 0.0, 256, "auto", false, 0.9,
-                1e-3, new EmaConfig(false, 0.9999, 4096, true)), r.training());
+                1e-3, new EmaConfig(true, 0.9999, 4096, true)), r.training());
+        assertEquals(new NetworkConfig("grouped", 1e-3, 0.01, "mnas"), r.network(), "the official block");
         SearchSpaceConfig stage = ConfigResolver.resolve(new SearchSpaceConfig(null, null, null,
                 List.of(new StageConfig(24, null, null, null, null)), null, null, null, null, null));
         assertEquals(new StageConfig(24, 1, 1, List.of(3, 5, 7), 3), stage.stages().get(0));

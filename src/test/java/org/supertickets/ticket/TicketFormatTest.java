@@ -18,6 +18,9 @@ import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.DataConfig;
+import org.supertickets.space.NetworkConfig;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.SkipPath;
 
 /** Format version 2 round-trips what outside readers need; version 1 still opens; derived fields are checked. */
 class TicketFormatTest {
@@ -70,6 +73,21 @@ class TicketFormatTest {
         assertNull(ticket.manifest().input());
         assertEquals(TicketGraph.of(ticket.network().architecture()), ticket.manifest().graph());
         assertEquals(0.5433333333333333, ticket.manifest().metrics().testAccuracy(), 1e-12);
+    }
+
+    /**
+     * The ticket's run recorded no {@code network} and no {@code training.ema}: it trained with the dense skip and
+     * without the average, whatever today's defaults are, and rewinding rebuilds that supernet.
+     */
+    @Test
+    void anOlderTicketsConfigReadsAsItRanNotAsTodaysDefaults() throws Exception {
+        Ticket ticket = TicketIo.read(VersionOneTicket.copyTo(dir.resolve("v1")));
+        SearchSpaceConfig config = ticket.manifest().provenance().config();
+        assertEquals(new NetworkConfig("dense", 1e-5, 0.1, "mobilenetv2"), config.network());
+        assertEquals(false, config.training().ema().enabled());
+        NetworkState rewound = TicketStart.network(ticket, TicketStart.Weights.REWOUND, 0);
+        assertEquals(ticket.network().architecture(), rewound.architecture());
+        assertEquals(SkipPath.DENSE_BN, rewound.architecture().skipPath());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.supertickets.model.NetworkState;
 import org.supertickets.run.LocalRun;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.DataConfig;
+import org.supertickets.space.Initialization;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 
@@ -46,8 +47,9 @@ class TicketRunTest {
     void rewindingRestoresExactlyTheInitialWeightsOfTheSurvivingChannels() {
         Ticket t = ticket();
         NetworkState rewound = TicketStart.network(t, TicketStart.Weights.REWOUND, 0);
-        NetworkState init = NetworkInitializer.initialize(
-                Architecture.supernet(t.manifest().provenance().config()), t.manifest().provenance().seed());
+        SearchSpaceConfig config = t.manifest().provenance().config();
+        NetworkState init = NetworkInitializer.initialize(Architecture.supernet(config),
+                t.manifest().provenance().seed(), Initialization.of(config));
         // Surviving k3 channels 2, 5, 7 of block 1: their depthwise filters at step 0.
         float[] all = init.tensor("blocks.1.dw.k3.weight").data();
         float[] kept = rewound.tensor("blocks.1.dw.k3.weight").data();

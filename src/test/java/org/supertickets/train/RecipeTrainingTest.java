@@ -117,7 +117,8 @@ class RecipeTrainingTest {
         SearchSpaceConfig averaged = base.withTraining(t.withOptimizer("sgd", true).withEma(t.ema().withEnabled(true)));
         List<String> first = evaluations(run(averaged, new SyntheticData(256, 4, 12, 3)));
         assertEquals(first, evaluations(run(averaged, new SyntheticData(256, 4, 12, 3))));
-        SearchSpaceConfig plainNesterov = base.withTraining(t.withOptimizer("sgd", true));
+        SearchSpaceConfig plainNesterov = base.withTraining(t.withOptimizer("sgd", true).withEma(t.ema().withEnabled(
+                false)));
         assertNotEquals(first, evaluations(run(plainNesterov, new SyntheticData(256, 4, 12, 3))),
                 "evaluating the average is not evaluating the trained weights");
     }

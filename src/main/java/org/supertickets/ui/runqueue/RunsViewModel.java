@@ -349,7 +349,7 @@ public final class RunsViewModel {
     public void openFolder(Path dir) {
         BackgroundTask.of("Open run folder", ctx -> {
             RunFolder folder = RunFolder.open(dir);
-            SearchSpaceConfig config = ConfigIo.loadResolved(folder.config());
+            SearchSpaceConfig config = ConfigIo.loadRecorded(folder.config());
             return new Object[] {folder, config};
         }).onSuccess(result -> {
             RunFolder folder = (RunFolder) result[0];
