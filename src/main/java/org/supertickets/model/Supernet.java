@@ -34,12 +34,15 @@ public final class Supernet implements AutoCloseable {
     private final NDManager manager;
     private final Map<String, NDArray> tensors = new LinkedHashMap<>();
     private final Map<String, int[]> channelOrigins;
+    /** False for a view ({@link #withTensorsOf}): the arrays and their manager belong to another network. */
+    private final boolean ownsArrays;
 
     private Supernet(NetworkState state, NDManager parent, Device device) {
         this.architecture = state.architecture();
         this.bnEpsilon = architecture.bnEpsilon().floatValue();
         this.manager = parent.newSubManager(device);
         this.channelOrigins = state.channelOrigins();
+        this.ownsArrays = true;
         for (Map.Entry<String, HostTensor> e : state.tensors().entrySet()) {
             NDArray array = manager.create(e.getValue().data(), new Shape(e.getValue().shape()));
             if (isTrainable(e.getKey())) {
@@ -47,6 +50,25 @@ public final class Supernet implements AutoCloseable {
             }
             tensors.put(e.getKey(), array);
         }
+    }
+
+    private Supernet(Supernet base, Map<String, NDArray> replacements) {
+        this.architecture = base.architecture;
+        this.bnEpsilon = base.bnEpsilon;
+        this.manager = base.manager;
+        this.channelOrigins = base.channelOrigins;
+        this.ownsArrays = false;
+        tensors.putAll(base.tensors);
+        tensors.putAll(replacements);
+    }
+
+    /**
+     * The same network with some tensors replaced by {@code replacements} (same names and shapes), sharing every
+     * array: nothing is copied, and closing the view closes nothing. E.g. the moving average of the weights under
+     * this network's masks.
+     */
+    public Supernet withTensorsOf(Map<String, NDArray> replacements) {
+        return new Supernet(this, replacements);
     }
 
     /** Copies a host network onto {@code device}; the arrays belong to a sub-manager of {@code parent}. */
@@ -222,6 +244,8 @@ public final class Supernet implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        if (ownsArrays) {
+            manager.close();
+        }
     }
 }

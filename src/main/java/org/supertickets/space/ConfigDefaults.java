@@ -109,6 +109,8 @@ public final class ConfigDefaults {
     public static final double MIN_LAYER_DENSITY = 0.0;
     /** Ours, off: the learning-rate schedule runs once, as in the official code. */
     public static final boolean LR_RESTART_AT_TARGET = false;
+    /** Ours, off: no distillation from the moving average once sparsity reaches its target. */
+    public static final double DISTILL_AT_TARGET = 0.0;
 
     // ---- training ------------------------------------------------------------------------------------------
 

@@ -256,6 +256,7 @@ public final class ConfigIo {
             Map.entry("pruning.criterion", "magnitude"),
             Map.entry("pruning.minLayerDensity", 0.0),
             Map.entry("pruning.lrRestartAtTarget", false),
+            Map.entry("pruning.distillAtTarget", 0.0),
             Map.entry("training.nesterov", false),
             Map.entry("training.rmspropDecay", 0.9),
             Map.entry("training.optimizerEpsilon", 0.001),

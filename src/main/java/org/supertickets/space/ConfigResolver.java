@@ -113,7 +113,8 @@ public final class ConfigResolver {
                 or(p.increment(), INCREMENT), or(p.cubicEndEpoch(), cubicEndEpoch(epochs)), or(p.rerank(), RERANK),
                 or(p.reuseMask(), REUSE_MASK), or(p.resetMaskAfterPrune(), RESET_MASK_AFTER_PRUNE),
                 or(p.zeroPrunedWeights(), ZERO_PRUNED_WEIGHTS), or(p.criterion(), PRUNING_CRITERION),
-                or(p.minLayerDensity(), MIN_LAYER_DENSITY), or(p.lrRestartAtTarget(), LR_RESTART_AT_TARGET));
+                or(p.minLayerDensity(), MIN_LAYER_DENSITY), or(p.lrRestartAtTarget(), LR_RESTART_AT_TARGET),
+                or(p.distillAtTarget(), DISTILL_AT_TARGET));
     }
 
     private static TrainingConfig training(TrainingConfig t) {

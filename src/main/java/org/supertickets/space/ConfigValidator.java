@@ -124,6 +124,9 @@ public final class ConfigValidator {
         if (section("training", c.training())) {
             training(c.training(), epochLimit);
         }
+        if (c.pruning() != null && c.training() != null) {
+            distillationTeacher(c.pruning(), c.training());
+        }
         if (c.data() != null && c.training() != null && noIssueAt("data.trainLimit", "data.validationFraction",
                 "training.batchSize")) {
             trainLimitAgainstBatch(c.data(), c.training().batchSize());
@@ -459,6 +462,7 @@ public final class ConfigValidator {
                     + "and the learning rate never restarts", "set pruning.lrRestartAtTarget to false");
         }
         minLayerDensity(p);
+        distillAtTarget(p);
         boolean scheduleValid = noIssueAt("pruning.targetSparsity", "pruning.intervalEpochs", "pruning.increment")
                 && (!cubic || noIssueAt("pruning.cubicEndEpoch"));
         if (Boolean.TRUE.equals(p.enabled()) && scheduleKnown && epochs != null && scheduleValid) {
@@ -467,6 +471,25 @@ public final class ConfigValidator {
     }
 
     /** The floor must leave the global threshold enough weights to reach the target in every layer at once. */
+    private void distillAtTarget(PruningConfig p) {
+        range("pruning.distillAtTarget", p.distillAtTarget(), 0, 1,
+                "use 0 (off, as the official code) or a weight such as 0.5");
+        if (p.distillAtTarget() != null && p.distillAtTarget() > 0 && Boolean.FALSE.equals(p.enabled())) {
+            warn("pruning.distillAtTarget", "is " + p.distillAtTarget() + ", but pruning.enabled is false, so no "
+                    + "event reaches a target and nothing is distilled", "set pruning.distillAtTarget to 0");
+        }
+    }
+
+    /** The distillation's teacher is the moving average of the weights, so it needs the average. */
+    private void distillationTeacher(PruningConfig p, TrainingConfig t) {
+        if (p.distillAtTarget() != null && p.distillAtTarget() > 0 && t.ema() != null
+                && Boolean.FALSE.equals(t.ema().enabled())) {
+            add("pruning.distillAtTarget", "is " + p.distillAtTarget() + ", but the teacher is the moving average of "
+                    + "the weights and training.ema.enabled is false",
+                    "set training.ema.enabled to true, or pruning.distillAtTarget to 0");
+        }
+    }
+
     private void minLayerDensity(PruningConfig p) {
         range("pruning.minLayerDensity", p.minLayerDensity(), 0, 1,
                 "use 0 (off, as the official code) or a small share such as 0.02");

@@ -26,6 +26,10 @@ package org.supertickets.space;
  * @param lrRestartAtTarget   OURS, off by default: the learning-rate schedule starts over (peak, no warm-up,
  *                            ending with the run) at the event that brings sparsity to its target — learning-rate
  *                            rewinding (Renda et al. 2020) inside the one run, for the at-target phase
+ * @param distillAtTarget     OURS, 0 (off) by default: from the event that brings sparsity to its target, the task
+ *                            loss is {@code (1 - a) * CE(labels) + a * CE(teacher's softmax)} with a = this weight,
+ *                            the teacher being the moving average of the weights under the current masks (so
+ *                            {@code training.ema} must be on) — in-place distillation from the averaged network
  */
 public record PruningConfig(
         Boolean enabled,
@@ -40,14 +44,23 @@ public record PruningConfig(
         Boolean zeroPrunedWeights,
         String criterion,
         Double minLayerDensity,
-        Boolean lrRestartAtTarget) {
+        Boolean lrRestartAtTarget,
+        Double distillAtTarget) {
+
+    /** A pruning section of the fields every config had before distillation at the target. */
+    public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
+            Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
+            Boolean zeroPrunedWeights, String criterion, Double minLayerDensity, Boolean lrRestartAtTarget) {
+        this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, lrRestartAtTarget, null);
+    }
 
     /** A pruning section of the fields every config had before the learning-rate restart. */
     public PruningConfig(Boolean enabled, Double targetSparsity, Double intervalEpochs, String schedule,
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights, String criterion, Double minLayerDensity) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, null);
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, null, null);
     }
 
     /** A pruning section of the fields every config had before the minimum layer density. */
@@ -55,7 +68,7 @@ public record PruningConfig(
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights, String criterion) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, criterion, null, null);
+                resetMaskAfterPrune, zeroPrunedWeights, criterion, null, null, null);
     }
 
     /** A pruning section of the fields every config had before the other pruning criteria. */
@@ -63,24 +76,34 @@ public record PruningConfig(
             Double increment, Double cubicEndEpoch, Boolean rerank, Boolean reuseMask, Boolean resetMaskAfterPrune,
             Boolean zeroPrunedWeights) {
         this(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank, reuseMask,
-                resetMaskAfterPrune, zeroPrunedWeights, null, null, null);
+                resetMaskAfterPrune, zeroPrunedWeights, null, null, null, null);
     }
 
     /** The same pruning section with another floor on each layer's density. */
     public PruningConfig withMinLayerDensity(double floor) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, floor, lrRestartAtTarget);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, floor, lrRestartAtTarget,
+                distillAtTarget);
     }
 
     /** The same pruning section with another criterion. */
     public PruningConfig withCriterion(String newCriterion) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion, minLayerDensity, lrRestartAtTarget);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, newCriterion, minLayerDensity,
+                lrRestartAtTarget, distillAtTarget);
     }
 
     /** The same pruning section with the learning-rate restart at the target switched on or off. */
     public PruningConfig withLrRestartAtTarget(boolean restart) {
         return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
-                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, restart);
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, restart,
+                distillAtTarget);
+    }
+
+    /** The same pruning section with another weight of distillation from the average at the target (0 = off). */
+    public PruningConfig withDistillAtTarget(double weight) {
+        return new PruningConfig(enabled, targetSparsity, intervalEpochs, schedule, increment, cubicEndEpoch, rerank,
+                reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, lrRestartAtTarget,
+                weight);
     }
 }

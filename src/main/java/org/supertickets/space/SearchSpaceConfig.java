@@ -71,7 +71,7 @@ public record SearchSpaceConfig(
                         s.evalIntervalEpochs(), s.bnRecalibrationBatches(), 0L, s.macsTargetEndEpoch()),
                 new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
                         p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(),
-                        p.criterion(), p.minLayerDensity(), p.lrRestartAtTarget()),
+                        p.criterion(), p.minLayerDensity(), p.lrRestartAtTarget(), p.distillAtTarget()),
                 training, seed);
     }
 

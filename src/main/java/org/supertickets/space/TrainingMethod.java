@@ -56,7 +56,7 @@ public enum TrainingMethod {
                 this == ONE_SHOT ? p.targetSparsity() : p.increment(), p.cubicEndEpoch(),
                 reactivate ? p.rerank() : Boolean.FALSE, reactivate ? p.reuseMask() : Boolean.TRUE,
                 reactivate ? p.resetMaskAfterPrune() : Boolean.FALSE, p.zeroPrunedWeights(), p.criterion(),
-                p.minLayerDensity(), p.lrRestartAtTarget());
+                p.minLayerDensity(), p.lrRestartAtTarget(), p.distillAtTarget());
         SearchConfig s = c.search();
         SearchConfig searchConfig = new SearchConfig(search, s.rho(), s.rhoWarmupEpochs(), s.gammaThreshold(),
                 s.minShrinkMacs(), s.evalIntervalEpochs(), s.bnRecalibrationBatches(), s.macsTarget(),

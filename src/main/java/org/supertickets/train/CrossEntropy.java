@@ -23,6 +23,17 @@ public final class CrossEntropy {
         return logProbabilities.mul(target).sum(new int[] {1}).neg().mean();
     }
 
+    /**
+     * Cross-entropy against a distribution instead of a label: {@code -sum_k p_k log softmax(logits)_k}, mean over
+     * the batch. Against a teacher's softmax this is the KL divergence to it plus the teacher's entropy, which has
+     * no gradient, so it distils the same.
+     *
+     * @param probabilities {@code [N, K]}, each row summing to 1
+     */
+    public static NDArray softTargets(NDArray logits, NDArray probabilities) {
+        return logits.logSoftmax(1).mul(probabilities).sum(new int[] {1}).neg().mean();
+    }
+
     /** Number of rows whose arg-max equals the label. */
     public static long correct(NDArray logits, NDArray labels) {
         return logits.argMax(1).eq(labels).sum().getLong();

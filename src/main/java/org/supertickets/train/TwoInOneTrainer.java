@@ -83,6 +83,9 @@ public final class TwoInOneTrainer {
     private final Evaluator.Split heldOut;
     /** BN of a training step: running statistics follow {@code network.bnMomentum}. */
     private final BatchNormMode trainingBatchNorm;
+    /** Weight of the averaged network's soft targets in the loss from {@link #distillFromStep} on (0 = off). */
+    private final double distillWeight;
+    private final long distillFromStep;
     private ProbeBatch probe;
     private final long supernetMacs;
 
@@ -137,10 +140,12 @@ public final class TwoInOneTrainer {
         this.rhoSchedule = new RhoSchedule(search.enabled() ? search.rho() : 0,
                 Math.round(search.rhoWarmupEpochs() * stepsPerEpoch));
         this.sparsitySchedule = new SparsitySchedule(pruning);
+        long targetStep = sparsitySchedule.stepReachingTarget(pruneEvery, stepsPerEpoch, totalSteps);
         this.learningRate = new LearningRateSchedule(training.lrSchedule(), training.learningRate(),
                 Math.round(training.lrWarmupEpochs() * stepsPerEpoch), totalSteps,
-                pruning.lrRestartAtTarget() ? sparsitySchedule.stepReachingTarget(pruneEvery, stepsPerEpoch, totalSteps)
-                        : LearningRateSchedule.NO_RESTART);
+                pruning.lrRestartAtTarget() ? targetStep : LearningRateSchedule.NO_RESTART);
+        this.distillWeight = training.ema().enabled() ? pruning.distillAtTarget() : 0;
+        this.distillFromStep = distillWeight > 0 && targetStep >= 0 ? targetStep : Long.MAX_VALUE;
         Architecture supernet = Architecture.supernet(config);
         this.supernetMacs = supernet.macs();
         this.costs = new ChannelCosts(supernet);
@@ -306,9 +311,14 @@ public final class TwoInOneTrainer {
             NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(),
                     data.width()));
             NDArray y = net.manager().create(labels);
+            NDArray teacher = step >= distillFromStep ? teacherProbabilities(x) : null;
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
                 NDArray logits = net.forward(x, trainingBatchNorm);
                 NDArray lossArray = CrossEntropy.loss(logits, y, config.training().labelSmoothing());
+                if (teacher != null) {
+                    lossArray = lossArray.mul((float) (1 - distillWeight)).add(CrossEntropy.softTargets(logits,
+                            teacher).mul((float) distillWeight));
+                }
                 collector.backward(lossArray);
                 loss = lossArray.getFloat();
                 correct = CrossEntropy.correct(logits, y);
@@ -342,6 +352,15 @@ public final class TwoInOneTrainer {
             windowImages = 0;
             windowStartNanos = System.nanoTime();
         }
+    }
+
+    /**
+     * The teacher of distillation at the target: the moving average of the weights under the current masks, BN
+     * with its averaged running statistics. Built from the live arrays each step (a shrink replaces them); it
+     * records no gradient, since none of its inputs asks for one.
+     */
+    private NDArray teacherProbabilities(NDArray x) {
+        return net.withTensorsOf(average.arrays()).forward(x, BatchNormMode.EVAL).softmax(1).stopGradient();
     }
 
     private void afterStep(long done) throws IOException {

@@ -58,6 +58,11 @@ public final class WeightAverage {
                 || name.endsWith(TensorNames.RUNNING_VAR);
     }
 
+    /** The averaged arrays by tensor name, live (an update changes them in place; a shrink replaces them). */
+    public Map<String, NDArray> arrays() {
+        return java.util.Collections.unmodifiableMap(average);
+    }
+
     /** Starts the average as a copy of {@code net}. */
     public void register(Supernet net) {
         load(averagedPart(net.toHost()), net);

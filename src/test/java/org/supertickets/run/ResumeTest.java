@@ -33,14 +33,15 @@ class ResumeTest {
 
     /**
      * The official recipe's state (the moving average of the weights, RMSProp's two buffers and its count) is
-     * checkpointed, sliced at each shrink and restored: a run cancelled after a shrink ends like the whole one.
+     * checkpointed, sliced at each shrink and restored: a run cancelled after a shrink ends like the whole one —
+     * also with distillation from the average, which starts at the target, after the cancel.
      */
     @Test
     void aRunWithTheAverageAndRmsPropResumesExactly() throws Exception {
         SearchSpaceConfig official = TestConfigs.tinyFashionMnist();
         TrainingConfig t = official.training();
         cancelAndResumeEqualsWhole(official.withTraining(t.withOptimizer("rmsprop", false).withLearningRate(0.01)
-                .withEma(t.ema().withEnabled(true))));
+                .withEma(t.ema().withEnabled(true))).withPruning(official.pruning().withDistillAtTarget(0.5)));
     }
 
     /**

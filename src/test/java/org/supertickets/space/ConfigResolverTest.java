@@ -66,7 +66,7 @@ class ConfigResolverTest {
         // max(1, round(0.065 * 10)) = 1, cubic end 65%.
         assertEquals(new SearchConfig(true, 5e-4, 1.0, 1e-3, 0L, 1.0, 10, 0L, 6.0), r.search());
         assertEquals(new PruningConfig(true, 0.9, 1.0, "staircase", 0.1, 6.5, true, false, false, false, "magnitude",
-                0.0, false), r.pruning());
+                0.0, false, 0.0), r.pruning());
         assertEquals(new TrainingConfig(10, 128, "sgd", 0.1, 0.9, 4e-5, "cosine", 0.0, 0.0, 256, "auto", false, 0.9,
                 1e-3, new EmaConfig(true, 0.9999, 4096, true)), r.training());
         assertEquals(new NetworkConfig("grouped", 1e-3, 0.01, "mnas"), r.network(), "the official block");

@@ -279,6 +279,23 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void distillationNeedsTheAverageAsItsTeacherAndAWeightFromZeroToOne() throws Exception {
+        SearchSpaceConfig noAverage = resolvedWith("quickstart", "pruning.distillAtTarget", "0.5");
+        assertEquals(false, noAverage.training().ema().enabled());
+        List<ValidationIssue> issues = ConfigValidator.validate(noAverage);
+        assertEquals(List.of("pruning.distillAtTarget"), paths(issues));
+        assertTrue(issues.get(0).fix().contains("training.ema.enabled"), issues.get(0).fix());
+        assertEquals(List.of(), ConfigValidator.validate(resolvedWithAll("quickstart", "training.ema.enabled", "true",
+                "pruning.distillAtTarget", "0.5")));
+        assertEquals(List.of("pruning.distillAtTarget"), paths(ConfigValidator.validate(resolvedWithAll("quickstart",
+                "training.ema.enabled", "true", "pruning.distillAtTarget", "1.5"))));
+        SearchSpaceConfig pruningOff = resolvedWithAll("quickstart", "training.ema.enabled", "true",
+                "pruning.distillAtTarget", "0.5", "pruning.enabled", "false");
+        assertEquals(List.of(), ConfigValidator.validate(pruningOff));
+        assertEquals(List.of("pruning.distillAtTarget"), paths(ConfigValidator.warnings(pruningOff)));
+    }
+
+    @Test
     void aSparsityTargetTheScheduleNeverReachesSaysWhatWouldReachIt() throws Exception {
         // 6 epochs, one event every 2 epochs: 3 events of +0.1 end at 0.3, not 0.75. It runs (a shortened smoke
         // run is legitimate), so it is a warning.

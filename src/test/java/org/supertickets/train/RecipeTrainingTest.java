@@ -102,6 +102,34 @@ class RecipeTrainingTest {
                 "identical to the run without the restart before it");
     }
 
+    /**
+     * Distillation from the average starts at the event that reaches the target: the same run as without it up to
+     * there, another after (the loss is the blend, and the teacher moves the weights), and it needs the average.
+     */
+    @Test
+    void distillationFromTheAverageStartsAtTheTarget() {
+        SearchSpaceConfig base = ConfigResolver.resolve(TestConfigs.tinySynthetic());
+        assertTrue(base.training().ema().enabled(), "the average is on by default (official)");
+        SearchSpaceConfig distilling = base.withPruning(base.pruning().withDistillAtTarget(0.5));
+        List<TrainingEvent> plain = run(base, new SyntheticData(128, 4, 12, 3));
+        List<TrainingEvent> distilled = run(distilling, new SyntheticData(128, 4, 12, 3));
+        long target = pruneEvents(distilled).stream()
+                .filter(e -> e.targetRatio() >= base.pruning().targetSparsity() - 1e-9)
+                .findFirst().orElseThrow().step();
+        List<StepMetrics> before = stepMetrics(plain);
+        List<StepMetrics> after = stepMetrics(distilled);
+        int differentAfter = 0;
+        for (int i = 0; i < before.size(); i++) {
+            if (before.get(i).step() <= target) {
+                assertEquals(before.get(i).trainLoss(), after.get(i).trainLoss(), 0, "step " + before.get(i).step());
+            } else if (before.get(i).trainLoss() != after.get(i).trainLoss()) {
+                differentAfter++;
+            }
+        }
+        assertTrue(differentAfter > 0, "after the target the loss is the blend with the teacher's soft targets");
+        assertNotEquals(evaluations(plain), evaluations(distilled));
+    }
+
     private static List<StepMetrics> stepMetrics(List<TrainingEvent> events) {
         return events.stream().filter(StepMetrics.class::isInstance).map(StepMetrics.class::cast).toList();
     }

@@ -90,4 +90,36 @@ class WeightAverageTest {
         }
         return v;
     }
+
+    /**
+     * The distillation's teacher is a view of the student with the averaged arrays: the same function as a copy
+     * built from the averaged state (what evaluation loads), without copying anything.
+     */
+    @Test
+    void theAveragedViewComputesWhatACopyOfTheAverageComputes() {
+        Architecture architecture = Architecture.supernet(TestConfigs.tinySynthetic());
+        NetworkState start = NetworkInitializer.initialize(architecture, 5);
+        WeightAverage average = new WeightAverage(0.5, false);
+        try (NDManager root = NDManager.newBaseManager(Device.cpu());
+                Supernet net = Supernet.load(start, root, Device.cpu())) {
+            average.register(net);
+            float[] trained = filled(start, WEIGHT, 0.25f);
+            net.set(WEIGHT, new HostTensor(trained, start.tensor(WEIGHT).shape()));
+            average.update(net, 1);
+            float[] mask = start.tensor(MASK).data().clone();
+            mask[0] = 0;
+            net.set(MASK, new HostTensor(mask, start.tensor(MASK).shape()));
+            ai.djl.ndarray.NDArray x = root.randomNormal(new ai.djl.ndarray.types.Shape(2, architecture.inChannels(),
+                    architecture.inHeight(), architecture.inWidth()));
+            float[] viewed = net.withTensorsOf(average.arrays()).forward(x, org.supertickets.model.BatchNormMode.EVAL)
+                    .toFloatArray();
+            try (Supernet copy = Supernet.load(average.applyTo(net.toHost()), root, Device.cpu())) {
+                assertArrayEquals(copy.forward(x, org.supertickets.model.BatchNormMode.EVAL).toFloatArray(), viewed,
+                        1e-6f);
+            }
+            float[] student = net.forward(x, org.supertickets.model.BatchNormMode.EVAL).toFloatArray();
+            assertFalse(Arrays.equals(student, viewed), "the average differs from the student, or this proves nothing");
+            assertArrayEquals(trained, net.tensor(WEIGHT).toFloatArray(), "the view left the student's arrays alone");
+        }
+    }
 }

@@ -224,7 +224,9 @@ public final class DesignerView extends BorderPane {
                 row("min density per layer (ours)", controls.decimal("pruning.minLayerDensity", 0, 1, 0.01),
                         "pruning.minLayerDensity"),
                 row("", controls.check("pruning.lrRestartAtTarget",
-                        "restart the learning rate at the target (ours, off by default)"), "pruning.lrRestartAtTarget"));
+                        "restart the learning rate at the target (ours, off by default)"), "pruning.lrRestartAtTarget"),
+                row("distil from the average at the target (ours, 0 = off)",
+                        controls.decimal("pruning.distillAtTarget", 0, 1, 0.1), "pruning.distillAtTarget"));
     }
 
     private Node trainingGrid() {
