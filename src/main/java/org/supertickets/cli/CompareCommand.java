@@ -100,7 +100,7 @@ final class CompareCommand implements Callable<Integer> {
                     + "%9.4f %,12.0f %,9.0f %11.3g %8.0f  %s%n", m.method(), m.dataset(), m.runs(), m.meanAccuracy(),
                     m.minAccuracy(), m.maxAccuracy(), m.accuracy().sd(), m.accuracy().low(), m.accuracy().high(),
                     m.meanSparsity(), m.meanMacs(), m.meanParams(), m.meanTrainingMacs(), m.meanWallSeconds(),
-                    m.setting()));
+                    m.differences().isEmpty() ? m.setting() : m.setting() + " " + m.differences()));
         }
         return sb.toString();
     }

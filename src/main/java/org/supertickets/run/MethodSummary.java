@@ -24,10 +24,12 @@ import org.supertickets.stats.SeedStatistics;
  * @param meanWallSeconds  mean wall time
  * @param setting          the setting its runs share (see {@link RunSummary#setting})
  * @param accuracy         test accuracy over the seeds: mean, standard deviation, 95% confidence interval
+ * @param differences      how its setting differs from the first of its method and dataset, in config values
+ *                         ({@link SettingDifferences}); empty for that first one
  */
 public record MethodSummary(String method, String dataset, int runs, double meanAccuracy, double minAccuracy,
         double maxAccuracy, double meanSparsity, double meanMacs, double meanParams, double meanTrainingMacs,
-        double meanWallSeconds, String setting, SeedStatistics accuracy) {
+        double meanWallSeconds, String setting, SeedStatistics accuracy, String differences) {
 
     /**
      * Groups runs by method, dataset and setting (the config apart from seed and name), in order of first
@@ -35,6 +37,7 @@ public record MethodSummary(String method, String dataset, int runs, double mean
      */
     public static List<MethodSummary> of(List<RunSummary> runs) {
         List<MethodSummary> out = new ArrayList<>();
+        Map<String, String> differences = SettingDifferences.of(runs);
         for (List<RunSummary> g : groups(runs).values()) {
             out.add(new MethodSummary(g.get(0).method(), g.get(0).dataset(), g.size(),
                     mean(g, RunSummary::testAccuracy),
@@ -42,7 +45,8 @@ public record MethodSummary(String method, String dataset, int runs, double mean
                     g.stream().mapToDouble(RunSummary::testAccuracy).max().orElse(Double.NaN),
                     mean(g, RunSummary::sparsity), mean(g, RunSummary::macs), mean(g, RunSummary::params),
                     mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds), g.get(0).setting(),
-                    SeedStatistics.of(g.stream().mapToDouble(RunSummary::testAccuracy).toArray())));
+                    SeedStatistics.of(g.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
+                    differences.getOrDefault(g.get(0).setting(), "")));
         }
         return out;
     }

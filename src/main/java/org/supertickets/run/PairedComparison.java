@@ -10,7 +10,8 @@ import org.supertickets.stats.PairedTTest;
  * "A better than B" for two settings on one dataset, over the seeds both were run with: the paired t test on
  * their test accuracies, oriented so that A is the one with the higher mean over the matched seeds.
  *
- * @param better the setting with the higher mean accuracy over the matched seeds (method and setting hash)
+ * @param better the setting with the higher mean accuracy over the matched seeds (method, setting hash, and how
+ *               it differs from its method's first setting)
  * @param worse  the other one
  * @param dataset the dataset both ran on
  * @param seeds  the matched seeds, ascending
@@ -22,6 +23,7 @@ public record PairedComparison(String better, String worse, String dataset, List
     public static List<PairedComparison> of(List<RunSummary> runs) {
         List<List<RunSummary>> groups = new ArrayList<>(MethodSummary.groups(runs).values());
         List<PairedComparison> out = new ArrayList<>();
+        Map<String, String> differences = SettingDifferences.of(runs);
         for (int i = 0; i < groups.size(); i++) {
             for (int j = i + 1; j < groups.size(); j++) {
                 List<RunSummary> a = groups.get(i);
@@ -39,7 +41,8 @@ public record PairedComparison(String better, String worse, String dataset, List
                 double[] y = seeds.stream().mapToDouble(bySeedB::get).toArray();
                 PairedTTest aOverB = PairedTTest.of(x, y);
                 boolean aBetter = aOverB.meanDifference() >= 0;
-                out.add(new PairedComparison(label(aBetter ? a : b), label(aBetter ? b : a), a.get(0).dataset(), seeds,
+                out.add(new PairedComparison(SettingDifferences.label((aBetter ? a : b).get(0), differences),
+                        SettingDifferences.label((aBetter ? b : a).get(0), differences), a.get(0).dataset(), seeds,
                         aBetter ? aOverB : PairedTTest.of(y, x)));
             }
         }
@@ -55,9 +58,5 @@ public record PairedComparison(String better, String worse, String dataset, List
             }
         }
         return out;
-    }
-
-    private static String label(List<RunSummary> group) {
-        return group.get(0).method() + " [" + group.get(0).setting() + "]";
     }
 }

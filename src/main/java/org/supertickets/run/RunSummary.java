@@ -1,6 +1,7 @@
 package org.supertickets.run;
 
 import java.io.IOException;
+import java.util.Map;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
@@ -27,6 +28,8 @@ import org.supertickets.train.RunStarted;
  * @param wallSeconds    wall time
  * @param setting        what the run's seeds share: a short hash of its config without seed and name (runs with
  *                       the same method and setting are seeds of one point of a comparison)
+ * @param settingValues  that config's values by path ({@link SettingDifferences#valuesOf}), to say in words how
+ *                       settings differ; empty where unknown
  */
 public record RunSummary(
         String run,
@@ -42,7 +45,21 @@ public record RunSummary(
         long supernetMacs,
         double trainingMacs,
         double wallSeconds,
-        String setting) {
+        String setting,
+        Map<String, String> settingValues) {
+
+    public RunSummary {
+        // In the config's own field order, which is the order a description lists them in.
+        settingValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingValues));
+    }
+
+    /** A summary without the config's values (its settings are told apart by hash only). */
+    public RunSummary(String run, String method, String dataset, long seed, double testAccuracy, double sparsity,
+            double weightsRemaining, long macs, long sparseMacs, long params, long supernetMacs, double trainingMacs,
+            double wallSeconds, String setting) {
+        this(run, method, dataset, seed, testAccuracy, sparsity, weightsRemaining, macs, sparseMacs, params,
+                supernetMacs, trainingMacs, wallSeconds, setting, Map.of());
+    }
 
     /**
      * Reads a completed run folder.
@@ -80,7 +97,7 @@ public record RunSummary(
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
                 finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall,
-                settingOf(config));
+                settingOf(config), SettingDifferences.valuesOf(config));
     }
 
     /** A short hash of the config with its seed and name left out: the same for every seed of one setting. */

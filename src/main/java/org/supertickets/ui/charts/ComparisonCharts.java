@@ -25,6 +25,7 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.supertickets.run.RunSummary;
+import org.supertickets.run.SettingDifferences;
 
 /**
  * The comparison plots of the paper's claims: accuracy against weights remaining (log axis, descending),
@@ -121,10 +122,11 @@ public final class ComparisonCharts {
                 methodsWithSeveralSettings.add(r.method());
             }
         }
+        Map<String, String> differences = SettingDifferences.of(runs);
         Map<String, List<RunSummary>> series = new LinkedHashMap<>();
         for (RunSummary r : runs) {
             String label = methodsWithSeveralSettings.contains(r.method())
-                    ? r.method() + " [" + r.setting() + "]" : r.method();
+                    ? SettingDifferences.label(r, differences) : r.method();
             series.computeIfAbsent(label, k -> new ArrayList<>()).add(r);
         }
         return series;

@@ -377,7 +377,9 @@ public final class CompareView extends BorderPane {
                 TableColumns.<MethodSummary>text("Training compute (MACs)", 170,
                         m -> CompareFormat.count(m.meanTrainingMacs())),
                 TableColumns.<MethodSummary>text("Wall time", 100, m -> CompareFormat.duration(m.meanWallSeconds())),
-                TableColumns.<MethodSummary>text("Setting", 110, MethodSummary::setting)));
+                TableColumns.<MethodSummary>text("Setting", 110, MethodSummary::setting),
+                TableColumns.<MethodSummary>text("Differs from the first setting in", 320,
+                        MethodSummary::differences)));
         methods.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         methods.getItems().setAll(vm.methodsProperty().get());
         vm.methodsProperty().addListener((o, a, b) -> methods.getItems().setAll(b));
