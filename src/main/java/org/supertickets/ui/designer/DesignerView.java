@@ -419,7 +419,8 @@ public final class DesignerView extends BorderPane {
         grid.setHgap(10);
         grid.setVgap(4);
         ColumnConstraints c0 = new ColumnConstraints();
-        c0.setMinWidth(170);
+        // Never narrower than its labels: a long error message under a field wraps instead of cutting them.
+        c0.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         ColumnConstraints c1 = new ColumnConstraints();
         c1.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(c0, c1);
