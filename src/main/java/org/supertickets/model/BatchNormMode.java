@@ -13,6 +13,11 @@ public record BatchNormMode(boolean training, float keepFraction) {
     /** Training with the default {@code network.bnMomentum} 0.1 (PyTorch's sense): keeps 0.9. */
     public static final BatchNormMode TRAIN = new BatchNormMode(true, 0.9f);
     public static final BatchNormMode EVAL = new BatchNormMode(false, 0.9f);
+    /**
+     * Normalise with the batch's statistics and keep the running ones as they are: a forward pass that must not
+     * touch the network's statistics, nor trust them (e.g. right after new masks, before a re-estimation).
+     */
+    public static final BatchNormMode BATCH_STATISTICS_ONLY = new BatchNormMode(true, 1f);
 
     /**
      * Training whose running statistics take {@code momentum} of each batch's, PyTorch's sense ({@code
