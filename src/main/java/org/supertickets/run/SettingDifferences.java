@@ -26,7 +26,7 @@ public final class SettingDifferences {
     /** Every leaf of a config as {@code path -> value}, without its name and seed (what seeds of a setting share). */
     public static Map<String, String> valuesOf(SearchSpaceConfig config) {
         Map<String, String> values = new LinkedHashMap<>();
-        flatten("", JSON.valueToTree(config.withSeed(0).withName("run")), values);
+        flatten("", JSON.valueToTree(config), values);
         values.remove("name");
         values.remove("seed");
         return values;

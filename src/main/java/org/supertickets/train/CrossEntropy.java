@@ -15,12 +15,11 @@ public final class CrossEntropy {
      */
     public static NDArray loss(NDArray logits, NDArray labels, double smoothing) {
         int classes = (int) logits.getShape().get(1);
-        NDArray logProbabilities = logits.logSoftmax(1);
         NDArray target = labels.oneHot(classes);
         if (smoothing > 0) {
             target = target.mul(1 - smoothing).add(smoothing / classes);
         }
-        return logProbabilities.mul(target).sum(new int[] {1}).neg().mean();
+        return softTargets(logits, target);
     }
 
     /**
