@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -67,6 +68,19 @@ class DesignerTypingFlowTest {
         // The arrows still step within the field's range.
         robot.interact(() -> epochs.increment(1));
         assertEquals(1, vm.designer().getConfig().training().epochs());
+    }
+
+    /** A narrow window once squeezed the stage rows' spinners until "16" read "1(" and the others were blank. */
+    @Test
+    void aNarrowWindowKeepsTheStageRowsNumbersWhole(FxRobot robot) {
+        robot.interact(() -> window.view().tabs().getSelectionModel().select(0));
+        robot.interact(() -> window.stage().setWidth(900));
+        WaitForAsyncUtils.waitForFxEvents();
+        for (String field : List.of("channels", "repeats", "expansionRatio")) {
+            Spinner<?> spinner = spinner(robot, "stages[0]." + field);
+            assertTrue(spinner.getWidth() >= spinner.prefWidth(-1) - 0.5,
+                    field + " is " + spinner.getWidth() + " px wide, its numbers need " + spinner.prefWidth(-1));
+        }
     }
 
     private static Spinner<?> spinner(FxRobot robot, String path) {

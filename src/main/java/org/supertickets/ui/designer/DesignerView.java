@@ -26,6 +26,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.supertickets.space.ConfigDefaults;
@@ -320,6 +321,10 @@ public final class DesignerView extends BorderPane {
         remove.setTooltip(new Tooltip("Remove stage"));
         remove.setId("remove-stage-" + i);
         remove.setOnAction(e -> vm.removeStage(i));
+        // A narrow window wraps the kernel chips instead of squeezing the numbers out of the spinners.
+        for (Region fixed : List.<Region>of(channels, repeats, stride, expansion, up, down, remove)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox line = new HBox(6, title, channels, repeats, stride, expansion, chips, FieldControls.spacer(), up, down,
                 remove);
         line.setAlignment(Pos.CENTER_LEFT);
