@@ -20,7 +20,7 @@ class CliTest {
     @Test
     void validateShowsTheSearchSpaceOfEverySampleConfig() {
         for (String name : new String[] {"quickstart", "fashion-mnist", "fashion-mnist-compare",
-                "fashion-mnist-official", "cifar10", "demo"}) {
+                "fashion-mnist-official", "fashion-mnist-best", "cifar10", "demo"}) {
             console.reset();
             assertEquals(0, Main.execute("validate", "sample-configs/" + name + ".json"), console.err());
             assertTrue(console.out().contains("supernet:"), console.out());
