@@ -15,6 +15,7 @@ import org.supertickets.slurm.ArrayScript;
 import org.supertickets.slurm.PointStatus;
 import org.supertickets.slurm.SlurmCommands;
 import org.supertickets.slurm.SlurmException;
+import org.supertickets.slurm.ScriptSafety;
 import org.supertickets.slurm.SlurmSweepIo;
 import org.supertickets.slurm.SlurmSweepSubmitter;
 import org.supertickets.slurm.SlurmSweepTracker;
@@ -68,13 +69,16 @@ final class SweepOnSlurm {
     private int submit(Path out, Supplier<String> dryRun, Submission submission, String what) {
         try {
             options.resources().validate();
+            ScriptSafety.requireNoControlCharacter("--out", out.toAbsolutePath().normalize().toString());
+            ScriptSafety.requireNoControlCharacter("The working directory (the job's --chdir)",
+                    Path.of("").toAbsolutePath().toString());
+            if (options.dryRun) {
+                System.out.print(dryRun.get());
+                return 0;
+            }
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
-        }
-        if (options.dryRun) {
-            System.out.print(dryRun.get());
-            return 0;
         }
         if (!SlurmCommands.sbatchOnPath()) {
             System.err.println(SlurmCommands.NO_SBATCH + " Fix: run on a machine with Slurm's client commands (see "
@@ -93,6 +97,9 @@ final class SweepOnSlurm {
         } catch (SlurmException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_FAILED;
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage()); // a value the script must not hold (ArrayScript refuses it)
+            return Main.EXIT_BAD_INPUT;
         }
     }
 
@@ -118,7 +125,7 @@ final class SweepOnSlurm {
             System.out.println("resubmitted as job " + submitted.jobId() + ": the points that did not complete; "
                     + "sweep folder " + sweepFolder);
             return options.detach ? 0 : follow(sweepFolder);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         } catch (SlurmException e) {

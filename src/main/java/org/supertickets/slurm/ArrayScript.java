@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.supertickets.data.AssetLocator;
 import org.supertickets.data.DatasetException;
@@ -59,6 +60,8 @@ public final class ArrayScript {
         }
     }
 
+    private static final Pattern ENVIRONMENT_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
     private ArrayScript() {
     }
 
@@ -71,9 +74,11 @@ public final class ArrayScript {
      * @param task        how the task starts the workbench
      * @param commands    per array task id, the workbench's arguments (e.g. run CONFIG --out OUT --quiet)
      * @param logs        per array task id, the log its output is appended to
+     * @throws IllegalArgumentException when a value holds a control character (see {@link ScriptSafety})
      */
     public static String render(String jobName, Path sweepFolder, SlurmResources resources, TaskSetup task,
             Map<Integer, List<String>> commands, Map<Integer, Path> logs) {
+        requireSafe(jobName, sweepFolder, resources, task, commands, logs);
         List<String> lines = new ArrayList<>();
         lines.add("#!/bin/bash");
         lines.add("# A SuperTickets sweep: " + commands.size() + " point(s), one array task each, written by "
@@ -104,6 +109,28 @@ public final class ArrayScript {
         // its shutdown hook writes a checkpoint; a signal that kills it is what Slurm reports.
         lines.add("exec \"$JAVA\" -cp \"$CLASSPATH_\" " + quote(task.mainClass()) + " \"$@\" >>\"$LOG\" 2>&1");
         return String.join("\n", lines) + "\n";
+    }
+
+    /** Every value the script holds, checked once, so no caller can slip a line into it. */
+    private static void requireSafe(String jobName, Path sweepFolder, SlurmResources resources, TaskSetup task,
+            Map<Integer, List<String>> commands, Map<Integer, Path> logs) {
+        ScriptSafety.requireNoControlCharacter("The job name", jobName);
+        ScriptSafety.requireNoControlCharacter("The sweep folder (under --out)", sweepFolder.toString());
+        ScriptSafety.requireNoControlCharacter("The working directory", task.workDir().toString());
+        ScriptSafety.requireNoControlCharacter("The java binary", task.java());
+        ScriptSafety.requireNoControlCharacter("The classpath", task.classpath());
+        ScriptSafety.requireNoControlCharacter("The main class", task.mainClass());
+        task.environment().forEach((name, value) -> {
+            if (!ENVIRONMENT_NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("The environment variable name '" + ScriptSafety.visible(name)
+                        + "' is not a shell name. Fix: letters, digits and '_', not starting with a digit.");
+            }
+            ScriptSafety.requireNoControlCharacter("The environment variable " + name, value);
+        });
+        resources.directives().forEach(line -> ScriptSafety.requireNoControlCharacter("The directive", line));
+        commands.values().forEach(args -> args.forEach(a -> ScriptSafety.requireNoControlCharacter("The argument",
+                a)));
+        logs.values().forEach(log -> ScriptSafety.requireNoControlCharacter("The log", log.toString()));
     }
 
     /** Slurm's --array list: ranges where the ids are consecutive, e.g. 0-3 or 1,3-5. */

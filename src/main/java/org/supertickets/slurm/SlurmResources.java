@@ -57,7 +57,8 @@ public record SlurmResources(String partition, String time, Integer cpusPerTask,
                     + "an optional K, M, G or T, e.g. --mem 8G.");
         }
         for (String arg : sbatchArgs) {
-            if (!arg.startsWith("-") || arg.contains("\n")) {
+            ScriptSafety.requireNoControlCharacter("--sbatch-arg", arg);
+            if (!arg.startsWith("-")) {
                 throw new IllegalArgumentException("--sbatch-arg '" + arg + "' is not one sbatch option. Fix: "
                         + "write it with its value and '=', e.g. --sbatch-arg=--qos=high.");
             }

@@ -80,4 +80,27 @@ class ArrayScriptTest {
                 () -> new SlurmResources(null, null, null, null, null, List.of("qos=high")).validate());
         new SlurmResources("debug", "1-12:00:00", 2, 1, "16G", List.of("--qos=high")).validate();
     }
+
+    @Test
+    void noValueWithAControlCharacterReachesTheScript() {
+        ArrayScript.TaskSetup task = new ArrayScript.TaskSetup("/usr/bin/java", "a.jar", "org.supertickets.cli.Main",
+                dir, Map.of());
+        SlurmResources none = SlurmResources.defaults();
+        IllegalArgumentException folder = assertThrows(IllegalArgumentException.class, () -> ArrayScript.render("s",
+                dir.resolve("o\ntouch pwned"), none, task, Map.of(0, List.of("run")), Map.of(0, dir.resolve("l"))));
+        assertTrue(folder.getMessage().contains("o\\ntouch pwned") && folder.getMessage().contains("Fix:"),
+                folder.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> ArrayScript.render("s", dir, none,
+                new ArrayScript.TaskSetup("/usr/bin/java", "a.jar", "Main", dir.resolve("w\rx"), Map.of()),
+                Map.of(0, List.of("run")), Map.of(0, dir.resolve("l"))));
+        assertThrows(IllegalArgumentException.class, () -> ArrayScript.render("s", dir, none, task,
+                Map.of(0, List.of("run", "a\u0000b")), Map.of(0, dir.resolve("l"))));
+        assertThrows(IllegalArgumentException.class, () -> ArrayScript.render("s", dir, none, task,
+                Map.of(0, List.of("run")), Map.of(0, dir.resolve("l\n"))));
+        assertThrows(IllegalArgumentException.class, () -> ArrayScript.render("s", dir, none,
+                new ArrayScript.TaskSetup("/usr/bin/java", "a.jar", "Main", dir, Map.of("X=1\ntouch p;Y", "v")),
+                Map.of(0, List.of("run")), Map.of(0, dir.resolve("l"))));
+        assertThrows(IllegalArgumentException.class,
+                () -> new SlurmResources(null, null, null, null, null, List.of("--qos=high\rtouch p")).validate());
+    }
 }

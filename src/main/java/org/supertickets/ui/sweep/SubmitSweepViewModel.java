@@ -24,6 +24,7 @@ import org.supertickets.run.WorkerPool;
 import org.supertickets.slurm.ArrayScript;
 import org.supertickets.slurm.SlurmCommands;
 import org.supertickets.slurm.SlurmException;
+import org.supertickets.slurm.ScriptSafety;
 import org.supertickets.slurm.SlurmResources;
 import org.supertickets.slurm.SlurmSweepSubmitter;
 import org.supertickets.space.ConfigException;
@@ -249,6 +250,8 @@ public final class SubmitSweepViewModel {
         if (blank(out.get())) {
             found.add("Out folder: empty. Fix: choose where the run folders go" + (engine.get() == Engine.SLURM
                     ? ", on storage every node sees." : "."));
+        } else {
+            controlCharacterIn("Out folder", out.get().strip(), found);
         }
         SlurmResources resources = null;
         if (engine.get() == Engine.SLURM) {
@@ -288,6 +291,15 @@ public final class SubmitSweepViewModel {
                     }
                 })
                 .run(runner);
+    }
+
+    /** A line break in a path would end a line of the job script (and misname a local run's folder): refused. */
+    private static void controlCharacterIn(String field, String value, List<String> found) {
+        try {
+            ScriptSafety.requireNoControlCharacter(field + ":", value);
+        } catch (IllegalArgumentException e) {
+            found.add(e.getMessage());
+        }
     }
 
     private String pointNames() {
