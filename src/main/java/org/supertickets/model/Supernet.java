@@ -113,17 +113,46 @@ public final class Supernet implements AutoCloseable {
         return names;
     }
 
-    /** Logits {@code [N, classes]} for a normalised batch {@code [N, C, H, W]}. */
+    /**
+     * Logits for a normalised batch {@code [N, C, H, W]}: {@code [N, classes]} for classification, {@code [N,
+     * classes, H, W]} (one prediction per pixel) for segmentation.
+     */
     public NDArray forward(NDArray input, BatchNormMode mode) {
         NDArray x = convBnRelu(input, TensorNames.STEM, TensorNames.STEM_BN, architecture.stemStride(), 1, mode,
                 true);
-        for (BlockState block : architecture.blocks()) {
-            x = block(x, block, mode);
+        int skipBlock = architecture.segments() ? architecture.decoderSkipBlock() : Integer.MIN_VALUE;
+        NDArray skipFeature = skipBlock == -1 ? x : null;
+        List<BlockState> blocks = architecture.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            x = block(x, blocks.get(i), mode);
+            if (i == skipBlock) {
+                skipFeature = x;
+            }
         }
         x = convBnRelu(x, TensorNames.HEAD, TensorNames.HEAD_BN, 1, 1, mode, true);
+        if (architecture.segments()) {
+            return decode(x, skipFeature, mode);
+        }
         NDArray pooled = x.reshape(x.getShape().get(0), x.getShape().get(1), -1).mean(new int[] {2});
         return Linear.linear(pooled, tensor(TensorNames.weight(TensorNames.CLASSIFIER)),
                 tensor(TensorNames.CLASSIFIER_BIAS)).singletonOrThrow();
+    }
+
+    /**
+     * Segmentation's decoder (ours, an FPN-lite): the head's features upsampled to the skip's resolution, added to
+     * the skip's 1x1 projection and BN, ReLU, the classifier at every pixel, then upsampled to the input size.
+     */
+    private NDArray decode(NDArray head, NDArray skipFeature, BatchNormMode mode) {
+        NDArray up = BilinearResize.resize(head, architecture.decoderHeight(), architecture.decoderWidth());
+        NDArray skip = batchNorm(conv(skipFeature, maskedWeight(TensorNames.DECODER_SKIP), 1, 1),
+                TensorNames.DECODER_SKIP_BN, null, mode);
+        NDArray features = Activation.relu(up.add(skip));
+        NDArray classifier = tensor(TensorNames.weight(TensorNames.CLASSIFIER));
+        long classes = classifier.getShape().get(0);
+        NDArray logits = Conv2d.conv2d(features, classifier.reshape(classes, classifier.getShape().get(1), 1, 1),
+                tensor(TensorNames.CLASSIFIER_BIAS), new Shape(1, 1), new Shape(0, 0), new Shape(1, 1), 1)
+                .singletonOrThrow();
+        return BilinearResize.resize(logits, architecture.inHeight(), architecture.inWidth());
     }
 
     /**

@@ -48,6 +48,9 @@ public record TensorLayout(Map<String, long[]> tensors, Map<String, LayerShape> 
             }
         }
         addBatchNorm(tensors, TensorNames.HEAD_BN, architecture.headChannels());
+        if (architecture.segments()) {
+            addBatchNorm(tensors, TensorNames.DECODER_SKIP_BN, architecture.headChannels());
+        }
         return new TensorLayout(Collections.unmodifiableMap(tensors), Collections.unmodifiableMap(layers),
                 Collections.unmodifiableMap(origins));
     }

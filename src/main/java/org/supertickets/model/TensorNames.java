@@ -68,5 +68,7 @@ public final class TensorNames {
     public static final String HEAD = "head.conv";
     public static final String HEAD_BN = "head.bn";
     public static final String CLASSIFIER = "classifier";
+    public static final String DECODER_SKIP = Architecture.DECODER_SKIP;
+    public static final String DECODER_SKIP_BN = "decoder.skip_bn";
     public static final String CLASSIFIER_BIAS = "classifier.bias";
 }

@@ -117,9 +117,13 @@ public final class CheckpointIo {
                     : 0;
             long windowImages = atLeastZero(file, meta, "windowImages");
             long windowCorrect = atLeastZero(file, meta, "windowCorrect");
-            if (windowCorrect > windowImages) {
+            // segmentation counts correct pixels: up to every pixel of every image
+            long labelsPerImage = architecture.segments() ? (long) architecture.inHeight() * architecture.inWidth() : 1;
+            long imagesNeeded = windowCorrect / labelsPerImage + (windowCorrect % labelsPerImage == 0 ? 0 : 1);
+            if (imagesNeeded > windowImages) {
                 throw new CorruptFileException(file, "metadata field 'windowCorrect' is " + windowCorrect
-                        + ", more than 'windowImages' " + windowImages + "." + METADATA_FIX);
+                        + ", more than 'windowImages' " + windowImages + (labelsPerImage == 1 ? "" : " × "
+                        + labelsPerImage + " pixels") + "." + METADATA_FIX);
             }
             return new TrainerCheckpoint(atLeastZero(file, meta, "step"),
                     Math.toIntExact(atLeastZero(file, meta, "pruneEvents")), network, momentum,

@@ -1,5 +1,6 @@
 package org.supertickets.space;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +17,11 @@ import java.util.List;
  * @param stemStride     stem stride
  * @param blocks         searchable blocks in order
  * @param headChannels   head conv output channels
- * @param classes        classifier outputs
+ * @param classes        classifier outputs (per image, or per pixel for segmentation)
+ * @param skipPath       the skip path of a non-identity block
+ * @param bnEpsilon      the epsilon of every BN
+ * @param task           {@link Task#SEGMENTATION}, or null for classification (so that a classification network
+ *                       reads and writes as it did before tasks existed)
  */
 public record Architecture(
         int inChannels,
@@ -29,10 +34,15 @@ public record Architecture(
         int headChannels,
         int classes,
         SkipPath skipPath,
-        Double bnEpsilon) {
+        Double bnEpsilon,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Task task) {
+
+    /** Segmentation's decoder takes its skip from the last feature map at this stride or finer. */
+    public static final int DECODER_SKIP_STRIDE = 4;
 
     public Architecture {
         blocks = List.copyOf(blocks);
+        task = task == Task.CLASSIFICATION ? null : task;
         skipPath = skipPath == null ? SkipPath.DENSE_BN : skipPath;
         bnEpsilon = bnEpsilon == null ? ConfigDefaults.AS_BEFORE_BN_EPSILON : bnEpsilon;
     }
@@ -41,7 +51,7 @@ public record Architecture(
     public Architecture(int inChannels, int inHeight, int inWidth, int stemChannels, int stemKernel, int stemStride,
             List<BlockState> blocks, int headChannels, int classes) {
         this(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks, headChannels, classes, null,
-                null);
+                null, null);
     }
 
     /** The full supernet of a (resolved, valid) config. */
@@ -72,18 +82,69 @@ public record Architecture(
         return new Architecture(data.channels(), data.height(), data.width(), stem.channels(), stem.kernelSize(),
                 stem.stride(), blocks, config.head().channels(), data.classes(),
                 network == null ? null : SkipPath.fromConfig(network.skipPath()),
-                network == null ? null : network.bnEpsilon());
+                network == null ? null : network.bnEpsilon(), config.taskKind());
     }
 
     public Architecture withBlocks(List<BlockState> newBlocks) {
         return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, newBlocks,
-                headChannels, classes, skipPath, bnEpsilon);
+                headChannels, classes, skipPath, bnEpsilon, task);
     }
 
     /** The same network with a classifier for {@code newClasses} outputs (transfer). */
     public Architecture withClasses(int newClasses) {
         return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks,
-                headChannels, newClasses, skipPath, bnEpsilon);
+                headChannels, newClasses, skipPath, bnEpsilon, task);
+    }
+
+    /** The same body with the head of {@code newTask} for {@code newClasses} outputs (transfer across tasks). */
+    public Architecture withTask(Task newTask, int newClasses) {
+        return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks,
+                headChannels, newClasses, skipPath, bnEpsilon, newTask);
+    }
+
+    /** The task this network's head serves. */
+    public Task taskKind() {
+        return task == null ? Task.CLASSIFICATION : task;
+    }
+
+    /** Whether the head predicts a class per pixel. */
+    public boolean segments() {
+        return task == Task.SEGMENTATION;
+    }
+
+    /**
+     * The block whose output the segmentation decoder takes as its skip: the last one whose output is at most
+     * {@value #DECODER_SKIP_STRIDE} times coarser than the input; -1 for the stem's output (when even the first
+     * block is coarser).
+     */
+    public int decoderSkipBlock() {
+        int chosen = -1;
+        for (int i = 0; i < blocks.size(); i++) {
+            BlockState block = blocks.get(i);
+            if ((long) block.outHeight() * DECODER_SKIP_STRIDE >= inHeight
+                    && (long) block.outWidth() * DECODER_SKIP_STRIDE >= inWidth) {
+                chosen = i;
+            }
+        }
+        return chosen;
+    }
+
+    /** Channels of the decoder's skip input. */
+    public int decoderSkipChannels() {
+        int b = decoderSkipBlock();
+        return b < 0 ? stemChannels : blocks.get(b).outChannels();
+    }
+
+    /** Height of the decoder's skip input, the resolution at which the decoder predicts before upsampling. */
+    public int decoderHeight() {
+        int b = decoderSkipBlock();
+        return b < 0 ? ceilDiv(inHeight, stemStride) : blocks.get(b).outHeight();
+    }
+
+    /** Width of the decoder's skip input. */
+    public int decoderWidth() {
+        int b = decoderSkipBlock();
+        return b < 0 ? ceilDiv(inWidth, stemStride) : blocks.get(b).outWidth();
     }
 
     /** Input channels of the head conv (= output of the last block, or of the stem without blocks). */
@@ -133,9 +194,20 @@ public record Architecture(
         }
         layers.add(new LayerShape("head.conv", LayerKind.HEAD, headInChannels(), headChannels, 1, 1, featureHeight(),
                 featureWidth(), true));
-        layers.add(new LayerShape("classifier", LayerKind.CLASSIFIER, headChannels, classes, 1, 1, 1, 1, false));
+        if (segments()) {
+            // ours: the decoder's skip projection (pruned like every conv), and the classifier at every pixel
+            layers.add(new LayerShape(DECODER_SKIP, LayerKind.DECODER, decoderSkipChannels(), headChannels, 1, 1,
+                    decoderHeight(), decoderWidth(), true));
+            layers.add(new LayerShape("classifier", LayerKind.CLASSIFIER, headChannels, classes, 1, 1,
+                    decoderHeight(), decoderWidth(), false));
+        } else {
+            layers.add(new LayerShape("classifier", LayerKind.CLASSIFIER, headChannels, classes, 1, 1, 1, 1, false));
+        }
         return layers;
     }
+
+    /** The layer name of segmentation's decoder skip projection. */
+    public static final String DECODER_SKIP = "decoder.skip";
 
     /** Groups of a block's skip conv: 1 for the dense skip, gcd(in, out) for the grouped one. */
     public int skipGroups(BlockState block) {

@@ -22,11 +22,21 @@ public final class ConfigDefaults {
     // ---- names ---------------------------------------------------------------------------------------------
 
     /** Every dataset {@code data.dataset} may name. */
-    public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "idx", "cifar10", "image-folder");
+    public static final List<String> DATASETS = List.of("fashion-mnist", "mnist", "idx", "cifar10", "image-folder",
+            "fashion-mnist-canvas", "mnist-canvas", "mask-folder");
+    /**
+     * Segmentation datasets: canvases composed from the embedded images (one class per pixel, background 0), and
+     * image folders with a mask PNG beside each image. Every other dataset is a classification one.
+     */
+    public static final List<String> SEGMENTATION_DATASETS = List.of("fashion-mnist-canvas", "mnist-canvas",
+            "mask-folder");
+    /** Canvas datasets: composed from an embedded dataset at any canvas size from a digit's 28 pixels up. */
+    public static final List<String> CANVAS_DATASETS = List.of("fashion-mnist-canvas", "mnist-canvas");
     /** Datasets shipped with the workbench: no {@code data.path}. */
-    public static final List<String> EMBEDDED_DATASETS = List.of("fashion-mnist", "mnist");
+    public static final List<String> EMBEDDED_DATASETS = List.of("fashion-mnist", "mnist", "fashion-mnist-canvas",
+            "mnist-canvas");
     /** Datasets read from {@code data.path}. */
-    public static final List<String> DATASETS_ON_DISK = List.of("idx", "cifar10", "image-folder");
+    public static final List<String> DATASETS_ON_DISK = List.of("idx", "cifar10", "image-folder", "mask-folder");
     public static final List<String> SCHEDULES = List.of("staircase", "cubic");
     /** What a pruning event may rank the weights by (the official code's criteria). */
     public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow", "grasp");
@@ -41,6 +51,8 @@ public final class ConfigDefaults {
     // ---- top level and data --------------------------------------------------------------------------------
 
     public static final String NAME = "run";
+    /** Configs written before tasks existed are classification configs. */
+    public static final String TASK = "classification";
     /** The seed of the official code. */
     public static final long SEED = 1995;
 
@@ -50,6 +62,8 @@ public final class ConfigDefaults {
     public static final int TRAIN_LIMIT = 0;
     public static final int TEST_LIMIT = 0;
     public static final boolean AUGMENT = false;
+    /** The default side of a composed canvas: room for several 28-pixel objects. */
+    public static final int CANVAS_SIDE = 64;
 
     // ---- network -------------------------------------------------------------------------------------------
 
@@ -177,6 +191,9 @@ public final class ConfigDefaults {
         return switch (dataset) {
             case "fashion-mnist", "mnist" -> Optional.of(new InputShape(1, 28, 28, 10));
             case "cifar10" -> Optional.of(new InputShape(3, 32, 32, 10));
+            // the canvas size is the config's (at least 28); this is the default one
+            case "fashion-mnist-canvas", "mnist-canvas" -> Optional.of(new InputShape(1, CANVAS_SIDE, CANVAS_SIDE,
+                    11));
             default -> Optional.empty();
         };
     }

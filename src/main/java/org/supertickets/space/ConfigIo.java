@@ -263,7 +263,8 @@ public final class ConfigIo {
             Map.entry("network.skipPath", ConfigDefaults.AS_BEFORE_SKIP_PATH),
             Map.entry("network.bnEpsilon", ConfigDefaults.AS_BEFORE_BN_EPSILON),
             Map.entry("network.bnMomentum", ConfigDefaults.AS_BEFORE_BN_MOMENTUM),
-            Map.entry("network.initialization", ConfigDefaults.AS_BEFORE_INITIALIZATION));
+            Map.entry("network.initialization", ConfigDefaults.AS_BEFORE_INITIALIZATION),
+            Map.entry("task", ConfigDefaults.TASK));
     // and training.ema while it is off (withoutNeutralLaterFields)
 
     /** Sections added later whose every field may be at its neutral value: then the empty section goes too. */
@@ -288,7 +289,7 @@ public final class ConfigIo {
         boolean emaOff = ema.isObject() && !ema.path("enabled").asBoolean(false);
         LATER_FIELDS_AT_NEUTRAL.forEach((path, neutral) -> {
             int dot = path.lastIndexOf('.');
-            JsonNode parent = tree.at("/" + path.substring(0, dot).replace('.', '/'));
+            JsonNode parent = dot < 0 ? tree : tree.at("/" + path.substring(0, dot).replace('.', '/'));
             String field = path.substring(dot + 1);
             if (parent instanceof ObjectNode object && object.has(field)
                     && object.get(field).equals(CANONICAL.valueToTree(neutral))) {

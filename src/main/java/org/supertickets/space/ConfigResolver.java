@@ -40,7 +40,8 @@ public final class ConfigResolver {
                 search(raw.search(), epochs),
                 pruning(raw.pruning(), epochs),
                 training,
-                or(raw.seed(), SEED));
+                or(raw.seed(), SEED),
+                or(raw.task(), TASK));
     }
 
     private static DataConfig data(DataConfig d) {

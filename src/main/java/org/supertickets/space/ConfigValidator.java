@@ -58,6 +58,9 @@ public final class ConfigValidator {
     static final double MAX_VALIDATION_FRACTION = 0.5;
     /** Tolerance for comparing epoch counts computed in floating point (0.1 * 3 events is 0.30000000000000004). */
     private static final double EPS = 1e-9;
+    /** A canvas holds at least one whole 28-pixel object; above this side a composed canvas only costs time. */
+    static final int MIN_CANVAS_SIDE = 28;
+    static final int MAX_CANVAS_SIDE = 256;
 
     private final List<ValidationIssue> issues = new ArrayList<>();
     private final List<ValidationIssue> warnings = new ArrayList<>();
@@ -99,6 +102,7 @@ public final class ConfigValidator {
         // Epoch-relative fields are only compared with a usable epoch count; a bad one is reported once, itself.
         Integer epochLimit = epochs != null && epochs >= 1 && epochs <= MAX_EPOCHS ? epochs : null;
 
+        task(c.task(), c.data());
         // Non-short-circuit '&': every missing section is reported, not only the first.
         if (section("data", c.data()) & section("stem", c.stem()) & section("stages", c.stages())
                 & section("head", c.head())) {
@@ -152,6 +156,25 @@ public final class ConfigValidator {
         }
     }
 
+    // ---- task ----------------------------------------------------------------------------------------------
+
+    /** The task must be known, and the dataset must label what the task predicts. */
+    private void task(String task, DataConfig d) {
+        if (task != null && !oneOf("task", task, Task.NAMES) // none: a classification config from before tasks
+                || d == null || d == null || d.dataset() == null
+                || !ConfigDefaults.DATASETS.contains(d.dataset())) {
+            return;
+        }
+        boolean segmentationData = ConfigDefaults.SEGMENTATION_DATASETS.contains(d.dataset());
+        if (Task.fromConfig(task) == Task.SEGMENTATION && !segmentationData) {
+            add("task", "is segmentation, but dataset '" + d.dataset() + "' has one label per image, not per pixel",
+                    "use data.dataset fashion-mnist-canvas, mnist-canvas or mask-folder, or task classification");
+        } else if (Task.fromConfig(task) == Task.CLASSIFICATION && segmentationData) {
+            add("task", "is classification, but dataset '" + d.dataset() + "' labels every pixel",
+                    "set task to segmentation, or use a classification dataset such as fashion-mnist");
+        }
+    }
+
     // ---- data ----------------------------------------------------------------------------------------------
 
     private void data(DataConfig d) {
@@ -177,8 +200,16 @@ public final class ConfigValidator {
             required("data.classes", d.classes(), why, "set it to " + s.classes());
             sameAs("data.channels", d.channels(), s.channels(), dataset + " images have " + s.channels()
                     + " channel" + (s.channels() == 1 ? "" : "s"), s);
-            sameAs("data.height", d.height(), s.height(), dataset + " images are " + s.height() + " pixels high", s);
-            sameAs("data.width", d.width(), s.width(), dataset + " images are " + s.width() + " pixels wide", s);
+            if (ConfigDefaults.CANVAS_DATASETS.contains(dataset)) {
+                String fix = "use a canvas side from " + MIN_CANVAS_SIDE + " (one 28-pixel object) to " + MAX_CANVAS_SIDE
+                        + ", e.g. " + ConfigDefaults.CANVAS_SIDE;
+                rangeIfPresent("data.height", d.height(), MIN_CANVAS_SIDE, MAX_CANVAS_SIDE, fix);
+                rangeIfPresent("data.width", d.width(), MIN_CANVAS_SIDE, MAX_CANVAS_SIDE, fix);
+            } else {
+                sameAs("data.height", d.height(), s.height(), dataset + " images are " + s.height() + " pixels high",
+                        s);
+                sameAs("data.width", d.width(), s.width(), dataset + " images are " + s.width() + " pixels wide", s);
+            }
             sameAs("data.classes", d.classes(), s.classes(), dataset + " has " + s.classes() + " classes", s);
         } else {
             if (known) {

@@ -8,5 +8,7 @@ public enum LayerKind {
     PROJECT,
     SKIP,
     HEAD,
+    /** Segmentation's decoder skip projection (ours). */
+    DECODER,
     CLASSIFIER
 }

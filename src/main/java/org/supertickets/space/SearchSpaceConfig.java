@@ -18,6 +18,7 @@ import java.util.List;
  * @param pruning    progressive global magnitude pruning and reactivation
  * @param training   optimiser, schedule, epochs, batch size
  * @param seed       the seed of every random choice of the run
+ * @param task       {@code classification} (the default) or {@code segmentation}: which head sits on the body
  */
 public record SearchSpaceConfig(
         String name,
@@ -29,7 +30,14 @@ public record SearchSpaceConfig(
         SearchConfig search,
         PruningConfig pruning,
         TrainingConfig training,
-        Long seed) {
+        Long seed,
+        String task) {
+
+    /** A config of the sections every config had before {@code task} (a classification config). */
+    public SearchSpaceConfig(String name, DataConfig data, StemConfig stem, List<StageConfig> stages, HeadConfig head,
+            NetworkConfig network, SearchConfig search, PruningConfig pruning, TrainingConfig training, Long seed) {
+        this(name, data, stem, stages, head, network, search, pruning, training, seed, null);
+    }
 
     /** A config of the sections every config had before {@code network} (resolved to its defaults). */
     public SearchSpaceConfig(String name, DataConfig data, StemConfig stem, List<StageConfig> stages, HeadConfig head,
@@ -39,12 +47,12 @@ public record SearchSpaceConfig(
 
     /** The same config with another seed. */
     public SearchSpaceConfig withSeed(long newSeed) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, training, newSeed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, training, newSeed, task);
     }
 
     /** The same config with another name. */
     public SearchSpaceConfig withName(String newName) {
-        return new SearchSpaceConfig(newName, data, stem, stages, head, network, search, pruning, training, seed);
+        return new SearchSpaceConfig(newName, data, stem, stages, head, network, search, pruning, training, seed, task);
     }
 
     /**
@@ -59,7 +67,7 @@ public record SearchSpaceConfig(
 
     /** The same config on other data. */
     public SearchSpaceConfig withData(DataConfig newData) {
-        return new SearchSpaceConfig(name, newData, stem, stages, head, network, search, pruning, training, seed);
+        return new SearchSpaceConfig(name, newData, stem, stages, head, network, search, pruning, training, seed, task);
     }
 
     /** The same config with architecture search and weight pruning switched off (architecture and masks frozen). */
@@ -72,21 +80,32 @@ public record SearchSpaceConfig(
                 new PruningConfig(false, p.targetSparsity(), p.intervalEpochs(), p.schedule(), p.increment(),
                         p.cubicEndEpoch(), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(),
                         p.criterion(), p.minLayerDensity(), p.lrRestartAtTarget(), p.distillAtTarget()),
-                training, seed);
+                training, seed, task);
+    }
+
+    /** The same config for another task (its head changes; the body does not). */
+    public SearchSpaceConfig withTask(Task newTask) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, training, seed,
+                newTask.configName());
+    }
+
+    /** The task this config trains for ({@link Task#CLASSIFICATION} when it names none). */
+    public Task taskKind() {
+        return Task.fromConfig(task);
     }
 
     /** The same config with another network section. */
     public SearchSpaceConfig withNetwork(NetworkConfig newNetwork) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, newNetwork, search, pruning, training, seed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, newNetwork, search, pruning, training, seed, task);
     }
 
     /** The same config with another training section. */
     public SearchSpaceConfig withPruning(PruningConfig newPruning) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, newPruning, training, seed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, newPruning, training, seed, task);
     }
 
     /** The same config with another training section. */
     public SearchSpaceConfig withTraining(TrainingConfig newTraining) {
-        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, newTraining, seed);
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, search, pruning, newTraining, seed, task);
     }
 }

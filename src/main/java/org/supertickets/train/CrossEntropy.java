@@ -9,11 +9,13 @@ public final class CrossEntropy {
     }
 
     /**
-     * @param logits    {@code [N, K]}
-     * @param labels    {@code [N]} int64 class indices
+     * @param logits    {@code [N, K]}, or {@code [N, K, H, W]} for segmentation (then the loss is the mean over every
+     *                  pixel: per-pixel cross-entropy)
+     * @param labels    {@code [N]} int64 class indices, or {@code [N * H * W]} (row-major per image)
      * @param smoothing 0 = plain cross-entropy; e = target (1-e) on the label and e/K spread over all classes
      */
     public static NDArray loss(NDArray logits, NDArray labels, double smoothing) {
+        logits = rows(logits);
         int classes = (int) logits.getShape().get(1);
         NDArray target = labels.oneHot(classes);
         if (smoothing > 0) {
@@ -33,8 +35,19 @@ public final class CrossEntropy {
         return logits.logSoftmax(1).mul(probabilities).sum(new int[] {1}).neg().mean();
     }
 
-    /** Number of rows whose arg-max equals the label. */
+    /** Number of rows (images, or pixels) whose arg-max equals the label. */
     public static long correct(NDArray logits, NDArray labels) {
-        return logits.argMax(1).eq(labels).sum().getLong();
+        return rows(logits).argMax(1).eq(labels).sum().getLong();
+    }
+
+    /**
+     * Per-pixel logits {@code [N, K, H, W]} as rows {@code [N * H * W, K]} in the labels' order (image, row,
+     * column); classification logits unchanged.
+     */
+    public static NDArray rows(NDArray logits) {
+        if (logits.getShape().dimension() != 4) {
+            return logits;
+        }
+        return logits.transpose(0, 2, 3, 1).reshape(-1, logits.getShape().get(1));
     }
 }

@@ -43,7 +43,7 @@ final class Evaluator {
         int[] order = data.epochOrder(-1);
         int batches = Math.min(recalibrationBatches, Math.max(1, order.length / batchSize));
         float[] images = new float[batchSize * pixelsPerImage()];
-        long[] labels = new long[batchSize];
+        long[] labels = new long[batchSize * data.labelsPerImage()];
         for (int b = 0; b < batches; b++) {
             int[] indices = slice(order, b * batchSize, batchSize);
             data.fillTrain(indices, -1, b, images, labels);
@@ -63,7 +63,7 @@ final class Evaluator {
         double lossSum = 0;
         long correct = 0;
         float[] images = new float[evalBatchSize * pixelsPerImage()];
-        long[] labels = new long[evalBatchSize];
+        long[] labels = new long[evalBatchSize * data.labelsPerImage()];
         for (int start = 0; start < size; start += evalBatchSize) {
             int n = Math.min(evalBatchSize, size - start);
             int[] indices = new int[n];
@@ -78,13 +78,13 @@ final class Evaluator {
             try (NDScope scope = new NDScope()) {
                 NDArray x = net.manager().create(java.nio.FloatBuffer.wrap(images, 0, n * pixelsPerImage()),
                         new Shape(n, data.channels(), data.height(), data.width()));
-                NDArray y = net.manager().create(java.util.Arrays.copyOf(labels, n));
+                NDArray y = net.manager().create(java.util.Arrays.copyOf(labels, n * data.labelsPerImage()));
                 NDArray logits = net.forward(x, BatchNormMode.EVAL);
                 lossSum += CrossEntropy.loss(logits, y, 0).getFloat() * n;
                 correct += CrossEntropy.correct(logits, y);
             }
         }
-        return new Result(lossSum / size, (double) correct / size);
+        return new Result(lossSum / size, (double) correct / ((long) size * data.labelsPerImage()));
     }
 
     private int pixelsPerImage() {

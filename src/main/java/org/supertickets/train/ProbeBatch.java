@@ -34,7 +34,7 @@ public record ProbeBatch(
         int pixels = data.channels() * data.height() * data.width();
         int n = Math.min(VALIDATION_IMAGES, data.validationSize());
         float[] images = new float[n * pixels];
-        long[] labels = new long[n];
+        long[] labels = new long[n * data.labelsPerImage()];
         int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
             indices[i] = i;
@@ -46,7 +46,7 @@ public record ProbeBatch(
         int batches = Math.min(CALIBRATION_BATCHES, Math.max(1, order.length / batchSize));
         float[] calibration = new float[batches * batchSize * pixels];
         float[] one = new float[batchSize * pixels];
-        long[] ignored = new long[batchSize];
+        long[] ignored = new long[batchSize * data.labelsPerImage()];
         for (int b = 0; b < batches; b++) {
             data.fillTrain(Evaluator.slice(order, b * batchSize, batchSize), -1, b, one, ignored);
             System.arraycopy(one, 0, calibration, b * one.length, one.length);
@@ -55,7 +55,8 @@ public record ProbeBatch(
                 data.width());
     }
 
+    /** Validation images in the probe. */
     public int size() {
-        return labels.length;
+        return images.length / (channels * height * width);
     }
 }

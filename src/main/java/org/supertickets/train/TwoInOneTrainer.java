@@ -240,7 +240,7 @@ public final class TwoInOneTrainer {
             }
             windowStartNanos = System.nanoTime();
             float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
-            long[] labels = new long[batchSize];
+            long[] labels = new long[batchSize * data.labelsPerImage()];
             int[] order = null;
             int orderEpoch = Integer.MIN_VALUE;
             for (; step < totalSteps; step++) {
@@ -345,8 +345,10 @@ public final class TwoInOneTrainer {
         long done = step + 1;
         if (done % LOG_EVERY_STEPS == 0 || done == totalSteps) {
             double seconds = (System.nanoTime() - windowStartNanos) / 1e9;
-            listener.onEvent(new StepMetrics(done, epochOf(done), windowLoss / windowImages,
-                    (double) windowCorrect / windowImages, lr, rho, gradientNorm, windowImages / seconds));
+            // per pixel for segmentation: correct counts pixels
+            double accuracy = (double) windowCorrect / (windowImages * data.labelsPerImage());
+            listener.onEvent(new StepMetrics(done, epochOf(done), windowLoss / windowImages, accuracy, lr, rho,
+                    gradientNorm, windowImages / seconds));
             windowLoss = 0;
             windowCorrect = 0;
             windowImages = 0;

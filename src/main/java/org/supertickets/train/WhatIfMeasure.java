@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
-import java.util.Arrays;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;
@@ -59,10 +58,10 @@ public record WhatIfMeasure(double accuracy, double loss, long macs, long exactS
             try (NDScope scope = new NDScope()) {
                 NDArray x = net.manager().create(probe.images(), new Shape(probe.size(), probe.channels(),
                         probe.height(), probe.width()));
-                NDArray y = net.manager().create(Arrays.copyOf(probe.labels(), probe.size()));
+                NDArray y = net.manager().create(probe.labels());
                 NDArray logits = net.forward(x, BatchNormMode.EVAL);
                 double loss = CrossEntropy.loss(logits, y, 0).getFloat();
-                double accuracy = (double) CrossEntropy.correct(logits, y) / probe.size();
+                double accuracy = (double) CrossEntropy.correct(logits, y) / probe.labels().length;
                 return new WhatIfMeasure(accuracy, loss, m.macs(), m.exactSparseMacs(), m.sparsity(),
                         m.hiddenChannels(), m.liveBranches(), probe.size());
             }

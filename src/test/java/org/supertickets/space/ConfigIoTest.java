@@ -256,7 +256,7 @@ class ConfigIoTest {
         java.util.Collections.reverse(names);
         names.forEach(n -> reversed.set(n, tree.get(n)));
         String compact = json.writeValueAsString(reversed);
-        assertTrue(compact.startsWith("{\"seed\":1995,"), compact);
+        assertTrue(compact.startsWith("{\"task\":\"classification\",\"seed\":1995,"), compact);
         assertEquals(hash, ConfigIo.hash(ConfigIo.parse(Path.of("compact.json"), compact)));
         // A raw config hashes as its resolved form: defaults are part of what ran.
         SearchSpaceConfig raw = new SearchSpaceConfig(null, null, null, List.of(new StageConfig(8, null, null,

@@ -398,6 +398,7 @@ public final class GraphPainter {
                     + channels;
             case ADD -> "+";
             case HEAD -> "head · " + channels;
+            case DECODER -> "decoder skip · " + channels;
             case CLASSIFIER -> "classifier · " + channels;
         };
     }

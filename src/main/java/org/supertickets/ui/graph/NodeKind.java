@@ -12,6 +12,7 @@ public enum NodeKind {
     SKIP("skip 1×1"),
     ADD("residual add"),
     HEAD("head 1×1"),
+    DECODER("decoder skip 1×1"),
     CLASSIFIER("classifier");
 
     private final String label;
@@ -33,6 +34,7 @@ public enum NodeKind {
             case PROJECT -> PROJECT;
             case SKIP -> SKIP;
             case HEAD -> HEAD;
+            case DECODER -> DECODER;
             case CLASSIFIER -> CLASSIFIER;
         };
     }
