@@ -24,9 +24,12 @@ public record CanvasSpec(int minObjects, int maxObjects, float threshold, int tr
      * would draw it, and a faint rim pixel is not called an object with nothing in it to see.
      */
     public static final float DEFAULT_THRESHOLD = 0.2f;
-    /** ~60,000 object draws at 3 objects a canvas: about one pass over the 60,000 training images. */
+    /**
+     * ~60,000 object draws at 3 objects a canvas: about one pass over Fashion-MNIST's 60,000 training images (seven
+     * over the embedded MNIST's 8,500).
+     */
     public static final int DEFAULT_TRAIN_CANVASES = 20_000;
-    /** ~12,000 object draws from the 10,000 test images. */
+    /** ~12,000 object draws from Fashion-MNIST's 10,000 test images (the embedded MNIST has 1,500). */
     public static final int DEFAULT_TEST_CANVASES = 4_000;
 
     /** The defaults above. */
