@@ -3,7 +3,6 @@ package org.supertickets.data;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import org.supertickets.space.DataConfig;
 
@@ -24,9 +23,7 @@ public final class DatasetLoader {
     static final String TRAIN_LABELS = "train-labels-idx1-ubyte";
     static final String TEST_IMAGES = "t10k-images-idx3-ubyte";
     static final String TEST_LABELS = "t10k-labels-idx1-ubyte";
-    static final int HELD_OUT_TEST_PERCENT = 20;
-    /** Seed of the test hold-out of an image folder: deliberately not the run's seed (see the class comment). */
-    private static final long TEST_HOLD_OUT_SEED = 0x7E57L;
+    static final int HELD_OUT_TEST_PERCENT = IndexSplit.HELD_OUT_TEST_PERCENT;
 
     private DatasetLoader() {
     }
@@ -40,53 +37,21 @@ public final class DatasetLoader {
      */
     public static PreparedData load(DataConfig config, long seed) throws DatasetException {
         Objects.requireNonNull(config, "config");
-        checkLimits(config);
+        IndexSplit.checkLimits(config);
         TrainTestSets sets = read(config);
         checkShape(config, sets.train());
         checkShape(config, sets.test());
-        ImageDataset train = sets.train();
-        if (config.trainLimit() > 0 && config.trainLimit() < train.size()) {
-            int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x11A1, 0, 0));
-            train = train.subset(Arrays.copyOf(order, config.trainLimit()));
-        }
+        IndexSplit split = IndexSplit.validation(config, seed, sets.train().size());
+        ImageDataset train = sets.train().subset(split.kept());
+        ImageDataset validation = sets.train().subset(split.heldOut()).named(baseName(train.name()) + "-validation");
         ImageDataset test = config.testLimit() > 0 ? sets.test().first(config.testLimit()) : sets.test();
-        int held = (int) Math.round(train.size() * config.validationFraction());
-        int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x7A11D, 0, 0));
-        ImageDataset validation = train.subset(Arrays.copyOfRange(order, 0, held)).named(baseName(train)
-                + "-validation");
-        ImageDataset trainPart = train.subset(Arrays.copyOfRange(order, held, order.length));
-        if (trainPart.size() == 0) {
-            throw new DatasetException("data.validationFraction", "holding out " + config.validationFraction()
-                    + " of " + train.size() + " training images leaves none for training",
-                    "lower data.validationFraction or raise data.trainLimit");
-        }
-        return new PreparedData(trainPart, validation, test, Normalization.of(trainPart));
-    }
-
-    private static void checkLimits(DataConfig config) throws DatasetException {
-        double f = config.validationFraction();
-        if (!(f >= 0 && f < 1)) {
-            throw new DatasetException("data.validationFraction", "is " + f + ", outside [0, 1)",
-                    "use a share such as 0.1");
-        }
-        if (config.trainLimit() < 0) {
-            throw new DatasetException("data.trainLimit", "is " + config.trainLimit(), "use 0 (all) or a positive count");
-        }
-        if (config.testLimit() < 0) {
-            throw new DatasetException("data.testLimit", "is " + config.testLimit(), "use 0 (all) or a positive count");
-        }
+        return new PreparedData(train, validation, test, Normalization.of(train));
     }
 
     private static TrainTestSets read(DataConfig config) throws DatasetException {
         switch (config.dataset()) {
             case "fashion-mnist", "mnist" -> {
-                Path dir = AssetLocator.find().resolve(config.dataset());
-                if (!Files.isDirectory(dir)) {
-                    throw new DatasetException(config.dataset() + ": " + dir, "the embedded dataset is missing",
-                            "restore it (git checkout -- assets/" + config.dataset() + "), or set "
-                            + AssetLocator.ENV + " to a complete assets folder");
-                }
-                return idx(config.dataset(), dir, config.classes());
+                return embedded(config.dataset(), config.classes());
             }
             case "idx" -> {
                 return idx("idx", folder(config), config.classes());
@@ -107,7 +72,19 @@ public final class DatasetLoader {
         }
     }
 
-    private static Path folder(DataConfig config) throws DatasetException {
+    /** The train and test sets of an embedded dataset ({@code fashion-mnist} or {@code mnist}) from the assets. */
+    static TrainTestSets embedded(String dataset, int classes) throws DatasetException {
+        Path dir = AssetLocator.find().resolve(dataset);
+        if (!Files.isDirectory(dir)) {
+            throw new DatasetException(dataset + ": " + dir, "the embedded dataset is missing",
+                    "restore it (git checkout -- assets/" + dataset + "), or set " + AssetLocator.ENV
+                    + " to a complete assets folder");
+        }
+        return idx(dataset, dir, classes);
+    }
+
+    /** The folder {@code data.path} names, refused with the field named when unset, invalid or not a folder. */
+    static Path folder(DataConfig config) throws DatasetException {
         String fix = "set data.path to the folder holding the " + config.dataset() + " files";
         if (config.path() == null || config.path().isBlank()) {
             throw new DatasetException("data.path", "is not set, but dataset " + config.dataset() + " reads from a "
@@ -140,28 +117,33 @@ public final class DatasetLoader {
     }
 
     private static TrainTestSets holdOutTest(ImageDataset all) {
-        int test = Math.max(1, Math.round(all.size() * HELD_OUT_TEST_PERCENT / 100f));
-        int[] order = Seeds.permutation(all.size(), TEST_HOLD_OUT_SEED);
-        return new TrainTestSets(all.subset(Arrays.copyOfRange(order, test, order.length)).named(all.name()
-                + "-train"), all.subset(Arrays.copyOf(order, test)).named(all.name() + "-test"));
+        IndexSplit split = IndexSplit.test(all.size());
+        return new TrainTestSets(all.subset(split.kept()).named(all.name() + "-train"),
+                all.subset(split.heldOut()).named(all.name() + "-test"));
     }
 
-    private static String baseName(ImageDataset train) {
-        String name = train.name();
+    /** A split's dataset name without its {@code -train} suffix, e.g. {@code idx} for {@code idx-train}. */
+    static String baseName(String name) {
         return name.endsWith("-train") ? name.substring(0, name.length() - "-train".length()) : name;
     }
 
     private static void checkShape(DataConfig config, ImageDataset data) throws DatasetException {
-        check(config, "data.channels", config.channels(), data.channels(), data);
-        check(config, "data.height", config.height(), data.height(), data);
-        check(config, "data.width", config.width(), data.width(), data);
-        check(config, "data.classes", config.classes(), data.classes(), data);
+        checkShape(config, data.name(), data.channels(), data.height(), data.width(), data.classes());
     }
 
-    private static void check(DataConfig config, String field, int configured, int actual, ImageDataset data)
+    /** Refuses data whose shape differs from the config's, naming the field, the config value and the data's. */
+    static void checkShape(DataConfig config, String name, int channels, int height, int width, int classes)
+            throws DatasetException {
+        check(config, "data.channels", config.channels(), channels, name);
+        check(config, "data.height", config.height(), height, name);
+        check(config, "data.width", config.width(), width, name);
+        check(config, "data.classes", config.classes(), classes, name);
+    }
+
+    private static void check(DataConfig config, String field, int configured, int actual, String name)
             throws DatasetException {
         if (configured != actual) {
-            String source = data.name() + (config.path() == null ? "" : " in " + config.path());
+            String source = name + (config.path() == null ? "" : " in " + config.path());
             throw new DatasetException(field, "the config says " + configured + " but " + source + " has "
                     + actual, "set " + field + " to " + actual);
         }

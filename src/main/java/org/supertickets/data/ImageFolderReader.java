@@ -132,17 +132,32 @@ public final class ImageFolderReader {
 
     /** One image, resized and converted to {@code channels} planes in [0, 1]. */
     static float[] load(Path file, int channels, int height, int width) throws DatasetException {
+        return convert(read(file, "image-folder"), channels, height, width);
+    }
+
+    /**
+     * One image as ImageIO decodes it.
+     *
+     * @param dataset the dataset name that starts the message, e.g. {@code image-folder}
+     * @throws DatasetException naming the file if it is not an image ImageIO can read
+     */
+    static BufferedImage read(Path file, String dataset) throws DatasetException {
         BufferedImage source;
         try {
             source = ImageIO.read(file.toFile());
         } catch (IOException e) {
-            throw new DatasetException("image-folder: " + file, "is not a readable image (" + e.getMessage() + ")",
+            throw new DatasetException(dataset + ": " + file, "is not a readable image (" + e.getMessage() + ")",
                     "remove it, or replace it with an intact png, jpg, bmp or gif");
         }
         if (source == null) {
-            throw new DatasetException("image-folder: " + file, "is not an image ImageIO can read (png, jpg, bmp, "
-                    + "gif)", "remove it from the class folder, or convert it");
+            throw new DatasetException(dataset + ": " + file, "is not an image ImageIO can read (png, jpg, bmp, "
+                    + "gif)", "remove it from the folder, or convert it");
         }
+        return source;
+    }
+
+    /** {@code source} resized to {@code height x width} and converted to {@code channels} planes in [0, 1]. */
+    static float[] convert(BufferedImage source, int channels, int height, int width) {
         // Drawing into a fresh RGB image both converts any colour model (grey, palette, alpha) and resizes;
         // it touches no global state, so it works headless and next to other threads.
         BufferedImage scaled = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);

@@ -47,9 +47,43 @@ public record Normalization(float[] mean, float[] std) {
                 }
             }
         }
+        return fromSums(sum, sumSq, (double) data.size() * plane);
+    }
+
+    /**
+     * Mean and standard deviation of each channel over all pixels of {@code data} (identity when empty). The
+     * pixels are bytes, so a histogram per channel gives exact sums without a double per pixel.
+     */
+    public static Normalization of(SegmentationDataset data) {
+        int c = data.channels();
+        int plane = data.height() * data.width();
+        long[][] histogram = new long[c][256];
+        byte[] px = data.pixels();
+        for (int n = 0; n < data.size(); n++) {
+            for (int ch = 0; ch < c; ch++) {
+                long[] h = histogram[ch];
+                int base = (n * c + ch) * plane;
+                for (int p = 0; p < plane; p++) {
+                    h[px[base + p] & 0xff]++;
+                }
+            }
+        }
+        double[] sum = new double[c];
+        double[] sumSq = new double[c];
+        for (int ch = 0; ch < c; ch++) {
+            for (int v = 0; v < 256; v++) {
+                double value = v / 255f;
+                sum[ch] += histogram[ch][v] * value;
+                sumSq[ch] += histogram[ch][v] * value * value;
+            }
+        }
+        return fromSums(sum, sumSq, (double) data.size() * plane);
+    }
+
+    private static Normalization fromSums(double[] sum, double[] sumSq, double count) {
+        int c = sum.length;
         float[] mean = new float[c];
         float[] std = new float[c];
-        double count = (double) data.size() * plane;
         for (int ch = 0; ch < c; ch++) {
             double m = count == 0 ? 0 : sum[ch] / count;
             double var = count == 0 ? 1 : Math.max(0, sumSq[ch] / count - m * m);

@@ -14,6 +14,14 @@ public interface TrainingData {
 
     int classes();
 
+    /**
+     * How many labels one image has: 1 for classification, {@code height() * width()} for segmentation (one class
+     * index per pixel, row-major). The fill methods write {@code indices.length * labelsPerImage()} labels.
+     */
+    default int labelsPerImage() {
+        return 1;
+    }
+
     int trainSize();
 
     int validationSize();
