@@ -28,14 +28,6 @@ public interface TrainingData {
 
     int testSize();
 
-    /**
-     * How many labels one image has: 1 for classification, {@code height() * width()} for segmentation (one class
-     * index per pixel, row-major). The fill methods write {@code indices.length * labelsPerImage()} labels.
-     */
-    default int labelsPerImage() {
-        return 1;
-    }
-
     /** The shuffled order of the training images in {@code epoch}. */
     int[] epochOrder(int epoch);
 
