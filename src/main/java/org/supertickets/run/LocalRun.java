@@ -78,7 +78,7 @@ public final class LocalRun {
                 : resolved.withTraining(resolved.training().withDevice(device));
         Device chosen = chooseDevice(config.training().device());
         MemoryFit.check(config, !chosen.isGpu());
-        PreparedTrainingData data = loadData(config);
+        RunData data = loadData(config);
         RunFolder folder;
         String hash = ConfigIo.hash(config);
         try {
@@ -177,7 +177,7 @@ public final class LocalRun {
         }
         Device chosen = chooseDevice(config.training().device());
         MemoryFit.check(config, !chosen.isGpu());
-        PreparedTrainingData data = loadData(config);
+        RunData data = loadData(config);
         long step = checkpoint.step();
         try {
             JsonLines.repair(folder.metrics(), line -> keepOnResume(line, step));
@@ -198,14 +198,14 @@ public final class LocalRun {
     }
 
     private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash, Device device,
-            PreparedTrainingData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
+            RunData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
             RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash,
-                TicketInput.of(config.data(), data.data().normalization()), owner);
+                TicketInput.of(config.data(), data.normalization()), owner);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
-        TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data, device, listener, control, writer,
-                from == null || atLaterStep ? null : from.network());
+        TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data.training(), device, listener, control,
+                writer, from == null || atLaterStep ? null : from.network());
         if (checkpoint != null && checkpoint.step() > trainer.totalSteps()) {
             throw new RunSetupException(folder.latestCheckpoint() + ": metadata field 'step' is " + checkpoint.step()
                     + ", but this run has " + trainer.totalSteps() + " steps (" + folder.config() + "). Fix: the "
@@ -246,9 +246,9 @@ public final class LocalRun {
         }
     }
 
-    static PreparedTrainingData loadData(SearchSpaceConfig config) throws RunSetupException {
+    static RunData loadData(SearchSpaceConfig config) throws RunSetupException {
         try {
-            return PreparedTrainingData.load(config);
+            return RunData.load(config);
         } catch (DatasetException e) {
             throw new RunSetupException(e.getMessage());
         }
