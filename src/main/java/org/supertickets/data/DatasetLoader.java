@@ -5,6 +5,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
+import org.supertickets.io.NonRegularFile;
 import org.supertickets.space.DataConfig;
 
 /**

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
+import org.supertickets.io.NonRegularFile;
 
 /**
  * Reads the IDX format of MNIST and Fashion-MNIST, gzip-compressed (recognised by the bytes {@code 1f 8b}) or
