@@ -42,15 +42,14 @@ public final class DatasetLoader {
     public static PreparedData load(DataConfig config, long seed) throws DatasetException {
         Objects.requireNonNull(config, "config");
         checkLimits(config);
-        TrainTestSets sets = read(config);
+        TrainTestSets sets = read(config, seed);
         checkShape(config, sets.train());
         checkShape(config, sets.test());
-        ImageDataset train = sets.train();
-        if (config.trainLimit() > 0 && config.trainLimit() < train.size()) {
-            int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x11A1, 0, 0));
-            train = train.subset(Arrays.copyOf(order, config.trainLimit()));
-        }
-        ImageDataset test = config.testLimit() > 0 ? sets.test().first(config.testLimit()) : sets.test();
+        // An IDX reader applied the limits while reading (then these keep all); the other readers did not.
+        int[] trainKept = trainImages(config, seed, sets.train().size());
+        ImageDataset train = trainKept == null ? sets.train() : sets.train().subset(trainKept);
+        int[] testKept = testImages(config, sets.test().size());
+        ImageDataset test = testKept == null ? sets.test() : sets.test().subset(testKept);
         int held = (int) Math.round(train.size() * config.validationFraction());
         int[] order = Seeds.permutation(train.size(), Seeds.mix(seed, 0x7A11D, 0, 0));
         ImageDataset validation = train.subset(Arrays.copyOfRange(order, 0, held)).named(baseName(train)
@@ -62,6 +61,24 @@ public final class DatasetLoader {
                     "lower data.validationFraction or raise data.trainLimit");
         }
         return new PreparedData(trainPart, validation, test, Normalization.of(trainPart));
+    }
+
+    /** The training images a run uses: the first {@code trainLimit} after a seeded shuffle; null = all of them. */
+    private static int[] trainImages(DataConfig config, long seed, int count) {
+        if (config.trainLimit() <= 0 || config.trainLimit() >= count) {
+            return null;
+        }
+        return Arrays.copyOf(Seeds.permutation(count, Seeds.mix(seed, 0x11A1, 0, 0)), config.trainLimit());
+    }
+
+    /** The test images a run uses: the first {@code testLimit}; null = all of them. */
+    private static int[] testImages(DataConfig config, int count) {
+        if (config.testLimit() <= 0 || config.testLimit() >= count) {
+            return null;
+        }
+        int[] first = new int[config.testLimit()];
+        Arrays.setAll(first, i -> i);
+        return first;
     }
 
     private static void checkLimits(DataConfig config) throws DatasetException {
@@ -78,7 +95,7 @@ public final class DatasetLoader {
         }
     }
 
-    private static TrainTestSets read(DataConfig config) throws DatasetException {
+    private static TrainTestSets read(DataConfig config, long seed) throws DatasetException {
         switch (config.dataset()) {
             case "fashion-mnist", "mnist" -> {
                 Path dir = AssetLocator.find().resolve(config.dataset());
@@ -87,10 +104,10 @@ public final class DatasetLoader {
                             "restore it (git checkout -- assets/" + config.dataset() + "), or set "
                             + AssetLocator.ENV + " to a complete assets folder");
                 }
-                return idx(config.dataset(), dir, config.classes());
+                return idx(config.dataset(), dir, config, seed);
             }
             case "idx" -> {
-                return idx("idx", folder(config), config.classes());
+                return idx("idx", folder(config), config, seed);
             }
             case "cifar10" -> {
                 return Cifar10BinaryReader.read(folder(config));
@@ -128,11 +145,20 @@ public final class DatasetLoader {
         return dir;
     }
 
-    /** The four standard file names, gzip-compressed ({@code .gz}) or not. */
-    private static TrainTestSets idx(String name, Path dir, int classes) throws DatasetException {
+    /**
+     * The four standard file names, gzip-compressed ({@code .gz}) or not. The limits are applied while reading, so
+     * only the images a run uses are ever held (a compressed file can declare far more than fits into memory).
+     */
+    private static TrainTestSets idx(String name, Path dir, DataConfig config, long seed) throws DatasetException {
+        IdxReader.Use train = new IdxReader.Use(config.height(), config.width(),
+                count -> trainImages(config, seed, count), "data.trainLimit");
+        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(), count -> testImages(config, count),
+                "data.testLimit");
         return new TrainTestSets(
-                IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS), classes),
-                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS), classes));
+                IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS),
+                        config.classes(), train),
+                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS),
+                        config.classes(), test));
     }
 
     private static Path idxFile(Path dir, String name) {
