@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.supertickets.io.NonRegularFile;
 
 /**
  * Reads the CIFAR-10 binary version: {@code data_batch_1.bin .. data_batch_5.bin} (training) and

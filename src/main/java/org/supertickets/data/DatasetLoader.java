@@ -3,7 +3,9 @@ package org.supertickets.data;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Objects;
+import org.supertickets.io.NonRegularFile;
 import org.supertickets.space.DataConfig;
 
 /**
@@ -38,7 +40,7 @@ public final class DatasetLoader {
     public static PreparedData load(DataConfig config, long seed) throws DatasetException {
         Objects.requireNonNull(config, "config");
         IndexSplit.checkLimits(config);
-        TrainTestSets sets = read(config);
+        TrainTestSets sets = read(config, seed);
         checkShape(config, sets.train());
         checkShape(config, sets.test());
         IndexSplit split = IndexSplit.validation(config, seed, sets.train().size());
@@ -48,13 +50,13 @@ public final class DatasetLoader {
         return new PreparedData(train, validation, test, Normalization.of(train));
     }
 
-    private static TrainTestSets read(DataConfig config) throws DatasetException {
+    private static TrainTestSets read(DataConfig config, long seed) throws DatasetException {
         switch (config.dataset()) {
             case "fashion-mnist", "mnist" -> {
-                return embedded(config.dataset(), config.classes());
+                return idx(config.dataset(), embeddedFolder(config.dataset()), config, seed);
             }
             case "idx" -> {
-                return idx("idx", folder(config), config.classes());
+                return idx("idx", folder(config), config, seed);
             }
             case "cifar10" -> {
                 return Cifar10BinaryReader.read(folder(config));
@@ -72,15 +74,22 @@ public final class DatasetLoader {
         }
     }
 
-    /** The train and test sets of an embedded dataset ({@code fashion-mnist} or {@code mnist}) from the assets. */
+    /** Every image of an embedded dataset ({@code fashion-mnist} or {@code mnist}), e.g. to compose canvases from. */
     static TrainTestSets embedded(String dataset, int classes) throws DatasetException {
+        Path dir = embeddedFolder(dataset);
+        return new TrainTestSets(
+                IdxReader.read(dataset + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS), classes),
+                IdxReader.read(dataset + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS), classes));
+    }
+
+    private static Path embeddedFolder(String dataset) throws DatasetException {
         Path dir = AssetLocator.find().resolve(dataset);
         if (!Files.isDirectory(dir)) {
             throw new DatasetException(dataset + ": " + dir, "the embedded dataset is missing",
                     "restore it (git checkout -- assets/" + dataset + "), or set " + AssetLocator.ENV
                     + " to a complete assets folder");
         }
-        return idx(dataset, dir, classes);
+        return dir;
     }
 
     /** The folder {@code data.path} names, refused with the field named when unset, invalid or not a folder. */
@@ -104,11 +113,42 @@ public final class DatasetLoader {
         return dir;
     }
 
-    /** The four standard file names, gzip-compressed ({@code .gz}) or not. */
-    private static TrainTestSets idx(String name, Path dir, int classes) throws DatasetException {
+    /**
+     * The four standard file names, gzip-compressed ({@code .gz}) or not. The limits are applied while reading, so
+     * only the images a run uses are ever held (a compressed file can declare far more than fits into memory); the
+     * split that follows then keeps them all, and picks the same images as it would from the whole file.
+     */
+    private static TrainTestSets idx(String name, Path dir, DataConfig config, long seed) throws DatasetException {
+        IdxReader.Use train = new IdxReader.Use(config.height(), config.width(),
+                count -> trainImages(config, seed, count), "data.trainLimit");
+        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(), count -> testImages(config, count),
+                "data.testLimit");
         return new TrainTestSets(
-                IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS), classes),
-                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS), classes));
+                IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS),
+                        config.classes(), train),
+                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS),
+                        config.classes(), test));
+    }
+
+    /**
+     * The training images a run uses, in {@link IndexSplit#validation}'s order: the first {@code trainLimit} after
+     * its seeded shuffle; null = all of them.
+     */
+    private static int[] trainImages(DataConfig config, long seed, int count) {
+        if (config.trainLimit() <= 0 || config.trainLimit() >= count) {
+            return null;
+        }
+        return Arrays.copyOf(Seeds.permutation(count, Seeds.mix(seed, 0x11A1, 0, 0)), config.trainLimit());
+    }
+
+    /** The test images a run uses: the first {@code testLimit}; null = all of them. */
+    private static int[] testImages(DataConfig config, int count) {
+        if (config.testLimit() <= 0 || config.testLimit() >= count) {
+            return null;
+        }
+        int[] first = new int[config.testLimit()];
+        Arrays.setAll(first, i -> i);
+        return first;
     }
 
     private static Path idxFile(Path dir, String name) {

@@ -130,6 +130,31 @@ public final class ImageFolderReader {
                 labels.stream().mapToInt(Integer::intValue).toArray());
     }
 
+    /**
+     * Why ImageIO could not read a file. Its PNG reader wraps anything but an I/O or argument error in a message that
+     * says nothing ("Caught exception during read: "), so the cause's message is taken; a cause without one is named
+     * by what it means.
+     */
+    static String reason(Exception e) {
+        String detail = null;
+        boolean endsEarly = false;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return "it declares more pixels than fit into the memory this process has free (an enormous or "
+                        + "forged image)";
+            }
+            String m = t.getMessage() == null ? "" : t.getMessage().replace("Caught exception during read:", "").strip();
+            if (!m.isEmpty()) {
+                detail = m;
+            }
+            endsEarly |= t instanceof java.io.EOFException;
+        }
+        if (endsEarly) {
+            return "the file ends early (truncated copy?)" + (detail == null ? "" : ": " + detail);
+        }
+        return detail == null ? "not a readable PNG, JPEG, BMP or GIF image" : detail;
+    }
+
     /** One image, resized and converted to {@code channels} planes in [0, 1]. */
     static float[] load(Path file, int channels, int height, int width) throws DatasetException {
         return convert(read(file, "image-folder"), channels, height, width);
@@ -145,8 +170,9 @@ public final class ImageFolderReader {
         BufferedImage source;
         try {
             source = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new DatasetException(dataset + ": " + file, "is not a readable image (" + e.getMessage() + ")",
+        } catch (IOException | RuntimeException e) {
+            // A decoder meeting a damaged file may throw anything, e.g. an index out of bounds on a forged header.
+            throw new DatasetException(dataset + ": " + file, "is not a readable image (" + reason(e) + ")",
                     "remove it, or replace it with an intact png, jpg, bmp or gif");
         }
         if (source == null) {

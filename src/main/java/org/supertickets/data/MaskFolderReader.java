@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
+import org.supertickets.io.NonRegularFile;
 
 /**
  * Reads a segmentation dataset in the VOC/ADE layout: {@code images/} and {@code masks/}, a mask beside each image

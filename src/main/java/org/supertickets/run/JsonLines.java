@@ -1,6 +1,5 @@
 package org.supertickets.run;
 
-import org.supertickets.io.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.function.Predicate;
+import org.supertickets.io.AtomicFiles;
+import org.supertickets.io.NonRegularFile;
 
 /**
  * Append-only JSON-lines files. Each record is written with one call, newline included, so a reader that
  * only takes lines ending in a newline never sees half a record; a line torn by a crash is dropped on repair.
+ * Readers refuse a log that is not a regular file (a named pipe blocks, {@code /dev/zero} never ends) and skip a
+ * UTF-8 byte-order mark at its start (an editor on Windows may add one).
  */
 public final class JsonLines {
 
@@ -72,9 +75,38 @@ public final class JsonLines {
     private record Tally(int tooLong, boolean tornTail) {
     }
 
+    /**
+     * Refuses a log that is not a regular file before it is opened: opening a named pipe blocks until something
+     * writes to it, and a device such as {@code /dev/zero} never ends.
+     *
+     * @throws IOException naming the file, what it is and the fix
+     */
+    static void checkRegular(Path file) throws IOException {
+        java.util.Optional<String> notAFile = NonRegularFile.describe(file);
+        if (notAFile.isPresent()) {
+            throw new IOException(file + ": " + notAFile.get() + ". Fix: a run's logs are regular files written by "
+                    + "the workbench; remove or rename " + file.getFileName() + " (the run is then read without it) "
+                    + "or restore the file from a backup.");
+        }
+    }
+
+    /** UTF-8's byte-order mark; left at the start of a file it would make the first line unparseable. */
+    static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    /** Whether {@code bytes} start with {@link #BOM} from {@code from} on. */
+    static boolean startsWithBom(byte[] bytes, int from, int to) {
+        return to - from >= BOM.length && bytes[from] == BOM[0] && bytes[from + 1] == BOM[1]
+                && bytes[from + 2] == BOM[2];
+    }
+
     private static Tally stream(Path file, java.util.function.Consumer<String> each) throws IOException {
+        checkRegular(file);
         int skipped = 0;
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            in.mark(BOM.length);
+            if (!startsWithBom(in.readNBytes(BOM.length), 0, BOM.length)) {
+                in.reset();
+            }
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);
             boolean tooLong = false;
             byte[] buffer = new byte[1 << 16];

@@ -61,6 +61,7 @@ public final class JsonLinesTail {
         if (!Files.exists(file)) {
             return List.of();
         }
+        JsonLines.checkRegular(file); // a named pipe would block the open below, a device never end
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "r")) {
             long length = raf.length();
             if (length < offset) {
@@ -70,7 +71,7 @@ public final class JsonLinesTail {
             byte[] bytes = new byte[(int) Math.min(windowBytes, length - offset)];
             raf.seek(offset);
             raf.readFully(bytes);
-            int start = 0;
+            int start = offset == 0 && JsonLines.startsWithBom(bytes, 0, bytes.length) ? JsonLines.BOM.length : 0;
             if (skippingLongLine) {
                 int newline = indexOfNewline(bytes);
                 if (newline < 0) {

@@ -89,6 +89,11 @@ public record RunSummary(
 
     private static RunSummary summary(RunFolder folder, SearchSpaceConfig config, RunStarted started,
             RunFinished finished, double wall) throws IOException {
+        if (started == null && finished != null && finished.outcome() == RunFinished.Outcome.COMPLETED) {
+            throw new IOException(folder.metrics() + ": the run completed but its log has no readable run_started "
+                    + "line (damaged or edited), so it cannot be compared. Fix: restore metrics.jsonl from a backup, "
+                    + "or leave this run out.");
+        }
         if (started == null || finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED) {
             throw new IOException(folder.path() + " has not completed" + (finished == null ? "" : " ("
                     + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it is still training, resume it if it "

@@ -96,4 +96,18 @@ class ImageFolderReaderTest {
         }
         assertEquals(10, all.size(), "train and test together hold every image once");
     }
+
+    /** ImageIO's PNG reader wraps what is not an I/O error as "Caught exception during read: " (shapes as it does). */
+    @Test
+    void anUnreadableImageGetsARealReason() {
+        String empty = "Caught exception during read: ";
+        assertEquals("Index 7 out of bounds for length 4", ImageFolderReader.reason(new javax.imageio.IIOException(
+                empty, new ArrayIndexOutOfBoundsException("Index 7 out of bounds for length 4"))));
+        assertEquals("not a readable PNG, JPEG, BMP or GIF image", ImageFolderReader.reason(
+                new javax.imageio.IIOException(empty, new NegativeArraySizeException())));
+        assertTrue(ImageFolderReader.reason(new javax.imageio.IIOException(empty, new OutOfMemoryError(
+                "Java heap space"))).contains("more pixels than fit into the memory"));
+        assertTrue(ImageFolderReader.reason(new javax.imageio.IIOException("I/O error reading PNG header!",
+                new java.io.EOFException())).contains("ends early"));
+    }
 }

@@ -1,4 +1,4 @@
-package org.supertickets.data;
+package org.supertickets.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,7 +11,7 @@ import java.util.Optional;
  * can block a reader forever or never end, so data readers refuse them up front, and say which it is rather than
  * "not found".
  */
-final class NonRegularFile {
+public final class NonRegularFile {
 
     private static final int TYPE_MASK = 0170000;
     private static final int FIFO = 0010000;
@@ -23,7 +23,7 @@ final class NonRegularFile {
     }
 
     /** Empty for a regular file (links followed); otherwise what the path is, e.g. "is a named pipe (FIFO)". */
-    static Optional<String> describe(Path path) {
+    public static Optional<String> describe(Path path) {
         BasicFileAttributes attributes;
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class);
