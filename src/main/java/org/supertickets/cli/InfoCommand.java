@@ -15,6 +15,7 @@ import org.supertickets.ticket.TicketManifest;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.SegmentationMetrics;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.ShrinkEvent;
 import org.supertickets.train.TrainingEvent;
@@ -60,8 +61,9 @@ final class InfoCommand implements Callable<Integer> {
                     started.supernetParams());
         }
         if (lastEval != null) {
-            System.out.printf(Locale.ROOT, "  last evaluation at epoch %.2f: val acc %.4f, sparsity %.4f, %,d MACs%n",
-                    lastEval.epoch(), lastEval.validationAccuracy(), lastEval.sparsity(), lastEval.macs());
+            System.out.printf(Locale.ROOT, "  last evaluation at epoch %.2f: val acc %.4f%s, sparsity %.4f, %,d "
+                    + "MACs%n", lastEval.epoch(), lastEval.validationAccuracy(),
+                    SegmentationMetrics.suffix(lastEval.segmentation()), lastEval.sparsity(), lastEval.macs());
         }
         System.out.printf(Locale.ROOT, "  %d shrinks, %d pruning events, %d weights reactivated in all%n", shrinks,
                 prunes, reactivated);

@@ -81,8 +81,9 @@ final class TerminalProgress implements TrainingListener, AutoCloseable {
                 }
             }
         } else if (event instanceof EvalMetrics e) {
-            println(String.format(Locale.ROOT, "epoch %5.2f  %s acc %.4f  sparsity %.3f (planned %.3f)  %,d MACs",
-                    e.epoch(), e.onTestSet() ? "TEST" : "val", e.validationAccuracy(), e.sparsity(),
+            println(String.format(Locale.ROOT, "epoch %5.2f  %s acc %.4f%s  sparsity %.3f (planned %.3f)  %,d MACs",
+                    e.epoch(), e.onTestSet() ? "TEST" : "val", e.validationAccuracy(),
+                    org.supertickets.train.SegmentationMetrics.suffix(e.segmentation()), e.sparsity(),
                     e.plannedSparsity(), e.macs()));
         } else if (event instanceof ShrinkEvent s) {
             println(String.format(Locale.ROOT, "epoch %5.2f  shrink: -%d channels, %,d -> %,d MACs", s.epoch(),

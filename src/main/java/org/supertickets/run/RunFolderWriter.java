@@ -17,6 +17,7 @@ import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RecordingRefusedException;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.SegmentationMetrics;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.ShrinkEvent;
 import org.supertickets.train.TrainerCheckpoint;
@@ -130,8 +131,8 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
         } else if (event instanceof EvalMetrics e) {
             // No validation images (data.validationFraction 0, or too few images to hold one out): say so, not NaN.
             String validation = Double.isNaN(e.validationAccuracy()) ? "val acc not measured (no validation images)"
-                    : String.format(Locale.ROOT, "val acc %.4f loss %.4f", e.validationAccuracy(),
-                            e.validationLoss());
+                    : String.format(Locale.ROOT, "val acc %.4f loss %.4f%s", e.validationAccuracy(),
+                            e.validationLoss(), SegmentationMetrics.suffix(e.segmentation()));
             return String.format(Locale.ROOT, "epoch %.2f  %s  sparsity %.3f (planned %.3f)  MACs %.2fM  params %d",
                     e.epoch(), validation, e.sparsity(), e.plannedSparsity(), e.macs() / 1e6, e.params());
         } else if (event instanceof ShrinkEvent s) {

@@ -1,5 +1,7 @@
 package org.supertickets.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * An evaluation on the validation set (after BN re-estimation), with the state of the network then. A run that
  * holds out no validation split is evaluated on the test set instead, as the official code does; {@code heldOut}
@@ -21,6 +23,8 @@ package org.supertickets.train;
  * @param liveBlocks        blocks whose body is left
  * @param heldOut           {@code validation} or {@code test}: the set measured (null in logs written before
  *                          test-set curves existed = validation)
+ * @param segmentation      mean and per-class IoU of a segmentation run (its accuracy is the pixel accuracy); null
+ *                          for classification, and then left out of the log
  */
 public record EvalMetrics(
         long step,
@@ -37,7 +41,8 @@ public record EvalMetrics(
         int hiddenChannels,
         int liveBranches,
         int liveBlocks,
-        String heldOut) implements TrainingEvent {
+        String heldOut,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationMetrics segmentation) implements TrainingEvent {
 
     public static final String VALIDATION = "validation";
     public static final String TEST = "test";
@@ -47,7 +52,15 @@ public record EvalMetrics(
             double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
             int hiddenChannels, int liveBranches, int liveBlocks) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
-                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION);
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION, null);
+    }
+
+    /** An evaluation of a classification run on the set {@code heldOut} names. */
+    public EvalMetrics(long step, double epoch, double validationLoss, double validationAccuracy, double sparsity,
+            double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
+            int hiddenChannels, int liveBranches, int liveBlocks, String heldOut) {
+        this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, null);
     }
 
     /** Whether this evaluation measured the test set (no validation split was held out). */

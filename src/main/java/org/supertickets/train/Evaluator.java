@@ -19,7 +19,8 @@ final class Evaluator {
         TEST
     }
 
-    record Result(double loss, double accuracy) {
+    /** Loss and accuracy (per pixel for segmentation), with the segmentation metrics (null for classification). */
+    record Result(double loss, double accuracy, SegmentationMetrics segmentation) {
     }
 
     private final TrainingData data;
@@ -58,10 +59,12 @@ final class Evaluator {
     Result evaluate(Supernet net, Split split) {
         int size = split == Split.VALIDATION ? data.validationSize() : data.testSize();
         if (size == 0) {
-            return new Result(Double.NaN, Double.NaN);
+            return new Result(Double.NaN, Double.NaN, null);
         }
         double lossSum = 0;
         long correct = 0;
+        int perImage = data.labelsPerImage();
+        SegmentationScores scores = perImage > 1 ? new SegmentationScores(data.classes()) : null;
         float[] images = new float[evalBatchSize * pixelsPerImage()];
         long[] labels = new long[evalBatchSize * data.labelsPerImage()];
         for (int start = 0; start < size; start += evalBatchSize) {
@@ -82,9 +85,13 @@ final class Evaluator {
                 NDArray logits = net.forward(x, BatchNormMode.EVAL);
                 lossSum += CrossEntropy.loss(logits, y, 0).getFloat() * n;
                 correct += CrossEntropy.correct(logits, y);
+                if (scores != null) {
+                    scores.add(CrossEntropy.rows(logits).argMax(1).toLongArray(), labels, n * perImage);
+                }
             }
         }
-        return new Result(lossSum / size, (double) correct / ((long) size * data.labelsPerImage()));
+        return new Result(lossSum / size, (double) correct / ((long) size * perImage),
+                scores == null ? null : SegmentationMetrics.of(scores));
     }
 
     private int pixelsPerImage() {

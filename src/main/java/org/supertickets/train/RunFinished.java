@@ -1,5 +1,7 @@
 package org.supertickets.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * The run ended.
  *
@@ -16,6 +18,8 @@ package org.supertickets.train;
  * @param params          the ticket's dense parameters
  * @param wallSeconds     wall time of this process's part of the run
  * @param trainingMacs    MACs spent on training so far (forward x 3 per image, of the network active then)
+ * @param testSegmentation the ticket's test mIoU and per-class IoU (segmentation; its accuracy is per pixel); null
+ *                        for classification or when not evaluated, and then left out of the log
  */
 public record RunFinished(
         long step,
@@ -30,7 +34,16 @@ public record RunFinished(
         long sparseMacs,
         long params,
         double wallSeconds,
-        double trainingMacs) implements TrainingEvent {
+        double trainingMacs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationMetrics testSegmentation) implements TrainingEvent {
+
+    /** A run that measured no segmentation metrics (classification, or not evaluated). */
+    public RunFinished(long step, double epoch, Outcome outcome, String message, double testAccuracy, double testLoss,
+            double validationAccuracy, double sparsity, long macs, long sparseMacs, long params, double wallSeconds,
+            double trainingMacs) {
+        this(step, epoch, outcome, message, testAccuracy, testLoss, validationAccuracy, sparsity, macs, sparseMacs,
+                params, wallSeconds, trainingMacs, null);
+    }
 
     /** An accuracy for logs: "0.8123", or "not evaluated" for the NaN of a cancelled or failed run. */
     public static String accuracyText(double accuracy) {

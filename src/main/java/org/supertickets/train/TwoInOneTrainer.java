@@ -405,7 +405,7 @@ public final class TwoInOneTrainer {
                 plannedSparsity(done), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
                 measures.liveBranches(), measures.liveBlocks(),
-                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION));
+                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION, val.segmentation()));
     }
 
     /**
@@ -588,7 +588,7 @@ public final class TwoInOneTrainer {
         NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
         RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
-                (System.nanoTime() - startNanos) / 1e9, trainingMacs);
+                (System.nanoTime() - startNanos) / 1e9, trainingMacs, test.segmentation());
         listener.onTicket(ticketWithStatistics, summary);
         listener.onInspectable(new InspectableNetwork(step, epochOf(step), ticketWithStatistics, probe(), true));
         listener.onEvent(summary);
