@@ -50,16 +50,24 @@ public final class TicketForgery {
                 new Kind("provenance.config null", TicketIo.MANIFEST,
                         t -> editManifest(t, m -> provenance(m).putNull("config"))),
                 new Kind("5000 stages", TicketIo.MANIFEST, t -> editManifest(t, m -> repeatStages(m, 5000))),
-                new Kind("origin -2147483648", TicketIo.WEIGHTS,
-                        t -> editOrigins(t, o -> o[0] = Integer.MIN_VALUE)),
-                new Kind("origin past the supernet", TicketIo.WEIGHTS, t -> editOrigins(t, o -> o[0] = 1 << 20)),
-                new Kind("origin twice", TicketIo.WEIGHTS, t -> editOrigins(t, o -> o[1] = o[0])),
+                new Kind("origin -2147483648", TicketIo.WEIGHTS, t -> origins(t, o -> o[0] = Integer.MIN_VALUE)),
+                new Kind("origin past the supernet", TicketIo.WEIGHTS, t -> origins(t, o -> o[0] = 1 << 20)),
+                new Kind("origin twice", TicketIo.WEIGHTS, t -> origins(t, o -> o[1] = o[0])),
                 new Kind("negative BN variance", TicketIo.WEIGHTS,
-                        t -> editTensor(t, TensorNames.STEM_BN + TensorNames.RUNNING_VAR, v -> v[0] = -1f)),
+                        t -> tensor(t, TensorNames.STEM_BN + TensorNames.RUNNING_VAR, v -> v[0] = -1f)),
                 new Kind("weight 3e38", TicketIo.WEIGHTS,
-                        t -> editTensor(t, TensorNames.weight(TensorNames.STEM), v -> v[0] = 3e38f)),
+                        t -> tensor(t, TensorNames.weight(TensorNames.STEM), v -> v[0] = 3e38f)),
                 new Kind("BN mean 1e30", TicketIo.WEIGHTS,
-                        t -> editTensor(t, TensorNames.HEAD_BN + TensorNames.RUNNING_MEAN, v -> v[0] = 1e30f)));
+                        t -> tensor(t, TensorNames.HEAD_BN + TensorNames.RUNNING_MEAN, v -> v[0] = 1e30f)));
+    }
+
+    private static void origins(Path ticket, java.util.function.Consumer<int[]> edit) throws Exception {
+        editOrigins(ticket.resolve(TicketIo.WEIGHTS), edit);
+    }
+
+    private static void tensor(Path ticket, String name, java.util.function.Consumer<float[]> edit)
+            throws Exception {
+        editTensor(ticket.resolve(TicketIo.WEIGHTS), name, edit);
     }
 
     /** Changes {@code ticket.json} through its JSON tree. */
@@ -86,10 +94,10 @@ public final class TicketForgery {
         }
     }
 
-    /** Changes the values of one F32 tensor of {@code weights.safetensors} (shape and dtype kept). */
-    public static void editTensor(Path ticket, String name, java.util.function.Consumer<float[]> edit)
+    /** Changes the values of one F32 tensor of a weights file, a ticket's or a checkpoint (shape, dtype kept). */
+    public static void editTensor(Path weights, String name, java.util.function.Consumer<float[]> edit)
             throws Exception {
-        rewrite(ticket, tensors -> {
+        rewrite(weights, tensors -> {
             SafetensorsFile.Entry e = tensors.get(name);
             float[] values = e.floats().clone();
             edit.accept(values);
@@ -97,9 +105,9 @@ public final class TicketForgery {
         });
     }
 
-    /** Changes the channel origins of the first depthwise layer of {@code weights.safetensors}. */
-    public static void editOrigins(Path ticket, java.util.function.Consumer<int[]> edit) throws Exception {
-        rewrite(ticket, tensors -> {
+    /** Changes the channel origins of the first depthwise layer of a weights file. */
+    public static void editOrigins(Path weights, java.util.function.Consumer<int[]> edit) throws Exception {
+        rewrite(weights, tensors -> {
             String name = tensors.keySet().stream().filter(k -> k.startsWith(NetworkStateCodec.ORIGIN_PREFIX))
                     .findFirst().orElseThrow();
             int[] values = tensors.get(name).ints().clone();
@@ -113,9 +121,8 @@ public final class TicketForgery {
         return List.copyOf(SafetensorsFile.read(ticket.resolve(TicketIo.WEIGHTS)).tensors().keySet());
     }
 
-    private static void rewrite(Path ticket, java.util.function.Consumer<Map<String, SafetensorsFile.Entry>> edit)
+    private static void rewrite(Path file, java.util.function.Consumer<Map<String, SafetensorsFile.Entry>> edit)
             throws Exception {
-        Path file = ticket.resolve(TicketIo.WEIGHTS);
         SafetensorsFile.Contents contents = SafetensorsFile.read(file);
         Map<String, SafetensorsFile.Entry> tensors = new LinkedHashMap<>(contents.tensors());
         edit.accept(tensors);
