@@ -104,8 +104,10 @@ final class InfoCommand implements Callable<Integer> {
 
     private static void printTicket(Ticket ticket) {
         TicketManifest m = ticket.manifest();
+        // The hash is not checked on reading (nothing computes with it): shortened when it is long enough.
+        String hash = String.valueOf(m.provenance().configHash());
         System.out.printf(Locale.ROOT, "ticket from run %s (seed %d, config %s)%n", m.provenance().sourceRun(),
-                m.provenance().seed(), m.provenance().configHash().substring(0, 12));
+                m.provenance().seed(), hash.substring(0, Math.min(12, hash.length())));
         System.out.printf(Locale.ROOT, "  test accuracy %.4f, sparsity %.4f, %,d MACs dense (supernet %,d), %,d "
                 + "params (%,d alive)%n", m.metrics().testAccuracy(), m.metrics().sparsity(), m.metrics().macs(),
                 m.metrics().supernetMacs(), m.metrics().params(), m.metrics().keptParams());

@@ -86,7 +86,10 @@ public final class NetworkStateCodec {
         }
     }
 
-    /** Rebuilds the network of {@code architecture} from entries, checking names, shapes and values. */
+    /**
+     * Rebuilds the network of {@code architecture} from entries, checking names, shapes and values (the values
+     * against {@link NetworkValueLimits}: what a trained network can hold).
+     */
     public static NetworkState fromEntries(Path file, Architecture architecture, Map<String, SafetensorsFile.Entry> entries)
             throws CorruptFileException {
         checkPlausible(file, architecture);
@@ -100,11 +103,7 @@ public final class NetworkStateCodec {
             }
             checkShape(file, expected.getKey(), entry.shape(), expected.getValue());
             HostTensor value = entry.toHostTensor();
-            for (float v : value.data()) {
-                if (!Float.isFinite(v)) {
-                    throw new CorruptFileException(file, "tensor '" + expected.getKey() + "' holds " + v);
-                }
-            }
+            NetworkValueLimits.check(file, expected.getKey(), value);
             tensors.put(expected.getKey(), value);
         }
         Map<String, int[]> origins = new LinkedHashMap<>();
@@ -115,6 +114,7 @@ public final class NetworkStateCodec {
             }
             origins.put(expected.getKey(), entry.ints());
         }
+        NetworkValueLimits.checkOrigins(file, architecture, origins);
         return new NetworkState(architecture, tensors, origins);
     }
 

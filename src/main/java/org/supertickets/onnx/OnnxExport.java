@@ -36,9 +36,15 @@ public final class OnnxExport {
      * @throws IOException          when the file cannot be written (the message names it)
      * @throws CorruptFileException when the ticket is missing or damaged (the message names the file)
      * @throws DatasetException     when a version-1 ticket's normalisation must be recomputed and its data is missing
+     * @throws IllegalArgumentException when {@code file} is a folder (the message names it and the fix)
      */
     public static Result toOnnx(Path ticketOrRun, Path file) throws IOException, CorruptFileException,
             DatasetException {
+        if (Files.isDirectory(file)) {
+            // Checked before the ticket is read: writing would fail only at the end, as an I/O error.
+            throw new IllegalArgumentException(file.toAbsolutePath() + " is a folder; the ONNX model is one file. "
+                    + "Fix: give a file name for --onnx, e.g. " + file.resolve("ticket.onnx"));
+        }
         Path folder = ticketFolder(ticketOrRun);
         Ticket ticket = TicketIo.read(folder);
         TicketInput input = TicketInputs.of(ticket);

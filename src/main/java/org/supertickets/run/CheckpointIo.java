@@ -10,6 +10,7 @@ import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.NetworkStateCodec;
+import org.supertickets.model.NetworkValueLimits;
 import org.supertickets.model.SafetensorsFile;
 import org.supertickets.space.Architecture;
 import org.supertickets.train.TrainerCheckpoint;
@@ -67,9 +68,32 @@ public final class CheckpointIo {
             if (owner == null || !java.util.Arrays.equals(owner.shape(), value.shape())) {
                 throw new CorruptFileException(file, "'" + e.getKey() + "' matches no tensor of the network");
             }
+            if (AVERAGE_PREFIX.equals(prefix) || PREVIOUS_MASK_PREFIX.equals(prefix)) {
+                // The average of weights and BN statistics, and earlier masks, go back into the network: they must
+                // hold what its own tensors may.
+                NetworkValueLimits.check(file, e.getKey(), value);
+            } else {
+                finite(file, e.getKey(), value, SECOND_MOMENT_PREFIX.equals(prefix));
+            }
             state.put(name, value);
         }
         return state;
+    }
+
+    /**
+     * Optimiser state has no bound of its own (momentum sums gradients), but a value that is not finite, or a
+     * negative mean of squared gradients, would make the first step after resuming NaN.
+     */
+    private static void finite(Path file, String name, HostTensor t, boolean notNegative)
+            throws CorruptFileException {
+        float[] v = t.data();
+        for (int i = 0; i < v.length; i++) {
+            if (!Float.isFinite(v[i]) || notNegative && v[i] < 0) {
+                throw new CorruptFileException(file, "tensor '" + name + "' holds " + v[i] + " at index " + i + "; "
+                        + (notNegative ? "a mean of squared gradients is finite and not negative"
+                                : "optimiser state is finite") + "." + METADATA_FIX);
+            }
+        }
     }
 
     private static final String METADATA_FIX = " Fix: the checkpoint was edited or damaged; restore it, or start "

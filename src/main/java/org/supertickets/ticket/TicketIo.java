@@ -21,7 +21,6 @@ import org.supertickets.model.SafetensorsFile;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
 
-import org.supertickets.space.ConfigIo;
 import org.supertickets.space.LayerShape;
 
 /**
@@ -140,18 +139,12 @@ public final class TicketIo {
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
         }
-        if (manifest.provenance() != null && manifest.provenance().config() != null) {
-            // A ticket older than some config fields ran with what those fields meant then, not today's defaults.
-            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
-                    manifest.metrics(), manifest.provenance().withConfig(
-                            ConfigIo.asRecorded(manifest.provenance().config())),
-                    manifest.input(), manifest.bnEpsilon(), manifest.graph());
-        }
-        checkMetrics(manifestFile, manifest.metrics());
+        manifest = TicketManifestCheck.checked(manifestFile, manifest);
         NetworkState network;
         try {
             // The architecture comes from the manifest, so an impossible one is the manifest's fault.
             NetworkStateCodec.checkPlausible(manifestFile, manifest.architecture());
+            TicketManifestCheck.checkSubnetOf(manifestFile, manifest.architecture(), manifest.provenance().config());
             SafetensorsFile.Header header = SafetensorsFile.readHeader(weightsFile);
             NetworkStateCodec.checkHeader(weightsFile, manifest.architecture(), header);
             network = NetworkStateCodec.fromEntries(weightsFile, manifest.architecture(),
@@ -173,45 +166,7 @@ public final class TicketIo {
                     + "architecture (they are written from it); restore the file, or delete both fields to have them "
                     + "derived again");
         }
-        TicketInput input = manifest.input();
-        int channels = manifest.architecture().inChannels();
-        if (input != null && (input.mean().length != channels || input.std().length != channels)) {
-            throw new CorruptFileException(manifestFile, "has " + input.mean().length + " 'input.mean' and "
-                    + input.std().length + " 'input.std' values for " + channels + " input channels; restore the file");
-        }
         return new Ticket(manifest, network);
-    }
-
-    private static final String METRICS_FIX = " Fix: the ticket.json was edited or damaged; restore it (a run writes "
-            + "<run>/ticket/ when it completes).";
-
-    /** Accuracies and sparsity are shares (NaN = not measured), counts are not negative: anything else is forged. */
-    private static void checkMetrics(Path file, TicketMetrics m) throws CorruptFileException {
-        if (m == null) {
-            throw new CorruptFileException(file, "has no metrics." + METRICS_FIX);
-        }
-        share(file, "testAccuracy", m.testAccuracy(), true);
-        share(file, "validationAccuracy", m.validationAccuracy(), true);
-        share(file, "sparsity", m.sparsity(), false);
-        long[] counts = {m.macs(), m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), m.supernetMacs(),
-                m.supernetParams()};
-        String[] names = {"macs", "sparseMacs", "exactSparseMacs", "params", "keptParams", "supernetMacs",
-                "supernetParams"};
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] < 0) {
-                throw new CorruptFileException(file, "metrics field '" + names[i] + "' is " + counts[i]
-                        + "; it cannot be negative." + METRICS_FIX);
-            }
-        }
-    }
-
-    private static void share(Path file, String field, double value, boolean mayBeUnmeasured)
-            throws CorruptFileException {
-        boolean ok = value >= 0 && value <= 1 || mayBeUnmeasured && Double.isNaN(value);
-        if (!ok) {
-            throw new CorruptFileException(file, "metrics field '" + field + "' is " + value + "; it must be between "
-                    + "0 and 1" + (mayBeUnmeasured ? " (or NaN: not measured)" : "") + "." + METRICS_FIX);
-        }
     }
 
     private static String locationOf(JsonProcessingException e) {

@@ -36,6 +36,7 @@ import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketGraphNode;
 import org.supertickets.ticket.TicketInput;
 import org.supertickets.ticket.TicketIo;
+import org.supertickets.ticket.TicketProvenance;
 
 /**
  * A ticket with the official grouped skip and BN epsilon 1e-3 keeps both through its files, and ONNX Runtime and
@@ -57,7 +58,11 @@ class GroupedSkipTicketTest {
         NetworkState network = RandomisedStates.randomised(NetworkInitializer.initialize(a, 3), 8,
                 (name, i) -> i % 3 == 0);
         Path folder = tmp.resolve("ticket");
-        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.5, 0.5, a.macs(), a.params(), null), network));
+        // A ticket is read only with the config it came from (its supernet is rebuilt from it and checked).
+        TicketProvenance provenance = new TicketProvenance(config, "h", 1, "grouped", 0, 0, "now", "none", "cpu", "0",
+                "end");
+        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.5, 0.5, a.macs(), a.params(), provenance),
+                network));
         assertFalse(Files.readString(folder.resolve(TicketIo.MANIFEST)).contains("skip_bn"));
         Ticket ticket = TicketIo.read(folder);
         assertEquals(SkipPath.GROUPED, ticket.network().architecture().skipPath());

@@ -114,6 +114,33 @@ class ForgedFilesTest {
         assertTrue(message.contains("'windowCorrect' is 40"), message);
     }
 
+    /**
+     * A checkpoint is read with the same value checks as a ticket (issue 28): a negative BN variance, a weight of
+     * 3e38, a channel origin out of range, and a moving average of the weights out of bounds are each refused,
+     * naming the file, the tensor and the fix, instead of resuming a run that turns NaN at its first step.
+     */
+    @Test
+    void aCheckpointWithFiniteButImpossibleValuesIsRefusedNamingTheTensor() throws Exception {
+        Map<String, TicketForgery.Edit> forgeries = new LinkedHashMap<>();
+        forgeries.put("stem.bn.var", f -> TicketForgery.editTensor(f, "stem.bn.var", v -> v[0] = -1f));
+        forgeries.put("stem.conv.weight", f -> TicketForgery.editTensor(f, "stem.conv.weight", v -> v[0] = 3e38f));
+        forgeries.put("origin/", f -> TicketForgery.editOrigins(f, o -> o[0] = Integer.MIN_VALUE));
+        forgeries.put("ema/head.bn.mean", f -> TicketForgery.editTensor(f, "ema/head.bn.mean", v -> v[0] = 1e30f));
+        NetworkState network = tinyNetwork();
+        Map<String, org.supertickets.model.HostTensor> average = Map.of("head.bn.mean",
+                network.tensor("head.bn.mean"));
+        for (Map.Entry<String, TicketForgery.Edit> forgery : forgeries.entrySet()) {
+            Path file = dir.resolve("forged.safetensors");
+            CheckpointIo.write(file, new TrainerCheckpoint(5, 1, network, Map.of(), 0.5, 0, 0, 0, "h", Map.of(),
+                    Map.of(), 0, average));
+            assertTrue(CheckpointIo.read(file).weightAverage().containsKey("head.bn.mean"), "the intact one reads");
+            forgery.getValue().apply(file);
+            String message = assertThrows(CorruptFileException.class, () -> CheckpointIo.read(file)).getMessage();
+            assertTrue(message.startsWith(file.toString()) && message.contains(forgery.getKey())
+                    && message.contains("Fix:"), message);
+        }
+    }
+
     @Test
     void aCheckpointStepBeyondTheRunIsRefusedByResumeAndTheFolderIsFreedAgain() throws Exception {
         RunFolder folder = runFolderWithCheckpoint(99_999_999_999L);

@@ -16,7 +16,9 @@ import org.supertickets.TestConfigs;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.model.NetworkValueLimits;
 import org.supertickets.model.SafetensorsFile;
+import org.supertickets.model.TensorNames;
 import org.supertickets.run.CheckpointIo;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigException;
@@ -28,6 +30,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketProvenance;
+import org.supertickets.ticket.TicketStart;
 import org.supertickets.train.TrainerCheckpoint;
 
 /**
@@ -84,7 +87,7 @@ class FuzzTest {
                     : manifest);
             Files.write(fuzz.resolve(TicketIo.WEIGHTS), textCase ? weights : mutateBytes(weights));
             try {
-                TicketIo.read(fuzz);
+                assertUsable(TicketIo.read(fuzz));
             } catch (CorruptFileException | IOException expected) {
                 assertTrue(expected.getMessage().contains(fuzz.toString()), expected.getMessage());
             } catch (RuntimeException | OutOfMemoryError e) {
@@ -200,6 +203,95 @@ class FuzzTest {
             } catch (RuntimeException | OutOfMemoryError e) {
                 throw new AssertionError("ticket size/value case " + i + " threw " + e, e);
             }
+        }
+    }
+
+    /**
+     * Tickets whose files stay well-formed but whose content is forged (issue 28): provenance removed or null, its
+     * config null or with 0 to 5,000 stages, channel origins set to extremes, repeated or permuted, and BN
+     * statistics, scales, shifts and weights set to extreme finite values. Each case reads back as a ticket every
+     * command can use — its supernet is rebuilt from the config and cut down by the origins, as {@code retrain}
+     * does, and its values are within {@link NetworkValueLimits} — or is refused naming the damaged file.
+     */
+    @Test
+    void ticketsWithForgedProvenanceOriginsAndValuesReadUsablyOrFailNamingTheFile() throws Exception {
+        Path good = goodTicket();
+        List<String> names = TicketForgery.tensorNames(good);
+        List<String> statistics = names.stream().filter(n -> n.endsWith(TensorNames.RUNNING_VAR)
+                || n.endsWith(TensorNames.RUNNING_MEAN)).toList();
+        List<String> parameters = names.stream().filter(n -> n.endsWith(TensorNames.WEIGHT)
+                || n.endsWith(TensorNames.GAMMA) || n.endsWith(TensorNames.BETA)
+                || n.equals(TensorNames.CLASSIFIER_BIAS)).toList();
+        int[] stageCounts = {0, 1, 2, 3, 32, 33, 5000};
+        int[] origins = {Integer.MIN_VALUE, -1, 0, 1, 7, 8, 15, 16, 1 << 20, Integer.MAX_VALUE};
+        float[] values = {-3e38f, -1.0001e4f, -1e4f, -1f, -1e-30f, -0f, 0f, Float.MIN_VALUE, 1f, 9999f, 1e4f,
+            1.0001e4f, 1e8f, 1.0001e8f, 3e38f};
+        Path fuzz = dir.resolve("forged");
+        int usable = 0;
+        for (int i = 0; i < FILE_CASES / 2; i++) {
+            copyTicket(good, fuzz);
+            String blamed = i % 4 == 0 ? TicketIo.MANIFEST : TicketIo.WEIGHTS;
+            switch (i % 4) {
+                case 0 -> TicketForgery.editManifest(fuzz, m -> {
+                    switch (random.nextInt(5)) {
+                        case 0 -> m.remove("provenance");
+                        case 1 -> m.putNull("provenance");
+                        case 2 -> TicketForgery.provenance(m).putNull("config");
+                        case 3 -> TicketForgery.provenance(m).remove("config");
+                        default -> TicketForgery.repeatStages(m, stageCounts[random.nextInt(stageCounts.length)]);
+                    }
+                });
+                case 1 -> TicketForgery.editOrigins(fuzz.resolve(TicketIo.WEIGHTS), o -> {
+                    switch (random.nextInt(3)) {
+                        case 0 -> o[random.nextInt(o.length)] = origins[random.nextInt(origins.length)];
+                        case 1 -> o[random.nextInt(o.length)] = o[random.nextInt(o.length)];
+                        default -> {
+                            for (int k = o.length - 1; k > 0; k--) { // a permutation: still valid
+                                int j = random.nextInt(k + 1);
+                                int t = o[k];
+                                o[k] = o[j];
+                                o[j] = t;
+                            }
+                        }
+                    }
+                });
+                default -> {
+                    List<String> pool = i % 4 == 2 ? statistics : parameters;
+                    TicketForgery.editTensor(fuzz.resolve(TicketIo.WEIGHTS), pool.get(random.nextInt(pool.size())),
+                            v -> v[random.nextInt(v.length)] = values[random.nextInt(values.length)]);
+                }
+            }
+            try {
+                assertUsable(TicketIo.read(fuzz));
+                usable++;
+            } catch (CorruptFileException expected) {
+                assertTrue(expected.getMessage().startsWith(fuzz.resolve(blamed).toString())
+                        && expected.getMessage().contains("Fix:"), "case " + i + ": " + expected.getMessage());
+            } catch (IOException | RuntimeException | OutOfMemoryError e) {
+                throw new AssertionError("forged ticket case " + i + " threw " + e, e);
+            }
+        }
+        assertTrue(usable > 0 && usable < FILE_CASES / 2, "some forgeries are harmless, most are not: " + usable);
+    }
+
+    /** What the commands rely on: a provenance with a config, the ticket cut from its supernet, values in range. */
+    private static void assertUsable(Ticket ticket) {
+        var provenance = ticket.manifest().provenance();
+        assertTrue(provenance != null && provenance.config() != null, "a read ticket has its config");
+        TicketStart.network(ticket, TicketStart.Weights.REWOUND, 0);
+        ticket.network().tensors().forEach((name, t) -> {
+            for (float v : t.data()) {
+                boolean variance = name.endsWith(TensorNames.RUNNING_VAR);
+                assertTrue(Float.isFinite(v) && (variance ? v >= 0 && v <= NetworkValueLimits.MAX_VARIANCE
+                        : Math.abs(v) <= NetworkValueLimits.MAX_MAGNITUDE), name + " holds " + v);
+            }
+        });
+    }
+
+    private static void copyTicket(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        for (String file : List.of(TicketIo.MANIFEST, TicketIo.WEIGHTS)) {
+            Files.copy(from.resolve(file), to.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 
