@@ -3,9 +3,6 @@ package org.supertickets.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,7 +10,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
-import org.supertickets.cli.Main;
 import org.supertickets.io.AtomicFiles;
 import org.supertickets.pipeline.ImpPipeline;
 import org.supertickets.pipeline.ImpSettings;
@@ -40,13 +36,13 @@ class CompletedRunResumeTest {
         RunFolder folder = CompletedRunFixture.completedRun(dir);
         Map<String, String> before = CompletedRunFixture.fingerprint(folder.path());
 
-        Cli cli = Cli.execute("resume", folder.path().toString(), "--quiet", "--device", "cpu");
+        CliRun cli = CliRun.execute("resume", folder.path().toString(), "--quiet", "--device", "cpu");
 
-        assertEquals(2, cli.code, cli.err);
-        assertTrue(cli.err.contains(folder.path() + " completed at step 0"), cli.err);
-        assertTrue(cli.err.contains("its ticket is in " + folder.ticket()), cli.err);
-        assertTrue(cli.err.contains("Fix: start a new run (run " + folder.config() + "), or retrain or finetune"),
-                cli.err);
+        assertEquals(2, cli.code(), cli.err());
+        assertTrue(cli.err().contains(folder.path() + " completed at step 0"), cli.err());
+        assertTrue(cli.err().contains("its ticket is in " + folder.ticket()), cli.err());
+        assertTrue(cli.err().contains("Fix: start a new run (run " + folder.config() + "), or retrain or finetune"),
+                cli.err());
         assertEquals(before, CompletedRunFixture.fingerprint(folder.path()), "nothing written, not even a lease");
     }
 
@@ -61,28 +57,13 @@ class CompletedRunResumeTest {
                 "level-1-run/ticket"));
         Map<String, String> before = CompletedRunFixture.fingerprint(pipeline);
 
-        Cli cli = Cli.execute("resume", pipeline.toString(), "--quiet");
+        CliRun cli = CliRun.execute("resume", pipeline.toString(), "--quiet");
 
-        assertEquals(2, cli.code, cli.err);
-        assertTrue(cli.err.contains(pipeline + " completed all its 3 stages; its ticket is in "
-                + pipeline.resolve("level-1-run/ticket")), cli.err);
-        assertTrue(cli.err.contains("Fix: start a new pipeline (imp " + pipeline.resolve(ImpPipeline.BASE_CONFIG)),
-                cli.err);
+        assertEquals(2, cli.code(), cli.err());
+        assertTrue(cli.err().contains(pipeline + " completed all its 3 stages; its ticket is in "
+                + pipeline.resolve("level-1-run/ticket")), cli.err());
+        assertTrue(cli.err().contains("Fix: start a new pipeline (imp " + pipeline.resolve(ImpPipeline.BASE_CONFIG)),
+                cli.err());
         assertEquals(before, CompletedRunFixture.fingerprint(pipeline), "nothing written");
-    }
-
-    /** The exit code and standard error of one command line run in this JVM. */
-    record Cli(int code, String err) {
-        static Cli execute(String... args) {
-            PrintStream old = System.err;
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            try {
-                int code = Main.execute(args);
-                return new Cli(code, err.toString(StandardCharsets.UTF_8));
-            } finally {
-                System.setErr(old);
-            }
-        }
     }
 }

@@ -3,7 +3,9 @@ package org.supertickets.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,14 +39,19 @@ public final class CompletedRunFixture {
         return folder;
     }
 
-    /** Every path under {@code dir} with its size and modification time: equal before and after = nothing written. */
+    /**
+     * Every path under {@code dir} (links not followed) with its size and modification time: equal before and after
+     * means nothing was written.
+     */
     public static Map<String, String> fingerprint(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> all = Files.walk(dir)) {
             all.forEach(p -> {
                 try {
-                    files.put(dir.relativize(p).toString(), Files.isDirectory(p) ? "folder"
-                            : Files.size(p) + " bytes, " + Files.getLastModifiedTime(p).toMillis());
+                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
+                            LinkOption.NOFOLLOW_LINKS);
+                    files.put(dir.relativize(p).toString(), a.isDirectory() ? "folder"
+                            : a.size() + " bytes, " + a.lastModifiedTime().toMillis());
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
