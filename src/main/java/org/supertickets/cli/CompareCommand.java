@@ -28,7 +28,8 @@ final class CompareCommand implements Callable<Integer> {
     @Parameters(paramLabel = "RUN", arity = "1..*", description = "run folders and pipeline folders (imp)")
     List<Path> runs;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "write comparison.csv and the PNG plots here")
+    @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
+            description = "write comparison.csv and the PNG plots here")
     Path out;
 
     @Override

@@ -48,7 +48,8 @@ final class ImpCommand implements Callable<Integer> {
             description = "a finished nas-only run of the same config to use as the search stage (its cost counts)")
     Path searchRun;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where the pipeline folder "
+    @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
+            defaultValue = "runs", description = "where the pipeline folder "
             + "goes")
     Path out;
 

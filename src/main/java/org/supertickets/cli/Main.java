@@ -1,5 +1,6 @@
 package org.supertickets.cli;
 
+import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,10 +24,28 @@ public final class Main implements Runnable {
         System.exit(execute(args));
     }
 
-    /** Runs a command line and returns its exit code (tests call this). */
+    /**
+     * Runs a command line and returns its exit code (tests call this). Everything it prints, its own lines and
+     * picocli's, goes through {@link TerminalText}: user strings reach the terminal with their control and bidi
+     * characters escaped.
+     */
     public static int execute(String... args) {
         configureEngineOffline();
-        return commandLine().execute(args);
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        System.setOut(TerminalText.escaping(out));
+        System.setErr(TerminalText.escaping(err));
+        try {
+            CommandLine commandLine = commandLine();
+            commandLine.setOut(TerminalText.escapingWriter(out));
+            commandLine.setErr(TerminalText.escapingWriter(err));
+            // Colours are ESC sequences, which the escaping would spell out; help reads the same without them.
+            commandLine.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+            return commandLine.execute(args);
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
     }
 
     /** The command line with every command's help completed by its exit codes and an example. */
@@ -55,6 +74,6 @@ public final class Main implements Runnable {
 
     @Override
     public void run() {
-        commandLine().usage(System.out);
+        commandLine().usage(System.out, CommandLine.Help.Ansi.OFF);
     }
 }

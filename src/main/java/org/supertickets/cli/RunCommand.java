@@ -21,7 +21,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "CONFIG", description = "search-space config (JSON), e.g. sample-configs/quickstart.json")
     Path config;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go "
+    @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
+            defaultValue = "runs", description = "where run folders go "
             + "(default: ${DEFAULT-VALUE})")
     Path out;
 

@@ -31,8 +31,10 @@ final class RunWaiter {
             Thread.currentThread().interrupt();
             return Main.EXIT_CANCELLED;
         } catch (ExecutionException e) {
-            System.err.println("The run stopped on an unexpected error: " + e.getCause()
-                    + ". Its folder and last checkpoint are in " + run.folder().path());
+            boolean checkpointed = java.nio.file.Files.isRegularFile(run.folder().latestCheckpoint());
+            System.err.println("The run stopped on an unexpected error: " + e.getCause() + ". Its folder is "
+                    + run.folder().path() + (checkpointed ? "; the last good checkpoint is kept there (resume it)."
+                    : "; no checkpoint was written yet; start the run again."));
             return Main.EXIT_FAILED;
         }
     }

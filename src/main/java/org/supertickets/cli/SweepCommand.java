@@ -38,7 +38,8 @@ final class SweepCommand implements Callable<Integer> {
                     + "(" + TrainingMethod.LABELS + ") and its values; repeat for more axes")
     List<String> grid;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
+            defaultValue = "runs", description = "where run folders go")
     Path out;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")

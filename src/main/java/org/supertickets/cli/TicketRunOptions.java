@@ -12,7 +12,8 @@ final class TicketRunOptions {
     @Option(names = "--lr", paramLabel = "RATE", description = "peak learning rate (default: the original)")
     Double learningRate;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "runs", description = "where run folders go")
+    @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
+            defaultValue = "runs", description = "where run folders go")
     Path out;
 
     @Option(names = "--device", paramLabel = "auto|cpu|gpu", description = "override the device")

@@ -16,6 +16,7 @@ import org.supertickets.model.NetworkState;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.IterativeMagnitudePruner;
 import org.supertickets.run.LocalRun;
+import org.supertickets.run.RunCompletedException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunOwnership;
 import org.supertickets.run.RunSetupException;
@@ -146,8 +147,8 @@ public final class ImpPipeline {
     public static ImpPipeline reopen(Path folder, String device, StageObserver observer) throws RunSetupException {
         PipelineManifest manifest = readManifest(folder);
         if (manifest.complete()) {
-            throw new RunSetupException(folder + " has finished all its stages; there is nothing to resume. Its "
-                    + "ticket is " + folder.resolve(manifest.ticket()) + ".");
+            throw RunCompletedException.ofPipeline(folder, manifest.stages().size(), folder.resolve(manifest.ticket()),
+                    folder.resolve(BASE_CONFIG));
         }
         SearchSpaceConfig base;
         try {

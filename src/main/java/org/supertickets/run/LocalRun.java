@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.supertickets.data.DatasetException;
@@ -114,7 +115,7 @@ public final class LocalRun {
     /**
      * Continues an interrupted run from its latest checkpoint, in the same folder. The logs are repaired first:
      * a torn last line and every event after the checkpoint's step are dropped, so the folder reads as if the
-     * run had never stopped.
+     * run had never stopped. A run that completed is refused ({@link RunCompletedException}) and left untouched.
      */
     public static LocalRun resume(Path runDir, String device, TrainingListener extra) throws RunSetupException {
         return resumeStage(runDir, device, extra, null, new TrainingControl());
@@ -127,10 +128,16 @@ public final class LocalRun {
     public static LocalRun resumeStage(Path runDir, String device, TrainingListener extra, RewindCapture rewind,
             TrainingControl control) throws RunSetupException {
         RunFolder folder;
+        Optional<RunFinished> completed;
         try {
             folder = RunFolder.open(runDir);
+            completed = RunCompletedException.completion(folder);
         } catch (IOException e) {
             throw new RunSetupException(e.getMessage());
+        }
+        // Refused before the claim: a completed run's folder is read, never written (not even a lease).
+        if (completed.isPresent()) {
+            throw RunCompletedException.of(folder, completed.get());
         }
         // Owned before anything is read or repaired: a live run's logs must never be truncated under it.
         RunOwnership owner = RunOwnership.claim(folder.path());

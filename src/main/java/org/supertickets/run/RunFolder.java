@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import org.supertickets.io.OutputFolder;
 
 /**
  * A run directory, the contract between trainer, CLI, GUI and other machines:
@@ -48,6 +49,7 @@ public record RunFolder(Path path) {
      * appended when that exists; atomic, so two processes never get the same folder.
      */
     public static Path createUnique(Path parent, String name, LocalDateTime now) throws IOException {
+        OutputFolder.check(parent); // says why (a file, a link loop, a dangling link): createDirectories does not
         Files.createDirectories(parent);
         String base = sanitize(name) + "-" + STAMP.format(now);
         for (int attempt = 1; attempt < 1000; attempt++) {

@@ -35,6 +35,12 @@ public final class RunOwnership implements AutoCloseable {
     public static final String LEASE_FILE = "owner.json";
     static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(10);
     public static final Duration LEASE_EXPIRES_AFTER = Duration.ofSeconds(90);
+    /**
+     * How long a process refused by the OS lock waits for the lock holder's lease. The holder writes it right after
+     * taking the lock; until then the lease on disk is the one it is replacing (a dead owner's, when two processes
+     * race to take a stale folder over), and naming that one would send the user after a process that is gone.
+     */
+    static final Duration LOCK_HOLDER_LEASE_WAIT = Duration.ofSeconds(3);
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /**
@@ -96,7 +102,7 @@ public final class RunOwnership implements AutoCloseable {
             try {
                 lock = channel.tryLock();
                 if (lock == null) {
-                    throw new RunFolderInUseException(ownedBy(folder, readLease(key), clock.instant()));
+                    throw new RunFolderInUseException(heldBy(folder, key, clock));
                 }
             } catch (IOException e) {
                 lock = null; // this file system gives no locks: the lease alone guards the folder
@@ -124,6 +130,35 @@ public final class RunOwnership implements AutoCloseable {
         }
     }
 
+    /**
+     * Who holds the OS lock that refused this claim: the live lease on disk, waited for up to
+     * {@link #LOCK_HOLDER_LEASE_WAIT}; a lease that stays stale is named as what it is, not as the owner.
+     */
+    private static String heldBy(Path folder, Path key, Clock clock) throws RunFolderInUseException {
+        long deadline = System.nanoTime() + LOCK_HOLDER_LEASE_WAIT.toNanos();
+        RunLease self = RunLease.ofThisProcess(clock.instant());
+        while (true) {
+            Optional<RunLease> lease = readLease(key);
+            Instant now = clock.instant();
+            boolean holders = lease.isPresent() && !lease.get().isSameProcessAs(self) && isLive(lease.get(), now);
+            if (holders || (lease.isEmpty() && System.nanoTime() >= deadline)) {
+                return ownedBy(folder, lease, now);
+            }
+            if (System.nanoTime() >= deadline) {
+                RunLease stale = lease.get();
+                return folder + " is in use by another process: it holds " + LOCK_FILE + " and has not written its "
+                        + "lease yet (" + LEASE_FILE + " still names the previous owner, pid " + stale.pid()
+                        + " on host " + stale.host() + ", which no longer holds the folder)." + IN_USE_FIX;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return ownedBy(folder, Optional.empty(), now);
+            }
+        }
+    }
+
     /** Whether the lease's owner is known to be alive: never guessed, so only a proven death makes it stale. */
     static boolean isLive(RunLease lease, Instant now) {
         if (lease.host().equals(HostName.get())) {
@@ -138,11 +173,13 @@ public final class RunOwnership implements AutoCloseable {
         return Duration.between(lease.heartbeatInstant(), now).compareTo(LEASE_EXPIRES_AFTER) < 0;
     }
 
+    private static final String IN_USE_FIX = " Two processes in one run folder would mix their logs and checkpoints. "
+            + "Fix: let that run end, or stop it (Ctrl-C or Stop keeps a checkpoint), then resume; once that process "
+            + "is gone, resume takes the folder over by itself (a lease from another host expires "
+            + LEASE_EXPIRES_AFTER.toSeconds() + " s after its last heartbeat).";
+
     private static String ownedBy(Path folder, Optional<RunLease> lease, Instant now) {
-        String fix = " Two processes in one run folder would mix their logs and checkpoints. Fix: let that run end, "
-                + "or stop it (Ctrl-C or Stop keeps a checkpoint), then resume; once that process is gone, resume "
-                + "takes the folder over by itself (a lease from another host expires "
-                + LEASE_EXPIRES_AFTER.toSeconds() + " s after its last heartbeat).";
+        String fix = IN_USE_FIX;
         if (lease.isEmpty()) {
             return folder + " is in use by another process (it holds " + LOCK_FILE + "; its lease " + LEASE_FILE
                     + " is not written yet)." + fix;

@@ -107,6 +107,11 @@ public final class TwoInOneTrainer {
     private final Timings timings = new Timings();
     private long rewindStep = -1;
     private boolean startsAtRewindPoint;
+    /**
+     * Whether a checkpoint of this run is on disk (it resumed from one, or saved one): a failure message says the
+     * last good checkpoint is kept only then, and otherwise that the run must start again.
+     */
+    private boolean checkpointOnDisk;
     private Consumer<RewindPoint> rewindSink;
 
     public TwoInOneTrainer(SearchSpaceConfig resolvedConfig, String configHash, TrainingData data, Device device,
@@ -207,6 +212,7 @@ public final class TwoInOneTrainer {
             disableGradientRecording();
             NativeAllocatorTuning.applyOnce();
             boolean resumed = resume != null && !startsAtRewindPoint;
+            checkpointOnDisk = resumed;
             NetworkState initial = resume != null ? resume.network()
                     : start != null ? start
                     : NetworkInitializer.initialize(Architecture.supernet(config), config.seed(),
@@ -281,14 +287,14 @@ public final class TwoInOneTrainer {
             return failed(stepsDone, e.getMessage(), startNanos);
         } catch (IOException e) {
             return failed(stepsDone, "Could not write a checkpoint: " + e.getMessage()
-                    + ". Fix: free disk space or check that the run folder is writable; the last good checkpoint "
-                    + "is kept.", startNanos);
+                    + ". Fix: free disk space or check that the run folder is writable; " + checkpointNote() + ".",
+                    startNanos);
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof RecordingRefusedException refused) {
                 return failed(stepsDone, refused.getMessage(), startNanos);
             }
             return failed(stepsDone, e.getMessage() + ". Fix: free disk space or check that the run folder still "
-                    + "exists and is writable; the last good checkpoint is kept.", startNanos);
+                    + "exists and is writable; " + checkpointNote() + ".", startNanos);
         } catch (ai.djl.engine.EngineException e) {
             return failed(stepsDone, engineFailureMessage(e), startNanos);
         } finally {
@@ -326,11 +332,11 @@ public final class TwoInOneTrainer {
             if (!Double.isFinite(loss)) {
                 throw new TrainingDivergedException("The loss became " + loss + " at step " + step + " (epoch "
                         + String.format("%.2f", epochOf(step)) + "). Fix: lower training.learningRate (now "
-                        + config.training().learningRate() + ") or search.rho; the last checkpoint is kept.");
+                        + config.training().learningRate() + ") or search.rho; " + checkpointNote() + ".");
             }
             gradientNorm = optimizer.step(net, lr, l1Strengths(rho));
         }
-        checkGradient(gradientNorm, step, config.training().learningRate());
+        checkGradient(gradientNorm, step, config.training().learningRate(), checkpointNote());
         if (config.pruning().zeroPrunedWeights()) {
             zeroPrunedWeights();
         }
@@ -561,6 +567,7 @@ public final class TwoInOneTrainer {
         checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), state.first(), windowLoss,
                 windowCorrect, windowImages, trainingMacs, configHash, previousEventMasks, state.second(),
                 state.updates(), average == null ? Map.of() : average.toHost()));
+        checkpointOnDisk = true;
         timings.checkpointNanos += System.nanoTime() - t0;
     }
 
@@ -608,11 +615,18 @@ public final class TwoInOneTrainer {
         return summary;
     }
 
+    /** What a failure leaves to continue from: the last good checkpoint, or nothing yet (start again). */
+    private String checkpointNote() {
+        return checkpointOnDisk ? "the last good checkpoint is kept"
+                : "no checkpoint was written yet; start the run again";
+    }
+
     /** Stops the run when the task gradient is not finite or has exploded. */
-    static void checkGradient(double gradientNorm, long step, double learningRate) throws TrainingDivergedException {
+    static void checkGradient(double gradientNorm, long step, double learningRate, String checkpointNote)
+            throws TrainingDivergedException {
         if (!Double.isFinite(gradientNorm) || gradientNorm > EXPLODED_GRADIENT_NORM) {
             throw new TrainingDivergedException("The gradients exploded (norm " + gradientNorm + ") at step " + step
-                    + ". Fix: lower training.learningRate (now " + learningRate + "); the last checkpoint is kept.");
+                    + ". Fix: lower training.learningRate (now " + learningRate + "); " + checkpointNote + ".");
         }
     }
 
@@ -635,10 +649,14 @@ public final class TwoInOneTrainer {
         String text = String.valueOf(e.getMessage());
         if (text.toLowerCase().contains("out of memory")) {
             return "The device ran out of memory (" + device + "). Fix: lower training.batchSize (now "
-                    + config.training().batchSize() + ") or training.evalBatchSize; the last checkpoint is kept.";
+                    + config.training().batchSize() + ") or training.evalBatchSize; " + checkpointNote() + ".";
         }
-        return "The engine failed on " + device + ": " + text + ". The last checkpoint is kept; resume it, or on a "
-                + "GPU problem resume with --device cpu.";
+        if (!checkpointOnDisk) {
+            return "The engine failed on " + device + ": " + text + ". No checkpoint was written yet; start the run "
+                    + "again (on a GPU problem with --device cpu).";
+        }
+        return "The engine failed on " + device + ": " + text + ". The last good checkpoint is kept; resume it, or on "
+                + "a GPU problem resume with --device cpu.";
     }
 
     /** The engine, its version and flavor, e.g. {@code PyTorch 2.7.1 (cpu)}. */

@@ -75,10 +75,11 @@ class FaultInjectionTest {
 
     @Test
     void explodingOrNonFiniteGradientsStopTheRunWithTheFix() throws Exception {
-        TwoInOneTrainer.checkGradient(5.0, 10, 0.1);
+        TwoInOneTrainer.checkGradient(5.0, 10, 0.1, "the last good checkpoint is kept");
         for (double norm : new double[] {2e6, Double.NaN, Double.POSITIVE_INFINITY}) {
             TrainingDivergedException e = org.junit.jupiter.api.Assertions.assertThrows(
-                    TrainingDivergedException.class, () -> TwoInOneTrainer.checkGradient(norm, 10, 0.1));
+                    TrainingDivergedException.class, () -> TwoInOneTrainer.checkGradient(norm, 10, 0.1,
+                            "the last good checkpoint is kept"));
             assertTrue(e.getMessage().contains("exploded") && e.getMessage().contains("learningRate"),
                     e.getMessage());
         }

@@ -23,6 +23,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.supertickets.run.RunCompletedException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderInUseException;
 import org.supertickets.space.ConfigIo;
@@ -205,8 +206,22 @@ public final class RunsViewModel {
         return e != null && e.getFolder() != null && !hasActiveRuns()
                 && (e.getStatus() == RunStatus.STOPPED || e.getStatus() == RunStatus.FAILED
                 || e.getStatus() == RunStatus.FOLLOW_IDLE)
+                && completedRun(e) == null
                 && (e.imp() != null ? PipelineIo.isPipeline(e.getFolder())
                         : Files.isRegularFile(new RunFolder(e.getFolder()).latestCheckpoint()));
+    }
+
+    /**
+     * How the entry's run completed, as its feed read it, or null: a completed run is never resumed (the core
+     * refuses it too, for a folder whose end the feed has not read yet). A pipeline's stages complete one by one,
+     * so for a pipeline entry this says nothing.
+     */
+    private static RunFinished completedRun(RunEntry e) {
+        if (e == null || e.getFolder() == null || e.imp() != null) {
+            return null;
+        }
+        RunFinished finished = e.session().history().finished();
+        return finished != null && finished.outcome() == RunFinished.Outcome.COMPLETED ? finished : null;
     }
 
     /**
@@ -216,7 +231,10 @@ public final class RunsViewModel {
      */
     public void resumeFromCheckpoint(RunEntry e) {
         if (!canResumeFromCheckpoint(e)) {
-            notifier.error("Cannot resume", "This run has no checkpoint to resume from, or another run is training. "
+            RunFinished completed = completedRun(e);
+            notifier.error("Cannot resume", completed != null
+                    ? RunCompletedException.of(new RunFolder(e.getFolder()), completed).getMessage()
+                    : "This run has no checkpoint to resume from, or another run is training. "
                     + "Fix: wait for the other run, or start the config again.");
             return;
         }
@@ -249,9 +267,12 @@ public final class RunsViewModel {
                     show(e);
                 })
                 .onFailure(err -> {
-                    boolean inUse = err instanceof RunFolderInUseException
-                            || err.getCause() instanceof RunFolderInUseException;
-                    e.setStatus(inUse ? before : RunStatus.FAILED, inUse ? saidBefore : UserMessages.describe(err));
+                    // Refused without touching the folder (another owner, or a completed run): the entry stays.
+                    boolean untouched = err instanceof RunFolderInUseException
+                            || err.getCause() instanceof RunFolderInUseException
+                            || err instanceof RunCompletedException || err.getCause() instanceof RunCompletedException;
+                    e.setStatus(untouched ? before : RunStatus.FAILED, untouched ? saidBefore
+                            : UserMessages.describe(err));
                     e.detach();
                     notifier.error("Cannot resume " + dir.getFileName(), UserMessages.describe(err));
                 })
