@@ -17,7 +17,7 @@ import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.pipeline.PipelineManifest;
 import org.supertickets.pipeline.PipelineStage;
 import org.supertickets.prune.PruneScope;
-import org.supertickets.run.CompletedRunFixture;
+import org.supertickets.run.RunFolderFixtures;
 import org.supertickets.run.RunFolder;
 import org.supertickets.space.ConfigIo;
 
@@ -33,8 +33,8 @@ class CompletedRunResumeTest {
 
     @Test
     void resumingACompletedRunIsRefusedWithItsTicketAndTheFixAndWritesNothing() throws Exception {
-        RunFolder folder = CompletedRunFixture.completedRun(dir);
-        Map<String, String> before = CompletedRunFixture.fingerprint(folder.path());
+        RunFolder folder = RunFolderFixtures.completedRun(dir);
+        Map<String, String> before = RunFolderFixtures.fingerprint(folder.path());
 
         CliRun cli = CliRun.execute("resume", folder.path().toString(), "--quiet", "--device", "cpu");
 
@@ -43,7 +43,7 @@ class CompletedRunResumeTest {
         assertTrue(cli.err().contains("its ticket is in " + folder.ticket()), cli.err());
         assertTrue(cli.err().contains("Fix: start a new run (run " + folder.config() + "), or retrain or finetune"),
                 cli.err());
-        assertEquals(before, CompletedRunFixture.fingerprint(folder.path()), "nothing written, not even a lease");
+        assertEquals(before, RunFolderFixtures.fingerprint(folder.path()), "nothing written, not even a lease");
     }
 
     @Test
@@ -55,7 +55,7 @@ class CompletedRunResumeTest {
         PipelineIo.write(pipeline, new PipelineManifest(PipelineManifest.IMP_METHOD, "tiny", "fashion-mnist", 1,
                 new ImpSettings(0.5, 0.2, 0.5, PruneScope.GLOBAL, 1), 3, List.of(stage, stage, stage), true,
                 "level-1-run/ticket"));
-        Map<String, String> before = CompletedRunFixture.fingerprint(pipeline);
+        Map<String, String> before = RunFolderFixtures.fingerprint(pipeline);
 
         CliRun cli = CliRun.execute("resume", pipeline.toString(), "--quiet");
 
@@ -64,6 +64,6 @@ class CompletedRunResumeTest {
                 + pipeline.resolve("level-1-run/ticket")), cli.err());
         assertTrue(cli.err().contains("Fix: start a new pipeline (imp " + pipeline.resolve(ImpPipeline.BASE_CONFIG)),
                 cli.err());
-        assertEquals(before, CompletedRunFixture.fingerprint(pipeline), "nothing written");
+        assertEquals(before, RunFolderFixtures.fingerprint(pipeline), "nothing written");
     }
 }

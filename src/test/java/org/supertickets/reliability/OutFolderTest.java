@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supertickets.run.CompletedRunFixture;
+import org.supertickets.run.RunFolderFixtures;
 
 /**
  * Issue 28 item 7b: an {@code --out} that cannot be a folder (a regular file, a symbolic link loop, a link to
@@ -42,7 +42,7 @@ class OutFolderTest {
                 List.of("finetune", ticket, "--quiet"),
                 List.of("transfer", ticket, "--data", "mnist", "--quiet"),
                 List.of("compare", ticket));
-        Map<String, String> before = CompletedRunFixture.fingerprint(dir);
+        Map<String, String> before = RunFolderFixtures.fingerprint(dir);
         for (List<String> command : commands) {
             for (Map.Entry<Path, String> out : reasons.entrySet()) {
                 String[] args = java.util.stream.Stream.concat(command.stream(),
@@ -51,7 +51,7 @@ class OutFolderTest {
                 String said = String.join(" ", args) + " said: " + cli.err();
                 assertEquals(2, cli.code(), said);
                 assertTrue(cli.err().contains(out.getValue()) && cli.err().contains("Fix:"), said);
-                assertEquals(before, CompletedRunFixture.fingerprint(dir), said);
+                assertEquals(before, RunFolderFixtures.fingerprint(dir), said);
             }
         }
     }

@@ -20,29 +20,6 @@ class FailureBeforeFirstCheckpointTest {
 
     private static final String NONE_YET = "no checkpoint was written yet; start the run again";
 
-    /** Synthetic data whose images turn NaN, or whose reading fails, from a given step on. */
-    private static final class PoisonedData extends ForwardingData {
-        private final int fromStep;
-        private final Runnable fault;
-
-        PoisonedData(int fromStep, Runnable fault) {
-            super(new SyntheticData(256, 4, 12, 3));
-            this.fromStep = fromStep;
-            this.fault = fault;
-        }
-
-        @Override
-        public void fillTrain(int[] indices, int epoch, int position, float[] images, long[] labels) {
-            super.fillTrain(indices, epoch, position, images, labels);
-            if (epoch * (trainSize() / 16) + position >= fromStep) {
-                if (fault != null) {
-                    fault.run();
-                }
-                images[0] = Float.NaN;
-            }
-        }
-    }
-
     private static RunFinished run(TrainingData data, CheckpointStore store) {
         return new TwoInOneTrainer(TestConfigs.tinySynthetic(), "h", data, Device.cpu(), e -> { },
                 new TrainingControl(), store).run();
@@ -51,7 +28,7 @@ class FailureBeforeFirstCheckpointTest {
     @Test
     void aLossThatTurnsNanBeforeTheFirstCheckpointSaysToStartAgain() {
         List<Long> saved = new ArrayList<>();
-        RunFinished f = run(new PoisonedData(3, null), c -> saved.add(c.step()));
+        RunFinished f = run(new FaultInjectionTest.FaultyData(3, Float.NaN, null), c -> saved.add(c.step()));
         assertEquals(RunFinished.Outcome.FAILED, f.outcome());
         assertEquals(List.of(), saved, "the fault came before the first checkpoint");
         assertTrue(f.message().contains("loss became NaN") && f.message().contains(NONE_YET), f.message());
@@ -70,7 +47,7 @@ class FailureBeforeFirstCheckpointTest {
 
     @Test
     void anEngineFailureBeforeTheFirstCheckpointDoesNotSayResumeIt() {
-        RunFinished f = run(new PoisonedData(2, () -> {
+        RunFinished f = run(new FaultInjectionTest.FaultyData(2, 0f, () -> {
             throw new EngineException("CUDA error: no CUDA-capable device");
         }), c -> { });
         assertTrue(f.message().contains("No checkpoint was written yet; start the run again"), f.message());
@@ -80,7 +57,7 @@ class FailureBeforeFirstCheckpointTest {
     @Test
     void aFailureAfterACheckpointStillPointsToIt() {
         List<Long> saved = new ArrayList<>();
-        RunFinished f = run(new PoisonedData(40, null), c -> saved.add(c.step()));
+        RunFinished f = run(new FaultInjectionTest.FaultyData(40, Float.NaN, null), c -> saved.add(c.step()));
         assertEquals(List.of(16L, 32L), saved);
         assertTrue(f.message().contains("the last good checkpoint is kept"), f.message());
     }

@@ -14,7 +14,7 @@ import org.supertickets.TestConfigs;
 class FaultInjectionTest {
 
     /** Synthetic data that misbehaves from a given step on. */
-    private static final class FaultyData extends ForwardingData {
+    static final class FaultyData extends ForwardingData {
         private final int faultyFromStep;
         private final Runnable fault;
         private final float[] poison;

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supertickets.run.CompletedRunFixture;
+import org.supertickets.run.RunFolderFixtures;
 import org.supertickets.run.RunFolder;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
@@ -20,8 +20,8 @@ class ResumeCompletedRunTest {
 
     @Test
     void resumingACompletedRunShowsWhyAndLeavesTheEntryAndTheFolderAsTheyWere() throws Exception {
-        RunFolder folder = CompletedRunFixture.completedRun(runs);
-        Map<String, String> before = CompletedRunFixture.fingerprint(folder.path());
+        RunFolder folder = RunFolderFixtures.completedRun(runs);
+        Map<String, String> before = RunFolderFixtures.fingerprint(folder.path());
         RecordingNotifier notifier = new RecordingNotifier();
         RunsViewModel vm = new RunsViewModel(DirectRunner.create(), new LocalRunLauncher(), notifier, runs,
                 System::nanoTime);
@@ -35,7 +35,7 @@ class ResumeCompletedRunTest {
                 && m.contains("Fix: start a new run")), notifier.errors.toString());
         assertEquals(RunStatus.FOLLOW_IDLE, entry.getStatus(), "not marked FAILED");
         assertEquals("no new lines for a while", entry.messageProperty().get());
-        assertEquals(before, CompletedRunFixture.fingerprint(folder.path()));
+        assertEquals(before, RunFolderFixtures.fingerprint(folder.path()));
 
         // Once the feed has read the end, the button is off and the shortcut says the same.
         vm.pump();

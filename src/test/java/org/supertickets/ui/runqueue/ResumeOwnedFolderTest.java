@@ -7,21 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.supertickets.TestConfigs;
-import org.supertickets.io.AtomicFiles;
-import org.supertickets.model.NetworkInitializer;
-import org.supertickets.run.CheckpointIo;
 import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderFixtures;
 import org.supertickets.run.RunLease;
 import org.supertickets.run.RunOwnership;
-import org.supertickets.space.Architecture;
-import org.supertickets.space.ConfigIo;
-import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.train.TrainerCheckpoint;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 
@@ -33,12 +24,7 @@ class ResumeOwnedFolderTest {
 
     @Test
     void resumingAFolderAnotherHostOwnsNamesTheOwnerAndKeepsFollowingIt() throws Exception {
-        RunFolder folder = RunFolder.create(runs, "owned", LocalDateTime.now());
-        AtomicFiles.writeString(folder.config(), ConfigIo.toJson(TestConfigs.tinyFashionMnist()));
-        SearchSpaceConfig loaded = ConfigIo.loadResolved(folder.config());
-        CheckpointIo.write(folder.latestCheckpoint(), new TrainerCheckpoint(0, 0,
-                NetworkInitializer.initialize(Architecture.supernet(loaded), 1), Map.of(), 0, 0, 0, 0,
-                ConfigIo.hash(loaded), Map.of()));
+        RunFolder folder = RunFolderFixtures.stoppedRun(runs, "owned");
         String now = Instant.now().toString();
         Files.writeString(folder.path().resolve(RunOwnership.LEASE_FILE),
                 new ObjectMapper().writeValueAsString(new RunLease("other-machine", 4242, "", now, now)));

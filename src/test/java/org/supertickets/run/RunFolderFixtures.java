@@ -19,20 +19,27 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.TrainerCheckpoint;
 
-/** Run folders as a completed run leaves them, and a fingerprint of a folder to show that nothing was written. */
-public final class CompletedRunFixture {
+/** Run folders as a stopped or a completed run leaves them, and a fingerprint to show that nothing was written. */
+public final class RunFolderFixtures {
 
-    private CompletedRunFixture() {
+    private RunFolderFixtures() {
     }
 
-    /** A run folder of the tiny Fashion-MNIST config with a checkpoint and a log that ends COMPLETED. */
-    public static RunFolder completedRun(Path runs) throws Exception {
-        RunFolder folder = RunFolder.create(runs, "done", LocalDateTime.now());
+    /** A run folder of the tiny Fashion-MNIST config with a checkpoint at step 0: what resume continues. */
+    public static RunFolder stoppedRun(Path runs, String name) throws Exception {
+        RunFolder folder = RunFolder.create(runs, name, LocalDateTime.now());
         AtomicFiles.writeString(folder.config(), ConfigIo.toJson(TestConfigs.tinyFashionMnist()));
         SearchSpaceConfig loaded = ConfigIo.loadResolved(folder.config());
         CheckpointIo.write(folder.latestCheckpoint(), new TrainerCheckpoint(0, 0,
                 NetworkInitializer.initialize(Architecture.supernet(loaded), 1), Map.of(), 0, 0, 0, 0,
                 ConfigIo.hash(loaded), Map.of()));
+        return folder;
+    }
+
+    /** As {@link #stoppedRun}, with a log that ends COMPLETED and a ticket folder. */
+    public static RunFolder completedRun(Path runs) throws Exception {
+        RunFolder folder = stoppedRun(runs, "done");
+        SearchSpaceConfig loaded = ConfigIo.loadResolved(folder.config());
         new RunFolderWriter(folder, loaded, ConfigIo.hash(loaded)).onEvent(new RunFinished(0, 0,
                 RunFinished.Outcome.COMPLETED, "Completed 0 steps.", 0.8123, 0.5, 0.81, 0.9, 1000, 100, 50, 89, 1e9));
         Files.createDirectories(folder.ticket());
