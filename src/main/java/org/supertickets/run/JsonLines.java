@@ -104,7 +104,8 @@ public final class JsonLines {
         int skipped = 0;
         try (java.io.InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             in.mark(BOM.length);
-            if (!startsWithBom(in.readNBytes(BOM.length), 0, BOM.length)) {
+            byte[] head = in.readNBytes(BOM.length); // fewer for a file shorter than the mark
+            if (!startsWithBom(head, 0, head.length)) {
                 in.reset();
             }
             java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream(1024);

@@ -114,7 +114,7 @@ public final class ConfigValidator {
         }
         // The MACs range needs a network Architecture can build; a missing data.path does not matter for it.
         boolean networkValid = c.data() != null && c.stem() != null && c.stages() != null && c.head() != null
-                && c.network() != null && noIssueAt("data.dataset", "data.channels", "data.height", "data.width",
+                && c.network() != null && noIssueAt("task", "data.dataset", "data.channels", "data.height", "data.width",
                         "data.classes", "stem", "stages", "head", "network");
         if (networkValid) {
             supernetSize(c);
