@@ -71,6 +71,11 @@ final class LatencyCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
+        if (sparse && ticket.network().architecture().segments()) {
+            System.err.println(ticketPath + " is a segmentation ticket; --sparse times the classification head only. "
+                    + "Fix: leave out --sparse (the dense timing covers the decoder).");
+            return Main.EXIT_BAD_INPUT;
+        }
         PairedTiming timing;
         try {
             timing = new PairedTiming(repeats, 100_000, precision, maxSeconds, WARMUP);

@@ -45,6 +45,10 @@ final class TransferCommand implements Callable<Integer> {
         TicketRunPlan plan;
         try {
             Ticket ticket = TicketIo.read(ticketPath);
+            if (ticket.network().architecture().segments()) {
+                throw new IllegalArgumentException(ticketPath + " is a segmentation ticket; transfer across tasks is "
+                        + "not implemented yet. Fix: retrain or finetune it on segmentation data");
+            }
             DataConfig source = ticket.manifest().provenance().config().data();
             DataConfig target = new DataConfig(dataset, path, null, null, null, null, source.validationFraction(),
                     0, 0, source.augment());

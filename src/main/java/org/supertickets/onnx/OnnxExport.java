@@ -47,6 +47,11 @@ public final class OnnxExport {
         }
         Path folder = ticketFolder(ticketOrRun);
         Ticket ticket = TicketIo.read(folder);
+        if (ticket.network().architecture().segments()) {
+            throw new IllegalArgumentException(folder + " is a segmentation ticket; its ONNX export (the decoder and "
+                    + "its upsampling) is not written yet. Fix: use the ticket's weights.safetensors and ticket.json "
+                    + "directly (docs/tickets-outside.md), or export a classification ticket.");
+        }
         TicketInput input = TicketInputs.of(ticket);
         Path target = file.toAbsolutePath();
         if (target.getParent() != null) {
