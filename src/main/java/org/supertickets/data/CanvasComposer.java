@@ -56,12 +56,22 @@ public final class CanvasComposer {
      * @param name   the dataset's name
      */
     public SegmentationDataset compose(ImageDataset source, int count, long seed, String name) {
+        return compose(source, IntStream.range(0, count).toArray(), seed, name);
+    }
+
+    /**
+     * The canvases {@code canvases} (by index) of the dataset {@link #compose(ImageDataset, int, long, String)}
+     * would compose, in that order: canvas {@code canvases[k]} is the k-th of the result. A run that uses a few
+     * canvases of a large dataset composes only those.
+     */
+    public SegmentationDataset compose(ImageDataset source, int[] canvases, long seed, String name) {
         Objects.requireNonNull(source, "source");
+        int count = canvases.length;
         if (source.height() > height || source.width() > width) {
             throw new IllegalArgumentException(source.name() + ": objects of " + source.height() + "x"
                     + source.width() + " do not fit a canvas of " + height + "x" + width);
         }
-        if (source.classes() + 1 > SegmentationDataset.MAX_CLASSES || source.size() == 0 || count < 0) {
+        if (source.classes() + 1 > SegmentationDataset.MAX_CLASSES || source.size() == 0) {
             throw new IllegalArgumentException(source.name() + ": " + source.size() + " images of "
                     + source.classes() + " classes for " + count + " canvases");
         }
@@ -69,8 +79,8 @@ public final class CanvasComposer {
         byte[] pixels = new byte[Math.multiplyExact(Math.multiplyExact(count, c), height * width)];
         byte[] masks = new byte[Math.multiplyExact(count, height * width)];
         // Each canvas writes only its own slice, so the parallel loop is as deterministic as a serial one.
-        IntStream.range(0, count).parallel().forEach(i -> paint(source, placements(seed, i, source), pixels, masks,
-                i));
+        IntStream.range(0, count).parallel().forEach(k -> paint(source, placements(seed, canvases[k], source), pixels,
+                masks, k));
         return new SegmentationDataset(name, c, height, width, source.classes() + 1, pixels, masks);
     }
 

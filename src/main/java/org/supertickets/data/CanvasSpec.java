@@ -2,8 +2,8 @@ package org.supertickets.data;
 
 /**
  * How {@link CanvasComposer} fills canvases, and how many of them a canvas dataset has. The canvas size is not
- * here: it is the config's {@code data.height} x {@code data.width} ({@value #DEFAULT_SIZE} x {@value #DEFAULT_SIZE}
- * by default).
+ * here: it is the config's {@code data.height} x {@code data.width}
+ * ({@link org.supertickets.space.ConfigDefaults#CANVAS_SIDE} on each side by default).
  *
  * @param minObjects    fewest objects on one canvas (at least 1)
  * @param maxObjects    most objects on one canvas; the count is uniform in {@code [minObjects, maxObjects]}
@@ -13,8 +13,6 @@ package org.supertickets.data;
  */
 public record CanvasSpec(int minObjects, int maxObjects, float threshold, int trainCanvases, int testCanvases) {
 
-    /** The canvas side the sample configs use: room for a few 28 px objects that overlap now and then. */
-    public static final int DEFAULT_SIZE = 64;
     public static final int DEFAULT_MIN_OBJECTS = 2;
     public static final int DEFAULT_MAX_OBJECTS = 4;
     /**

@@ -3,7 +3,6 @@ package org.supertickets.data;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 import org.supertickets.io.NonRegularFile;
 import org.supertickets.space.DataConfig;
@@ -120,35 +119,14 @@ public final class DatasetLoader {
      */
     private static TrainTestSets idx(String name, Path dir, DataConfig config, long seed) throws DatasetException {
         IdxReader.Use train = new IdxReader.Use(config.height(), config.width(),
-                count -> trainImages(config, seed, count), "data.trainLimit");
-        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(), count -> testImages(config, count),
-                "data.testLimit");
+                count -> IndexSplit.trainLimited(config, seed, count), "data.trainLimit");
+        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(),
+                count -> IndexSplit.testLimited(config, count), "data.testLimit");
         return new TrainTestSets(
                 IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS),
                         config.classes(), train),
                 IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS),
                         config.classes(), test));
-    }
-
-    /**
-     * The training images a run uses, in {@link IndexSplit#validation}'s order: the first {@code trainLimit} after
-     * its seeded shuffle; null = all of them.
-     */
-    private static int[] trainImages(DataConfig config, long seed, int count) {
-        if (config.trainLimit() <= 0 || config.trainLimit() >= count) {
-            return null;
-        }
-        return Arrays.copyOf(Seeds.permutation(count, Seeds.mix(seed, 0x11A1, 0, 0)), config.trainLimit());
-    }
-
-    /** The test images a run uses: the first {@code testLimit}; null = all of them. */
-    private static int[] testImages(DataConfig config, int count) {
-        if (config.testLimit() <= 0 || config.testLimit() >= count) {
-            return null;
-        }
-        int[] first = new int[config.testLimit()];
-        Arrays.setAll(first, i -> i);
-        return first;
     }
 
     private static Path idxFile(Path dir, String name) {

@@ -41,12 +41,8 @@ record IndexSplit(int[] kept, int[] heldOut) {
      * @throws DatasetException if the hold-out leaves no image for training
      */
     static IndexSplit validation(DataConfig config, long seed, int size) throws DatasetException {
-        int[] limited;
-        if (config.trainLimit() > 0 && config.trainLimit() < size) {
-            limited = Arrays.copyOf(Seeds.permutation(size, Seeds.mix(seed, 0x11A1, 0, 0)), config.trainLimit());
-        } else {
-            limited = identity(size);
-        }
+        int[] kept = trainLimited(config, seed, size);
+        int[] limited = kept == null ? identity(size) : kept;
         int held = (int) Math.round(limited.length * config.validationFraction());
         int[] order = Seeds.permutation(limited.length, Seeds.mix(seed, 0x7A11D, 0, 0));
         if (held == order.length) {
@@ -67,6 +63,26 @@ record IndexSplit(int[] kept, int[] heldOut) {
     }
 
     /**
+     * The training images {@code trainLimit} keeps of {@code size}, in the order the validation hold-out sees them:
+     * the first N after a seeded shuffle; null = all of them. Readers that can skip what is not used (IDX files,
+     * canvases) ask for these up front; {@link #validation} then finds the limit applied and keeps every image.
+     */
+    static int[] trainLimited(DataConfig config, long seed, int size) {
+        if (config.trainLimit() <= 0 || config.trainLimit() >= size) {
+            return null;
+        }
+        return Arrays.copyOf(Seeds.permutation(size, Seeds.mix(seed, 0x11A1, 0, 0)), config.trainLimit());
+    }
+
+    /** The test images {@code testLimit} keeps of {@code size}: the first N; null = all of them. */
+    static int[] testLimited(DataConfig config, int size) {
+        if (config.testLimit() <= 0 || config.testLimit() >= size) {
+            return null;
+        }
+        return identity(config.testLimit());
+    }
+
+    /**
      * The training part ({@code kept}) and the test part ({@code heldOut}, {@value #HELD_OUT_TEST_PERCENT}%, at
      * least one image) of a set without its own test split. The seed is fixed, not the run's.
      */
@@ -76,7 +92,7 @@ record IndexSplit(int[] kept, int[] heldOut) {
         return new IndexSplit(Arrays.copyOfRange(order, test, order.length), Arrays.copyOf(order, test));
     }
 
-    private static int[] identity(int n) {
+    static int[] identity(int n) {
         int[] indices = new int[n];
         for (int i = 0; i < n; i++) {
             indices[i] = i;

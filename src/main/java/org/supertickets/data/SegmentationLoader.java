@@ -2,6 +2,7 @@ package org.supertickets.data;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.DataConfig;
 
 /**
@@ -57,7 +58,7 @@ public final class SegmentationLoader {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(spec, "spec");
         IndexSplit.checkLimits(config);
-        return split(config, seed, read(config, spec));
+        return split(config, seed, read(config, seed, spec));
     }
 
     /** Checks the shape of {@code sets} against the config, then applies the limits and the hold-outs. */
@@ -74,11 +75,11 @@ public final class SegmentationLoader {
         return new PreparedSegmentationData(train, validation, test, Normalization.of(train));
     }
 
-    private static Sets read(DataConfig config, CanvasSpec spec) throws DatasetException {
+    private static Sets read(DataConfig config, long seed, CanvasSpec spec) throws DatasetException {
         switch (config.dataset()) {
             case "fashion-mnist-canvas", "mnist-canvas" -> {
                 String source = config.dataset().substring(0, config.dataset().length() - CANVAS_SUFFIX.length());
-                return canvases(config.dataset(), DatasetLoader.embedded(source, 10), config, spec);
+                return canvases(config.dataset(), DatasetLoader.embedded(source, 10), config, seed, spec);
             }
             case MaskFolderReader.DATASET -> {
                 return maskFolder(config);
@@ -88,20 +89,31 @@ public final class SegmentationLoader {
         }
     }
 
-    /** Training canvases from {@code sources.train()} only, test canvases from {@code sources.test()} only. */
-    static Sets canvases(String name, TrainTestSets sources, DataConfig config, CanvasSpec spec)
+    /**
+     * Training canvases from {@code sources.train()} only, test canvases from {@code sources.test()} only. Only the
+     * canvases the limits keep are composed (canvas i depends on its seed and i alone): the split that follows
+     * finds the limits applied and keeps every canvas, which are the very ones it would pick from all of them.
+     */
+    static Sets canvases(String name, TrainTestSets sources, DataConfig config, long seed, CanvasSpec spec)
             throws DatasetException {
         ImageDataset train = sources.train();
         checkFits("data.height", config.height(), train.height(), name, train);
         checkFits("data.width", config.width(), train.width(), name, train);
+        int[] trainCanvases = orAll(IndexSplit.trainLimited(config, seed, spec.trainCanvases()), spec.trainCanvases());
+        int[] testCanvases = orAll(IndexSplit.testLimited(config, spec.testCanvases()), spec.testCanvases());
         long perCanvas = (long) train.channels() * config.height() * config.width();
-        if (Math.max(spec.trainCanvases(), spec.testCanvases()) * perCanvas > Integer.MAX_VALUE - 8) {
-            throw new DatasetException("data.height", spec.trainCanvases() + " canvases of " + config.height() + "x"
-                    + config.width() + " are more than one array can hold", "lower data.height and data.width");
+        if (Math.max(trainCanvases.length, testCanvases.length) * perCanvas > Integer.MAX_VALUE - 8) {
+            throw new DatasetException("data.height", trainCanvases.length + " canvases of " + config.height() + "x"
+                    + config.width() + " are more than one array can hold", "lower data.height and data.width, or "
+                    + "data.trainLimit");
         }
         CanvasComposer composer = new CanvasComposer(spec, config.height(), config.width());
-        return new Sets(composer.compose(train, spec.trainCanvases(), TRAIN_CANVAS_SEED, name + "-train"),
-                composer.compose(sources.test(), spec.testCanvases(), TEST_CANVAS_SEED, name + "-test"));
+        return new Sets(composer.compose(train, trainCanvases, TRAIN_CANVAS_SEED, name + "-train"),
+                composer.compose(sources.test(), testCanvases, TEST_CANVAS_SEED, name + "-test"));
+    }
+
+    private static int[] orAll(int[] kept, int count) {
+        return kept == null ? IndexSplit.identity(count) : kept;
     }
 
     private static void checkFits(String field, int canvas, int object, String name, ImageDataset source)
@@ -109,7 +121,7 @@ public final class SegmentationLoader {
         if (canvas < object) {
             throw new DatasetException(field, "is " + canvas + ", smaller than the " + source.height() + "x"
                     + source.width() + " objects of " + name, "set " + field + " to at least " + object + " ("
-                    + CanvasSpec.DEFAULT_SIZE + " is the usual canvas)");
+                    + ConfigDefaults.CANVAS_SIDE + " is the usual canvas)");
         }
     }
 

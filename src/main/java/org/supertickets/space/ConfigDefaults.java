@@ -62,7 +62,7 @@ public final class ConfigDefaults {
     public static final int TRAIN_LIMIT = 0;
     public static final int TEST_LIMIT = 0;
     public static final boolean AUGMENT = false;
-    /** The default side of a composed canvas: room for several 28-pixel objects. */
+    /** The default side of a composed canvas: room for a few 28-pixel objects that overlap now and then. */
     public static final int CANVAS_SIDE = 64;
 
     // ---- network -------------------------------------------------------------------------------------------

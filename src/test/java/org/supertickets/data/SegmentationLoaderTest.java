@@ -31,7 +31,7 @@ class SegmentationLoaderTest {
 
     private static PreparedSegmentationData load(DataConfig config, long seed) throws DatasetException {
         return SegmentationLoader.split(config, seed, SegmentationLoader.canvases(config.dataset(), SOURCES, config,
-                SPEC));
+                seed, SPEC));
     }
 
     private static void assertOnlyLevel(SegmentationDataset data, int level) {
@@ -99,6 +99,23 @@ class SegmentationLoaderTest {
         assertEquals(100, sampled.size());
         assertTrue(new HashSet<>(masks(full.train())).containsAll(sampled), "a sample of the same canvases");
         assertNotEquals(new HashSet<>(masks(full.train()).subList(0, 100)), sampled, "shuffled, not the first 100");
+    }
+
+    /** Only the canvases the limits keep are composed; they are the very ones a split of all canvases keeps. */
+    @Test
+    void composingOnlyTheLimitedCanvasesGivesTheSplitOfAllOfThem() throws Exception {
+        DataConfig limited = config(0.2, 100, 10);
+        CanvasComposer composer = new CanvasComposer(SPEC, 12, 12);
+        SegmentationLoader.Sets all = new SegmentationLoader.Sets(
+                composer.compose(SOURCES.train(), SPEC.trainCanvases(), SegmentationLoader.TRAIN_CANVAS_SEED, "t"),
+                composer.compose(SOURCES.test(), SPEC.testCanvases(), SegmentationLoader.TEST_CANVAS_SEED, "s"));
+        PreparedSegmentationData fromAll = SegmentationLoader.split(limited, 7, all);
+        PreparedSegmentationData fromLimited = load(limited, 7);
+        assertArrayEquals(fromAll.train().pixels(), fromLimited.train().pixels());
+        assertArrayEquals(fromAll.train().masks(), fromLimited.train().masks());
+        assertArrayEquals(fromAll.validation().masks(), fromLimited.validation().masks());
+        assertArrayEquals(fromAll.test().masks(), fromLimited.test().masks());
+        assertEquals(80, fromLimited.train().size());
     }
 
     @Test
