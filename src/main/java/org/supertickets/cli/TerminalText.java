@@ -42,7 +42,10 @@ final class TerminalText {
                 || type == Character.PARAGRAPH_SEPARATOR;
     }
 
-    /** A stream that escapes every text printed through it into {@code target} (print, println, printf). */
+    /**
+     * A stream that escapes every text printed through it into {@code target}. Only the {@code print} methods are
+     * overridden: in a subclass, PrintStream's {@code println} and {@code printf} print through them.
+     */
     static PrintStream escaping(PrintStream target) {
         return new PrintStream(target, true) {
             @Override
@@ -63,26 +66,6 @@ final class TerminalText {
             @Override
             public void print(char c) {
                 target.print(escape(String.valueOf(c)));
-            }
-
-            @Override
-            public void println(String s) {
-                target.println(escape(s));
-            }
-
-            @Override
-            public void println(Object o) {
-                target.println(escape(String.valueOf(o)));
-            }
-
-            @Override
-            public void println(char[] s) {
-                target.println(escape(new String(s)));
-            }
-
-            @Override
-            public void flush() {
-                target.flush();
             }
         };
     }
