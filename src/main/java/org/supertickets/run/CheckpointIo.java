@@ -142,7 +142,7 @@ public final class CheckpointIo {
             long windowImages = atLeastZero(file, meta, "windowImages");
             long windowCorrect = atLeastZero(file, meta, "windowCorrect");
             // segmentation counts correct pixels: up to every pixel of every image
-            long labelsPerImage = architecture.segments() ? (long) architecture.inHeight() * architecture.inWidth() : 1;
+            long labelsPerImage = architecture.labelsPerImage();
             long imagesNeeded = windowCorrect / labelsPerImage + (windowCorrect % labelsPerImage == 0 ? 0 : 1);
             if (imagesNeeded > windowImages) {
                 throw new CorruptFileException(file, "metadata field 'windowCorrect' is " + windowCorrect

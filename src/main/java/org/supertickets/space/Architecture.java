@@ -112,6 +112,11 @@ public record Architecture(
         return task == Task.SEGMENTATION;
     }
 
+    /** Labels the network predicts per input image: one, or one per pixel for segmentation. */
+    public long labelsPerImage() {
+        return segments() ? (long) inHeight * inWidth : 1;
+    }
+
     /**
      * The block whose output the segmentation decoder takes as its skip: the last one whose output is at most
      * {@value #DECODER_SKIP_STRIDE} times coarser than the input; -1 for the stem's output (when even the first
