@@ -5,11 +5,11 @@ import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.supertickets.run.PreparedTrainingData;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.CheckpointStore;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingControl;
+import org.supertickets.train.TrainingData;
 import org.supertickets.train.TrainingEvent;
 import org.supertickets.train.TrainingListener;
 import org.supertickets.train.TwoInOneTrainer;
@@ -27,10 +27,10 @@ public final class TrainingBench {
 
     private final SearchSpaceConfig config;
     private final String configHash;
-    private final PreparedTrainingData data;
+    private final TrainingData data;
     private final Device device;
 
-    public TrainingBench(SearchSpaceConfig config, String configHash, PreparedTrainingData data, Device device) {
+    public TrainingBench(SearchSpaceConfig config, String configHash, TrainingData data, Device device) {
         this.config = config;
         this.configHash = configHash;
         this.data = data;

@@ -14,11 +14,12 @@ import org.supertickets.bench.PyTorchYardstick;
 import org.supertickets.bench.TrainingBench;
 import org.supertickets.bench.TrainingBenchResult;
 import org.supertickets.data.DatasetException;
-import org.supertickets.run.PreparedTrainingData;
+import org.supertickets.run.RunData;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.Task;
 import org.supertickets.train.DeviceChoice;
 import org.supertickets.train.TwoInOneTrainer;
 import picocli.CommandLine.Command;
@@ -82,12 +83,17 @@ final class BenchCommand implements Callable<Integer> {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString()); // read once, at engine start
         }
         SearchSpaceConfig resolved;
-        PreparedTrainingData data;
+        RunData data;
         Device chosen;
         PyTorchYardstick yardstick = new PyTorchYardstick(python, pytorchScript);
         try {
             resolved = ConfigIo.loadResolved(config);
-            data = PreparedTrainingData.load(resolved);
+            if (versusPyTorch && resolved.taskKind() != Task.CLASSIFICATION) {
+                throw new IllegalArgumentException(config + " is a " + resolved.task() + " config; the PyTorch "
+                        + "reference builds the classification supernet only. Fix: leave out --vs-pytorch, or bench "
+                        + "a classification config");
+            }
+            data = RunData.load(resolved);
             chosen = DeviceChoice.choose(device == null ? resolved.training().device() : device,
                     Engine.getInstance().getGpuCount());
             if (versusPyTorch) {
@@ -97,7 +103,7 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println(e.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
-        TrainingBench bench = new TrainingBench(resolved, ConfigIo.hash(resolved), data, chosen);
+        TrainingBench bench = new TrainingBench(resolved, ConfigIo.hash(resolved), data.training(), chosen);
         int engineThreads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "bench %s on %s (%s, %d threads), batch %d, %d steps after %d warm-up%n",
                 config, chosen, TwoInOneTrainer.engineDescription(), engineThreads, resolved.training().batchSize(),

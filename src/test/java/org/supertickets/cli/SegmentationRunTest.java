@@ -70,4 +70,12 @@ class SegmentationRunTest {
         assertFalse(events.stream().filter(e -> e.has("validationAccuracy")).anyMatch(e ->
                 e.get("validationAccuracy").asDouble() > 1), "pixel accuracy is a share");
     }
+
+    @Test
+    void benchAgainstPyTorchRefusesASegmentationConfigWhoseReferenceDoesNotExist() {
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "sample-configs/segmentation-demo.json",
+                "--vs-pytorch"));
+        assertTrue(console.err().contains("builds the classification supernet only") && console.err().contains("Fix:"),
+                console.err());
+    }
 }
