@@ -30,6 +30,9 @@ public final class ConfigDefaults {
      */
     public static final List<String> SEGMENTATION_DATASETS = List.of("fashion-mnist-canvas", "mnist-canvas",
             "mask-folder");
+    /** Datasets with one label per image. */
+    public static final List<String> CLASSIFICATION_DATASETS = DATASETS.stream()
+            .filter(d -> !SEGMENTATION_DATASETS.contains(d)).toList();
     /** Canvas datasets: composed from an embedded dataset at any canvas size from a digit's 28 pixels up. */
     public static final List<String> CANVAS_DATASETS = List.of("fashion-mnist-canvas", "mnist-canvas");
     /** Datasets shipped with the workbench: no {@code data.path}. */

@@ -148,7 +148,9 @@ public final class DesignerView extends BorderPane {
     private Node dataGrid() {
         return grid(
                 row("name", controls.text("name", false), "name"),
-                row("dataset", controls.choice("data.dataset", ConfigDefaults.DATASETS), "data.dataset"),
+                row("dataset", controls.choice("data.dataset",
+                        // no task field in the Designer yet: a segmentation dataset would be a dead end here
+                        ConfigDefaults.CLASSIFICATION_DATASETS), "data.dataset"),
                 row("data folder", controls.text("data.path", true), "data.path"),
                 row("input channels", controls.integer("data.channels", 1, 16, 1), "data.channels"),
                 row("height", controls.integer("data.height", 1, 4096, 1), "data.height"),

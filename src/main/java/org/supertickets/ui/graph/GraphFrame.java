@@ -106,7 +106,7 @@ public final class GraphFrame {
                 case DEPTHWISE -> block == null ? 0 : branch(block, n.kernel()).hiddenChannels();
                 case PROJECT -> block == null || block.bodyRemoved() ? 0 : block.outChannels();
                 case SKIP, ADD -> block == null ? 0 : block.outChannels();
-                case HEAD, DECODER -> now.headChannels();
+                case HEAD -> now.headChannels();
                 case CLASSIFIER -> now.classes();
             };
             LayerShape shape = n.layer() == null ? null : shapes.get(n.layer());

@@ -398,7 +398,6 @@ public final class GraphPainter {
                     + channels;
             case ADD -> "+";
             case HEAD -> "head · " + channels;
-            case DECODER -> "decoder skip · " + channels;
             case CLASSIFIER -> "classifier · " + channels;
         };
     }

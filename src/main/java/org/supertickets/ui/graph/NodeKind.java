@@ -12,7 +12,6 @@ public enum NodeKind {
     SKIP("skip 1×1"),
     ADD("residual add"),
     HEAD("head 1×1"),
-    DECODER("decoder skip 1×1"),
     CLASSIFIER("classifier");
 
     private final String label;
@@ -33,8 +32,8 @@ public enum NodeKind {
             case DEPTHWISE -> DEPTHWISE;
             case PROJECT -> PROJECT;
             case SKIP -> SKIP;
-            case HEAD -> HEAD;
-            case DECODER -> DECODER;
+            // the graph draws segmentation's decoder as part of the head (no node of its own yet)
+            case HEAD, DECODER -> HEAD;
             case CLASSIFIER -> CLASSIFIER;
         };
     }

@@ -37,7 +37,7 @@ public final class Palette {
             case DEPTHWISE -> BLUISH_GREEN;
             case PROJECT -> BLUE;
             case SKIP -> REDDISH_PURPLE;
-            case HEAD, DECODER -> VERMILLION;
+            case HEAD -> VERMILLION;
             case CLASSIFIER -> YELLOW;
         };
     }
