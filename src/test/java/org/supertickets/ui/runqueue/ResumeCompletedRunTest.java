@@ -38,16 +38,12 @@ class ResumeCompletedRunTest {
         assertEquals(before, RunFolderFixtures.fingerprint(folder.path()));
 
         // Once the feed has read the end, the button is off and the shortcut says the same.
-        // The feed reads the folder on its own thread: pump until its end arrives (bounded), as the UI's timer does.
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        do {
-            vm.pump();
+        // The feed reads the folder on its own thread: pump until its end arrives (bounded), as the UI's timer does;
+        // the entry is kept idle, so only the completion read from the log can turn the button off.
+        Pumping.until(vm, () -> {
             entry.setStatus(RunStatus.FOLLOW_IDLE, "no new lines for a while");
-            if (!vm.canResumeFromCheckpoint(entry)) {
-                break;
-            }
-            Thread.sleep(50);
-        } while (System.nanoTime() < deadline);
+            return !vm.canResumeFromCheckpoint(entry);
+        });
         assertTrue(!vm.canResumeFromCheckpoint(entry), "a completed run is not resumable");
         notifier.errors.clear();
         vm.resumeFromCheckpoint(entry);
