@@ -3,6 +3,7 @@ package org.supertickets.run;
 import org.supertickets.data.DatasetException;
 import org.supertickets.data.Normalization;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.Task;
 import org.supertickets.train.TrainingData;
 
 /**
@@ -16,7 +17,7 @@ public record RunData(TrainingData training, Normalization normalization) {
 
     /** Loads the dataset of {@code config} for its task, split by its seed. */
     public static RunData load(SearchSpaceConfig config) throws DatasetException {
-        if (config.taskKind() == org.supertickets.space.Task.SEGMENTATION) {
+        if (config.taskKind() == Task.SEGMENTATION) {
             PreparedSegmentationTrainingData data = PreparedSegmentationTrainingData.load(config);
             return new RunData(data, data.data().normalization());
         }

@@ -96,17 +96,6 @@ public record Architecture(
                 headChannels, newClasses, skipPath, bnEpsilon, task);
     }
 
-    /** The same body with the head of {@code newTask} for {@code newClasses} outputs (transfer across tasks). */
-    public Architecture withTask(Task newTask, int newClasses) {
-        return new Architecture(inChannels, inHeight, inWidth, stemChannels, stemKernel, stemStride, blocks,
-                headChannels, newClasses, skipPath, bnEpsilon, newTask);
-    }
-
-    /** The task this network's head serves. */
-    public Task taskKind() {
-        return task == null ? Task.CLASSIFICATION : task;
-    }
-
     /** Whether the head predicts a class per pixel. */
     public boolean segments() {
         return task == Task.SEGMENTATION;
