@@ -160,9 +160,9 @@ public final class ConfigValidator {
 
     /** The task must be known, and the dataset must label what the task predicts. */
     private void task(String task, DataConfig d) {
-        if (task != null && !oneOf("task", task, Task.NAMES) // none: a classification config from before tasks
-                || d == null || d == null || d.dataset() == null
-                || !ConfigDefaults.DATASETS.contains(d.dataset())) {
+        // no task at all: a classification config written before tasks existed
+        boolean knownTask = task == null || oneOf("task", task, Task.NAMES);
+        if (!knownTask || d == null || d.dataset() == null || !ConfigDefaults.DATASETS.contains(d.dataset())) {
             return;
         }
         boolean segmentationData = ConfigDefaults.SEGMENTATION_DATASETS.contains(d.dataset());
