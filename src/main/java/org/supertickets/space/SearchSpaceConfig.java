@@ -94,6 +94,12 @@ public record SearchSpaceConfig(
         return Task.fromConfig(task);
     }
 
+    /** The same config with other search and pruning sections. */
+    public SearchSpaceConfig withSearchAndPruning(SearchConfig newSearch, PruningConfig newPruning) {
+        return new SearchSpaceConfig(name, data, stem, stages, head, network, newSearch, newPruning, training, seed,
+                task);
+    }
+
     /** The same config with another network section. */
     public SearchSpaceConfig withNetwork(NetworkConfig newNetwork) {
         return new SearchSpaceConfig(name, data, stem, stages, head, newNetwork, search, pruning, training, seed, task);

@@ -61,8 +61,7 @@ public enum TrainingMethod {
         SearchConfig searchConfig = new SearchConfig(search, s.rho(), s.rhoWarmupEpochs(), s.gammaThreshold(),
                 s.minShrinkMacs(), s.evalIntervalEpochs(), s.bnRecalibrationBatches(), s.macsTarget(),
                 s.macsTargetEndEpoch());
-        return new SearchSpaceConfig(c.name(), c.data(), c.stem(), c.stages(), c.head(), c.network(), searchConfig,
-                pruning, c.training(), c.seed());
+        return c.withSearchAndPruning(searchConfig, pruning);
     }
 
     /** Which method a resolved config runs. */

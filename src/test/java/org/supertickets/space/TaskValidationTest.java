@@ -50,4 +50,15 @@ class TaskValidationTest {
         assertTrue(issues.stream().anyMatch(i -> i.path().equals("task") && i.message().contains("segmentation")),
                 issues.toString());
     }
+
+    @Test
+    void everyTrainingMethodKeepsTheTask() throws Exception {
+        SearchSpaceConfig demo = ConfigIo.loadResolved(Path.of("sample-configs/segmentation-demo.json"));
+        for (TrainingMethod method : TrainingMethod.values()) {
+            SearchSpaceConfig c = method.applyTo(demo);
+            assertEquals(Task.SEGMENTATION, c.taskKind(), method + " must not turn a segmentation run into "
+                    + "classification");
+            assertEquals(List.of(), ConfigValidator.validate(c), method.toString());
+        }
+    }
 }
