@@ -96,6 +96,26 @@ public record Architecture(
                 headChannels, newClasses, skipPath, bnEpsilon, task);
     }
 
+    /**
+     * The same body with another head (transfer across tasks or datasets): {@code newTask}'s head for
+     * {@code newClasses} outputs on {@code height}×{@code width} inputs. Weight shapes of the body do not depend on
+     * the input size, so the body's tensors fit unchanged; only the feature-map sizes are recomputed.
+     */
+    public Architecture withHead(Task newTask, int height, int width, int newClasses) {
+        int h = ceilDiv(height, stemStride);
+        int w = ceilDiv(width, stemStride);
+        List<BlockState> resized = new ArrayList<>();
+        for (BlockState b : blocks) {
+            BlockState block = new BlockState(b.index(), b.inChannels(), b.outChannels(), b.stride(), h, w,
+                    b.branches());
+            resized.add(block);
+            h = block.outHeight();
+            w = block.outWidth();
+        }
+        return new Architecture(inChannels, height, width, stemChannels, stemKernel, stemStride, resized,
+                headChannels, newClasses, skipPath, bnEpsilon, newTask);
+    }
+
     /** Whether the head predicts a class per pixel. */
     public boolean segments() {
         return task == Task.SEGMENTATION;

@@ -29,4 +29,9 @@ public enum Task {
         }
         return valueOf(name.toUpperCase(Locale.ROOT));
     }
+
+    /** The task a dataset's labels serve: segmentation for datasets labelled per pixel, else classification. */
+    public static Task labelledBy(String dataset) {
+        return ConfigDefaults.SEGMENTATION_DATASETS.contains(dataset) ? SEGMENTATION : CLASSIFICATION;
+    }
 }

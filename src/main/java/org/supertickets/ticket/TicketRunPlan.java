@@ -3,10 +3,13 @@ package org.supertickets.ticket;
 import java.util.List;
 import org.supertickets.model.NetworkState;
 import org.supertickets.prune.RandomMasks;
+import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.ConfigValidator;
 import org.supertickets.space.DataConfig;
+import org.supertickets.space.Initialization;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.Task;
 import org.supertickets.space.ValidationIssue;
 
 /**
@@ -61,30 +64,36 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
 
     /**
      * As {@link #transfer(Ticket, DataConfig, Integer, Double)}, starting from the ticket's own weights
-     * ({@code TICKET}) or only its architecture and masks at the supernet's initial weights ({@code REWOUND}).
+     * ({@code TICKET}), only its architecture and masks at the supernet's initial weights ({@code REWOUND}), or at
+     * fresh random weights ({@code RANDOM}, the control). The task is the one the target dataset labels for.
      */
     public static TicketRunPlan transfer(Ticket ticket, TicketStart.Weights weights, DataConfig target,
             Integer epochs, Double learningRate) {
         SearchSpaceConfig base = ticket.manifest().provenance().config();
         DataConfig source = base.data();
+        Task task = Task.labelledBy(target.dataset());
         // Data read from disk has no known shape: it takes the ticket's input shape unless the caller gave one.
         DataConfig withShape = new DataConfig(target.dataset(), target.path(),
                 target.channels() != null ? target.channels() : knownOr(target.dataset(), source).channels(),
                 target.height() != null ? target.height() : knownOr(target.dataset(), source).height(),
                 target.width() != null ? target.width() : knownOr(target.dataset(), source).width(),
                 target.classes() != null ? target.classes() : knownOr(target.dataset(), source).classes(),
-                target.validationFraction(), target.trainLimit(), target.testLimit(), target.augment());
-        DataConfig resolvedData = ConfigResolver.resolve(base.withData(withShape)).data();
+                target.validationFraction(), target.trainLimit(), target.testLimit(),
+                task == base.taskKind() && target.augment());
+        DataConfig resolvedData = ConfigResolver.resolve(base.withTask(task).withData(withShape)).data();
         if (resolvedData.channels().intValue() != source.channels().intValue()) {
             throw new IllegalArgumentException("the ticket takes " + source.channels() + "-channel images but "
                     + target.dataset() + " has " + resolvedData.channels() + "; a transferred ticket keeps its stem, "
                     + "so the input channels must match");
         }
-        SearchSpaceConfig config = configFor(base, resolvedData, "-to-" + target.dataset()
+        SearchSpaceConfig config = configFor(base.withTask(task), resolvedData, "-to-" + target.dataset()
                 + (weights == TicketStart.Weights.TICKET ? "" : "-" + weights.name().toLowerCase()), epochs,
                 learningRate);
-        return new TicketRunPlan(config, TicketStart.withNewHead(TicketStart.network(ticket, weights, base.seed() + 2),
-                resolvedData.classes(), base.seed() + 1));
+        Architecture head = ticket.network().architecture().withHead(task, resolvedData.height(),
+                resolvedData.width(), resolvedData.classes());
+        NetworkState body = TicketStart.network(ticket, weights, base.seed() + 2);
+        return new TicketRunPlan(config, TicketStart.withNewHead(body, head, Initialization.of(config),
+                base.seed() + 1));
     }
 
     /**
@@ -126,14 +135,13 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
         double epochs = c.training().epochs();
         var s = c.search();
         var p = c.pruning();
-        return new SearchSpaceConfig(c.name(), c.data(), c.stem(), c.stages(), c.head(), c.network(),
-                new org.supertickets.space.SearchConfig(s.enabled(), s.rho(), Math.min(s.rhoWarmupEpochs(), epochs),
+        return c.withSearchAndPruning(new org.supertickets.space.SearchConfig(s.enabled(), s.rho(), Math.min(s.rhoWarmupEpochs(), epochs),
                         s.gammaThreshold(), s.minShrinkMacs(), Math.min(s.evalIntervalEpochs(), epochs),
                         s.bnRecalibrationBatches(), s.macsTarget(), Math.min(s.macsTargetEndEpoch(), epochs)),
                 new org.supertickets.space.PruningConfig(p.enabled(), p.targetSparsity(),
                         Math.min(p.intervalEpochs(), epochs), p.schedule(), p.increment(),
                         Math.min(p.cubicEndEpoch(), epochs), p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(),
-                        p.zeroPrunedWeights()),
-                c.training().withLearningRate(c.training().learningRate()), c.seed());
+                        p.zeroPrunedWeights(), p.criterion(), p.minLayerDensity(), p.lrRestartAtTarget(),
+                        p.distillAtTarget()));
     }
 }

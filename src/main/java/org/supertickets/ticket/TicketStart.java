@@ -1,5 +1,6 @@
 package org.supertickets.ticket;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -7,12 +8,12 @@ import org.supertickets.model.ChannelSurgery;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.model.TensorLayout;
 import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
 import org.supertickets.space.Initialization;
-import org.supertickets.space.LayerKind;
 import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
 
@@ -47,16 +48,42 @@ public final class TicketStart {
     }
 
     /**
-     * The same network with a new classifier for {@code classes} outputs (transfer): architecture, masks and all
-     * other weights stay; the classifier is drawn like at initialisation (N(0, 0.01), zero bias).
+     * The same network with a new classifier for {@code classes} outputs (transfer to another dataset of the same
+     * task and input size).
      */
     public static NetworkState withNewHead(NetworkState network, int classes, long seed) {
         Architecture a = network.architecture();
-        Architecture target = a.withClasses(classes);
+        return withNewHead(network, a.withHead(a.task(), a.inHeight(), a.inWidth(), classes), Initialization.MOBILENET_V2,
+                seed);
+    }
+
+    /**
+     * The body of {@code network} under the head of {@code target} (transfer, also across tasks): every body
+     * tensor — architecture, masks, weights, BN statistics — is kept bit for bit; the head is new. The classifier
+     * is drawn like at initialisation (N(0, 0.01), zero bias); segmentation's decoder as {@code scheme}
+     * initialises it, with all-ones masks.
+     *
+     * @throws IllegalArgumentException when a body tensor of the target has another shape than the network's
+     */
+    public static NetworkState withNewHead(NetworkState network, Architecture target, Initialization scheme,
+            long seed) {
+        TensorLayout layout = TensorLayout.of(target);
+        Map<String, HostTensor> decoder = target.segments()
+                ? NetworkInitializer.initialize(target, seed + 1, scheme).tensors() : Map.of();
+        Map<String, HostTensor> tensors = new LinkedHashMap<>();
+        layout.tensors().forEach((name, shape) -> {
+            if (isClassifier(name)) {
+                return;
+            }
+            HostTensor t = isDecoder(name) ? decoder.get(name) : network.tensors().get(name);
+            if (t == null || !Arrays.equals(t.shape(), shape)) {
+                throw new IllegalArgumentException("the ticket's " + name + " does not fit the new head "
+                        + Arrays.toString(shape) + "; a ticket moves to another head only with its body unchanged");
+            }
+            tensors.put(name, t);
+        });
+        LayerShape classifier = layout.layers().get(TensorNames.weight(TensorNames.CLASSIFIER));
         SplittableRandom random = new SplittableRandom(seed);
-        Map<String, HostTensor> tensors = new LinkedHashMap<>(network.tensors());
-        LayerShape classifier = target.layers().stream().filter(l -> l.kind() == LayerKind.CLASSIFIER).findFirst()
-                .orElseThrow();
         float[] w = new float[(int) classifier.weightCount()];
         for (int i = 0; i < w.length; i++) {
             double u1 = random.nextDouble();
@@ -64,8 +91,16 @@ public final class TicketStart {
             w[i] = (float) (0.01 * Math.sqrt(-2 * Math.log(1 - u1)) * Math.cos(2 * Math.PI * u2));
         }
         tensors.put(TensorNames.weight(TensorNames.CLASSIFIER), new HostTensor(w, classifier.weightShape()));
-        tensors.put(TensorNames.CLASSIFIER_BIAS, HostTensor.filled(new long[] {classes}, 0f));
+        tensors.put(TensorNames.CLASSIFIER_BIAS, HostTensor.filled(new long[] {target.classes()}, 0f));
         return new NetworkState(target, tensors, network.channelOrigins());
+    }
+
+    private static boolean isClassifier(String tensor) {
+        return tensor.equals(TensorNames.weight(TensorNames.CLASSIFIER)) || tensor.equals(TensorNames.CLASSIFIER_BIAS);
+    }
+
+    private static boolean isDecoder(String tensor) {
+        return tensor.startsWith(TensorNames.DECODER_SKIP + ".") || tensor.startsWith(TensorNames.DECODER_SKIP_BN);
     }
 
     private static NetworkState initial(SearchSpaceConfig config, long seed) {
