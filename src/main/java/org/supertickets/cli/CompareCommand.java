@@ -106,15 +106,15 @@ final class CompareCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    /** "A better than B" over matched seeds: the paired t test of the test accuracies, one-sided. */
+    /** Each pair of settings over matched seeds: the paired t test of the test accuracies, two-sided, and Holm. */
     static String pairedTable(List<PairedComparison> pairs) {
-        StringBuilder sb = new StringBuilder("paired t test over matched seeds (test accuracy, A better than B, "
-                + "one-sided):\n");
+        StringBuilder sb = new StringBuilder("paired t test over matched seeds (test accuracy, higher mean first, "
+                + "two-sided p; Holm-corrected over the " + pairs.size() + " pairs):\n");
         for (PairedComparison p : pairs) {
             sb.append(String.format(Locale.ROOT, "  %s  vs  %s  (%s, %d seeds): mean diff %+.4f, 95%% CI %+.4f..%+.4f,"
-                    + " t %.2f, p %.4f%s%n", p.better(), p.worse(), p.dataset(), p.test().pairs(),
+                    + " t %.2f, p %.4f, Holm p %.4f%s%n", p.better(), p.worse(), p.dataset(), p.test().pairs(),
                     p.test().meanDifference(), p.test().low(), p.test().high(), p.test().t(), p.test().pValue(),
-                    p.test().significant() ? "  (significant at 5%)" : "  (not significant at 5%)"));
+                    p.holmP(), "  (" + p.verdict() + ")"));
         }
         return sb.toString();
     }

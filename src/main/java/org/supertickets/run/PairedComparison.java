@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.supertickets.stats.Holm;
 import org.supertickets.stats.PairedTTest;
 
 /**
- * "A better than B" for two settings on one dataset, over the seeds both were run with: the paired t test on
- * their test accuracies, oriented so that A is the one with the higher mean over the matched seeds.
+ * Two settings on one dataset, over the seeds both were run with: the paired t test on their test accuracies
+ * (two-sided), shown with the setting of the higher mean first, and its p corrected by Holm for every pair that
+ * {@link #of} compares together.
  *
  * @param better the setting with the higher mean accuracy over the matched seeds (method, setting hash, and how
  *               it differs from its method's first setting)
@@ -16,10 +18,28 @@ import org.supertickets.stats.PairedTTest;
  * @param dataset the dataset both ran on
  * @param seeds  the matched seeds, ascending
  * @param test   the paired t test of {@code better - worse}
+ * @param holmP  the two-sided p adjusted by Holm over all pairs compared together
  */
-public record PairedComparison(String better, String worse, String dataset, List<Long> seeds, PairedTTest test) {
+public record PairedComparison(String better, String worse, String dataset, List<Long> seeds, PairedTTest test,
+        double holmP) {
 
-    /** Every pair of settings on the same dataset that share at least two seeds, in order of first appearance. */
+    /** Whether the difference survives Holm's correction at the 5% level. */
+    public boolean survivesHolm() {
+        return holmP < 1 - org.supertickets.stats.SeedStatistics.CONFIDENCE;
+    }
+
+    /** What a reader may claim: only differences that survive the correction for all pairs shown together. */
+    public String verdict() {
+        if (survivesHolm()) {
+            return "differ at 5%, survives Holm";
+        }
+        return test.significant() ? "p < 5% alone, not after Holm" : "no difference shown at 5%";
+    }
+
+    /**
+     * Every pair of settings on the same dataset that share at least two seeds, in order of first appearance, each
+     * p corrected for all of them.
+     */
     public static List<PairedComparison> of(List<RunSummary> runs) {
         List<List<RunSummary>> groups = new ArrayList<>(MethodSummary.groups(runs).values());
         List<PairedComparison> out = new ArrayList<>();
@@ -43,10 +63,16 @@ public record PairedComparison(String better, String worse, String dataset, List
                 boolean aBetter = aOverB.meanDifference() >= 0;
                 out.add(new PairedComparison(SettingDifferences.label((aBetter ? a : b).get(0), differences),
                         SettingDifferences.label((aBetter ? b : a).get(0), differences), a.get(0).dataset(), seeds,
-                        aBetter ? aOverB : PairedTTest.of(y, x)));
+                        aBetter ? aOverB : PairedTTest.of(y, x), Double.NaN));
             }
         }
-        return out;
+        double[] adjusted = Holm.adjust(out.stream().mapToDouble(p -> p.test().pValue()).toArray());
+        List<PairedComparison> corrected = new ArrayList<>();
+        for (int i = 0; i < out.size(); i++) {
+            PairedComparison p = out.get(i);
+            corrected.add(new PairedComparison(p.better(), p.worse(), p.dataset(), p.seeds(), p.test(), adjusted[i]));
+        }
+        return corrected;
     }
 
     /** Test accuracy by seed; a seed run twice in one setting counts once (its first run). */

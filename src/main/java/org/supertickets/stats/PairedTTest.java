@@ -3,17 +3,18 @@ package org.supertickets.stats;
 import org.apache.commons.math3.distribution.TDistribution;
 
 /**
- * Whether A is better than B over matched seeds (A and B run with the same seeds, so the seed's share of the
+ * Whether A and B differ over matched seeds (A and B run with the same seeds, so the seed's share of the
  * variance cancels in the differences): the paired t test on {@code d_i = a_i - b_i}, with
- * {@code t = mean(d) / (sd(d) / sqrt(n))} on {@code n - 1} degrees of freedom, the one-sided p-value of "A better
- * than B" ({@code P(T >= t)}) and the 95% interval of the mean difference.
+ * {@code t = mean(d) / (sd(d) / sqrt(n))} on {@code n - 1} degrees of freedom, the two-sided p-value
+ * ({@code P(|T| >= |t|)}: which of the two is better is read off the data, so both tails count) and the 95%
+ * interval of the mean difference.
  *
  * @param pairs          matched seeds
  * @param meanDifference mean of {@code a - b}
  * @param low            lower end of the 95% interval of the mean difference
  * @param high           upper end
  * @param t              the t statistic (infinite when every difference is the same non-zero value)
- * @param pValue         one-sided p-value of "A better than B"; NaN with fewer than two pairs
+ * @param pValue         two-sided p-value of "A and B differ"; NaN with fewer than two pairs
  */
 public record PairedTTest(int pairs, double meanDifference, double low, double high, double t, double pValue) {
 
@@ -41,12 +42,12 @@ public record PairedTTest(int pairs, double meanDifference, double low, double h
         } else {
             t = s.mean() == 0 ? 0 : Math.copySign(Double.POSITIVE_INFINITY, s.mean());
         }
-        double p = Double.isInfinite(t) ? (t > 0 ? 0 : 1)
-                : 1 - new TDistribution(null, s.n() - 1).cumulativeProbability(t);
+        double p = Double.isInfinite(t) ? 0
+                : 2 * (1 - new TDistribution(null, s.n() - 1).cumulativeProbability(Math.abs(t)));
         return new PairedTTest(s.n(), s.mean(), s.low(), s.high(), t, p);
     }
 
-    /** Whether the test says "A better than B" at the 5% level (one-sided). */
+    /** Whether A and B differ at the 5% level (two-sided): the 95% interval excludes 0. */
     public boolean significant() {
         return pValue < 1 - SeedStatistics.CONFIDENCE;
     }

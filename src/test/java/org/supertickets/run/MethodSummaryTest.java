@@ -81,6 +81,30 @@ class MethodSummaryTest {
         PairedComparison p = pairs.get(0);
         assertEquals("a [6-epochs]", p.better());
         assertEquals(List.of(1L, 2L, 3L, 4L), p.seeds(), "seed 5 of b has no match");
-        assertEquals(0.01767642350125852, p.test().pValue(), 1e-9);
+        assertEquals(2 * 0.01767642350125852, p.test().pValue(), 1e-9);
+        assertEquals(p.test().pValue(), p.holmP(), 1e-12, "one pair: Holm changes nothing");
+    }
+
+    @Test
+    void everyPairIsCorrectedForAllPairsShownTogether() {
+        List<RunSummary> runs = new java.util.ArrayList<>();
+        double[][] acc = {{0.81, 0.83, 0.80, 0.84}, {0.80, 0.80, 0.79, 0.82}, {0.80, 0.81, 0.78, 0.82}};
+        String[] names = {"a", "b", "c"};
+        for (int s = 0; s < 3; s++) {
+            for (int seed = 0; seed < 4; seed++) {
+                runs.add(run(names[s], "f", seed + 1, acc[s][seed], s + 1));
+            }
+        }
+        List<PairedComparison> pairs = PairedComparison.of(runs);
+        assertEquals(3, pairs.size());
+        double[] raw = pairs.stream().mapToDouble(p -> p.test().pValue()).toArray();
+        double[] holm = org.supertickets.stats.Holm.adjust(raw);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(holm[i], pairs.get(i).holmP(), 1e-12);
+            assertTrue(pairs.get(i).holmP() >= raw[i]);
+        }
+        PairedComparison aVsB = pairs.get(0);
+        assertTrue(aVsB.test().significant() && !aVsB.survivesHolm(), "p 0.035 alone, " + aVsB.holmP() + " after Holm");
+        assertEquals("p < 5% alone, not after Holm", aVsB.verdict());
     }
 }

@@ -1,5 +1,6 @@
 package org.supertickets.stats;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -37,16 +38,17 @@ class StatisticsOverSeedsTest {
         assertEquals(4, t.pairs());
         assertEquals(0.0175, t.meanDifference(), 1e-12);
         assertEquals(3.655630775069668, t.t(), 1e-9);
-        assertEquals(0.01767642350125852, t.pValue(), 1e-9);
+        // two-sided: twice the one-sided tail P(T >= 3.6556) = 0.0176764 on 3 degrees of freedom
+        assertEquals(2 * 0.01767642350125852, t.pValue(), 1e-9);
         assertTrue(t.significant());
         PairedTTest reverse = PairedTTest.of(b, a);
-        assertEquals(1 - 0.01767642350125852, reverse.pValue(), 1e-9);
-        assertFalse(reverse.significant());
+        assertEquals(t.pValue(), reverse.pValue(), 1e-12, "the direction is read off the data: both tails count");
+        assertTrue(reverse.significant());
     }
 
     @Test
-    void theOneSidedTailOfStudentsT() {
-        // P(T >= 2) with 4 degrees of freedom, via differences with mean 2 * sd / sqrt(n) built by hand.
+    void theTwoSidedTailOfStudentsT() {
+        // P(|T| >= 2) = 2 * 0.0580583 with 4 degrees of freedom, via differences with mean 2 * sd / sqrt(n) built by hand.
         double[] d = {1, 2, 3, 4, 5};
         double mean = 3;
         double sd = Math.sqrt(2.5);
@@ -58,6 +60,18 @@ class StatisticsOverSeedsTest {
         }
         PairedTTest t = PairedTTest.of(a, zero);
         assertEquals(2, t.t(), 1e-9);
-        assertEquals(0.05805826175840778, t.pValue(), 1e-9);
+        assertEquals(2 * 0.05805826175840778, t.pValue(), 1e-9);
+        assertFalse(t.significant());
+    }
+
+    @Test
+    void holmAdjustsStepDownInTheOrderGiven() {
+        // sorted 0.01, 0.03, 0.04: times 3, 2, 1 = 0.03, 0.06, 0.04 -> kept monotone: 0.03, 0.06, 0.06
+        assertArrayEquals(new double[] {0.03, 0.06, 0.06}, Holm.adjust(new double[] {0.01, 0.04, 0.03}), 1e-12);
+        assertArrayEquals(new double[] {1.0, 1.0}, Holm.adjust(new double[] {0.6, 0.7}), 1e-12, "capped at 1, kept monotone");
+        double[] withUntestable = Holm.adjust(new double[] {Double.NaN, 0.02, 0.04});
+        assertTrue(Double.isNaN(withUntestable[0]));
+        assertArrayEquals(new double[] {0.04, 0.04}, new double[] {withUntestable[1], withUntestable[2]}, 1e-12,
+                "an untestable pair does not count in m");
     }
 }

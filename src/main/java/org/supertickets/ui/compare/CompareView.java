@@ -397,12 +397,13 @@ public final class CompareView extends BorderPane {
         if (pairs.isEmpty()) {
             return "Paired test: run two settings with the same seeds (at least two) to test which is better.";
         }
-        StringBuilder sb = new StringBuilder("Paired t test over matched seeds (test accuracy, one-sided):");
+        StringBuilder sb = new StringBuilder("Paired t test over matched seeds (test accuracy, two-sided p, Holm over "
+                + pairs.size() + " pairs):");
         for (PairedComparison p : pairs) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n%s better than %s on %s (%d seeds): %+.2f points, "
-                    + "95%% CI %+.2f..%+.2f, p = %.4f%s", p.better(), p.worse(), p.dataset(), p.test().pairs(),
-                    100 * p.test().meanDifference(), 100 * p.test().low(), 100 * p.test().high(), p.test().pValue(),
-                    p.test().significant() ? " (significant at 5%)" : " (not significant at 5%)"));
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s vs %s on %s (%d seeds): %+.2f points, "
+                    + "95%% CI %+.2f..%+.2f, p = %.4f, Holm p = %.4f%s", p.better(), p.worse(), p.dataset(),
+                    p.test().pairs(), 100 * p.test().meanDifference(), 100 * p.test().low(), 100 * p.test().high(),
+                    p.test().pValue(), p.holmP(), " (" + p.verdict() + ")"));
         }
         return sb.toString();
     }
