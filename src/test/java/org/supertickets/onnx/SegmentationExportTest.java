@@ -72,8 +72,8 @@ class SegmentationExportTest {
             assertEquals("segmentation", md.get("task"));
             assertEquals(String.valueOf(reported.testSegmentation().meanIou()), md.get("test_mean_iou"));
             assertEquals(List.of("logits"), List.copyOf(session.getOutputNames()));
-            input = normalised(images.values(), Double.parseDouble(md.get("pixel_scale")), single(md.get("mean")),
-                    single(md.get("std")));
+            input = normalised(images.values(), Double.parseDouble(md.get("pixel_scale")),
+                    OnnxExportTest.single(md.get("mean")), OnnxExportTest.single(md.get("std")));
             try (OnnxTensor x = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {n, 1, h, w});
                     OrtSession.Result result = session.run(Map.of("input", x))) {
                 OnnxTensor out = (OnnxTensor) result.get(0);
@@ -145,11 +145,5 @@ class SegmentationExportTest {
             max = Math.max(max, Math.abs(a[i] - b[i]));
         }
         return max;
-    }
-
-    private static float single(String list) {
-        String[] parts = list.replace("[", "").replace("]", "").split(",");
-        assertEquals(1, parts.length, "one grey channel: " + list);
-        return Float.parseFloat(parts[0].trim());
     }
 }
