@@ -78,7 +78,7 @@ public final class TicketOnnxExport {
         // matrices (BilinearResize.matrix), not as ONNX Resize (linear, half_pixel): Resize would be the same
         // function, but ONNX Runtime recomputes its sampling weights in float from float scales, while the MatMuls
         // carry the workbench's weights bit for bit, so the two engines differ only in how each rounds a two-term
-        // sum (OnnxExportTest measures it).
+        // sum (SegmentationExportTest measures the difference; Resize was not tried).
         Map<String, HostTensor> constants = TicketGraph.constants(a);
         Set<String> parameters = new LinkedHashSet<>();
         for (TicketGraphNode node : TicketGraph.of(a)) {
