@@ -9,7 +9,7 @@ so the `safetensors` package is not needed.
     from ticket_loader import load_ticket, preprocess
     net = load_ticket("runs/quickstart-20261201-120000/ticket")       # eval mode, CPU
     logits = net(preprocess(net, images))                            # images: uint8 [N, C, H, W]
-    names = [net.class_names[i] for i in logits.argmax(1)]
+    names = [net.class_names[i] for i in logits.argmax(1)]         # segmentation: argmax(1) per pixel
 
 Parameter names follow PyTorch's conventions: the ticket's tensor names with the BN tensors renamed
 (<bn>.gamma/beta/mean/var -> <bn>.weight/bias/running_mean/running_var), e.g. `stem.conv.weight`,
@@ -19,6 +19,21 @@ Parameter names follow PyTorch's conventions: the ticket's tensor names with the
 Run as a script it evaluates the ticket on the test split its ticket.json describes (the shipped Fashion-MNIST or
 MNIST, or IDX files in data.path) and prints one JSON line: {"accuracy": ..., "correct": ..., "images": ...,
 "reported": ...}.
+
+A segmentation ticket ("task": "SEGMENTATION" in its architecture) loads the same way; its module returns
+per-pixel logits [N, classes, H, W] (the decoder: the head's output upsampled bilinearly to the skip feature map,
+plus the skip's 1x1 conv + BN, ReLU, a 1x1 classifier conv, upsampled bilinearly to the input size; every
+upsampling is F.interpolate(mode="bilinear", align_corners=False)), and `logits.argmax(1)` is each pixel's class
+(0 = background). Its test canvases are composed by the workbench, so write them first:
+
+    java ... org.supertickets.cli.Main export RUN/ticket --test-canvases canvases/
+    python3 src/scripts/ticket_loader.py RUN/ticket --images canvases/test-images-idx3-ubyte \
+        --masks canvases/test-masks-idx3-ubyte
+
+(IDX files of unsigned bytes, images [N, H, W] or [N, C, H, W], masks [N, H, W]; any IDX files of that shape do.)
+It prints one JSON line: {"mean_iou": ..., "pixel_accuracy": ..., "pixels": ..., "images": ...,
+"reported_mean_iou": ..., "reported_pixel_accuracy": ...}, the mean IoU as the workbench counts it (background
+included, a class absent from both truth and prediction skipped).
 """
 import argparse
 import gzip
@@ -107,8 +122,24 @@ class Block(nn.Module):
         return self.out_bn(self.project(torch.cat(outs, dim=1))) + skip
 
 
+DECODER_SKIP_STRIDE = 4
+
+
+def decoder_skip_block(arch):
+    """Index of the block whose output the segmentation decoder adds (-1: the stem's): the last block whose output is
+    at most 4 times coarser than the input (Architecture.decoderSkipBlock)."""
+    chosen = -1
+    for i, b in enumerate(arch["blocks"]):
+        out_height = -(-b["inHeight"] // b["stride"])
+        out_width = -(-b["inWidth"] // b["stride"])
+        if out_height * DECODER_SKIP_STRIDE >= arch["inHeight"] and out_width * DECODER_SKIP_STRIDE >= arch["inWidth"]:
+            chosen = i
+    return chosen
+
+
 class TicketNet(nn.Module):
-    """The ticket's network, built from the `architecture` of its ticket.json."""
+    """The ticket's network, built from the `architecture` of its ticket.json: logits [N, classes], or for a
+    segmentation ticket per-pixel logits [N, classes, H, W]."""
 
     def __init__(self, arch, eps=1e-5):
         super().__init__()
@@ -117,14 +148,38 @@ class TicketNet(nn.Module):
         self.blocks = nn.ModuleList(Block(b, eps, skip_path) for b in arch["blocks"])
         head_in = arch["blocks"][-1]["outChannels"] if arch["blocks"] else arch["stemChannels"]
         self.head = ConvBn(head_in, arch["headChannels"], 1, 1, 1, eps)
+        task = (arch.get("task") or "CLASSIFICATION").upper()  # ticket.json writes SEGMENTATION, or no task
+        if task not in ("CLASSIFICATION", "SEGMENTATION"):
+            raise ValueError(f"unknown architecture.task {task!r}; this loader knows classification and segmentation")
+        self.segments = task == "SEGMENTATION"
+        if self.segments:
+            self.skip_block = decoder_skip_block(arch)
+            skip_channels = arch["blocks"][self.skip_block]["outChannels"] if self.skip_block >= 0 \
+                else arch["stemChannels"]
+            # ModuleDict so that the parameter names are the ticket's: decoder.skip.weight, decoder.skip_bn.*
+            self.decoder = nn.ModuleDict({"skip": nn.Conv2d(skip_channels, arch["headChannels"], 1, bias=False),
+                                          "skip_bn": nn.BatchNorm2d(arch["headChannels"], eps=eps)})
+        # a Linear in both tasks: the ticket stores classifier.weight as [classes, head]; segmentation applies it
+        # at every pixel (a 1x1 conv)
         self.classifier = nn.Linear(arch["headChannels"], arch["classes"])
 
     def forward(self, x):
+        size = x.shape[-2:]
         x = F.relu(self.stem(x))
-        for block in self.blocks:
+        skip = x
+        for i, block in enumerate(self.blocks):
             x = block(x)
+            if self.segments and i == self.skip_block:
+                skip = x
         x = F.relu(self.head(x))
-        return self.classifier(x.mean(dim=(2, 3)))
+        if not self.segments:
+            return self.classifier(x.mean(dim=(2, 3)))
+        skip = self.decoder["skip_bn"](self.decoder["skip"](skip))
+        up = F.interpolate(x, size=skip.shape[-2:], mode="bilinear", align_corners=False)
+        features = F.relu(up + skip)
+        weight = self.classifier.weight
+        logits = F.conv2d(features, weight.view(weight.shape[0], weight.shape[1], 1, 1), self.classifier.bias)
+        return F.interpolate(logits, size=size, mode="bilinear", align_corners=False)
 
 
 def load_ticket(folder):
@@ -196,14 +251,73 @@ def evaluate(net, assets):
     return correct, len(labels)
 
 
+def read_idx(path):
+    """An IDX file of unsigned bytes (gzip-compressed or not) as a numpy array of its dimensions."""
+    with (gzip.open(path, "rb") if path.endswith(".gz") else open(path, "rb")) as f:
+        data = f.read()
+    (magic,) = struct.unpack(">I", data[:4])
+    if magic >> 8 != 0x08:
+        raise ValueError(f"{path}: not an IDX file of unsigned bytes (magic {magic:#010x})")
+    dims = struct.unpack(f">{magic & 0xff}I", data[4:4 + 4 * (magic & 0xff)])
+    return np.frombuffer(data, dtype=np.uint8, offset=4 + 4 * len(dims)).reshape(dims)
+
+
+def segmentation_scores(predicted, truth, classes):
+    """Pixel accuracy and mean IoU as the workbench counts them (train/SegmentationScores): IoU = TP / (TP + FP + FN)
+    per class, the mean over the classes present in truth or prediction, background included."""
+    confusion = np.bincount(truth.astype(np.int64).ravel() * classes + predicted.astype(np.int64).ravel(),
+                            minlength=classes * classes).reshape(classes, classes)
+    ious = []
+    for c in range(classes):
+        union = int(confusion[c, :].sum() + confusion[:, c].sum() - confusion[c, c])
+        if union > 0:
+            ious.append(int(confusion[c, c]) / union)
+    # summed in class order in Python floats, as Java sums its doubles: the same number to the last bit
+    mean_iou = sum(ious) / len(ious) if ious else float("nan")
+    return int(np.trace(confusion)) / int(confusion.sum()), mean_iou
+
+
+def evaluate_segmentation(net, images_path, masks_path, batch=64):
+    """Pixel accuracy and mean IoU of a segmentation ticket on IDX canvases (see the module docstring)."""
+    images, masks = read_idx(images_path), read_idx(masks_path)
+    if images.ndim == 3:
+        images = images[:, None]
+    if images.shape[0] != masks.shape[0] or images.shape[2:] != masks.shape[1:]:
+        raise ValueError(f"{images_path} holds images {list(images.shape)}, {masks_path} masks {list(masks.shape)}: "
+                         "not one mask per image of the same size")
+    classes = net.manifest["architecture"]["classes"]
+    if masks.size and int(masks.max()) >= classes:
+        raise ValueError(f"{masks_path}: class {int(masks.max())} outside 0..{classes - 1}")
+    predicted = []
+    with torch.no_grad():
+        for start in range(0, len(images), batch):
+            predicted.append(net(preprocess(net, images[start:start + batch])).argmax(dim=1).numpy())
+    predicted = np.concatenate(predicted) if predicted else np.zeros(masks.shape, dtype=np.int64)
+    pixel_accuracy, mean_iou = segmentation_scores(predicted, masks, classes)
+    return {"mean_iou": mean_iou, "pixel_accuracy": pixel_accuracy, "pixels": int(masks.size),
+            "images": int(masks.shape[0])}
+
+
 def main():
     parser = argparse.ArgumentParser(description="Evaluate a SuperTickets ticket in plain PyTorch.")
     parser.add_argument("ticket", help="ticket folder (ticket.json + weights.safetensors)")
     parser.add_argument("--assets", default=os.path.join(os.path.dirname(__file__), "..", "..", "assets"),
                         help="the workbench's assets folder (default: the repository's)")
+    parser.add_argument("--images", help="segmentation: IDX file of test images (export TICKET --test-canvases DIR)")
+    parser.add_argument("--masks", help="segmentation: IDX file of their masks, one class per pixel")
     args = parser.parse_args()
     try:
         net = load_ticket(args.ticket)
+        if net.segments:
+            if not (args.images and args.masks):
+                raise ValueError(f"{args.ticket} is a segmentation ticket: give --images and --masks (write its test "
+                                 "canvases with the workbench: export TICKET --test-canvases DIR)")
+            result = evaluate_segmentation(net, args.images, args.masks)
+            metrics = net.manifest["metrics"]
+            result["reported_mean_iou"] = metrics.get("testMeanIou")
+            result["reported_pixel_accuracy"] = metrics["testAccuracy"]
+            print(json.dumps(result))
+            return 0
         correct, images = evaluate(net, args.assets)
     except (OSError, ValueError, KeyError) as e:
         print(f"ticket_loader: {e}", file=sys.stderr)

@@ -47,11 +47,6 @@ public final class OnnxExport {
         }
         Path folder = ticketFolder(ticketOrRun);
         Ticket ticket = TicketIo.read(folder);
-        if (ticket.network().architecture().segments()) {
-            throw new IllegalArgumentException(folder + " is a segmentation ticket; its ONNX export (the decoder and "
-                    + "its upsampling) is not written yet. Fix: use the ticket's weights.safetensors and ticket.json "
-                    + "directly (docs/tickets-outside.md), or export a classification ticket.");
-        }
         TicketInput input = TicketInputs.of(ticket);
         Path target = file.toAbsolutePath();
         if (target.getParent() != null) {
@@ -67,7 +62,7 @@ public final class OnnxExport {
         return new Result(folder, target, Files.size(target), metrics.params(), metrics.keptParams());
     }
 
-    private static Path ticketFolder(Path path) {
+    static Path ticketFolder(Path path) {
         Path nested = path.resolve("ticket");
         return !Files.isRegularFile(path.resolve(TicketIo.MANIFEST)) && Files.isRegularFile(
                 nested.resolve(TicketIo.MANIFEST)) ? nested : path;

@@ -29,6 +29,8 @@ import org.supertickets.ticket.TicketManifest;
  * Conv, BatchNormalization, Relu, Split, Concat, Add, GlobalAveragePool, Flatten and Gemm ({@link TicketGraph}),
  * every tensor of {@code weights.safetensors} it uses as an initializer, and the input preprocessing in the
  * model's metadata (the network expects normalised images; it does not normalise them itself, as in training).
+ * A segmentation ticket's graph ends in its decoder instead (Unsqueeze, Conv with bias, MatMul by the constant
+ * bilinear interpolation matrices, also initializers) and outputs {@code [N, classes, H, W]}.
  *
  * <p>Pruned weights are stored as dense zeros: the file holds every weight of the compacted network (4 bytes
  * each) however sparse it is, so its size is that of the dense compacted network; the zeros cost nothing in
@@ -38,6 +40,12 @@ public final class TicketOnnxExport {
 
     /** Producer name written into the model. */
     public static final String PRODUCER = "SuperTickets Workbench";
+    /** Operators whose attribute became their second input in opset 13, and the suffix that input is named by. */
+    private static final Map<String, AttributeAsInput> ATTRIBUTES_NOW_INPUTS = Map.of(
+            "Split", new AttributeAsInput("split", ".sizes"), "Unsqueeze", new AttributeAsInput("axes", ".axes"));
+
+    private record AttributeAsInput(String attribute, String inputSuffix) {
+    }
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private TicketOnnxExport() {
@@ -57,24 +65,39 @@ public final class TicketOnnxExport {
         String preprocessing = preprocessing(input);
         model.input(TicketGraph.INPUT, List.of("N", (long) a.inChannels(), (long) a.inHeight(), (long) a.inWidth()),
                 "normalised images: " + preprocessing);
-        model.output(TicketGraph.OUTPUT, List.of("N", (long) a.classes()), "class scores (logits); argmax = class"
-                + (input.classNames() == null ? "" : " index into metadata class_names"));
+        String classIndex = input.classNames() == null ? "" : " index into metadata class_names";
+        if (a.segments()) {
+            model.output(TicketGraph.OUTPUT, List.of("N", (long) a.classes(), (long) a.inHeight(),
+                    (long) a.inWidth()), "per-pixel class scores (logits); argmax over axis 1 = each pixel's class"
+                    + classIndex);
+        } else {
+            model.output(TicketGraph.OUTPUT, List.of("N", (long) a.classes()), "class scores (logits); argmax = class"
+                    + classIndex);
+        }
+        // Segmentation's bilinear resizes are written as the very MatMuls Supernet computes, with the same constant
+        // matrices (BilinearResize.matrix), not as ONNX Resize (linear, half_pixel): Resize would be the same
+        // function, but ONNX Runtime recomputes its sampling weights in float from float scales, while the MatMuls
+        // carry the workbench's weights bit for bit, so the two engines differ only in how each rounds a two-term
+        // sum (SegmentationExportTest measures the difference; Resize was not tried).
+        Map<String, HostTensor> constants = TicketGraph.constants(a);
         Set<String> parameters = new LinkedHashSet<>();
         for (TicketGraphNode node : TicketGraph.of(a)) {
             List<String> inputs = new ArrayList<>(node.inputs());
             Map<String, Object> attributes = new LinkedHashMap<>(node.attributes());
-            if ("Split".equals(node.op())) {
-                // Since opset 13 the sizes are a second input, not an attribute.
-                String sizes = node.name() + ".sizes";
-                model.initializer(sizes, ((List<?>) attributes.remove("split")).stream()
+            AttributeAsInput becameInput = ATTRIBUTES_NOW_INPUTS.get(node.op());
+            if (becameInput != null) {
+                // Since opset 13 Split's sizes and Unsqueeze's axes are a second input, not an attribute.
+                String values = node.name() + becameInput.inputSuffix();
+                model.initializer(values, ((List<?>) attributes.remove(becameInput.attribute())).stream()
                         .mapToLong(v -> ((Number) v).longValue()).toArray());
-                inputs.add(sizes);
+                inputs.add(values);
             }
-            inputs.stream().filter(network.tensors()::containsKey).forEach(parameters::add);
+            inputs.stream().filter(i -> network.tensors().containsKey(i) || constants.containsKey(i))
+                    .forEach(parameters::add);
             model.node(node.name(), node.op(), inputs, node.outputs(), attributes);
         }
         for (String name : parameters) {
-            HostTensor t = maskedTensor(network, name);
+            HostTensor t = constants.containsKey(name) ? constants.get(name) : maskedTensor(network, name);
             model.initializer(name, t.shape(), t.data());
         }
         TicketManifest m = ticket.manifest();
@@ -123,8 +146,17 @@ public final class TicketOnnxExport {
         md.put("bn_epsilon", String.valueOf(m.bnEpsilon()));
         md.put("pruned_weights", "stored as dense zeros (the file is the size of the dense compacted network)");
         md.put("ticket_format", m.format());
+        if (m.architecture().segments()) {
+            md.put("task", "segmentation");
+            md.put("output", "logits [N, classes, H, W]: argmax over axis 1 is each pixel's class (0 = background); "
+                    + "test_accuracy is the share of pixels right, test_mean_iou the mean IoU over the classes in "
+                    + "truth or prediction");
+        }
         if (m.metrics() != null) {
             md.put("test_accuracy", String.valueOf(m.metrics().testAccuracy()));
+            if (m.metrics().testMeanIou() != null) {
+                md.put("test_mean_iou", String.valueOf(m.metrics().testMeanIou()));
+            }
             md.put("weight_sparsity", String.valueOf(m.metrics().sparsity()));
             md.put("macs_dense", String.valueOf(m.metrics().macs()));
         }

@@ -103,7 +103,8 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
         long supernetParams = started == null ? 0 : started.supernetParams();
         try {
             checkOwned(true);
-            TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(),
+            Double testMeanIou = summary.testSegmentation() == null ? null : summary.testSegmentation().meanIou();
+            TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(), testMeanIou,
                     summary.validationAccuracy(), supernetMacs, supernetParams, provenance, input), ticket));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ticket into " + folder.ticket() + ": " + e.getMessage(),

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.supertickets.model.BilinearResize;
+import org.supertickets.model.HostTensor;
 import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
@@ -25,17 +27,36 @@ import org.supertickets.space.BranchState;
  * {@code GROUPED} a conv with group = gcd(in, out) and no BN. A block whose branches are all removed is its skip
  * alone;</li>
  * <li>head: 1×1 Conv → BN → Relu → GlobalAveragePool → Flatten → Gemm with {@code classifier.weight} transposed
- * and {@code classifier.bias}: the logits.</li>
+ * and {@code classifier.bias}: the logits {@code [N, classes]};</li>
+ * <li>segmentation instead, after the head's Relu (the decoder, {@code Supernet.decode}): the head's output resized
+ * bilinearly to the skip's resolution ({@code architecture.decoderHeight/Width}); the skip, the output of block
+ * {@code architecture.decoderSkipBlock()} (of the stem's Relu when it is -1), through the 1×1 Conv
+ * {@code decoder.skip} → BN {@code decoder.skip_bn}; Add; Relu; the classifier as a 1×1 Conv with bias, its weight
+ * {@code classifier.weight} {@code [classes, head]} Unsqueezed to {@code [classes, head, 1, 1]}; resized bilinearly
+ * to the input size: the logits {@code [N, classes, H, W]}.</li>
  * </ul>
- * Convs have no bias; BN inputs are X, gamma, beta, running mean, running variance; every BN has the
+ * Convs have no bias unless said; BN inputs are X, gamma, beta, running mean, running variance; every BN has the
  * architecture's epsilon.
+ *
+ * <p>A bilinear resize (PyTorch's {@code align_corners=False}) of {@code [N, C, h, w]} to {@code H × W} is two
+ * MatMuls, as {@link BilinearResize} computes it: first by the constant {@code <name>.columns} {@code [w, W]} (the
+ * transposed {@code W × w} interpolation matrix), then the constant {@code <name>.rows} {@code [H, h]} by that. The
+ * constants are not in {@code weights.safetensors}: they follow from the sizes ({@link #constants}), and a resize
+ * to the size a map already has is left out. In PyTorch each pair is
+ * {@code F.interpolate(x, size=(H, W), mode="bilinear", align_corners=False)}.
  */
 public final class TicketGraph {
 
     /** Name of the graph's input tensor: a normalised batch {@code [N, C, H, W]}. */
     public static final String INPUT = "input";
-    /** Name of the graph's output tensor: logits {@code [N, classes]}. */
+    /** Name of the graph's output tensor: logits {@code [N, classes]}, or {@code [N, classes, H, W]} (segmentation). */
     public static final String OUTPUT = "logits";
+    /** The bilinear resize of the head's output to the decoder's resolution (segmentation). */
+    public static final String DECODER_RESIZE = "decoder.up";
+    /** The bilinear resize of the per-pixel logits to the input size (segmentation). */
+    public static final String OUTPUT_RESIZE = "logits.up";
+    private static final String ROWS = ".rows";
+    private static final String COLUMNS = ".columns";
 
     private final List<TicketGraphNode> nodes = new ArrayList<>();
     private final Architecture architecture;
@@ -49,16 +70,94 @@ public final class TicketGraph {
         TicketGraph g = new TicketGraph(architecture);
         String x = g.convBn(INPUT, TensorNames.STEM, TensorNames.STEM_BN, architecture.stemKernel(),
                 architecture.stemStride(), 1, true);
-        for (BlockState block : architecture.blocks()) {
-            x = g.block(x, block);
+        int skipBlock = architecture.segments() ? architecture.decoderSkipBlock() : Integer.MIN_VALUE;
+        String skipFeature = x;
+        List<BlockState> blocks = architecture.blocks();
+        for (int i = 0; i < blocks.size(); i++) {
+            x = g.block(x, blocks.get(i));
+            if (i == skipBlock) {
+                skipFeature = x;
+            }
         }
         x = g.convBn(x, TensorNames.HEAD, TensorNames.HEAD_BN, 1, 1, 1, true);
+        if (architecture.segments()) {
+            g.decode(x, skipFeature);
+            return List.copyOf(g.nodes);
+        }
         x = g.add("pool", "GlobalAveragePool", List.of(x), Map.of());
         x = g.add("flatten", "Flatten", List.of(x), Map.of("axis", 1));
         g.nodes.add(new TicketGraphNode(TensorNames.CLASSIFIER, "Gemm", List.of(x,
                 TensorNames.weight(TensorNames.CLASSIFIER), TensorNames.CLASSIFIER_BIAS), List.of(OUTPUT),
                 Map.of("transB", 1)));
         return List.copyOf(g.nodes);
+    }
+
+    /** Segmentation's decoder after the head's Relu {@code head}; its last node writes {@link #OUTPUT}. */
+    private void decode(String head, String skipFeature) {
+        Architecture a = architecture;
+        String up = resize(head, DECODER_RESIZE, a.featureHeight(), a.featureWidth(), a.decoderHeight(),
+                a.decoderWidth(), null);
+        String skip = convBn(skipFeature, TensorNames.DECODER_SKIP, TensorNames.DECODER_SKIP_BN, 1, 1, 1, false);
+        String sum = add("decoder.add", "Add", List.of(up, skip), Map.of());
+        String features = add("decoder.relu", "Relu", List.of(sum), Map.of());
+        String classifierWeight = add(TensorNames.CLASSIFIER + ".as_conv", "Unsqueeze",
+                List.of(TensorNames.weight(TensorNames.CLASSIFIER)), attributes("axes", List.of(2, 3)));
+        boolean resized = a.decoderHeight() != a.inHeight() || a.decoderWidth() != a.inWidth();
+        String logits = resized ? TensorNames.CLASSIFIER + ".out" : OUTPUT;
+        nodes.add(new TicketGraphNode(TensorNames.CLASSIFIER, "Conv", List.of(features, classifierWeight,
+                TensorNames.CLASSIFIER_BIAS), List.of(logits), convAttributes(1, 1, 1)));
+        resize(logits, OUTPUT_RESIZE, a.decoderHeight(), a.decoderWidth(), a.inHeight(), a.inWidth(), OUTPUT);
+    }
+
+    /**
+     * The two MatMuls of a bilinear resize from {@code h × w} to {@code height × width} (the class comment), each
+     * left out when that axis keeps its size; the last one writes {@code output} when that is not null.
+     */
+    private String resize(String x, String name, int h, int w, int height, int width, String output) {
+        String y = x;
+        if (w != width) {
+            String out = output != null && h == height ? output : name + COLUMNS + ".out";
+            nodes.add(new TicketGraphNode(name + COLUMNS, "MatMul", List.of(y, name + COLUMNS), List.of(out),
+                    Map.of()));
+            y = out;
+        }
+        if (h != height) {
+            String out = output != null ? output : name + ROWS + ".out";
+            nodes.add(new TicketGraphNode(name + ROWS, "MatMul", List.of(name + ROWS, y), List.of(out), Map.of()));
+            y = out;
+        }
+        return y;
+    }
+
+    /**
+     * The constant inputs of the graph that are not in {@code weights.safetensors}: the interpolation matrices of
+     * segmentation's resizes, by name (see the class comment). Empty for classification.
+     */
+    public static Map<String, HostTensor> constants(Architecture a) {
+        Map<String, HostTensor> constants = new LinkedHashMap<>();
+        if (a.segments()) {
+            addResize(constants, DECODER_RESIZE, a.featureHeight(), a.featureWidth(), a.decoderHeight(),
+                    a.decoderWidth());
+            addResize(constants, OUTPUT_RESIZE, a.decoderHeight(), a.decoderWidth(), a.inHeight(), a.inWidth());
+        }
+        return constants;
+    }
+
+    private static void addResize(Map<String, HostTensor> constants, String name, int h, int w, int height,
+            int width) {
+        if (w != width) {
+            float[] m = BilinearResize.matrix(w, width);
+            float[] transposed = new float[m.length];
+            for (int o = 0; o < width; o++) {
+                for (int i = 0; i < w; i++) {
+                    transposed[i * width + o] = m[o * w + i];
+                }
+            }
+            constants.put(name + COLUMNS, new HostTensor(transposed, new long[] {w, width}));
+        }
+        if (h != height) {
+            constants.put(name + ROWS, new HostTensor(BilinearResize.matrix(h, height), new long[] {height, h}));
+        }
     }
 
     private String block(String x, BlockState block) {
@@ -111,9 +210,12 @@ public final class TicketGraph {
 
     /** Conv with no bias and padding k/2; returns its output. */
     private String conv(String x, String conv, int kernel, int stride, int groups) {
-        return add(conv, "Conv", List.of(x, TensorNames.weight(conv)), attributes("kernel_shape",
-                List.of(kernel, kernel), "strides", List.of(stride, stride), "pads",
-                List.of(kernel / 2, kernel / 2, kernel / 2, kernel / 2), "group", groups));
+        return add(conv, "Conv", List.of(x, TensorNames.weight(conv)), convAttributes(kernel, stride, groups));
+    }
+
+    private static Map<String, Object> convAttributes(int kernel, int stride, int groups) {
+        return attributes("kernel_shape", List.of(kernel, kernel), "strides", List.of(stride, stride), "pads",
+                List.of(kernel / 2, kernel / 2, kernel / 2, kernel / 2), "group", groups);
     }
 
     /** The epsilon as the engine uses it (a float), written as its shortest decimal (1.0E-5, not 9.99999974E-6). */

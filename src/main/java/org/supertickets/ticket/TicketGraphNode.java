@@ -9,9 +9,9 @@ import java.util.Map;
  *
  * @param name       node name
  * @param op         ONNX operator: Conv, BatchNormalization, Relu, Split, Concat, Add, GlobalAveragePool, Flatten,
- *                   Gemm
+ *                   Gemm; for segmentation also Unsqueeze and MatMul
  * @param inputs     activations and parameters read, in the operator's order; parameter names are tensors of
- *                   {@code weights.safetensors}
+ *                   {@code weights.safetensors}, or constants of {@link TicketGraph#constants}
  * @param outputs    activations written
  * @param attributes the operator's attributes (ints, lists of ints, floats), e.g. {@code strides}, {@code pads},
  *                   {@code group}, {@code epsilon}, {@code split}

@@ -20,7 +20,7 @@ import org.supertickets.model.NetworkStateCodec;
 import org.supertickets.model.SafetensorsFile;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.NetworkMeasures;
-
+import org.supertickets.space.Architecture;
 import org.supertickets.space.LayerShape;
 
 /**
@@ -72,10 +72,18 @@ public final class TicketIo {
     /** Builds the manifest of a network from its measures, provenance and the input its run fed it. */
     public static TicketManifest manifest(NetworkState network, double testAccuracy, double validationAccuracy,
             long supernetMacs, long supernetParams, TicketProvenance provenance, TicketInput input) {
+        return manifest(network, testAccuracy, null, validationAccuracy, supernetMacs, supernetParams, provenance,
+                input);
+    }
+
+    /** The same, with a segmentation ticket's test mean IoU ({@code null} for classification). */
+    public static TicketManifest manifest(NetworkState network, double testAccuracy, Double testMeanIou,
+            double validationAccuracy, long supernetMacs, long supernetParams, TicketProvenance provenance,
+            TicketInput input) {
         NetworkMeasures m = NetworkMeasures.of(network);
         return new TicketManifest(TicketManifest.FORMAT, network.architecture(), layerTable(network),
                 new TicketMetrics(testAccuracy, validationAccuracy, m.sparsity(), m.macs(), m.sparseMacs(),
-                        m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams),
+                        m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams, testMeanIou),
                 provenance, input, TicketGraph.epsilon(network.architecture()),
                 TicketGraph.of(network.architecture()));
     }
@@ -156,8 +164,11 @@ public final class TicketIo {
         // After the architecture was checked against the weights: an impossible one is reported as such first.
         List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture());
         double epsilon = TicketGraph.epsilon(manifest.architecture());
-        if (manifest.graph() == null || manifest.bnEpsilon() == null) {
+        if (manifest.graph() == null || manifest.bnEpsilon() == null
+                || manifest.architecture().segments() && withoutDecoder(manifest.architecture()).equals(
+                        manifest.graph()) && manifest.bnEpsilon() == epsilon) {
             // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
+            // The first segmentation tickets wrote the classification graph (no decoder): derived again likewise.
             manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
                     manifest.metrics(), manifest.provenance(), manifest.input(), epsilon, graph);
         } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != epsilon) {
@@ -167,6 +178,13 @@ public final class TicketIo {
                     + "derived again");
         }
         return new Ticket(manifest, network);
+    }
+
+    /** The graph the first segmentation tickets wrote: the classification one of the same body. */
+    private static List<TicketGraphNode> withoutDecoder(Architecture a) {
+        return TicketGraph.of(new Architecture(a.inChannels(), a.inHeight(), a.inWidth(), a.stemChannels(),
+                a.stemKernel(), a.stemStride(), a.blocks(), a.headChannels(), a.classes(), a.skipPath(),
+                a.bnEpsilon(), null));
     }
 
     private static String locationOf(JsonProcessingException e) {

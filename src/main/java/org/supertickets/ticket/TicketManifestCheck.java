@@ -138,6 +138,9 @@ final class TicketManifestCheck {
         }
         share(file, "testAccuracy", m.testAccuracy(), true);
         share(file, "validationAccuracy", m.validationAccuracy(), true);
+        if (m.testMeanIou() != null) {
+            share(file, "testMeanIou", m.testMeanIou(), true);
+        }
         share(file, "sparsity", m.sparsity(), false);
         long[] counts = {m.macs(), m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), m.supernetMacs(),
             m.supernetParams()};

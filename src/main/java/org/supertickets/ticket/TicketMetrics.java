@@ -1,9 +1,11 @@
 package org.supertickets.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /**
  * What the ticket measures (official conventions unless noted; see docs/metrics.md).
  *
- * @param testAccuracy       accuracy on the test set, after BN re-estimation
+ * @param testAccuracy       accuracy on the test set, after BN re-estimation (per pixel for segmentation)
  * @param validationAccuracy accuracy on the validation split
  * @param sparsity           share of prunable weights masked
  * @param macs               dense MACs of the shrunk network
@@ -13,6 +15,9 @@ package org.supertickets.ticket;
  * @param keptParams         parameters alive under the masks
  * @param supernetMacs       dense MACs of the supernet it came from
  * @param supernetParams     parameters of that supernet
+ * @param testMeanIou        segmentation: mean IoU on the test set, as the run reported it (background included,
+ *                           classes absent from truth and prediction skipped); null for classification, and in
+ *                           segmentation tickets written before it was recorded
  */
 public record TicketMetrics(
         double testAccuracy,
@@ -24,5 +29,6 @@ public record TicketMetrics(
         long params,
         long keptParams,
         long supernetMacs,
-        long supernetParams) {
+        long supernetParams,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double testMeanIou) {
 }

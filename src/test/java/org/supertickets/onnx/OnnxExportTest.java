@@ -107,7 +107,8 @@ class OnnxExportTest {
         }
     }
 
-    private static float single(String list) {
+    /** The one value of a metadata list such as {@code [0.2860]} (one grey channel). */
+    static float single(String list) {
         String[] parts = list.replace("[", "").replace("]", "").split(",");
         assertEquals(1, parts.length, "one grey channel: " + list);
         return Float.parseFloat(parts[0].trim());

@@ -12,13 +12,17 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.cli.Main;
 import org.supertickets.data.AssetLocator;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
+import org.supertickets.train.RunFinished;
 
 /**
  * The plain-PyTorch loader in src/scripts builds a fresh ticket from ticket.json and weights.safetensors alone and
- * scores the test accuracy the workbench reported. Runs where {@value #PYTHON} imports torch (Debian's
+ * scores the test accuracy the workbench reported; a segmentation ticket, on the test canvases {@code export
+ * --test-canvases} wrote, the reported mean IoU and pixel accuracy. Runs where {@value #PYTHON} imports torch (Debian's
  * python3-torch); elsewhere it is skipped and says why.
  */
 class PythonLoaderTest {
@@ -45,6 +49,40 @@ class PythonLoaderTest {
         System.out.println("ticket_loader.py: " + last);
         assertEquals(TinyTicketRun.TEST_IMAGES, result.get("images").asInt());
         assertEquals(ticket.manifest().metrics().testAccuracy(), result.get("accuracy").asDouble(), 1e-12, last);
+    }
+
+    @Test
+    void theLoaderScoresASegmentationTicketsReportedMeanIou(@TempDir Path tmp) throws Exception {
+        String missing = whyPythonCannotRun();
+        if (missing != null) {
+            System.out.println("PythonLoaderTest skipped: " + missing);
+        }
+        Assumptions.assumeTrue(missing == null, missing);
+        Path ticketFolder = TinySegmentationRun.ticket();
+        RunFinished reported = TinySegmentationRun.finished();
+        Path canvases = tmp.resolve("canvases");
+        assertEquals(0, Main.execute("export", ticketFolder.toString(), "--test-canvases", canvases.toString()));
+
+        Output out = run(List.of(PYTHON, LOADER.toString(), ticketFolder.toString(), "--images",
+                canvases.resolve(TestCanvasExport.IMAGES).toString(), "--masks",
+                canvases.resolve(TestCanvasExport.MASKS).toString()));
+        assertEquals(0, out.exitCode(), out.text());
+        String last = out.text().strip().lines().reduce((a, b) -> b).orElse("");
+        JsonNode result = new ObjectMapper().readTree(last);
+        System.out.println("ticket_loader.py: " + last);
+        assertEquals(TinySegmentationRun.TEST_CANVASES, result.get("images").asInt());
+        assertEquals(reported.testSegmentation().meanIou(), result.get("mean_iou").asDouble(), 1e-12, last);
+        assertEquals(reported.testAccuracy(), result.get("pixel_accuracy").asDouble(), 1e-12, last);
+        assertEquals(reported.testSegmentation().meanIou(), result.get("reported_mean_iou").asDouble(), 1e-15, last);
+    }
+
+    @Test
+    void aSegmentationTicketWithoutCanvasesIsToldHowToWriteThem() throws Exception {
+        String missing = whyPythonCannotRun();
+        Assumptions.assumeTrue(missing == null, missing);
+        Output out = run(List.of(PYTHON, LOADER.toString(), TinySegmentationRun.ticket().toString()));
+        assertEquals(2, out.exitCode(), out.text());
+        assertTrue(out.text().contains("--test-canvases"), out.text());
     }
 
     /** Null when the interpreter imports torch and numpy; else the reason. */
