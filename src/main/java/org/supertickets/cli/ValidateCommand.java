@@ -33,6 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
                     + "weights%n", s.blocks(), s.branches(), s.supernetMacs(), s.supernetParams(), s.prunableWeights());
             System.out.printf(Locale.ROOT, "  smallest subnet (every block body searched away): %,d MACs, %,d params%n",
                     s.smallestMacs(), s.smallestParams());
+            System.out.println("  " + org.supertickets.space.Cadence.of(resolved).describe());
             for (var warning : org.supertickets.space.ConfigValidator.warnings(resolved)) {
                 System.out.println("  warning: " + warning);
             }
