@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.supertickets.ui.controls.TimelineSlider;
 
 /**
  * The Predictions tab: for a segmentation run, each recorded test canvas as input, ground truth and prediction side
@@ -29,8 +30,8 @@ public final class PredictionsView extends BorderPane {
 
     /** Space between images and between canvases, in pixels. */
     static final double GAP = 8;
-    /** Width of a full IoU bar. */
-    private static final double BAR = 110;
+    /** Width of a full IoU bar, in em. */
+    private static final double BAR_EM = 8;
 
     private final PredictionsViewModel vm;
     private final Label title = new Label();
@@ -52,9 +53,24 @@ public final class PredictionsView extends BorderPane {
         detail.setId("predictions-detail");
         detail.getStyleClass().add("hint");
         detail.setWrapText(true);
+        TimelineSlider slider = new TimelineSlider(vm.timeline());
+        slider.setId("predictions-slider");
+        slider.setTooltip(new Tooltip("The time cursor, shared with the Monitor: the prediction shown is the last one "
+                + "recorded at or before it; at the right end the view follows the run."));
+        Label cursor = new Label();
+        cursor.getStyleClass().add("hint");
+        cursor.textProperty().bind(vm.timeline().captionProperty());
+        cursor.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(slider, Priority.ALWAYS);
+        HBox time = new HBox(8, new Label("Time cursor"), slider, cursor);
+        time.setAlignment(Pos.CENTER_LEFT);
+        time.setPadding(new Insets(6, 0, 0, 0));
         VBox header = new VBox(2, title, detail);
         header.setPadding(new Insets(0, 0, 8, 0));
         setTop(header);
+        setBottom(time);
+        time.visibleProperty().bind(vm.segmentationProperty());
+        time.managedProperty().bind(time.visibleProperty());
 
         message.setId("predictions-message");
         message.setWrapText(true);
@@ -130,25 +146,24 @@ public final class PredictionsView extends BorderPane {
             canvases.getChildren().add(card.node);
         }
         for (PredictionsFrame.ClassRow c : f.classes()) {
+            // Sizes in em, so presenter mode's larger fonts scale the legend with them.
             Region swatch = new Region();
-            swatch.setMinSize(14, 14);
-            swatch.setMaxSize(14, 14);
-            swatch.setStyle("-fx-background-color: " + ClassColours.hex(c.argb())
-                    + "; -fx-border-color: #7a7f87; -fx-border-width: 1;");
+            swatch.setStyle("-fx-background-color: " + ClassColours.hex(c.argb()) + "; -fx-border-color: #7a7f87; "
+                    + "-fx-border-width: 1; -fx-min-width: 1.1em; -fx-min-height: 1.1em; -fx-max-width: 1.1em; "
+                    + "-fx-max-height: 1.1em;");
             Label name = new Label(c.name());
             name.setMinWidth(Region.USE_PREF_SIZE);
             Region bar = new Region();
             bar.getStyleClass().add("iou-bar");
             double iou = Double.isNaN(c.iou()) ? 0 : c.iou();
-            bar.setStyle("-fx-background-color: " + ClassColours.hex(c.index() == 0 ? 0xFF7A7F87 : c.argb())
-                    + "; -fx-border-color: #7a7f87; -fx-border-width: " + (iou > 0 ? 1 : 0) + ";");
-            bar.setMinSize(BAR * iou, 12);
-            bar.setMaxSize(BAR * iou, 12);
+            bar.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-border-color: #7a7f87; "
+                    + "-fx-border-width: %d; -fx-min-width: %.3fem; -fx-max-width: %.3fem; -fx-min-height: 0.9em; "
+                    + "-fx-max-height: 0.9em;", ClassColours.hex(c.index() == 0 ? 0xFF7A7F87 : c.argb()),
+                    iou > 0 ? 1 : 0, BAR_EM * iou, BAR_EM * iou));
             StackPane track = new StackPane(bar);
             track.setAlignment(Pos.CENTER_LEFT);
-            track.setMinWidth(BAR);
-            track.setMaxWidth(BAR);
-            track.setStyle("-fx-background-color: derive(-st-bg, -6%);");
+            track.setStyle(String.format(Locale.ROOT, "-fx-background-color: derive(-st-bg, -6%%); "
+                    + "-fx-min-width: %.1fem; -fx-max-width: %.1fem;", BAR_EM, BAR_EM));
             Label value = new Label(Double.isNaN(c.iou()) ? "–" : String.format(Locale.ROOT, "%.2f", c.iou()));
             value.setId("iou-" + c.index());
             value.setMinWidth(Region.USE_PREF_SIZE);
@@ -170,10 +185,13 @@ public final class PredictionsView extends BorderPane {
         int nativeWidth = cards.get(0).width;
         double side = fit[1] >= nativeWidth ? Math.floor(fit[1] / nativeWidth) * nativeWidth : Math.max(16, fit[1]);
         double cardWidth = 3 * side + 2 * GAP;
-        for (int i = 0; i < cards.size(); i++) {
-            Card card = cards.get(i);
+        double cardHeight = 0;
+        for (Card card : cards) {
             card.size(side);
-            card.node.relocate((i % columns) * (cardWidth + 2 * GAP), (i / columns) * (side + caption + GAP));
+            cardHeight = Math.max(cardHeight, card.node.getHeight());
+        }
+        for (int i = 0; i < cards.size(); i++) {
+            cards.get(i).node.relocate((i % columns) * (cardWidth + 2 * GAP), (i / columns) * (cardHeight + GAP));
         }
     }
 
@@ -218,6 +236,7 @@ public final class PredictionsView extends BorderPane {
 
         /** Height of the caption and the image labels, as the current fonts lay them out. */
         double captionHeight() {
+            node.applyCss(); // a card just built has no fonts from the stylesheets yet (presenter mode scales them)
             return label.prefHeight(-1) + names[0].prefHeight(-1) + 6;
         }
 

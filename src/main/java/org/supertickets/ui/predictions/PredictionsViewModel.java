@@ -51,6 +51,11 @@ public final class PredictionsViewModel {
         show(null, null, null);
     }
 
+    /** The one time cursor the predictions follow (the view scrubs it too). */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
     /** What to draw; null while there is nothing ({@link #messageProperty()} says why). */
     public ReadOnlyObjectProperty<PredictionsFrame> frameProperty() {
         return frame.getReadOnlyProperty();

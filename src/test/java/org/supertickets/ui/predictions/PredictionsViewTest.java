@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.control.Slider;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -77,8 +78,11 @@ class PredictionsViewTest {
         assertTrue(robot.lookup(n -> n instanceof Label l && "Sandal".equals(l.getText())).tryQuery().isPresent(),
                 "the legend names the Fashion-MNIST classes");
 
-        robot.interact(() -> timeline.select(1));
+        // Scrubbed back with the tab's own slider (the cursor the Monitor shares) to the snapshot of step 100.
+        robot.interact(() -> robot.lookup("#predictions-slider").queryAs(Slider.class).setValue(1));
+        assertEquals(1, timeline.getIndex());
         assertTrue(title(robot).startsWith("Evaluation at step 100"), title(robot));
+        assertNoCardsOverlap(robot); // the cards were built afresh for the new record
         assertEquals(ClassColours.argb(3), pixel(view.predictionImage(1).getImage(), 5, 5), "the step-100 guess");
         assertEquals("0.20", robot.lookup("#iou-1").queryAs(Label.class).getText());
         assertTrue(vm.getFrame().detail().startsWith("at the time cursor"), vm.getFrame().detail());
@@ -116,6 +120,17 @@ class PredictionsViewTest {
         double[] tall = PredictionsViewModel.fit(500, 1400, 6, 8, 40);
         assertEquals(1, tall[0]);
         assertTrue(wide[1] > 100 && tall[1] > 100, wide[1] + " " + tall[1]);
+    }
+
+    private static void assertNoCardsOverlap(FxRobot robot) {
+        List<javafx.geometry.Bounds> cards = robot.lookup(".prediction-card").queryAll().stream()
+                .map(n -> n.localToScene(n.getBoundsInLocal())).toList();
+        for (int i = 0; i < cards.size(); i++) {
+            for (int j = i + 1; j < cards.size(); j++) {
+                assertTrue(!cards.get(i).intersects(cards.get(j)), "cards " + i + " and " + j + " overlap: "
+                        + cards.get(i) + " " + cards.get(j));
+            }
+        }
     }
 
     private static String title(FxRobot robot) {
