@@ -8,8 +8,9 @@ import org.supertickets.model.Supernet;
 
 /**
  * The segmentation run's window on what its network sees: the first {@value #CANVASES} test canvases, read once,
- * predicted at every evaluation. A forward pass of six small canvases costs a few milliseconds next to the
- * evaluation of the whole held-out split it follows, and a record of six 64 x 64 class maps deflates to a few KB.
+ * predicted at every evaluation. The forward pass of six 64 x 64 canvases through the demo's supernet took 90-170 ms
+ * on a loaded 2-core machine, next to 1.0-1.7 s for the 120 validation canvases the evaluation measures (plus its BN
+ * re-estimation): under 1 % of the demo run's time. A record of six class maps deflates to about 2 KB.
  */
 final class PredictionPreview {
 
