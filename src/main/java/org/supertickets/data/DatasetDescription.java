@@ -48,8 +48,20 @@ public record DatasetDescription(String pixels, List<String> classNames, String 
                     limit + " of test/ (class folders in sorted order, images in sorted file order), or, without "
                             + "train/ and test/, of " + DatasetLoader.HELD_OUT_TEST_PERCENT + "% of the images held "
                             + "out with a fixed seed (DatasetLoader), the same for every run");
+            case "fashion-mnist-canvas", "mnist-canvas" -> new DatasetDescription("canvases of " + data.height()
+                    + "x" + data.width() + " composed by CanvasComposer from IDX unsigned bytes / 255, one grey channel",
+                    withBackground("fashion-mnist-canvas".equals(data.dataset()) ? FASHION_MNIST : DIGITS),
+                    limit + " of the test canvases, composed from the source's test images only, with a fixed seed");
             default -> new DatasetDescription("pixel values in [0, 1]", null, limit + " of the test set");
         };
+    }
+
+    /** A segmentation's classes: background (0), then the source's classes, each one index up. */
+    private static List<String> withBackground(List<String> objects) {
+        List<String> names = new java.util.ArrayList<>(objects.size() + 1);
+        names.add("background");
+        names.addAll(objects);
+        return List.copyOf(names);
     }
 
     /** The class sub-folders as {@link ImageFolderReader} numbers them; null when they cannot be listed. */

@@ -8,7 +8,8 @@ import java.util.zip.Inflater;
 
 /**
  * Compact text encodings for snapshots: masks as bits (1 = alive, most significant bit first) and weights as
- * int8 levels of {@code max|w|/127}, each deflated and base64-encoded so they fit in a JSON line.
+ * int8 levels of {@code max|w|/127}, each deflated and base64-encoded so they fit in a JSON line; and plain bytes
+ * (8-bit images, class-index maps) the same way.
  */
 public final class MaskCodec {
 
@@ -59,6 +60,20 @@ public final class MaskCodec {
             weights[i] = levels[i] * scale / 127f;
         }
         return weights;
+    }
+
+    /** Bytes as they are, deflated and base64-encoded. */
+    public static String encodeBytes(byte[] bytes) {
+        return Base64.getEncoder().encodeToString(deflate(bytes));
+    }
+
+    /**
+     * Decodes {@code count} bytes written by {@link #encodeBytes}.
+     *
+     * @throws IllegalArgumentException when the text is not base64, is corrupt or holds another count
+     */
+    public static byte[] decodeBytes(String encoded, int count) {
+        return inflate(Base64.getDecoder().decode(encoded), count);
     }
 
     private static byte[] deflate(byte[] data) {

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PredictedMasks;
+import org.supertickets.train.PredictionCanvases;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -38,6 +40,8 @@ public final class EventJson {
             "shrink", ShrinkEvent.class,
             "prune", PruneEvent.class,
             "snapshot", ConnectivitySnapshot.class,
+            "prediction_canvases", PredictionCanvases.class,
+            "predicted_masks", PredictedMasks.class,
             "run_finished", RunFinished.class);
 
     private EventJson() {

@@ -189,13 +189,15 @@ public final class LocalRun {
         try {
             JsonLines.repair(folder.metrics(), line -> keepOnResume(line, step));
             JsonLines.repair(folder.snapshots(), line -> keepOnResume(line, step));
+            JsonLines.repair(folder.predictions(), line -> keepOnResume(line, step));
         } catch (IOException e) {
             throw new RunSetupException("Cannot repair the logs of " + folder.path() + ": " + e.getMessage());
         }
         return launch(folder, owner, config, hash, chosen, data, extra, checkpoint, null, rewind, control);
     }
 
-    private static boolean keepOnResume(String line, long checkpointStep) {
+    /** Whether a log line stays when a run resumes from the checkpoint of {@code checkpointStep}. */
+    static boolean keepOnResume(String line, long checkpointStep) {
         try {
             var event = EventJson.fromJson(line);
             return event.step() <= checkpointStep && !"run_finished".equals(event.type());

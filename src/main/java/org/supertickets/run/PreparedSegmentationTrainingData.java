@@ -102,6 +102,12 @@ public final class PreparedSegmentationTrainingData implements TrainingData {
         fill(data.test(), data.normalization(), indices, images, labels);
     }
 
+    /** The 8-bit values the canvases were composed (or read) with. */
+    @Override
+    public byte[] testImageBytes(int[] indices) {
+        return data.test().subset(indices).pixels();
+    }
+
     /**
      * Image {@code i} of the batch goes to {@code images} at {@code i * C * H * W}, normalised; its mask to
      * {@code labels} at {@code i * H * W}. The buffers may be longer than the batch.

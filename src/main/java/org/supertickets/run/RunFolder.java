@@ -14,6 +14,7 @@ import org.supertickets.io.OutputFolder;
  *   config.json        the resolved config (every default written out) with its hash
  *   metrics.jsonl      one JSON object per event, append-only
  *   snapshots.jsonl    connectivity snapshots (architecture, per-layer masks and int8 weights)
+ *   predictions.jsonl  segmentation only: a few test canvases, and their predicted classes at every evaluation
  *   checkpoints/       latest.safetensors, written atomically
  *   ticket/            ticket.json + weights.safetensors, when the run completes
  *   run.log            human-readable log
@@ -26,6 +27,7 @@ public record RunFolder(Path path) {
     public static final String CONFIG = "config.json";
     public static final String METRICS = "metrics.jsonl";
     public static final String SNAPSHOTS = "snapshots.jsonl";
+    public static final String PREDICTIONS = "predictions.jsonl";
     public static final String LOG = "run.log";
     public static final String CHECKPOINTS = "checkpoints";
     public static final String LATEST_CHECKPOINT = "latest.safetensors";
@@ -90,6 +92,11 @@ public record RunFolder(Path path) {
         return path.resolve(SNAPSHOTS);
     }
 
+    /** The predicted masks of a segmentation run ({@code PredictionCanvases} first, then {@code PredictedMasks}). */
+    public Path predictions() {
+        return path.resolve(PREDICTIONS);
+    }
+
     public Path log() {
         return path.resolve(LOG);
     }
@@ -132,7 +139,7 @@ public record RunFolder(Path path) {
      */
     public int removeLeftoverTempFiles() throws IOException {
         int removed = 0;
-        for (Path target : new Path[] {config(), metrics(), snapshots(), latestCheckpoint(),
+        for (Path target : new Path[] {config(), metrics(), snapshots(), predictions(), latestCheckpoint(),
                 ticket().resolve(org.supertickets.ticket.TicketIo.WEIGHTS),
                 ticket().resolve(org.supertickets.ticket.TicketIo.MANIFEST)}) {
             removed += org.supertickets.io.AtomicFiles.removeLeftovers(target);

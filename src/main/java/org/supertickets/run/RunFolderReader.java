@@ -8,13 +8,14 @@ import org.supertickets.train.TrainingEvent;
 
 /**
  * Follows a run folder that may still be written (by this process, the CLI or another machine): each call
- * returns the events of the complete lines added since the previous call, metrics and snapshots merged in
- * step order. A line that does not parse is skipped and counted, never fatal.
+ * returns the events of the complete lines added since the previous call, metrics, snapshots and predictions
+ * merged in step order. A line that does not parse is skipped and counted, never fatal.
  */
 public final class RunFolderReader {
 
     private final JsonLinesTail metrics;
     private final JsonLinesTail snapshots;
+    private final JsonLinesTail predictions;
     private int skippedLines;
 
     public RunFolderReader(RunFolder folder) {
@@ -28,6 +29,7 @@ public final class RunFolderReader {
     public RunFolderReader(RunFolder folder, long holeGraceNanos) {
         this.metrics = new JsonLinesTail(folder.metrics(), holeGraceNanos);
         this.snapshots = new JsonLinesTail(folder.snapshots(), holeGraceNanos);
+        this.predictions = new JsonLinesTail(folder.predictions(), holeGraceNanos);
     }
 
     /**
@@ -38,7 +40,8 @@ public final class RunFolderReader {
         List<TrainingEvent> events = new ArrayList<>();
         parseInto(metrics.readNew(), events);
         parseInto(snapshots.readNew(), events);
-        // Metrics and snapshots come from two files: merge by step, the end of a run last within its step.
+        parseInto(predictions.readNew(), events);
+        // The events come from three files: merge by step, the end of a run last within its step.
         events.sort(java.util.Comparator.comparingLong(TrainingEvent::step)
                 .thenComparing(e -> e instanceof RunFinished));
         return events;
@@ -65,7 +68,7 @@ public final class RunFolderReader {
 
     /** Lines that could not be parsed or were too long so far (a damaged or foreign file). */
     public synchronized int skippedLines() {
-        return skippedLines + metrics.skippedLines() + snapshots.skippedLines();
+        return skippedLines + metrics.skippedLines() + snapshots.skippedLines() + predictions.skippedLines();
     }
 
     private void parseInto(List<String> lines, List<TrainingEvent> out) {

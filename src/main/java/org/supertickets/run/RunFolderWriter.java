@@ -2,6 +2,7 @@ package org.supertickets.run;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import org.supertickets.ticket.TicketProvenance;
 import org.supertickets.train.CheckpointStore;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PredictedMasks;
+import org.supertickets.train.PredictionCanvases;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RecordingRefusedException;
 import org.supertickets.train.RunFinished;
@@ -75,6 +78,13 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
             checkOwned(false);
             if (event instanceof ConnectivitySnapshot) {
                 JsonLines.append(folder.snapshots(), EventJson.toJson(event));
+            } else if (event instanceof PredictedMasks) {
+                JsonLines.append(folder.predictions(), EventJson.toJson(event));
+            } else if (event instanceof PredictionCanvases) {
+                // Offered again by a resumed run: the first record stays, so readers meet the canvases once.
+                if (!Files.isRegularFile(folder.predictions()) || Files.size(folder.predictions()) == 0) {
+                    JsonLines.append(folder.predictions(), EventJson.toJson(event));
+                }
             } else {
                 JsonLines.append(folder.metrics(), EventJson.toJson(event));
             }

@@ -47,4 +47,13 @@ public interface TrainingData {
 
     /** Fills a test batch (never augmented). */
     void fillTest(int[] indices, float[] images, long[] labels);
+
+    /**
+     * The test images {@code indices} as stored, before normalisation: {@code indices.length * C * H * W} unsigned
+     * 8-bit values, NCHW, for showing them to a person (a segmentation run records a few with its predictions).
+     * Null when the data keep no 8-bit copy; the images are then recovered from {@link #fillTest}.
+     */
+    default byte[] testImageBytes(int[] indices) {
+        return null;
+    }
 }

@@ -5,7 +5,7 @@ package org.supertickets.train;
  * each one as a JSON line (its {@link #type()} names the record).
  */
 public sealed interface TrainingEvent permits RunStarted, StepMetrics, EvalMetrics, ShrinkEvent, PruneEvent,
-        ConnectivitySnapshot, RunFinished {
+        ConnectivitySnapshot, PredictionCanvases, PredictedMasks, RunFinished {
 
     /** Optimiser steps done when the event happened. */
     long step();
@@ -27,6 +27,10 @@ public sealed interface TrainingEvent permits RunStarted, StepMetrics, EvalMetri
             return "prune";
         } else if (this instanceof ConnectivitySnapshot) {
             return "snapshot";
+        } else if (this instanceof PredictionCanvases) {
+            return "prediction_canvases";
+        } else if (this instanceof PredictedMasks) {
+            return "predicted_masks";
         }
         return "run_finished";
     }

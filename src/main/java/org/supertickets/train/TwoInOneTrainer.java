@@ -87,6 +87,8 @@ public final class TwoInOneTrainer {
     private final double distillWeight;
     private final long distillFromStep;
     private ProbeBatch probe;
+    /** The test canvases predicted at every evaluation of a segmentation run; null for classification. */
+    private PredictionPreview preview;
     private final long supernetMacs;
 
     private Supernet net;
@@ -243,6 +245,12 @@ public final class TwoInOneTrainer {
                     data.trainSize(), data.validationSize(), data.testSize(), resumed));
             if (!resumed) {
                 listener.onEvent(SnapshotBuilder.build(initial, step, epochOf(step), "start", true));
+            }
+            preview = PredictionPreview.of(data);
+            if (preview != null) {
+                // Also when resumed: the folder writer keeps the first record, and a folder written before
+                // predictions were recorded gets its canvases now.
+                listener.onEvent(preview.canvases(step, epochOf(step)));
             }
             windowStartNanos = System.nanoTime();
             float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
@@ -402,16 +410,23 @@ public final class TwoInOneTrainer {
 
     private void evaluateAndReport(long done) {
         Evaluator.Result val;
+        PredictedMasks predicted = null;
         try (Supernet evaluated = evaluatedCopy()) {
             Supernet target = evaluated == null ? net : evaluated;
             evaluator.recalibrate(target);
             val = evaluator.evaluate(target, heldOut);
+            if (preview != null) {
+                predicted = preview.predict(target, done, epochOf(done), PredictedMasks.EVALUATION);
+            }
         }
         listener.onEvent(new EvalMetrics(done, epochOf(done), val.loss(), val.accuracy(), measures.sparsity(),
                 plannedSparsity(done), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
                 measures.liveBranches(), measures.liveBlocks(),
                 heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION, val.segmentation()));
+        if (predicted != null) {
+            listener.onEvent(predicted);
+        }
     }
 
     /**
@@ -584,12 +599,16 @@ public final class TwoInOneTrainer {
         Evaluator.Result val;
         Evaluator.Result test;
         NetworkState ticketWithStatistics;
+        PredictedMasks predicted = null;
         try (Supernet evaluated = evaluatedCopy()) {
             // With a moving average the ticket is the averaged copy: the network the reported accuracy belongs to.
             Supernet ticket = evaluated == null ? net : evaluated;
             evaluator.recalibrate(ticket);
             val = evaluator.evaluate(ticket, Evaluator.Split.VALIDATION);
             test = evaluator.evaluate(ticket, Evaluator.Split.TEST);
+            if (preview != null) {
+                predicted = preview.predict(ticket, step, epochOf(step), PredictedMasks.TICKET);
+            }
             ticketWithStatistics = ticket.toHost();
         }
         NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
@@ -598,6 +617,9 @@ public final class TwoInOneTrainer {
                 (System.nanoTime() - startNanos) / 1e9, trainingMacs, test.segmentation());
         listener.onTicket(ticketWithStatistics, summary);
         listener.onInspectable(new InspectableNetwork(step, epochOf(step), ticketWithStatistics, probe(), true));
+        if (predicted != null) {
+            listener.onEvent(predicted);
+        }
         listener.onEvent(summary);
         return summary;
     }

@@ -49,6 +49,7 @@ import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphView;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.monitor.MonitorView;
+import org.supertickets.ui.predictions.PredictionsView;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.ImpSettingsDialog;
 import org.supertickets.ui.runqueue.RunsView;
@@ -66,10 +67,10 @@ import org.supertickets.ui.teaching.PresenterMode;
 import org.supertickets.ui.ticket.TicketView;
 
 /**
- * The main window's content: menus and toolbar with the shortcuts, and five tabs — Designer, Runs, Monitor
- * (charts + connectivity graph + mask heatmap under one time cursor), Ticket and Compare (finished runs side by
- * side, ticket diff). It drains training events
- * into the views ten times a second.
+ * The main window's content: menus and toolbar with the shortcuts, and the tabs — Designer, Runs, Monitor
+ * (charts + connectivity graph + mask heatmap under one time cursor), Ticket, Compare (finished runs side by
+ * side, ticket diff), Inside and Predictions (a segmentation run's test canvases at the same cursor). It drains
+ * training events into the views ten times a second.
  */
 public final class WorkbenchView extends BorderPane {
 
@@ -158,7 +159,8 @@ public final class WorkbenchView extends BorderPane {
         });
 
         tabs.getTabs().setAll(tab("Designer", designerView), tab("Runs", runsView), tab("Monitor", monitorTab),
-                tab("Ticket", ticketView), tab("Compare", null), tab("Inside", insideView));
+                tab("Ticket", ticketView), tab("Compare", null), tab("Inside", insideView),
+                tab("Predictions", new PredictionsView(vm.predictions())));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("tabs");
         toolBar = toolBar();

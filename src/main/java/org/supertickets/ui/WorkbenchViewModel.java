@@ -16,6 +16,7 @@ import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.graph.GraphViewModel;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
 import org.supertickets.ui.monitor.MonitorViewModel;
+import org.supertickets.ui.predictions.PredictionsViewModel;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunLauncher;
 import org.supertickets.ui.runqueue.RunsViewModel;
@@ -48,6 +49,7 @@ public final class WorkbenchViewModel {
     private final StepModeViewModel stepMode;
     private final DemoStarter demo;
     private final TeachingViewModel teaching;
+    private final PredictionsViewModel predictions = new PredictionsViewModel(timeline);
     private Architecture shownSupernet;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
@@ -135,6 +137,11 @@ public final class WorkbenchViewModel {
         return teaching;
     }
 
+    /** The Predictions tab: a segmentation run's test canvases, predicted at the time cursor. */
+    public PredictionsViewModel predictions() {
+        return predictions;
+    }
+
     /** Queues the designer's config; refuses (and says why) while it has problems. */
     public RunEntry runCurrentConfig() {
         SearchSpaceConfig resolved = runnableConfigOrExplain();
@@ -177,6 +184,7 @@ public final class WorkbenchViewModel {
             return;
         }
         monitor.accept(events);
+        predictions.refresh();
         List<ConnectivitySnapshot> snapshots = events.stream().filter(e -> e instanceof ConnectivitySnapshot)
                 .map(e -> (ConnectivitySnapshot) e).toList();
         RunEntry entry = runs.getSelected();
@@ -196,6 +204,7 @@ public final class WorkbenchViewModel {
             return;
         }
         var history = entry.session().history();
+        predictions.show(entry.config(), entry.getName(), history); // before the timeline moves its cursor
         shownSupernet = history.started() != null ? history.started().supernet()
                 : Architecture.supernet(entry.config());
         // A pipeline's stages search without pruning or train with frozen masks: the config's pruning schedule
@@ -206,6 +215,7 @@ public final class WorkbenchViewModel {
     }
 
     private void showPlan() {
+        predictions.show(null, null, null);
         SearchSpaceConfig resolved = designer.runnableConfig();
         timeline.reset(List.of());
         if (resolved != null) {

@@ -1,12 +1,12 @@
 package org.supertickets.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -14,10 +14,21 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.TestConfigs;
+import org.supertickets.data.SegmentationDataset;
+import org.supertickets.data.SegmentationLoader;
+import org.supertickets.run.RunFolder;
+import org.supertickets.run.RunFolderReader;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.PredictedMasks;
+import org.supertickets.train.PredictionCanvases;
+import org.supertickets.train.TrainingEvent;
 
 /**
  * A segmentation run end to end through the command line, on a few small canvases: it trains, searches and prunes,
- * logs pixel accuracy with mean and per-class IoU, and ends with a ticket.
+ * logs pixel accuracy with mean and per-class IoU, records its predictions of a few test canvases, and ends with a
+ * ticket.
  */
 class SegmentationRunTest {
 
@@ -30,16 +41,9 @@ class SegmentationRunTest {
     @Test
     void aSegmentationDemoRunLogsIouAndWritesATicket() throws Exception {
         ObjectMapper json = new ObjectMapper();
-        ObjectNode config = (ObjectNode) json.readTree(Path.of("sample-configs/segmentation-demo.json").toFile());
-        ObjectNode data = (ObjectNode) config.get("data");
-        data.put("height", 32).put("width", 32).put("trainLimit", 96).put("testLimit", 24);
-        ((ObjectNode) config.get("training")).put("epochs", 1).put("batchSize", 16).put("evalBatchSize", 24);
-        ((ObjectNode) config.get("pruning")).put("intervalEpochs", 0.5).put("targetSparsity", 0.2);
-        ((ObjectNode) config.get("search")).put("evalIntervalEpochs", 0.5).put("rhoWarmupEpochs", 0.1)
-                .put("macsTargetEndEpoch", 0.6).put("bnRecalibrationBatches", 2);
-        ((ObjectNode) config.get("pruning")).put("cubicEndEpoch", 0.65);
+        SearchSpaceConfig config = TestConfigs.tinySegmentation();
         Path file = dir.resolve("seg.json");
-        json.writeValue(file.toFile(), config);
+        ConfigIo.write(file, config);
 
         assertEquals(0, Main.execute("run", file.toString(), "--out", dir.resolve("runs").toString(), "--quiet"),
                 console.err());
@@ -69,6 +73,32 @@ class SegmentationRunTest {
         assertTrue(Files.isRegularFile(run.resolve("ticket/ticket.json")));
         assertFalse(events.stream().filter(e -> e.has("validationAccuracy")).anyMatch(e ->
                 e.get("validationAccuracy").asDouble() > 1), "pixel accuracy is a share");
+
+        // predictions.jsonl: the first six test canvases as composed, then a prediction per evaluation and the
+        // ticket's, each a class per pixel.
+        List<TrainingEvent> predictions = new RunFolderReader(new RunFolder(run)).readNew().stream()
+                .filter(e -> e instanceof PredictionCanvases || e instanceof PredictedMasks).toList();
+        PredictionCanvases canvases = (PredictionCanvases) predictions.get(0);
+        assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, canvases.testIndices());
+        SegmentationDataset test = SegmentationLoader.load(config.data(), config.seed()).test().first(6);
+        assertArrayEquals(test.pixels(), canvases.imageBytes(), "the canvases as stored, before normalisation");
+        assertArrayEquals(test.masks(), canvases.truthBytes());
+        List<PredictedMasks> masks = predictions.subList(1, predictions.size()).stream()
+                .map(e -> (PredictedMasks) e).toList();
+        List<Long> evalSteps = events.stream().filter(e -> "eval".equals(e.get("type").asText()))
+                .map(e -> e.get("step").asLong()).toList();
+        assertEquals(evalSteps, masks.stream().filter(m -> !m.ofTicket()).map(PredictedMasks::step).toList(),
+                "one prediction per evaluation, at its step");
+        PredictedMasks ticket = masks.get(masks.size() - 1);
+        assertTrue(ticket.ofTicket());
+        assertEquals(finished.get("step").asLong(), ticket.step());
+        byte[] classes = ticket.classBytes();
+        long right = 0;
+        for (int k = 0; k < classes.length; k++) {
+            assertTrue(classes[k] >= 0 && classes[k] < 11, "class " + classes[k]);
+            right += classes[k] == test.masks()[k] ? 1 : 0;
+        }
+        assertTrue(right > classes.length * 0.3, "the ticket gets the background of its canvases right: " + right);
     }
 
     @Test

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,6 +18,7 @@ import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.NetworkConfig;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingConfig;
+import org.supertickets.train.PredictedMasks;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingListener;
@@ -94,6 +97,45 @@ class ResumeTest {
         RunFinished end = resumed.completion().get();
         assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
         assertEquals(ComparableMetrics.of(whole.folder()), ComparableMetrics.of(resumed.folder()));
+    }
+
+    /**
+     * A segmentation run cancelled right after its first evaluation resumes with its predictions repaired like its metrics:
+     * a record written after the checkpoint and a torn line are dropped, the canvases stay recorded once, and the
+     * predictions of the resumed run are those of the uninterrupted one, byte for byte.
+     */
+    @Test
+    void aSegmentationRunResumesWithTheSamePredictions() throws Exception {
+        SearchSpaceConfig config = TestConfigs.tinySegmentation();
+        LocalRun whole = LocalRun.start(config, runs.resolve("a"), "cpu", null);
+        assertEquals(RunFinished.Outcome.COMPLETED, whole.completion().get().outcome());
+
+        LocalRun[] holder = new LocalRun[1];
+        long[] cancelledAt = {-1};
+        TrainingListener cancelAfterFirstEvaluation = e -> {
+            if (e instanceof PredictedMasks m && cancelledAt[0] < 0) {
+                cancelledAt[0] = m.step();
+                holder[0].control().cancel();
+            }
+        };
+        holder[0] = startWithListener(config, runs.resolve("b"), cancelAfterFirstEvaluation);
+        assertEquals(RunFinished.Outcome.CANCELLED, holder[0].completion().get().outcome());
+        RunFolder part = holder[0].folder();
+        // What a kill between an evaluation and its checkpoint leaves: a record after the checkpoint, a torn line.
+        String later = EventJson.toJson(PredictedMasks.of(cancelledAt[0] + 1, 9, PredictedMasks.EVALUATION, 1, 1, 1,
+                new byte[] {3}));
+        Files.writeString(part.predictions(), later + "\n" + later.substring(0, 30), StandardOpenOption.APPEND);
+
+        LocalRun resumed = LocalRun.resume(part.path(), null, null);
+        assertEquals(RunFinished.Outcome.COMPLETED, resumed.completion().get().outcome());
+
+        List<String> wholeLines = Files.readAllLines(whole.folder().predictions());
+        List<String> resumedLines = Files.readAllLines(part.predictions());
+        assertEquals(1, resumedLines.stream().filter(l -> l.contains("\"prediction_canvases\"")).count());
+        assertEquals(wholeLines.size(), resumedLines.size(), String.join("\n", resumedLines));
+        for (int i = 0; i < wholeLines.size(); i++) {
+            assertEquals(wholeLines.get(i), resumedLines.get(i), "line " + i);
+        }
     }
 
     private static LocalRun startWithListener(SearchSpaceConfig config, Path dir, TrainingListener l)

@@ -37,8 +37,9 @@ import org.supertickets.train.TrainingEvent;
  * {@link Timing#minGapNanos}), which is how a run written by this machine arrives within milliseconds;</li>
  * <li>else by polling, because a watch sees nothing that another machine writes to a shared file system (NFS,
  * Lustre, GPFS): {@link Timing#activeNanos} after a read that found new lines, doubling after each read that
- * found none up to {@link Timing#idleNanos}. A folder being written is read four times a second (two small
- * opens each: {@code metrics.jsonl}, {@code snapshots.jsonl}); a quiet one — a queued Slurm task, a run between
+ * found none up to {@link Timing#idleNanos}. A folder being written is read four times a second (a small open
+ * of each log that exists: {@code metrics.jsonl}, {@code snapshots.jsonl}, a segmentation run's
+ * {@code predictions.jsonl}); a quiet one — a queued Slurm task, a run between
  * evaluations, one that stopped — once every four seconds, so a sweep's folders cost a file server little.</li>
  * </ul>
  */

@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.List;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.PredictedMasks;
+import org.supertickets.train.PredictionCanvases;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
@@ -24,6 +26,8 @@ public final class RunHistory {
     private final List<PruneEvent> prunes = new ArrayList<>();
     private final List<ShrinkEvent> shrinks = new ArrayList<>();
     private final List<ConnectivitySnapshot> snapshots = new ArrayList<>();
+    private final List<PredictedMasks> predictions = new ArrayList<>();
+    private PredictionCanvases canvases;
     private RunStarted started;
     private RunFinished finished;
 
@@ -39,6 +43,10 @@ public final class RunHistory {
             shrinks.add(s);
         } else if (event instanceof ConnectivitySnapshot c) {
             snapshots.add(c);
+        } else if (event instanceof PredictedMasks p) {
+            predictions.add(p);
+        } else if (event instanceof PredictionCanvases c) {
+            canvases = canvases == null ? c : canvases; // a resumed run offers them again: the first ones stay
         } else if (event instanceof RunStarted r) {
             started = r;
             finished = null; // a resumed run starts again
@@ -69,6 +77,31 @@ public final class RunHistory {
 
     public List<ConnectivitySnapshot> snapshots() {
         return Collections.unmodifiableList(snapshots);
+    }
+
+    /** The predicted masks of a segmentation run, in the order recorded (by step; a ticket's last). */
+    public List<PredictedMasks> predictions() {
+        return Collections.unmodifiableList(predictions);
+    }
+
+    /**
+     * The prediction shown at {@code step}: the last one recorded at or before it (at the last step, the ticket's
+     * rather than the evaluation's); null when none is that early.
+     */
+    public PredictedMasks predictionAt(long step) {
+        PredictedMasks shown = null;
+        for (PredictedMasks p : predictions) {
+            if (p.step() > step) {
+                break;
+            }
+            shown = p;
+        }
+        return shown;
+    }
+
+    /** The canvases the predictions are of; null before a segmentation run recorded them. */
+    public PredictionCanvases predictionCanvases() {
+        return canvases;
     }
 
     /** The latest start (or resume); null before the run reported one. */

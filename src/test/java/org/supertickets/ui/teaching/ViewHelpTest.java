@@ -11,7 +11,7 @@ class ViewHelpTest {
 
     @Test
     void everyTabHasTwoOrThreeSentences() {
-        for (String tab : List.of("Designer", "Runs", "Monitor", "Ticket", "Compare")) {
+        for (String tab : List.of("Designer", "Runs", "Monitor", "Ticket", "Compare", "Predictions")) {
             String text = ViewHelp.text(tab);
             assertNotNull(text, tab);
             long sentences = text.chars().filter(c -> c == '.').count();
