@@ -165,7 +165,7 @@ public final class CompareView extends BorderPane {
         TableColumn<ComparedRun, Number> meanIou = number("Test mIoU", 100, r -> r.summary().testMeanIou(),
                 v -> CompareFormat.percent(v, 2));
         meanIou.setId("compare-mean-iou");
-        TableColumn<ComparedRun, Number> objectsIou = number("mIoU objects only", 120,
+        TableColumn<ComparedRun, Number> objectsIou = number("Test mIoU\nobjects only", 120,
                 r -> r.summary().testMeanIouWithoutBackground(), v -> CompareFormat.percent(v, 2));
         for (TableColumn<ComparedRun, Number> c : List.of(meanIou, objectsIou)) {
             c.visibleProperty().bind(vm.segmentationProperty());

@@ -255,8 +255,7 @@ public final class CompareViewModel {
         boolean any = summaries.get().stream().anyMatch(RunSummary::segmentation);
         boolean all = any && summaries.get().stream().allMatch(RunSummary::segmentation);
         segmentation.set(any);
-        accuracyHeader.set(all ? "Test pixel accuracy" : any ? "Test accuracy (per pixel for segmentation)"
-                : "Test accuracy");
+        accuracyHeader.set(all ? "Test pixel\naccuracy" : any ? "Test accuracy\n(per pixel: segm.)" : "Test accuracy");
         methods.set(MethodSummary.of(summaries.get()));
         pairs.set(PairedComparison.of(summaries.get()));
         selected.set(selected.get().stream().filter(runs::contains).toList());

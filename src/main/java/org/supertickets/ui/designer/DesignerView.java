@@ -462,8 +462,8 @@ public final class DesignerView extends BorderPane {
     /** The decoder's share of the supernet, and what comes out of it, for a segmentation config. */
     private static String segmentationLine(org.supertickets.space.Architecture supernet) {
         HeadSummary head = HeadSummary.of(supernet);
-        return String.format(Locale.ROOT, "%nSegmentation: output %s; decoder (decoder.skip + per-pixel classifier) "
-                + "%s MACs = %.1f%% of the supernet's (included above)", head.outputText(),
+        return String.format(Locale.ROOT, "%nSegmentation: output %s · decoder (skip 1×1 + per-pixel classifier) "
+                + "%s MACs, %.1f%% of the supernet's (included)", head.outputText(),
                 GraphViewModel.human(head.decoderMacs()), 100.0 * head.decoderMacs() / Math.max(1, supernet.macs()));
     }
 

@@ -151,7 +151,7 @@ public final class TicketViewModel {
     void show(Loaded l) {
         loaded.set(l);
         layers.set(l.manifest().layers());
-        metrics.set(describe(l.manifest().metrics()));
+        metrics.set(describe(l.manifest().metrics(), l.manifest().architecture()));
         head.set(describeHead(l.manifest().architecture()));
         provenance.set(describe(l.folder(), l.manifest().provenance()));
         graph.show(l.supernet(), l.snapshot(), "ticket");
@@ -176,16 +176,19 @@ public final class TicketViewModel {
         return first + "\n" + h.text();
     }
 
-    static String describe(TicketMetrics m) {
+    /** The metrics of a ticket of network {@code a} (whose task says what its accuracy counts). */
+    static String describe(TicketMetrics m, Architecture a) {
         if (m == null) {
             return "";
         }
-        if (m.segmentation()) {
+        if (m.segmentation() || a != null && a.segments()) {
             // The accuracies are per pixel: they say so, and the mean IoU comes first, as segmentation reports it.
-            return String.format(Locale.ROOT, "test mIoU %s (objects only %s) · test pixel accuracy %s · "
-                    + "validation pixel accuracy %s · weight sparsity %.1f%%%n", pct(m.testMeanIou()),
-                    pct(m.testMeanIouWithoutBackground()), pct(m.testAccuracy()), pct(m.validationAccuracy()),
-                    100 * m.sparsity()) + costs(m);
+            // A segmentation ticket written before tickets kept their mean IoU has none to show.
+            String iou = m.segmentation() ? "test mIoU " + pct(m.testMeanIou()) + " (objects only "
+                    + pct(m.testMeanIouWithoutBackground()) + ")" : "test mIoU not in this ticket (see its run's log)";
+            return String.format(Locale.ROOT, "%s · test pixel accuracy %s · validation pixel accuracy %s · weight "
+                    + "sparsity %.1f%%%n", iou, pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity())
+                    + costs(m);
         }
         return String.format(Locale.ROOT, "test accuracy %s · validation accuracy %s · weight sparsity %.1f%%%n",
                 pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity()) + costs(m);

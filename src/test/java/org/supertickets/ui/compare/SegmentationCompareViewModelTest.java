@@ -39,15 +39,16 @@ class SegmentationCompareViewModelTest {
         vm.add(List.of(a.path(), b.path()));
 
         assertTrue(vm.segmentationProperty().get());
-        assertEquals("Test pixel accuracy", vm.accuracyHeaderProperty().get());
+        assertEquals("Test pixel\naccuracy", vm.accuracyHeaderProperty().get());
         assertEquals(0.41, vm.runs().get(0).summary().testMeanIou(), 1e-12);
         assertEquals(0.35, vm.methodsProperty().get().get(0).meanIouWithoutBackground(), 1e-12);
-        assertTrue(vm.csv().lines().findFirst().orElseThrow().endsWith("test_mean_iou,test_mean_iou_without_background"));
+        assertTrue(vm.csv().lines().findFirst().orElseThrow()
+                .endsWith("test_mean_iou,test_mean_iou_without_background"));
 
         // A classification run beside them: the column says whose accuracy is per pixel.
         RunFolder c = TinyRuns.finished(dir, "cls", TestConfigs.tinyFashionMnist(), 0.8, 5000);
         vm.add(List.of(c.path()));
-        assertEquals("Test accuracy (per pixel for segmentation)", vm.accuracyHeaderProperty().get());
+        assertEquals("Test accuracy\n(per pixel: segm.)", vm.accuracyHeaderProperty().get());
 
         vm.clear();
         assertFalse(vm.segmentationProperty().get());

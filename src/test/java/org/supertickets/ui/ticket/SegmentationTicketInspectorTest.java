@@ -50,6 +50,24 @@ class SegmentationTicketInspectorTest {
         assertTrue(vm.graph().getFrame().graph().nodeOfLayer(Architecture.DECODER_SKIP) != null);
     }
 
+    /** Segmentation tickets written before tickets kept mean IoU still call their accuracy per pixel. */
+    @Test
+    void aSegmentationTicketWithoutMeanIouStillSaysItsAccuracyIsPerPixel() throws Exception {
+        SearchSpaceConfig config = ConfigResolver.resolve(ConfigIo.read(Path.of(
+                "sample-configs/segmentation-demo.json")));
+        Architecture net = Architecture.supernet(config);
+        NetworkState network = NetworkInitializer.initialize(net, 1);
+        TicketProvenance p = new TicketProvenance(config, "h", 1995, "seg-run", 99, 3, "now", "e", "cpu", "0", "end");
+        Path folder = dir.resolve("old-ticket");
+        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.81, 0.80, net.macs(), net.params(), p),
+                network));
+        TicketViewModel vm = new TicketViewModel(DirectRunner.create(), new RecordingNotifier());
+        vm.open(folder);
+        String metrics = vm.metricsProperty().get();
+        assertTrue(metrics.startsWith("test mIoU not in this ticket (see its run's log) · test pixel accuracy 81.00%"),
+                metrics);
+    }
+
     @Test
     void aClassificationTicketReadsAsBeforeWithItsTaskNamed() throws Exception {
         TicketViewModel vm = new TicketViewModel(DirectRunner.create(), new RecordingNotifier());
