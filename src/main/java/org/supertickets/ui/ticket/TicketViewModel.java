@@ -158,8 +158,8 @@ public final class TicketViewModel {
     }
 
     /**
-     * E.g. "Task: segmentation · output N×11×64×64 · decoder (decoder.skip + per-pixel classifier) 0.23 M MACs, 10.6% of
-     * the ticket's", then the head in words.
+     * E.g. "Task: segmentation · output N×11×64×64 · decoder (decoder.skip + per-pixel classifier) 0.23 M MACs,
+     * 10.6% of the ticket's", then the head in words.
      */
     static String describeHead(Architecture a) {
         if (a == null) {
@@ -195,8 +195,8 @@ public final class TicketViewModel {
     }
 
     private static String costs(TicketMetrics m) {
-        return String.format(Locale.ROOT, "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact sparse (ours)%n"
-                + "params %s dense, %s alive (supernet %s)",
+        return String.format(Locale.ROOT, "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact "
+                + "sparse (ours)%n" + "params %s dense, %s alive (supernet %s)",
                 GraphViewModel.human(m.macs()), m.supernetMacs() == 0 ? 0 : 100.0 * m.macs() / m.supernetMacs(),
                 GraphViewModel.human(m.supernetMacs()), GraphViewModel.human(m.sparseMacs()),
                 GraphViewModel.human(m.exactSparseMacs()), GraphViewModel.human(m.params()),
