@@ -3,6 +3,7 @@ package org.supertickets.pipeline;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
@@ -48,7 +49,7 @@ public final class ComparedRuns {
         return new RunSummary(folder.getFileName().toString(), manifest.method(), ticket.dataset(), manifest.seed(),
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
-                manifest.totalWallSeconds(), settingOf(manifest));
+                manifest.totalWallSeconds(), settingOf(manifest), Map.of(), ticket.testSegmentation());
     }
 
     /**

@@ -26,10 +26,20 @@ import org.supertickets.stats.SeedStatistics;
  * @param accuracy         test accuracy over the seeds: mean, standard deviation, 95% confidence interval
  * @param differences      how its setting differs from the first of its method and dataset, in config values
  *                         ({@link SettingDifferences}); empty for that first one
+ * @param meanIou          segmentation: the test mean IoU (background included) over the seeds; null for
+ *                         classification (whose {@code accuracy} is then the measure compared)
+ * @param meanIouWithoutBackground segmentation: the mean over seeds of the test mean IoU over the object classes
+ *                         only; NaN for classification
  */
 public record MethodSummary(String method, String dataset, int runs, double meanAccuracy, double minAccuracy,
         double maxAccuracy, double meanSparsity, double meanMacs, double meanParams, double meanTrainingMacs,
-        double meanWallSeconds, String setting, SeedStatistics accuracy, String differences) {
+        double meanWallSeconds, String setting, SeedStatistics accuracy, String differences, SeedStatistics meanIou,
+        double meanIouWithoutBackground) {
+
+    /** Whether its runs are segmentation runs (their accuracy is per pixel, mean IoU their measure). */
+    public boolean segmentation() {
+        return meanIou != null;
+    }
 
     /**
      * Groups runs by method, dataset and setting (the config apart from seed and name), in order of first
@@ -46,7 +56,11 @@ public record MethodSummary(String method, String dataset, int runs, double mean
                     mean(g, RunSummary::sparsity), mean(g, RunSummary::macs), mean(g, RunSummary::params),
                     mean(g, RunSummary::trainingMacs), mean(g, RunSummary::wallSeconds), g.get(0).setting(),
                     SeedStatistics.of(g.stream().mapToDouble(RunSummary::testAccuracy).toArray()),
-                    differences.getOrDefault(g.get(0).setting(), "")));
+                    differences.getOrDefault(g.get(0).setting(), ""),
+                    // runs of one setting share the config, hence the task: the first says it for all
+                    g.get(0).segmentation() ? SeedStatistics.of(g.stream().mapToDouble(RunSummary::testMeanIou)
+                            .toArray()) : null,
+                    g.get(0).segmentation() ? mean(g, RunSummary::testMeanIouWithoutBackground) : Double.NaN));
         }
         return out;
     }

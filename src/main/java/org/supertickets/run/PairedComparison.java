@@ -9,8 +9,9 @@ import org.supertickets.stats.PairedTTest;
 
 /**
  * Two settings on one dataset, over the seeds both were run with: the paired t test on their test accuracies
- * (two-sided), shown with the setting of the higher mean first, and its p corrected by Holm for every pair that
- * {@link #of} compares together.
+ * (on their test mean IoU, background included, for segmentation runs, whose accuracy is per pixel), two-sided,
+ * shown with the setting of the higher mean first, and its p corrected by Holm for every pair that {@link #of}
+ * compares together.
  *
  * @param better the setting with the higher mean accuracy over the matched seeds (method, setting hash, and how
  *               it differs from its method's first setting)
@@ -18,10 +19,21 @@ import org.supertickets.stats.PairedTTest;
  * @param dataset the dataset both ran on
  * @param seeds  the matched seeds, ascending
  * @param test   the paired t test of {@code better - worse}
+ * @param metric what was compared: {@link #ACCURACY} or {@link #MEAN_IOU}
  * @param holmP  the two-sided p adjusted by Holm over all pairs compared together
  */
 public record PairedComparison(String better, String worse, String dataset, List<Long> seeds, PairedTTest test,
-        double holmP) {
+        String metric, double holmP) {
+
+    /** The measure compared for classification runs. */
+    public static final String ACCURACY = "test accuracy";
+    /** The measure compared for segmentation runs. */
+    public static final String MEAN_IOU = "test mIoU";
+
+    /** Whether the test compared mean IoU (segmentation runs). */
+    public boolean meanIou() {
+        return MEAN_IOU.equals(metric);
+    }
 
     /** Whether the difference survives Holm's correction at the 5% level. */
     public boolean survivesHolm() {
@@ -63,24 +75,29 @@ public record PairedComparison(String better, String worse, String dataset, List
                 boolean aBetter = aOverB.meanDifference() >= 0;
                 out.add(new PairedComparison(SettingDifferences.label((aBetter ? a : b).get(0), differences),
                         SettingDifferences.label((aBetter ? b : a).get(0), differences), a.get(0).dataset(), seeds,
-                        aBetter ? aOverB : PairedTTest.of(y, x), Double.NaN));
+                        aBetter ? aOverB : PairedTTest.of(y, x), a.get(0).segmentation() ? MEAN_IOU : ACCURACY,
+                        Double.NaN));
             }
         }
         double[] adjusted = Holm.adjust(out.stream().mapToDouble(p -> p.test().pValue()).toArray());
         List<PairedComparison> corrected = new ArrayList<>();
         for (int i = 0; i < out.size(); i++) {
             PairedComparison p = out.get(i);
-            corrected.add(new PairedComparison(p.better(), p.worse(), p.dataset(), p.seeds(), p.test(), adjusted[i]));
+            corrected.add(new PairedComparison(p.better(), p.worse(), p.dataset(), p.seeds(), p.test(), p.metric(),
+                    adjusted[i]));
         }
         return corrected;
     }
 
-    /** Test accuracy by seed; a seed run twice in one setting counts once (its first run). */
+    /**
+     * The compared score ({@link RunSummary#comparedScore}) by seed; a seed run twice in one setting counts once (its
+     * first run).
+     */
     private static Map<Long, Double> bySeed(List<RunSummary> group) {
         Map<Long, Double> out = new LinkedHashMap<>();
         for (RunSummary r : group) {
-            if (Double.isFinite(r.testAccuracy())) {
-                out.putIfAbsent(r.seed(), r.testAccuracy());
+            if (Double.isFinite(r.comparedScore())) {
+                out.putIfAbsent(r.seed(), r.comparedScore());
             }
         }
         return out;

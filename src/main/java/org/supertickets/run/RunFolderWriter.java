@@ -113,9 +113,11 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
         long supernetParams = started == null ? 0 : started.supernetParams();
         try {
             checkOwned(true);
-            Double testMeanIou = summary.testSegmentation() == null ? null : summary.testSegmentation().meanIou();
-            TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, summary.testAccuracy(), testMeanIou,
-                    summary.validationAccuracy(), supernetMacs, supernetParams, provenance, input), ticket));
+            SegmentationMetrics iou = summary.testSegmentation();
+            TicketIo.TestScores scores = new TicketIo.TestScores(summary.testAccuracy(), summary.validationAccuracy(),
+                    iou == null ? null : iou.meanIou(), iou == null ? null : iou.meanIouWithoutBackground());
+            TicketIo.write(folder.ticket(), new Ticket(TicketIo.manifest(ticket, scores, supernetMacs, supernetParams,
+                    provenance, input), ticket));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the ticket into " + folder.ticket() + ": " + e.getMessage(),
                     e);

@@ -8,6 +8,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
+import org.supertickets.train.SegmentationMetrics;
 
 /**
  * One finished run in a comparison: what method it was and what its ticket measured.
@@ -30,6 +31,8 @@ import org.supertickets.train.RunStarted;
  *                       the same method and setting are seeds of one point of a comparison)
  * @param settingValues  that config's values by path ({@link SettingDifferences#valuesOf}), to say in words how
  *                       settings differ; empty where unknown
+ * @param testSegmentation a segmentation run's test mean IoU (with and without the background) and per-class IoU;
+ *                       its {@code testAccuracy} is then the pixel accuracy. Null for classification
  */
 public record RunSummary(
         String run,
@@ -46,11 +49,20 @@ public record RunSummary(
         double trainingMacs,
         double wallSeconds,
         String setting,
-        Map<String, String> settingValues) {
+        Map<String, String> settingValues,
+        SegmentationMetrics testSegmentation) {
 
     public RunSummary {
         // In the config's own field order, which is the order a description lists them in.
         settingValues = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(settingValues));
+    }
+
+    /** A classification run's summary. */
+    public RunSummary(String run, String method, String dataset, long seed, double testAccuracy, double sparsity,
+            double weightsRemaining, long macs, long sparseMacs, long params, long supernetMacs, double trainingMacs,
+            double wallSeconds, String setting, Map<String, String> settingValues) {
+        this(run, method, dataset, seed, testAccuracy, sparsity, weightsRemaining, macs, sparseMacs, params,
+                supernetMacs, trainingMacs, wallSeconds, setting, settingValues, null);
     }
 
     /** A summary without the config's values (its settings are told apart by hash only). */
@@ -102,7 +114,30 @@ public record RunSummary(
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
                 finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall,
-                settingOf(config), SettingDifferences.valuesOf(config));
+                settingOf(config), SettingDifferences.valuesOf(config), finished.testSegmentation());
+    }
+
+    /** Whether this is a segmentation run (its test accuracy is per pixel; {@link #testMeanIou} is its metric). */
+    public boolean segmentation() {
+        return testSegmentation != null;
+    }
+
+    /** The test mean IoU, background included; NaN for a classification run. */
+    public double testMeanIou() {
+        return testSegmentation == null ? Double.NaN : testSegmentation.meanIou();
+    }
+
+    /** The test mean IoU over the object classes only; NaN for a classification run. */
+    public double testMeanIouWithoutBackground() {
+        return testSegmentation == null ? Double.NaN : testSegmentation.meanIouWithoutBackground();
+    }
+
+    /**
+     * The number a comparison ranks this run by: the test mean IoU (background included) of a segmentation run, the
+     * test accuracy of a classification run.
+     */
+    public double comparedScore() {
+        return segmentation() ? testMeanIou() : testAccuracy;
     }
 
     /** A short hash of the config with its seed and name left out: the same for every seed of one setting. */

@@ -72,18 +72,26 @@ public final class TicketIo {
     /** Builds the manifest of a network from its measures, provenance and the input its run fed it. */
     public static TicketManifest manifest(NetworkState network, double testAccuracy, double validationAccuracy,
             long supernetMacs, long supernetParams, TicketProvenance provenance, TicketInput input) {
-        return manifest(network, testAccuracy, null, validationAccuracy, supernetMacs, supernetParams, provenance,
-                input);
+        return manifest(network, new TestScores(testAccuracy, validationAccuracy, null, null), supernetMacs,
+                supernetParams, provenance, input);
     }
 
-    /** The same, with a segmentation ticket's test mean IoU ({@code null} for classification). */
-    public static TicketManifest manifest(NetworkState network, double testAccuracy, Double testMeanIou,
-            double validationAccuracy, long supernetMacs, long supernetParams, TicketProvenance provenance,
-            TicketInput input) {
+    /**
+     * What a run measured on its ticket: the accuracies (per pixel for segmentation) and, for segmentation, the test
+     * mean IoU with and without the background class (null for classification).
+     */
+    public record TestScores(double testAccuracy, double validationAccuracy, Double testMeanIou,
+            Double testMeanIouWithoutBackground) {
+    }
+
+    /** Builds the manifest of a network from what its run measured, its provenance and the input it was fed. */
+    public static TicketManifest manifest(NetworkState network, TestScores scores, long supernetMacs,
+            long supernetParams, TicketProvenance provenance, TicketInput input) {
         NetworkMeasures m = NetworkMeasures.of(network);
         return new TicketManifest(TicketManifest.FORMAT, network.architecture(), layerTable(network),
-                new TicketMetrics(testAccuracy, validationAccuracy, m.sparsity(), m.macs(), m.sparseMacs(),
-                        m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams, testMeanIou),
+                new TicketMetrics(scores.testAccuracy(), scores.validationAccuracy(), m.sparsity(), m.macs(),
+                        m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams,
+                        scores.testMeanIou(), scores.testMeanIouWithoutBackground()),
                 provenance, input, TicketGraph.epsilon(network.architecture()),
                 TicketGraph.of(network.architecture()));
     }

@@ -142,6 +142,12 @@ final class TicketManifestCheck {
             share(file, "testMeanIou", m.testMeanIou(), true);
         }
         share(file, "sparsity", m.sparsity(), false);
+        if (m.testMeanIou() != null) {
+            share(file, "testMeanIou", m.testMeanIou(), true);
+        }
+        if (m.testMeanIouWithoutBackground() != null) {
+            share(file, "testMeanIouWithoutBackground", m.testMeanIouWithoutBackground(), true);
+        }
         long[] counts = {m.macs(), m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), m.supernetMacs(),
             m.supernetParams()};
         String[] names = {"macs", "sparseMacs", "exactSparseMacs", "params", "keptParams", "supernetMacs",

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * What the ticket measures (official conventions unless noted; see docs/metrics.md).
  *
  * @param testAccuracy       accuracy on the test set, after BN re-estimation (per pixel for segmentation)
- * @param validationAccuracy accuracy on the validation split
+ * @param validationAccuracy accuracy on the validation split (per pixel for segmentation)
  * @param sparsity           share of prunable weights masked
  * @param macs               dense MACs of the shrunk network
  * @param sparseMacs         official sparse MACs (dense x kept fraction)
@@ -15,9 +15,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param keptParams         parameters alive under the masks
  * @param supernetMacs       dense MACs of the supernet it came from
  * @param supernetParams     parameters of that supernet
- * @param testMeanIou        segmentation: mean IoU on the test set, as the run reported it (background included,
- *                           classes absent from truth and prediction skipped); null for classification, and in
- *                           segmentation tickets written before it was recorded
+ * @param testMeanIou        segmentation: test mean IoU over the classes present, background included; null for
+ *                           classification (and then left out of {@code ticket.json}, which stays as it was)
+ * @param testMeanIouWithoutBackground segmentation: the same over the object classes only; null for classification
  */
 public record TicketMetrics(
         double testAccuracy,
@@ -30,5 +30,18 @@ public record TicketMetrics(
         long keptParams,
         long supernetMacs,
         long supernetParams,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Double testMeanIou) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double testMeanIou,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Double testMeanIouWithoutBackground) {
+
+    /** The metrics of a classification ticket (no mean IoU). */
+    public TicketMetrics(double testAccuracy, double validationAccuracy, double sparsity, long macs, long sparseMacs,
+            long exactSparseMacs, long params, long keptParams, long supernetMacs, long supernetParams) {
+        this(testAccuracy, validationAccuracy, sparsity, macs, sparseMacs, exactSparseMacs, params, keptParams,
+                supernetMacs, supernetParams, null, null);
+    }
+
+    /** Whether these are a segmentation ticket's metrics (its accuracies are per pixel). */
+    public boolean segmentation() {
+        return testMeanIou != null;
+    }
 }

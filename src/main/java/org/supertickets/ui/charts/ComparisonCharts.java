@@ -30,7 +30,8 @@ import org.supertickets.run.SettingDifferences;
 /**
  * The comparison plots of the paper's claims: accuracy against weights remaining (log axis, descending),
  * against MACs with the Pareto front, and against training compute. Plain JFreeChart, so the CLI renders them
- * headless and the GUI shows the same charts.
+ * headless and the GUI shows the same charts. When every run is a segmentation run the y axis is the test mean IoU
+ * (background included), the measure a segmentation comparison ranks by: their accuracy is per pixel.
  */
 public final class ComparisonCharts {
 
@@ -48,7 +49,7 @@ public final class ComparisonCharts {
     }
 
     public static JFreeChart accuracyVsWeightsRemaining(List<RunSummary> runs) {
-        JFreeChart chart = scatter("Accuracy vs weights remaining", "weights remaining (log, descending)", runs,
+        JFreeChart chart = scatter("vs weights remaining", "weights remaining (log, descending)", runs,
                 RunSummary::weightsRemaining);
         LogAxis axis = new LogAxis("weights remaining (share of prunable weights, log scale)");
         axis.setInverted(true);
@@ -68,11 +69,12 @@ public final class ComparisonCharts {
     }
 
     public static JFreeChart accuracyVsMacs(List<RunSummary> runs) {
-        JFreeChart chart = scatter("Accuracy vs MACs (dense, shrunk network)", "MACs", runs, r -> r.macs());
+        JFreeChart chart = scatter("vs MACs (dense, shrunk network)", "MACs", runs, r -> r.macs());
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(new CountFormat());
         XYSeries front = new XYSeries("Pareto front", false);
-        for (RunSummary r : paretoFront(runs, RunSummary::macs)) {
-            front.add(r.macs(), r.testAccuracy());
+        Score score = Score.of(runs);
+        for (RunSummary r : paretoFront(runs, RunSummary::macs, score.value())) {
+            front.add(r.macs(), score.value().applyAsDouble(r));
         }
         XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
         data.addSeries(front);
@@ -87,7 +89,7 @@ public final class ComparisonCharts {
     }
 
     public static JFreeChart accuracyVsTrainingCompute(List<RunSummary> runs) {
-        JFreeChart chart = scatter("Accuracy vs training compute", "training compute (MACs, ours: 3 x forward)",
+        JFreeChart chart = scatter("vs training compute", "training compute (MACs, ours: 3 x forward)",
                 runs, RunSummary::trainingMacs);
         ((NumberAxis) chart.getXYPlot().getDomainAxis()).setNumberFormatOverride(new CountFormat());
         return chart;
@@ -95,18 +97,45 @@ public final class ComparisonCharts {
 
     /** Runs not beaten by another with at most the cost and at least the accuracy, by increasing cost. */
     public static List<RunSummary> paretoFront(List<RunSummary> runs, ToDoubleFunction<RunSummary> cost) {
+        return paretoFront(runs, cost, RunSummary::testAccuracy);
+    }
+
+    /** Runs not beaten by another with at most the cost and at least the score, by increasing cost. */
+    public static List<RunSummary> paretoFront(List<RunSummary> runs, ToDoubleFunction<RunSummary> cost,
+            ToDoubleFunction<RunSummary> score) {
         List<RunSummary> sorted = new ArrayList<>(runs);
-        sorted.sort(Comparator.comparingDouble(cost).thenComparing(Comparator.comparingDouble(
-                RunSummary::testAccuracy).reversed()));
+        sorted.sort(Comparator.comparingDouble(cost).thenComparing(Comparator.comparingDouble(score).reversed()));
         List<RunSummary> front = new ArrayList<>();
         double best = Double.NEGATIVE_INFINITY;
         for (RunSummary r : sorted) {
-            if (r.testAccuracy() > best) {
+            if (score.applyAsDouble(r) > best) {
                 front.add(r);
-                best = r.testAccuracy();
+                best = score.applyAsDouble(r);
             }
         }
         return front;
+    }
+
+    /**
+     * What the y axis shows: the test accuracy, or the test mean IoU when every run is a segmentation run (a mixed
+     * comparison keeps the accuracy and says that a segmentation run's is per pixel).
+     *
+     * @param name  the chart title's first words
+     * @param axis  the y axis label
+     * @param value the value of a run
+     */
+    public record Score(String name, String axis, ToDoubleFunction<RunSummary> value) {
+
+        public static Score of(List<RunSummary> runs) {
+            if (!runs.isEmpty() && runs.stream().allMatch(RunSummary::segmentation)) {
+                return new Score("Mean IoU", "test mean IoU (background included)", RunSummary::testMeanIou);
+            }
+            if (runs.stream().anyMatch(RunSummary::segmentation)) {
+                return new Score("Accuracy", "test accuracy (per pixel for segmentation runs)",
+                        RunSummary::testAccuracy);
+            }
+            return new Score("Accuracy", "test accuracy", RunSummary::testAccuracy);
+        }
     }
 
     /**
@@ -139,18 +168,19 @@ public final class ComparisonCharts {
     private static JFreeChart scatter(String title, String xLabel, List<RunSummary> runs,
             ToDoubleFunction<RunSummary> x) {
         Map<String, List<RunSummary>> series = series(runs);
+        Score score = Score.of(runs);
         XYSeriesCollection data = new XYSeriesCollection();
         series.forEach((label, ofSeries) -> {
             XYSeries points = new XYSeries(label, false);
-            ofSeries.forEach(r -> points.add(x.applyAsDouble(r), r.testAccuracy()));
+            ofSeries.forEach(r -> points.add(x.applyAsDouble(r), score.value().applyAsDouble(r)));
             data.addSeries(points);
         });
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, "test accuracy", data,
+        JFreeChart chart = ChartFactory.createXYLineChart(score.name() + " " + title, xLabel, score.axis(), data,
                 PlotOrientation.VERTICAL, true, true, false);
         XYPlot plot = chart.getXYPlot();
         // One run, or runs of equal cost, would otherwise span a billionth and repeat one label on every tick.
         plot.setDomainAxis(new ReadableNumberAxis(xLabel));
-        ReadableNumberAxis accuracy = new ReadableNumberAxis("test accuracy");
+        ReadableNumberAxis accuracy = new ReadableNumberAxis(score.axis());
         accuracy.setAutoRangeIncludesZero(false);
         accuracy.setNaturalBounds(new org.jfree.data.Range(0, 1));
         plot.setRangeAxis(accuracy);

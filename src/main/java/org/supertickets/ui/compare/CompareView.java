@@ -158,11 +158,25 @@ public final class CompareView extends BorderPane {
         table.setPlaceholder(new Label("No runs yet. Add finished run folders with \"Add run…\", every run of a "
                 + "sweep with \"Add all runs under a folder…\", or drop run folders here."));
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        TableColumn<ComparedRun, Number> accuracy = number("Test accuracy", 115, r -> r.summary().testAccuracy(),
+                v -> CompareFormat.percent(v, 2));
+        accuracy.textProperty().bind(vm.accuracyHeaderProperty());
+        // Segmentation runs: mean IoU, the measure they are compared by, with and without the background class.
+        TableColumn<ComparedRun, Number> meanIou = number("Test mIoU", 100, r -> r.summary().testMeanIou(),
+                v -> CompareFormat.percent(v, 2));
+        meanIou.setId("compare-mean-iou");
+        TableColumn<ComparedRun, Number> objectsIou = number("Test mIoU\nobjects only", 120,
+                r -> r.summary().testMeanIouWithoutBackground(), v -> CompareFormat.percent(v, 2));
+        for (TableColumn<ComparedRun, Number> c : List.of(meanIou, objectsIou)) {
+            c.visibleProperty().bind(vm.segmentationProperty());
+        }
         table.getColumns().setAll(List.of(
                 TableColumns.<ComparedRun>text("Run", 380, ComparedRun::name),
                 TableColumns.<ComparedRun>text("Method", 110, r -> r.summary().method()),
                 number("Seed", 60, r -> r.summary().seed(), v -> Long.toString((long) v)),
-                number("Test accuracy", 115, r -> r.summary().testAccuracy(), v -> CompareFormat.percent(v, 2)),
+                accuracy,
+                meanIou,
+                objectsIou,
                 number("Sparsity", 90, r -> r.summary().sparsity(), v -> CompareFormat.percent(v, 1)),
                 number("MACs", 100, r -> r.summary().macs(), CompareFormat::count),
                 number("Params", 100, r -> r.summary().params(), CompareFormat::count),
@@ -287,8 +301,11 @@ public final class CompareView extends BorderPane {
                 return fallback == null ? null : fallback.generateToolTip(dataset, series, item);
             }
             RunSummary r = ofSeries.get(item);
-            return r.run() + " (" + r.method() + ", seed " + r.seed() + "): test accuracy "
-                    + CompareFormat.percent(r.testAccuracy(), 2) + ", sparsity "
+            String score = r.segmentation() ? "test mIoU " + CompareFormat.percent(r.testMeanIou(), 2)
+                    + " (objects only " + CompareFormat.percent(r.testMeanIouWithoutBackground(), 2)
+                    + "), pixel accuracy " + CompareFormat.percent(r.testAccuracy(), 2)
+                    : "test accuracy " + CompareFormat.percent(r.testAccuracy(), 2);
+            return r.run() + " (" + r.method() + ", seed " + r.seed() + "): " + score + ", sparsity "
                     + CompareFormat.percent(r.sparsity(), 1) + ", " + CompareFormat.count(r.macs()) + " MACs";
         });
     }
@@ -360,6 +377,16 @@ public final class CompareView extends BorderPane {
         TableView<MethodSummary> methods = new TableView<>();
         methods.setId("compare-method-table");
         methods.setPlaceholder(new Label("Add runs to see each method's mean over its seeds."));
+        TableColumn<MethodSummary, String> meanIou = TableColumns.text("Test mIoU (mean)", 130,
+                m -> m.segmentation() ? CompareFormat.percent(m.meanIou().mean(), 2) : "–");
+        TableColumn<MethodSummary, String> meanIouInterval = TableColumns.text("mIoU 95% CI", 150,
+                m -> m.segmentation() ? CompareFormat.percent(m.meanIou().low(), 2) + " – "
+                        + CompareFormat.percent(m.meanIou().high(), 2) : "–");
+        TableColumn<MethodSummary, String> objectsIou = TableColumns.text("mIoU objects only (mean)", 160,
+                m -> m.segmentation() ? CompareFormat.percent(m.meanIouWithoutBackground(), 2) : "–");
+        for (TableColumn<MethodSummary, String> c : List.of(meanIou, meanIouInterval, objectsIou)) {
+            c.visibleProperty().bind(vm.segmentationProperty());
+        }
         methods.getColumns().setAll(List.of(
                 TableColumns.<MethodSummary>text("Method", 200, MethodSummary::method),
                 TableColumns.<MethodSummary>text("Dataset", 110, MethodSummary::dataset),
@@ -371,6 +398,7 @@ public final class CompareView extends BorderPane {
                 TableColumns.<MethodSummary>text("SD", 70, m -> CompareFormat.percent(m.accuracy().sd(), 2)),
                 TableColumns.<MethodSummary>text("95% CI of the mean", 150, m -> CompareFormat.percent(
                         m.accuracy().low(), 2) + " – " + CompareFormat.percent(m.accuracy().high(), 2)),
+                meanIou, meanIouInterval, objectsIou,
                 TableColumns.<MethodSummary>text("Sparsity", 80, m -> CompareFormat.percent(m.meanSparsity(), 1)),
                 TableColumns.<MethodSummary>text("MACs", 90, m -> CompareFormat.count(m.meanMacs())),
                 TableColumns.<MethodSummary>text("Params", 90, m -> CompareFormat.count(m.meanParams())),
@@ -392,18 +420,20 @@ public final class CompareView extends BorderPane {
         return box;
     }
 
-    /** One line per pair of settings with matched seeds: the paired t test of "A better than B". */
+    /** One line per pair of settings with matched seeds: the paired t test, two-sided, with Holm. */
     private static String pairedText(List<PairedComparison> pairs) {
         if (pairs.isEmpty()) {
             return "Paired test: run two settings with the same seeds (at least two) to test which is better.";
         }
-        StringBuilder sb = new StringBuilder("Paired t test over matched seeds (test accuracy, two-sided p, Holm over "
-                + pairs.size() + " pairs):");
+        boolean iou = pairs.stream().anyMatch(PairedComparison::meanIou);
+        StringBuilder sb = new StringBuilder("Paired t test over matched seeds (test accuracy"
+                + (iou ? "; test mIoU for segmentation runs" : "") + ", two-sided p, Holm over " + pairs.size()
+                + " pairs):");
         for (PairedComparison p : pairs) {
-            sb.append(String.format(java.util.Locale.ROOT, "%n%s vs %s on %s (%d seeds): %+.2f points, "
-                    + "95%% CI %+.2f..%+.2f, p = %.4f, Holm p = %.4f%s", p.better(), p.worse(), p.dataset(),
-                    p.test().pairs(), 100 * p.test().meanDifference(), 100 * p.test().low(), 100 * p.test().high(),
-                    p.test().pValue(), p.holmP(), " (" + p.verdict() + ")"));
+            sb.append(String.format(java.util.Locale.ROOT, "%n%s vs %s on %s (%d seeds%s): %+.2f points, "
+                    + "95%% CI %+.2f..%+.2f, p = %.4f, Holm p = %.4f (%s)", p.better(), p.worse(), p.dataset(),
+                    p.test().pairs(), p.meanIou() ? ", " + p.metric() : "", 100 * p.test().meanDifference(),
+                    100 * p.test().low(), 100 * p.test().high(), p.test().pValue(), p.holmP(), p.verdict()));
         }
         return sb.toString();
     }

@@ -61,6 +61,9 @@ public final class CompareViewModel {
     private final ReadOnlyObjectWrapper<List<RunCurves>> curves = new ReadOnlyObjectWrapper<>(this, "curves",
             List.of());
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyBooleanWrapper segmentation = new ReadOnlyBooleanWrapper(this, "segmentation");
+    private final ReadOnlyStringWrapper accuracyHeader = new ReadOnlyStringWrapper(this, "accuracyHeader",
+            "Test accuracy");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status",
             "Add finished run folders to compare them.");
     private final TicketDiffViewModel diff;
@@ -101,6 +104,19 @@ public final class CompareViewModel {
     /** The curves to overlay: those of the selected runs, or of every run when none is selected. */
     public ReadOnlyObjectProperty<List<RunCurves>> curvesProperty() {
         return curves.getReadOnlyProperty();
+    }
+
+    /** Whether segmentation runs are in the comparison: then their mean IoU is shown, and compared by. */
+    public ReadOnlyBooleanProperty segmentationProperty() {
+        return segmentation.getReadOnlyProperty();
+    }
+
+    /**
+     * The accuracy column's title: "Test accuracy", or one that says the accuracy is per pixel where segmentation
+     * runs are compared (so it is never read as a per-image accuracy).
+     */
+    public ReadOnlyStringProperty accuracyHeaderProperty() {
+        return accuracyHeader.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
@@ -236,6 +252,10 @@ public final class CompareViewModel {
 
     private void refresh() {
         summaries.set(runs.stream().map(ComparedRun::summary).toList());
+        boolean any = summaries.get().stream().anyMatch(RunSummary::segmentation);
+        boolean all = any && summaries.get().stream().allMatch(RunSummary::segmentation);
+        segmentation.set(any);
+        accuracyHeader.set(all ? "Test pixel\naccuracy" : any ? "Test accuracy\n(per pixel: segm.)" : "Test accuracy");
         methods.set(MethodSummary.of(summaries.get()));
         pairs.set(PairedComparison.of(summaries.get()));
         selected.set(selected.get().stream().filter(runs::contains).toList());

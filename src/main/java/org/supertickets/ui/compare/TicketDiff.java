@@ -66,12 +66,23 @@ public record TicketDiff(List<MetricChange> metrics, List<ChannelChange> channel
         return layers.stream().filter(l -> l.layer().equals(name)).findFirst().orElse(null);
     }
 
+    private static double meanIou(TicketMetrics m) {
+        return m == null || !m.segmentation() ? Double.NaN : m.testMeanIou();
+    }
+
     private static List<MetricChange> metrics(TicketMetrics a, TicketMetrics b) {
         double nan = Double.NaN;
         List<MetricChange> m = new ArrayList<>();
-        m.add(new MetricChange("test accuracy", a == null ? nan : a.testAccuracy(),
+        // Segmentation tickets: mean IoU first, and accuracies named per pixel; classification rows as before.
+        boolean iou = a != null && a.segmentation() || b != null && b.segmentation();
+        if (iou) {
+            m.add(new MetricChange("test mIoU (background included)", meanIou(a), meanIou(b),
+                    MetricChange.Unit.SHARE));
+        }
+        String acc = iou ? " pixel accuracy" : " accuracy";
+        m.add(new MetricChange("test" + acc, a == null ? nan : a.testAccuracy(),
                 b == null ? nan : b.testAccuracy(), MetricChange.Unit.SHARE));
-        m.add(new MetricChange("validation accuracy", a == null ? nan : a.validationAccuracy(),
+        m.add(new MetricChange("validation" + acc, a == null ? nan : a.validationAccuracy(),
                 b == null ? nan : b.validationAccuracy(), MetricChange.Unit.SHARE));
         m.add(new MetricChange("weight sparsity", a == null ? nan : a.sparsity(), b == null ? nan : b.sparsity(),
                 MetricChange.Unit.SHARE));

@@ -30,9 +30,11 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.supertickets.space.ConfigDefaults;
+import org.supertickets.space.HeadSummary;
 import org.supertickets.space.NetworkSummary;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.StageConfig;
+import org.supertickets.space.Task;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.ui.graph.GraphCanvas;
@@ -148,9 +150,9 @@ public final class DesignerView extends BorderPane {
     private Node dataGrid() {
         return grid(
                 row("name", controls.text("name", false), "name"),
-                row("dataset", controls.choice("data.dataset",
-                        // no task field in the Designer yet: a segmentation dataset would be a dead end here
-                        ConfigDefaults.CLASSIFICATION_DATASETS), "data.dataset"),
+                row("task", taskChoice(), "task"),
+                // only the datasets that label what the task predicts: per image, or per pixel
+                row("dataset", controls.choice("data.dataset", vm.datasetChoicesProperty()), "data.dataset"),
                 row("data folder", controls.text("data.path", true), "data.path"),
                 row("input channels", controls.integer("data.channels", 1, 16, 1), "data.channels"),
                 row("height", controls.integer("data.height", 1, 4096, 1), "data.height"),
@@ -165,6 +167,54 @@ public final class DesignerView extends BorderPane {
                 row("", controls.check("data.augment", "augment (random crop, flip for colour)"), "data.augment"),
                 row("seed", controls.longField("seed"), "seed"));
     }
+
+    /**
+     * The task: switching it is one undoable edit that also moves to a dataset of the new task when the current one
+     * does not fit (the status line says which and why).
+     */
+    private Node taskChoice() {
+        ChoiceBox<Task> choice = new ChoiceBox<>();
+        choice.getItems().setAll(Task.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Task t) {
+                return t == null ? "" : TASK_NAMES.get(t);
+            }
+
+            @Override
+            public Task fromString(String s) {
+                return null;
+            }
+        });
+        choice.setValue(vm.taskProperty().get());
+        boolean[] updating = {false};
+        vm.taskProperty().addListener((o, a, b) -> {
+            updating[0] = true;
+            choice.setValue(b);
+            updating[0] = false;
+        });
+        choice.valueProperty().addListener((o, a, b) -> {
+            if (!updating[0] && b != null) {
+                vm.setTask(b);
+            }
+        });
+        Label why = new Label();
+        why.getStyleClass().add("hint-label");
+        why.setWrapText(true);
+        // Only the task switch's own sentence: other status lines (saved, opened) are not about the task.
+        vm.statusProperty().addListener((o, a, b) -> why.setText(b != null && b.startsWith("Task: ") ? b : ""));
+        // Any edit (undo included) ends the sentence; a task switch sets its own after its edit.
+        vm.configProperty().addListener((o, a, b) -> why.setText(""));
+        why.visibleProperty().bind(why.textProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        why.setId("task-note");
+        return new VBox(4, controls.editing("task", choice), why);
+    }
+
+    /** How the tasks read in the designer. */
+    private static final Map<Task, String> TASK_NAMES = Map.of(
+            Task.CLASSIFICATION, "classification — one class per image",
+            Task.SEGMENTATION, "segmentation — one class per pixel (decoder + per-pixel classifier)");
 
     /** Each default is the official code's; the workbench's earlier block (dense skip + BN) is one choice away. */
     private Node layersGrid() {
@@ -379,7 +429,8 @@ public final class DesignerView extends BorderPane {
                             GraphViewModel.human(s.smallestMacs()), GraphViewModel.human(s.smallestParams()),
                             s.blocks(), s.branches(), GraphViewModel.human(s.prunableWeights()),
                             100 * c.pruning().targetSparsity(),
-                            GraphViewModel.human(s.prunableWeights() * (1 - c.pruning().targetSparsity()))));
+                            GraphViewModel.human(s.prunableWeights() * (1 - c.pruning().targetSparsity())))
+                    + (p.supernet() != null && p.supernet().segments() ? segmentationLine(p.supernet()) : ""));
             List<ValidationIssue> list = p.issues();
             issues.getItems().setAll(list);
             issuesTitle.setText(list.isEmpty() ? "No problems: ready to run (Ctrl+R)"
@@ -406,6 +457,14 @@ public final class DesignerView extends BorderPane {
         box.setPadding(new Insets(10));
         box.setMinWidth(320);
         return box;
+    }
+
+    /** The decoder's share of the supernet, and what comes out of it, for a segmentation config. */
+    private static String segmentationLine(org.supertickets.space.Architecture supernet) {
+        HeadSummary head = HeadSummary.of(supernet);
+        return String.format(Locale.ROOT, "%nSegmentation: output %s · decoder (skip 1×1 + per-pixel classifier) "
+                + "%s MACs, %.1f%% of the supernet's (included)", head.outputText(),
+                GraphViewModel.human(head.decoderMacs()), 100.0 * head.decoderMacs() / Math.max(1, supernet.macs()));
     }
 
     private static TitledPane section(String title, Node content) {

@@ -15,12 +15,15 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.ConfigValidator;
+import org.supertickets.space.DataConfig;
 import org.supertickets.space.NetworkSummary;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.StageConfig;
+import org.supertickets.space.Task;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.ui.task.BackgroundTask;
@@ -49,6 +52,9 @@ public final class DesignerViewModel {
     private final ReadOnlyObjectWrapper<List<ValidationIssue>> issues =
             new ReadOnlyObjectWrapper<>(this, "issues", List.of());
     private final ReadOnlyObjectWrapper<DesignerPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyObjectWrapper<Task> task = new ReadOnlyObjectWrapper<>(this, "task", Task.CLASSIFICATION);
+    private final ReadOnlyObjectWrapper<List<String>> datasetChoices = new ReadOnlyObjectWrapper<>(this,
+            "datasetChoices", ConfigDefaults.CLASSIFICATION_DATASETS);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -89,6 +95,16 @@ public final class DesignerViewModel {
      */
     public ReadOnlyObjectProperty<DesignerPreview> previewProperty() {
         return preview.getReadOnlyProperty();
+    }
+
+    /** What the config trains for; an unknown task word reads as classification (the validator flags it). */
+    public ReadOnlyObjectProperty<Task> taskProperty() {
+        return task.getReadOnlyProperty();
+    }
+
+    /** The datasets that label what the task predicts: per image for classification, per pixel for segmentation. */
+    public ReadOnlyObjectProperty<List<String>> datasetChoicesProperty() {
+        return datasetChoices.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
@@ -179,6 +195,47 @@ public final class DesignerViewModel {
     /** The method the config's switches amount to; null while a switch is missing. */
     public ReadOnlyObjectProperty<TrainingMethod> methodProperty() {
         return method.getReadOnlyProperty();
+    }
+
+    /**
+     * Switches the task as one undoable edit. A dataset that does not label what the new task predicts is replaced
+     * by its counterpart (fashion-mnist ↔ fashion-mnist-canvas, mnist ↔ mnist-canvas; anything else by the embedded
+     * Fashion-MNIST one) with that dataset's input shape and classes, and the status says why.
+     */
+    public void setTask(Task newTask) {
+        Objects.requireNonNull(newTask, "newTask");
+        SearchSpaceConfig before = config.get();
+        if (newTask.configName().equals(before.task())) {
+            return;
+        }
+        SearchSpaceConfig after = before.withTask(newTask);
+        String dataset = before.data() == null ? null : before.data().dataset();
+        String replacement = datasetFor(newTask, dataset);
+        String description = "Task: " + newTask.configName();
+        if (replacement != null) {
+            ConfigDefaults.InputShape shape = ConfigDefaults.knownShape(replacement).orElseThrow();
+            DataConfig d = before.data();
+            after = after.withData(new DataConfig(replacement, null, shape.channels(), shape.height(), shape.width(),
+                    shape.classes(), d.validationFraction(), d.trainLimit(), d.testLimit(), d.augment()));
+            description += " (dataset " + dataset + " → " + replacement + ")";
+        }
+        status.set(""); // the sentence below is news even when it repeats the last one
+        apply(description, after);
+        status.set(replacement == null ? "Task: " + newTask.configName() + "; dataset " + dataset + " fits it."
+                : "Task: " + newTask.configName() + ". Dataset " + dataset + (newTask == Task.SEGMENTATION
+                        ? " has one label per image, not per pixel" : " labels every pixel, not the image")
+                        + ", so it is now " + replacement + " (" + ConfigDefaults.knownShape(replacement).orElseThrow()
+                        + (newTask == Task.SEGMENTATION ? ", class 0 = background" : "") + "). Undo restores both.");
+    }
+
+    /** The dataset a task switch moves to, or null when {@code dataset} already fits {@code newTask}. */
+    static String datasetFor(Task newTask, String dataset) {
+        boolean perPixel = ConfigDefaults.SEGMENTATION_DATASETS.contains(dataset);
+        if (newTask == Task.SEGMENTATION) {
+            return perPixel ? null : "mnist".equals(dataset) ? "mnist-canvas" : "fashion-mnist-canvas";
+        }
+        boolean perImage = ConfigDefaults.CLASSIFICATION_DATASETS.contains(dataset);
+        return perImage ? null : "mnist-canvas".equals(dataset) ? "mnist" : ConfigDefaults.DATASET;
     }
 
     /** Offers or withdraws one depthwise kernel size in a stage (kept sorted). */
@@ -338,6 +395,11 @@ public final class DesignerViewModel {
                 found = List.of(new ValidationIssue("stages", UserMessages.describe(e), "check the stages"));
             }
         }
+        // The task and its datasets first: the dataset control must offer the new dataset before it shows it.
+        Task t = taskOf(next);
+        task.set(t);
+        datasetChoices.set(t == Task.SEGMENTATION ? ConfigDefaults.SEGMENTATION_DATASETS
+                : ConfigDefaults.CLASSIFICATION_DATASETS);
         issues.set(found);
         method.set(methodOf(next));
         config.set(next);
@@ -345,6 +407,14 @@ public final class DesignerViewModel {
             f.update(valueAt(f.path()), errorFor(f.path()));
         }
         preview.set(new DesignerPreview(next, found, s, a));
+    }
+
+    private static Task taskOf(SearchSpaceConfig c) {
+        try {
+            return c.taskKind();
+        } catch (IllegalArgumentException e) {
+            return Task.CLASSIFICATION; // a misspelt task, which the validator reports at "task"
+        }
     }
 
     private static TrainingMethod methodOf(SearchSpaceConfig c) {

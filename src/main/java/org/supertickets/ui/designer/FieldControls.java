@@ -139,6 +139,35 @@ final class FieldControls {
         return box;
     }
 
+    /**
+     * A choice whose options change with the document (the datasets of the config's task). The options are replaced
+     * before the field shows a value from the new list, and replacing them never edits the config.
+     */
+    <T> ChoiceBox<T> choice(String path, javafx.beans.value.ObservableValue<List<T>> options) {
+        ChoiceBox<T> box = choice(path, options.getValue());
+        FieldModel f = vm.field(path);
+        options.addListener((o, a, b) -> {
+            // While the items change the box may drop its value (null, which the edit listener ignores); put the
+            // field's value back without making an edit of it.
+            box.getItems().setAll(b);
+            @SuppressWarnings("unchecked")
+            T v = (T) f.getValue();
+            if (!java.util.Objects.equals(box.getValue(), v)) {
+                box.setValue(v);
+            }
+        });
+        return box;
+    }
+
+    /**
+     * Marks a control made elsewhere (one whose edits are commands of their own, like the task) as the editor of
+     * {@code path}: red with its message when the field has a problem, and focused from the issues list.
+     */
+    <C extends Control> C editing(String path, C control) {
+        decorate(control, vm.field(path));
+        return control;
+    }
+
     /** The red message under a field; collapses when the field is fine. */
     Label errorLabel(String path) {
         FieldModel f = vm.field(path);

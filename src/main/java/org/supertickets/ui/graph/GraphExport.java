@@ -77,8 +77,8 @@ public final class GraphExport {
         GraphEdge e = g.edges().get(i);
         GraphNode a = g.nodes().get(e.from());
         GraphNode b = g.nodes().get(e.to());
-        double y1 = a.y() + (a.kind() == NodeKind.ADD ? 8 : SupernetGraph.NODE_HEIGHT / 2);
-        double y2 = b.y() - (b.kind() == NodeKind.ADD ? 8 : SupernetGraph.NODE_HEIGHT / 2);
+        double y1 = a.y() + (a.kind().junction() ? 8 : SupernetGraph.NODE_HEIGHT / 2);
+        double y2 = b.y() - (b.kind().junction() ? 8 : SupernetGraph.NODE_HEIGHT / 2);
         String d;
         if (g.wraps(e)) {
             double gutter = g.gutterRightOf(a);
@@ -96,7 +96,7 @@ public final class GraphExport {
     }
 
     private static void node(StringBuilder sb, GraphNode n, NodeState s, Palette palette) {
-        if (n.kind() == NodeKind.ADD) {
+        if (n.kind().junction()) {
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"8\" fill=\"%s\" stroke=\"%s\""
                     + " stroke-width=\"1.5\"/><text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\""
                     + " dominant-baseline=\"central\" fill=\"%s\">+</text>%n", n.x(), n.y(),

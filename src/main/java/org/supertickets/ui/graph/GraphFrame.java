@@ -107,6 +107,8 @@ public final class GraphFrame {
                 case PROJECT -> block == null || block.bodyRemoved() ? 0 : block.outChannels();
                 case SKIP, ADD -> block == null ? 0 : block.outChannels();
                 case HEAD -> now.headChannels();
+                // the projection outputs the head's channels, and the join adds the two
+                case DECODER, DECODER_JOIN -> now.segments() ? now.headChannels() : 0;
                 case CLASSIFIER -> now.classes();
             };
             LayerShape shape = n.layer() == null ? null : shapes.get(n.layer());

@@ -270,14 +270,14 @@ public final class GraphPainter {
     }
 
     private static double halfHeight(GraphNode n) {
-        return n.kind() == NodeKind.ADD ? 8 : SupernetGraph.NODE_HEIGHT / 2;
+        return n.kind().junction() ? 8 : SupernetGraph.NODE_HEIGHT / 2;
     }
 
     private static void paintNode(GraphicsContext gc, GraphNode n, NodeState s, Palette palette, boolean selected,
             boolean hovered) {
         Color kind = Palette.of(n.kind());
         double h = SupernetGraph.NODE_HEIGHT;
-        if (n.kind() == NodeKind.ADD) {
+        if (n.kind().junction()) {
             double r = 8;
             gc.setFill(palette.background());
             gc.fillOval(n.x() - r, n.y() - r, 2 * r, 2 * r);
@@ -378,7 +378,7 @@ public final class GraphPainter {
 
     /** The label when the full one has no room: the channels kept, e.g. {@code 48/96}; null for input and add. */
     static String shortLabel(GraphNode n, NodeState s) {
-        if (n.kind() == NodeKind.INPUT || n.kind() == NodeKind.ADD) {
+        if (n.kind() == NodeKind.INPUT || n.kind().junction()) {
             return null;
         }
         return s.channels() == s.maxChannels() ? Integer.toString(s.channels()) : s.channels() + "/" + s.maxChannels();
@@ -398,6 +398,8 @@ public final class GraphPainter {
                     + channels;
             case ADD -> "+";
             case HEAD -> "head · " + channels;
+            case DECODER -> "decoder skip · " + channels;
+            case DECODER_JOIN -> "head ↑ + skip";
             case CLASSIFIER -> "classifier · " + channels;
         };
     }

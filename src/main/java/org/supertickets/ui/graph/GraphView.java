@@ -121,14 +121,23 @@ public final class GraphView extends BorderPane {
         legend.getStyleClass().add("legend");
         legend.getChildren().add(viewTools(vm));
         for (NodeKind kind : NodeKind.values()) {
-            if (kind == NodeKind.ADD || kind == NodeKind.INPUT) {
+            if (kind.junction() || kind == NodeKind.INPUT) {
                 continue;
             }
             Rectangle swatch = new Rectangle(14, 10, Palette.of(kind));
             swatch.setArcWidth(4);
             swatch.setArcHeight(4);
             swatch.setStroke(Palette.of(kind).darker());
-            legend.getChildren().add(item(swatch, kind.label()));
+            Node entry = item(swatch, kind.label());
+            if (kind == NodeKind.DECODER) {
+                // only a segmentation network has a decoder
+                Runnable show = () -> entry.setVisible(vm.graphProperty().get() != null
+                        && vm.graphProperty().get().supernet().segments());
+                vm.graphProperty().addListener((o, a, b) -> show.run());
+                show.run();
+                entry.managedProperty().bind(entry.visibleProperty());
+            }
+            legend.getChildren().add(entry);
         }
         Rectangle ghost = new Rectangle(14, 10, Color.TRANSPARENT);
         ghost.setStroke(Color.GRAY);

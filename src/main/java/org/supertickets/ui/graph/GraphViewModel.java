@@ -119,6 +119,15 @@ public final class GraphViewModel {
             sb.append(String.format(Locale.ROOT, "%nMACs %s dense, %s alive · %.1f%% of the network's MACs",
                     human(s.macs()), human(s.keptMacs()), f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
         }
+        Architecture net = f.graph().supernet();
+        if (net.segments() && node.kind() == NodeKind.DECODER_JOIN) {
+            sb.append(String.format(Locale.ROOT, "%nthe head's %d×%d output upsampled (bilinear) to %d×%d, added to the "
+                    + "decoder skip, ReLU", net.featureHeight(), net.featureWidth(), net.decoderHeight(),
+                    net.decoderWidth()));
+        } else if (net.segments() && node.kind() == NodeKind.CLASSIFIER) {
+            sb.append(String.format(Locale.ROOT, "%nruns at every pixel of %d×%d, its logits upsampled (bilinear) to "
+                    + "the input's %d×%d", net.decoderHeight(), net.decoderWidth(), net.inHeight(), net.inWidth()));
+        }
         if (!Double.isNaN(s.importanceShare())) {
             sb.append(String.format(Locale.ROOT, "%nimportance share %.2f of the block's Σ|γ|", s.importanceShare()));
         }

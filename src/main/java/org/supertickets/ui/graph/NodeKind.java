@@ -12,6 +12,10 @@ public enum NodeKind {
     SKIP("skip 1×1"),
     ADD("residual add"),
     HEAD("head 1×1"),
+    /** Segmentation's decoder: the 1×1 projection of a stride-4 feature map, pruned like every conv. */
+    DECODER("decoder skip 1×1"),
+    /** Segmentation's decoder: the head upsampled to the skip's resolution, added to the projection, ReLU. */
+    DECODER_JOIN("upsampled head + decoder skip"),
     CLASSIFIER("classifier");
 
     private final String label;
@@ -24,6 +28,11 @@ public enum NodeKind {
         return label;
     }
 
+    /** A junction without weights, drawn as a small circle with "+" (a residual add, the decoder's join). */
+    public boolean junction() {
+        return this == ADD || this == DECODER_JOIN;
+    }
+
     /** The node kind of a weight layer. */
     public static NodeKind of(LayerKind kind) {
         return switch (kind) {
@@ -32,8 +41,8 @@ public enum NodeKind {
             case DEPTHWISE -> DEPTHWISE;
             case PROJECT -> PROJECT;
             case SKIP -> SKIP;
-            // the graph draws segmentation's decoder as part of the head (no node of its own yet)
-            case HEAD, DECODER -> HEAD;
+            case HEAD -> HEAD;
+            case DECODER -> DECODER;
             case CLASSIFIER -> CLASSIFIER;
         };
     }

@@ -31,12 +31,13 @@ public final class Palette {
 
     public static Color of(NodeKind kind) {
         return switch (kind) {
-            case INPUT, ADD -> GREY;
+            case INPUT, ADD, DECODER_JOIN -> GREY;
             case STEM -> ORANGE;
             case EXPAND -> SKY_BLUE;
             case DEPTHWISE -> BLUISH_GREEN;
             case PROJECT -> BLUE;
-            case SKIP -> REDDISH_PURPLE;
+            // a skip projection, in a block or in the decoder: one colour for one meaning
+            case SKIP, DECODER -> REDDISH_PURPLE;
             case HEAD -> VERMILLION;
             case CLASSIFIER -> YELLOW;
         };

@@ -10,7 +10,8 @@ import org.supertickets.space.BranchState;
 
 /**
  * The supernet as a layered graph, laid out once: a node per weight layer (stem, expand, each depthwise
- * branch, project, skip, head, classifier) plus input and residual-add junctions. Layers come from a
+ * branch, project, skip, head, classifier; for segmentation the decoder's skip projection) plus input, residual-add
+ * and decoder-join junctions. Layers come from a
  * longest-path layering of the DAG, nodes keep their supernet positions for the whole run, so nothing jumps
  * while the subnet thins out. Cost is linear in the number of nodes; no background thread is needed.
  */
@@ -123,6 +124,9 @@ public final class SupernetGraph {
         int stem = b.node(NodeKind.STEM, "stem.conv", -1, 0, supernet.stemChannels());
         b.edge(input, stem, false);
         int current = stem;
+        // Segmentation's decoder reads the output of this block (the stem's when -1).
+        int decoderSkipBlock = supernet.segments() ? supernet.decoderSkipBlock() : Integer.MIN_VALUE;
+        int decoderSource = decoderSkipBlock == -1 ? stem : -1;
         for (BlockState block : supernet.blocks()) {
             String p = block.prefix();
             int expand = b.node(NodeKind.EXPAND, p + ".expand", block.index(), 0, block.maxHiddenChannels());
@@ -151,17 +155,33 @@ public final class SupernetGraph {
             b.edge(project, add, false);
             b.edge(skip >= 0 ? skip : current, add, true);
             current = add;
+            if (block.index() == decoderSkipBlock) {
+                decoderSource = add;
+            }
         }
         int head = b.node(NodeKind.HEAD, "head.conv", -1, 0, supernet.headChannels());
         b.edge(current, head, false);
+        int into = head;
+        if (supernet.segments()) {
+            // The decoder: the skip's 1×1 projection beside the head, the head upsampled to the skip's resolution
+            // and added to it, then the classifier at every pixel. The skip is a long edge, dashed like a residual.
+            int decoder = b.node(NodeKind.DECODER, Architecture.DECODER_SKIP, -1, 0, supernet.headChannels());
+            b.edge(decoderSource, decoder, true);
+            b.minRank(decoder, head, 0);
+            int join = b.node(NodeKind.DECODER_JOIN, null, -1, 0, supernet.headChannels());
+            b.edge(head, join, false);
+            b.edge(decoder, join, false);
+            into = join;
+        }
+        // created last: the layering ranks nodes in the order they were made, each after its inputs
         int classifier = b.node(NodeKind.CLASSIFIER, "classifier", -1, 0, supernet.classes());
-        b.edge(head, classifier, false);
+        b.edge(into, classifier, false);
         return b.layout(supernet, columns);
     }
 
     /** Width of a node with {@code channels} channels: proportional, between the min and max widths. */
     public double widthFor(int channels) {
-        int max = nodes.stream().filter(n -> n.kind() != NodeKind.ADD).mapToInt(GraphNode::maxChannels).max()
+        int max = nodes.stream().filter(n -> !n.kind().junction()).mapToInt(GraphNode::maxChannels).max()
                 .orElse(1);
         return widthFor(channels, max);
     }
@@ -219,13 +239,13 @@ public final class SupernetGraph {
             int ranks = Arrays.stream(rank).max().orElse(0) + 1;
             int maxChannels = 1;
             for (int v = 0; v < n; v++) {
-                if (kinds.get(v) != NodeKind.ADD) {
+                if (!kinds.get(v).junction()) {
                     maxChannels = Math.max(maxChannels, meta.get(v)[2]);
                 }
             }
             double[] widths = new double[n];
             for (int v = 0; v < n; v++) {
-                widths[v] = kinds.get(v) == NodeKind.ADD ? 16 : widthFor(meta.get(v)[2], maxChannels);
+                widths[v] = kinds.get(v).junction() ? 16 : widthFor(meta.get(v)[2], maxChannels);
             }
             List<List<Integer>> byRank = new ArrayList<>();
             for (int r = 0; r < ranks; r++) {

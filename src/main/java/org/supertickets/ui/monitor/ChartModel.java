@@ -8,9 +8,9 @@ import java.util.Locale;
 public final class ChartModel {
 
     private final String id;
-    private final String title;
+    private String title;
     private final String xLabel;
-    private final String yLabel;
+    private String yLabel;
     private final List<SeriesModel> series = new ArrayList<>();
     private boolean share;
 
@@ -29,6 +29,12 @@ public final class ChartModel {
 
     public boolean isShare() {
         return share;
+    }
+
+    /** Titles the chart anew (the accuracy chart of a segmentation run plots pixel accuracy and mean IoU). */
+    void retitle(String newTitle, String newYLabel) {
+        title = newTitle;
+        yLabel = newYLabel;
     }
 
     SeriesModel add(String name, SeriesModel.Style style) {

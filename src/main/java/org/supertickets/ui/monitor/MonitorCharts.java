@@ -25,8 +25,10 @@ import org.supertickets.ui.charts.ReadableNumberAxis;
  */
 public final class MonitorCharts {
 
+    /** Okabe-Ito, in the order the series of a chart take them (the accuracy chart of segmentation needs seven). */
     private static final Color[] LINE_COLOURS = {
-        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00),
+        new Color(0x56B4E9), new Color(0x000000),
     };
 
     private MonitorCharts() {
@@ -113,10 +115,7 @@ public final class MonitorCharts {
                 r.setSeriesStroke(i, new BasicStroke(2f));
             }
             // Validation points and sparsity measurements are sparse: show their markers (shape, not only hue).
-            boolean markers = s.name().equals("validation") || s.name().startsWith("test set")
-                    || s.name().equals("actual")
-                    || s.name().startsWith("MACs (") || s.name().startsWith("params");
-            r.setSeriesShapesVisible(i, markers);
+            r.setSeriesShapesVisible(i, s.markers());
             r.setSeriesShape(i, i % 2 == 0 ? new Ellipse2D.Double(-3, -3, 6, 6)
                     : new Rectangle2D.Double(-3, -3, 6, 6));
             r.setSeriesPaint(i, colour);

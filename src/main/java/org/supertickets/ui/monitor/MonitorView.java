@@ -204,11 +204,16 @@ public final class MonitorView extends GridPane {
                 continue;
             }
             chart.setNotify(false);
+            retitle(e.getKey(), chart);
             for (SeriesModel s : e.getKey().series()) {
                 if (shownRevision.get(s) == s.revision()) {
                     continue;
                 }
-                MonitorCharts.show(s, series.get(s), MAX_DISPLAY_POINTS);
+                XYSeries xy = series.get(s);
+                if (!s.name().equals(xy.getKey())) {
+                    xy.setKey(s.name()); // the legend follows the task: "train" or "train pixel accuracy"
+                }
+                MonitorCharts.show(s, xy, MAX_DISPLAY_POINTS);
                 shownRevision.put(s, s.revision());
             }
             if (chart.getXYPlot().getDataset() instanceof XYSeriesCollection c && c.getIntervalWidth() > 0) {
@@ -217,6 +222,16 @@ public final class MonitorView extends GridPane {
             chart.setNotify(true); // one repaint per chart per batch
         }
         lastRefreshNanos = System.nanoTime() - t0;
+    }
+
+    /** The chart's title and y label as the model says now (they follow the run's task). */
+    private void retitle(ChartModel model, JFreeChart chart) {
+        if (chart.getTitle() != null && !model.title().equals(chart.getTitle().getText())) {
+            chart.getTitle().setText(model.title()); // the text only: the theme's font stays
+        }
+        if (scale.get() <= 1 && !model.yLabel().equals(chart.getXYPlot().getRangeAxis().getLabel())) {
+            chart.getXYPlot().getRangeAxis().setLabel(model.yLabel());
+        }
     }
 
     private void moveCursor(double epoch) {

@@ -40,17 +40,31 @@ public final class MonitorViewModel {
             "weights");
 
     private final SeriesModel trainAccuracy = accuracy.add("train", SeriesModel.Style.LINE);
-    private final SeriesModel validationAccuracy = accuracy.add("validation", SeriesModel.Style.LINE);
+    private final SeriesModel validationAccuracy = accuracy.add("validation", SeriesModel.Style.LINE).withMarkers();
     private final SeriesModel trainLoss = loss.add("train", SeriesModel.Style.LINE);
-    private final SeriesModel validationLoss = loss.add("validation", SeriesModel.Style.LINE);
+    private final SeriesModel validationLoss = loss.add("validation", SeriesModel.Style.LINE).withMarkers();
     /** A run without a validation split is evaluated on the test set (official); its curves say so. */
-    private final SeriesModel testAccuracy = accuracy.add("test set (no validation split)", SeriesModel.Style.LINE);
-    private final SeriesModel testLoss = loss.add("test set (no validation split)", SeriesModel.Style.LINE);
+    private final SeriesModel testAccuracy = accuracy.add("test set (no validation split)", SeriesModel.Style.LINE)
+            .withMarkers();
+    private final SeriesModel testLoss = loss.add("test set (no validation split)", SeriesModel.Style.LINE)
+            .withMarkers();
+    /*
+     * Segmentation: mean IoU beside the pixel accuracy, with the background class and without it (a model that
+     * paints everything background scores a high pixel accuracy and a mean IoU near 1/classes).
+     */
+    private final SeriesModel validationMeanIou = accuracy.add("validation mIoU (background included)",
+            SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel validationObjectsIou = accuracy.add("validation mIoU (objects only)",
+            SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel testMeanIou = accuracy.add("test-set mIoU (background included, no validation split)",
+            SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel testObjectsIou = accuracy.add("test-set mIoU (objects only, no validation split)",
+            SeriesModel.Style.LINE).withMarkers();
     private final SeriesModel plannedSparsity = sparsity.add("planned", SeriesModel.Style.DASHED);
-    private final SeriesModel actualSparsity = sparsity.add("actual", SeriesModel.Style.LINE);
-    private final SeriesModel macs = cost.add("MACs (dense)", SeriesModel.Style.LINE);
-    private final SeriesModel sparseMacs = cost.add("MACs (sparse, official)", SeriesModel.Style.LINE);
-    private final SeriesModel keptParams = cost.add("params alive", SeriesModel.Style.LINE);
+    private final SeriesModel actualSparsity = sparsity.add("actual", SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel macs = cost.add("MACs (dense)", SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel sparseMacs = cost.add("MACs (sparse, official)", SeriesModel.Style.LINE).withMarkers();
+    private final SeriesModel keptParams = cost.add("params alive", SeriesModel.Style.LINE).withMarkers();
     private final SeriesModel macsTarget = cost.add("MACs target (our extension)", SeriesModel.Style.DASHED);
     private final SeriesModel lr = learningRate.add("learning rate", SeriesModel.Style.LINE);
     private final SeriesModel reactivated = pruning.add("reactivated (pruned → alive)", SeriesModel.Style.BARS);
@@ -69,6 +83,8 @@ public final class MonitorViewModel {
     private double latestEpoch;
     private RunFinished finished;
     private boolean measured;
+    /** Whether the run segments: its accuracy is per pixel, and mean IoU is charted beside it. */
+    private boolean segmentation;
     /** The cursor stands for "now": the timeline follows the newest snapshot of the run. */
     private boolean cursorAtNewest = true;
 
@@ -124,12 +140,13 @@ public final class MonitorViewModel {
      */
     public void plan(SearchSpaceConfig resolved) {
         charts().forEach(ChartModel::clear);
+        showTask(Architecture.supernet(resolved).segments());
         imagesPerSecond.clear();
         measured = false;
         finished = null;
         latestEpoch = 0;
         Architecture supernet = Architecture.supernet(resolved);
-        supernetMacs = Math.max(1, supernet.macs());
+        supernetMacs = Math.max(1, supernet.macs()); // the decoder included, for segmentation
         supernetParams = Math.max(1, supernet.params());
         epochs.set(resolved.training().epochs());
         pruneInterval = resolved.pruning().intervalEpochs();
@@ -183,6 +200,12 @@ public final class MonitorViewModel {
             } else if (e instanceof EvalMetrics v) {
                 (v.onTestSet() ? testAccuracy : validationAccuracy).add(v.epoch(), v.validationAccuracy());
                 (v.onTestSet() ? testLoss : validationLoss).add(v.epoch(), v.validationLoss());
+                if (v.segmentation() != null) {
+                    showTask(true);
+                    (v.onTestSet() ? testMeanIou : validationMeanIou).add(v.epoch(), v.segmentation().meanIou());
+                    (v.onTestSet() ? testObjectsIou : validationObjectsIou).add(v.epoch(),
+                            v.segmentation().meanIouWithoutBackground());
+                }
                 actualSparsity.add(v.epoch(), v.sparsity());
                 macs.add(v.epoch(), 100.0 * v.macs() / supernetMacs);
                 sparseMacs.add(v.epoch(), 100.0 * v.sparseMacs() / supernetMacs);
@@ -194,6 +217,9 @@ public final class MonitorViewModel {
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
             } else if (e instanceof RunStarted r) {
+                if (r.supernet() != null) {
+                    showTask(r.supernet().segments());
+                }
                 supernetMacs = Math.max(1, r.supernetMacs());
                 supernetParams = Math.max(1, r.supernetParams());
                 if (r.stepsPerEpoch() > 0) {
@@ -218,18 +244,22 @@ public final class MonitorViewModel {
         double moment = now ? Double.POSITIVE_INFINITY : cursorEpoch.get();
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "epoch %.2f / %.0f", now ? latestEpoch
                 : moment, epochs.get()));
+        // Segmentation's accuracy is per pixel: it says so wherever it is quoted, and mean IoU stands beside it.
+        String acc = segmentation ? " pixel acc " : " acc ";
         int step = trainAccuracy.lastIndexAtOrBefore(moment);
         if (step >= 0) {
-            sb.append(String.format(Locale.ROOT, " · train acc %s · loss %.3f · %.0f img/s",
+            sb.append(String.format(Locale.ROOT, " · train%s%s · loss %.3f · %.0f img/s", acc,
                     pct(trainAccuracy.y(step)), trainLoss.y(step), imagesPerSecond.y(step)));
         }
         int eval = validationAccuracy.lastIndexAtOrBefore(moment);
         if (eval >= 0) {
-            sb.append(" · val acc ").append(pct(validationAccuracy.y(eval)));
+            sb.append(" · val").append(acc).append(pct(validationAccuracy.y(eval)));
+            appendMeanIou(sb, " · val mIoU ", validationMeanIou, validationObjectsIou, moment);
         }
         int test = testAccuracy.lastIndexAtOrBefore(moment);
         if (test >= 0) {
-            sb.append(" · TEST acc ").append(pct(testAccuracy.y(test)));
+            sb.append(" · TEST").append(acc).append(pct(testAccuracy.y(test)));
+            appendMeanIou(sb, " · TEST mIoU ", testMeanIou, testObjectsIou, moment);
         }
         int pruned = actualSparsity.lastIndexAtOrBefore(moment);
         if (pruned >= 0) {
@@ -242,10 +272,43 @@ public final class MonitorViewModel {
         if (finished != null && finished.epoch() <= moment) {
             sb.append(" · ").append(finished.outcome().name().toLowerCase(Locale.ROOT));
             if (!Double.isNaN(finished.testAccuracy())) {
-                sb.append(", ticket test acc ").append(pct(finished.testAccuracy()));
+                sb.append(", ticket test").append(acc).append(pct(finished.testAccuracy()));
+            }
+            if (finished.testSegmentation() != null) {
+                sb.append(", test mIoU ").append(pct(finished.testSegmentation().meanIou())).append(" (objects only ")
+                        .append(pct(finished.testSegmentation().meanIouWithoutBackground())).append(')');
             }
         }
         return sb.toString();
+    }
+
+    /** {@code " · val mIoU 41.0% (objects only 35.2%)"} at the moment, when the curve has a point there. */
+    private static void appendMeanIou(StringBuilder sb, String label, SeriesModel withBackground,
+            SeriesModel objectsOnly, double moment) {
+        int i = withBackground.lastIndexAtOrBefore(moment);
+        if (i >= 0) {
+            sb.append(label).append(pct(withBackground.y(i))).append(" (objects only ")
+                    .append(pct(objectsOnly.y(objectsOnly.lastIndexAtOrBefore(moment)))).append(')');
+        }
+    }
+
+    /**
+     * Labels the accuracy chart for the run's task: for segmentation its accuracy curves are pixel accuracies,
+     * named so, beside the mean IoU; for classification everything reads as it always did.
+     */
+    private void showTask(boolean segments) {
+        segmentation = segments;
+        accuracy.retitle(segments ? "Pixel accuracy and mean IoU (segmentation)" : "Accuracy",
+                segments ? "share (pixels / IoU)" : "accuracy");
+        trainAccuracy.rename(segments ? "train pixel accuracy" : "train");
+        validationAccuracy.rename(segments ? "validation pixel accuracy" : "validation");
+        testAccuracy.rename(segments ? "test-set pixel accuracy (no validation split)"
+                : "test set (no validation split)");
+    }
+
+    /** Whether the run on the charts is a segmentation run. */
+    public boolean segmentation() {
+        return segmentation;
     }
 
     static String pct(double share) {

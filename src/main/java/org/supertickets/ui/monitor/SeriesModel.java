@@ -12,8 +12,9 @@ public final class SeriesModel {
     /** How a chart should draw the series. */
     public enum Style { LINE, DASHED, POINTS, BARS }
 
-    private final String name;
+    private String name;
     private final Style style;
+    private boolean markers;
     private double[] xs = new double[64];
     private double[] ys = new double[64];
     private int size;
@@ -25,8 +26,27 @@ public final class SeriesModel {
         this.style = style;
     }
 
+    /** The legend's name; it may change with the run's task (see {@link #rename}). */
     public String name() {
         return name;
+    }
+
+    /** Names the curve anew (e.g. "train" becomes "train pixel accuracy" for a segmentation run). */
+    void rename(String newName) {
+        if (!name.equals(newName)) {
+            name = newName;
+            revision++;
+        }
+    }
+
+    /** Draws a marker at each point: for sparse curves (evaluations, measurements), so shape tells them apart too. */
+    SeriesModel withMarkers() {
+        markers = true;
+        return this;
+    }
+
+    public boolean markers() {
+        return markers;
     }
 
     public Style style() {

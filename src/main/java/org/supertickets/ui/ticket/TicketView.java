@@ -105,7 +105,13 @@ public final class TicketView extends BorderPane {
         provenance.setPrefRowCount(8);
         Label provTitle = new Label("Provenance");
         provTitle.getStyleClass().add("section-title");
-        VBox left = new VBox(6, table, provTitle, provenance);
+        Label head = new Label();
+        head.setId("ticket-head");
+        head.setWrapText(true);
+        head.textProperty().bind(vm.headProperty());
+        head.visibleProperty().bind(vm.headProperty().isNotEmpty());
+        head.managedProperty().bind(head.visibleProperty());
+        VBox left = new VBox(6, head, table, provTitle, provenance);
         VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
         left.setPadding(new Insets(0, 4, 4, 6));
 

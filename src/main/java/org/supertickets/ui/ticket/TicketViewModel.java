@@ -15,7 +15,10 @@ import org.supertickets.model.CorruptFileException;
 import org.supertickets.onnx.OnnxExport;
 import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.pipeline.PipelineIo;
+import java.util.stream.Collectors;
 import org.supertickets.space.Architecture;
+import org.supertickets.space.HeadSummary;
+import org.supertickets.space.LayerKind;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketLayer;
@@ -46,6 +49,7 @@ public final class TicketViewModel {
     private final ReadOnlyObjectWrapper<List<TicketLayer>> layers = new ReadOnlyObjectWrapper<>(this, "layers",
             List.of());
     private final ReadOnlyStringWrapper metrics = new ReadOnlyStringWrapper(this, "metrics", "");
+    private final ReadOnlyStringWrapper head = new ReadOnlyStringWrapper(this, "head", "");
     private final ReadOnlyStringWrapper provenance = new ReadOnlyStringWrapper(this, "provenance",
             "Open a ticket folder (a run writes it to <run>/ticket/ when it completes).");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
@@ -66,6 +70,11 @@ public final class TicketViewModel {
 
     public ReadOnlyStringProperty metricsProperty() {
         return metrics.getReadOnlyProperty();
+    }
+
+    /** The task and what sits on the body for it: the head, and for segmentation the decoder and its cost. */
+    public ReadOnlyStringProperty headProperty() {
+        return head.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty provenanceProperty() {
@@ -142,19 +151,52 @@ public final class TicketViewModel {
     void show(Loaded l) {
         loaded.set(l);
         layers.set(l.manifest().layers());
-        metrics.set(describe(l.manifest().metrics()));
+        metrics.set(describe(l.manifest().metrics(), l.manifest().architecture()));
+        head.set(describeHead(l.manifest().architecture()));
         provenance.set(describe(l.folder(), l.manifest().provenance()));
         graph.show(l.supernet(), l.snapshot(), "ticket");
     }
 
-    static String describe(TicketMetrics m) {
+    /**
+     * E.g. "Task: segmentation · output N×11×64×64 · decoder (decoder.skip + per-pixel classifier) 0.23 M MACs,
+     * 10.6% of the ticket's", then the head in words.
+     */
+    static String describeHead(Architecture a) {
+        if (a == null) {
+            return "";
+        }
+        HeadSummary h = HeadSummary.of(a);
+        String first = "Task: " + h.task().configName() + " · output " + h.outputText();
+        if (a.segments()) {
+            first += String.format(Locale.ROOT, " · decoder (%s) %s MACs, %.1f%% of the ticket's",
+                    h.decoderLayers().stream().map(l -> l.kind() == LayerKind.CLASSIFIER ? "per-pixel " + l.name()
+                            : l.name()).collect(Collectors.joining(" + ")), GraphViewModel.human(h.decoderMacs()),
+                    100.0 * h.decoderMacs() / Math.max(1, a.macs()));
+        }
+        return first + "\n" + h.text();
+    }
+
+    /** The metrics of a ticket of network {@code a} (whose task says what its accuracy counts). */
+    static String describe(TicketMetrics m, Architecture a) {
         if (m == null) {
             return "";
         }
-        return String.format(Locale.ROOT, "test accuracy %s · validation accuracy %s · weight sparsity %.1f%%%n"
-                + "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact sparse (ours)%n"
-                + "params %s dense, %s alive (supernet %s)",
-                pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity(),
+        if (m.segmentation() || a != null && a.segments()) {
+            // The accuracies are per pixel: they say so, and the mean IoU comes first, as segmentation reports it.
+            // A segmentation ticket written before tickets kept their mean IoU has none to show.
+            String iou = m.segmentation() ? "test mIoU " + pct(m.testMeanIou()) + " (objects only "
+                    + pct(m.testMeanIouWithoutBackground()) + ")" : "test mIoU not in this ticket (see its run's log)";
+            return String.format(Locale.ROOT, "%s · test pixel accuracy %s · validation pixel accuracy %s · weight "
+                    + "sparsity %.1f%%%n", iou, pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity())
+                    + costs(m);
+        }
+        return String.format(Locale.ROOT, "test accuracy %s · validation accuracy %s · weight sparsity %.1f%%%n",
+                pct(m.testAccuracy()), pct(m.validationAccuracy()), 100 * m.sparsity()) + costs(m);
+    }
+
+    private static String costs(TicketMetrics m) {
+        return String.format(Locale.ROOT, "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact "
+                + "sparse (ours)%n" + "params %s dense, %s alive (supernet %s)",
                 GraphViewModel.human(m.macs()), m.supernetMacs() == 0 ? 0 : 100.0 * m.macs() / m.supernetMacs(),
                 GraphViewModel.human(m.supernetMacs()), GraphViewModel.human(m.sparseMacs()),
                 GraphViewModel.human(m.exactSparseMacs()), GraphViewModel.human(m.params()),

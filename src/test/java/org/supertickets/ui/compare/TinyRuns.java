@@ -11,6 +11,7 @@ import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
+import org.supertickets.train.SegmentationMetrics;
 
 /**
  * Run folders written event by event through the trainer's own writers, with known values: a start, three
@@ -24,13 +25,19 @@ final class TinyRuns {
 
     static RunFolder finished(Path parent, String name, SearchSpaceConfig config, double accuracy, long macs)
             throws Exception {
+        return finished(parent, name, config, accuracy, macs, null);
+    }
+
+    /** A finished run; a segmentation one ends with its test mean IoU ({@code testSegmentation} not null). */
+    static RunFolder finished(Path parent, String name, SearchSpaceConfig config, double accuracy, long macs,
+            SegmentationMetrics testSegmentation) throws Exception {
         RunFolder f = started(parent, name, config);
         for (int i = 1; i <= 3; i++) {
             JsonLines.append(f.metrics(), EventJson.toJson(new EvalMetrics(10L * i, i, 1.0 / i, accuracy - 0.1 / i,
                     0.2 * i, 0.2 * i, macs * (4 - i), macs, macs, 1000, 500, 30, 4, 2)));
         }
         JsonLines.append(f.metrics(), EventJson.toJson(new RunFinished(30, 3, RunFinished.Outcome.COMPLETED, "ok",
-                accuracy, 0.5, accuracy, 0.6, macs, macs / 2, 1000, 12.5, 1e9)));
+                accuracy, 0.5, accuracy, 0.6, macs, macs / 2, 1000, 12.5, 1e9, testSegmentation)));
         return f;
     }
 

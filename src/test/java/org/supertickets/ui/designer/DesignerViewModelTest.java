@@ -18,7 +18,11 @@ import org.supertickets.space.TrainingMethod;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.Task;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
 
@@ -235,5 +239,58 @@ class DesignerViewModelTest {
         assertEquals(List.of(7), changed.stages().get(1).kernelSizes());
         assertEquals(c.stages().get(0), changed.stages().get(0));
         assertEquals(0.5, ConfigPaths.with(c, "pruning.targetSparsity", 0.5).pruning().targetSparsity());
+    }
+
+    @Test
+    void switchingToSegmentationMovesToACanvasDatasetInOneUndoableEditAndSaysWhy() throws Exception {
+        long classificationMacs = vm.previewProperty().get().summary().supernetMacs();
+        assertEquals(ConfigDefaults.CLASSIFICATION_DATASETS, vm.datasetChoicesProperty().get());
+
+        vm.setTask(Task.SEGMENTATION);
+
+        SearchSpaceConfig c = vm.getConfig();
+        assertEquals("segmentation", c.task());
+        assertEquals(Task.SEGMENTATION, vm.taskProperty().get());
+        assertEquals("fashion-mnist-canvas", c.data().dataset());
+        assertEquals(List.of(1, 64, 64, 11), List.of(c.data().channels(), c.data().height(), c.data().width(),
+                c.data().classes()));
+        assertEquals(ConfigDefaults.SEGMENTATION_DATASETS, vm.datasetChoicesProperty().get());
+        assertTrue(vm.issuesProperty().get().isEmpty(), vm.issuesProperty().get().toString());
+        assertTrue(vm.statusProperty().get().contains("fashion-mnist has one label per image"),
+                vm.statusProperty().get());
+        // The preview counts the decoder: its MACs are the supernet's, decoder included.
+        Architecture supernet = vm.previewProperty().get().supernet();
+        assertTrue(supernet.segments());
+        assertEquals(supernet.macs(), vm.previewProperty().get().summary().supernetMacs());
+        assertTrue(supernet.layers().stream().anyMatch(l -> l.name().equals(Architecture.DECODER_SKIP)));
+        assertNotEquals(classificationMacs, vm.previewProperty().get().summary().supernetMacs());
+
+        Path file = dir.resolve("seg.json");
+        vm.saveAs(file, null);
+        assertEquals("segmentation", ConfigIo.read(file).task(), "the config written names its task");
+
+        vm.undo();
+        assertEquals("classification", vm.getConfig().task());
+        assertEquals("fashion-mnist", vm.getConfig().data().dataset(), "one undo restores task and dataset");
+        assertEquals(28, vm.getConfig().data().height());
+        assertEquals(ConfigDefaults.CLASSIFICATION_DATASETS, vm.datasetChoicesProperty().get());
+    }
+
+    @Test
+    void eachDatasetSwitchesToItsCounterpartAndAFittingOneStays() {
+        vm.set("data.dataset", "mnist");
+        vm.setTask(Task.SEGMENTATION);
+        assertEquals("mnist-canvas", vm.getConfig().data().dataset());
+        vm.set("data.height", 48);
+        vm.setTask(Task.CLASSIFICATION);
+        assertEquals("mnist", vm.getConfig().data().dataset());
+        assertEquals(28, vm.getConfig().data().height());
+        assertTrue(vm.issuesProperty().get().isEmpty(), vm.issuesProperty().get().toString());
+        assertTrue(vm.statusProperty().get().contains("labels every pixel"), vm.statusProperty().get());
+
+        assertEquals("fashion-mnist", DesignerViewModel.datasetFor(Task.CLASSIFICATION, "mask-folder"));
+        assertEquals("fashion-mnist-canvas", DesignerViewModel.datasetFor(Task.SEGMENTATION, "cifar10"));
+        assertNull(DesignerViewModel.datasetFor(Task.SEGMENTATION, "mask-folder"), "a fitting dataset stays");
+        assertNull(DesignerViewModel.datasetFor(Task.CLASSIFICATION, "cifar10"));
     }
 }
