@@ -27,7 +27,7 @@ public final class AtomicFiles {
     public static void write(Path target, Writer writer) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+        Path temp = tempBeside(target);
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
                     OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(
@@ -44,6 +44,24 @@ public final class AtomicFiles {
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * A new empty temp file in {@code target}'s folder, named so that {@link #removeLeftovers} finds it. Unlike
+     * {@link Files#createTempFile}, which always makes it 0600, it gets the permissions of any new file (the
+     * umask's), so that a file renamed from it opens for a colleague as the logs beside it do.
+     */
+    public static Path tempBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        while (true) {
+            Path temp = dir.resolve("." + target.getFileName() + random.nextLong(Long.MAX_VALUE) + ".tmp");
+            try {
+                return Files.createFile(temp);
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                // another writer drew the same name: draw again
+            }
         }
     }
 

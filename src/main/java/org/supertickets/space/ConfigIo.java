@@ -236,15 +236,7 @@ public final class ConfigIo {
 
     /** Writes {@link #toJson} atomically (temp file + rename), so a crash never leaves half a config. */
     public static void write(Path file, SearchSpaceConfig config) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
-        try {
-            Files.writeString(temp, toJson(config), StandardCharsets.UTF_8);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        org.supertickets.io.AtomicFiles.writeString(file, toJson(config));
     }
 
     /**

@@ -40,16 +40,8 @@ public final class ChartExport {
         return model.toCsv().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** Writes atomically enough for an export: a temp file next to the target, then a move. */
+    /** Writes atomically: a temp file next to the target, then a rename. */
     public static void write(Path target, byte[] bytes) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName(), ".tmp");
-        try {
-            Files.write(temp, bytes);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        org.supertickets.io.AtomicFiles.write(target, out -> out.write(bytes));
     }
 }
