@@ -4,13 +4,17 @@ a_i - b_i, its two-sided 95 % interval (Student's t, n-1 degrees of freedom), th
 correction over every pair asked for together. Needs only the standard library, so a reader can check every p and
 interval in docs/results.md from the CSV alone.
 
-    python3 src/scripts/paired_tests.py docs/results/recipe/comparison.csv A_SETTING:B_SETTING [...]
+    python3 src/scripts/paired_tests.py [--metric COLUMN] [--by setting|name] comparison.csv A:B [...]
 
-A setting is the `setting` column (the config hash `compare` prints); the first named is A. Prints one CSV row a
-pair: a,b,seeds,mean_diff,ci_low,ci_high,t,p_two_sided,p_holm.
+By default a setting is the `setting` column (the config hash `compare` prints) and the measure `test_accuracy`;
+`--by name` names a setting by its run name without seed and time stamp (runs of one config that differ only in
+their start, e.g. transfers from the ticket's, the rewound or random weights), `--metric test_mean_iou` compares
+segmentation runs. The first named is A. Prints one CSV row a pair:
+a,b,seeds,mean_diff,ci_low,ci_high,t,p_two_sided,p_holm.
 """
 import csv
 import math
+import re
 import sys
 
 
@@ -76,13 +80,25 @@ def holm(ps):
     return out
 
 
+def name_without_seed(run):
+    """cls-science-supertickets-seed_2-to-fashion-mnist-canvas-rewound-20261207-134501 -> ...-supertickets-to-..."""
+    return re.sub(r"-seed[_=]\d+", "", re.sub(r"-\d{8}-\d{6}(-\d+)?$", "", run))
+
+
 def main():
-    rows = list(csv.DictReader(open(sys.argv[1])))
+    args = sys.argv[1:]
+    metric, by = "test_accuracy", "setting"
+    while args[0].startswith("--"):
+        option, value, args = args[0], args[1], args[2:]
+        metric = value if option == "--metric" else metric
+        by = value if option == "--by" else by
+    rows = list(csv.DictReader(open(args[0])))
     by_setting = {}
     for r in rows:
-        by_setting.setdefault(r["setting"], {}).setdefault(int(r["seed"]), float(r["test_accuracy"]))
+        key = r["setting"] if by == "setting" else name_without_seed(r["run"])
+        by_setting.setdefault(key, {}).setdefault(int(r["seed"]), float(r[metric]))
     results = []
-    for pair in sys.argv[2:]:
+    for pair in args[1:]:
         a, b = pair.split(":")
         seeds = sorted(set(by_setting[a]) & set(by_setting[b]))
         d = [by_setting[a][s] - by_setting[b][s] for s in seeds]

@@ -49,6 +49,7 @@ public final class CheckpointIo {
         meta.put("windowImages", Long.toString(checkpoint.windowImages()));
         meta.put("trainingMacs", Double.toString(checkpoint.trainingMacs()));
         meta.put("optimizerUpdates", Long.toString(checkpoint.optimizerUpdates()));
+        meta.put("wallSeconds", Double.toString(checkpoint.wallSeconds()));
         meta.put("configHash", checkpoint.configHash());
         meta.put("architecture", EventJson.MAPPER.writeValueAsString(checkpoint.network().architecture()));
         AtomicFiles.write(file, out -> SafetensorsFile.write(out, entries, meta));
@@ -153,7 +154,8 @@ public final class CheckpointIo {
                     Math.toIntExact(atLeastZero(file, meta, "pruneEvents")), network, momentum,
                     finiteAtLeastZero(file, meta, "windowLoss"), windowCorrect, windowImages,
                     finiteAtLeastZero(file, meta, "trainingMacs"), meta.get("configHash"), previousMasks,
-                    secondMoments, optimizerUpdates, average);
+                    secondMoments, optimizerUpdates, average,
+                    meta.containsKey("wallSeconds") ? finiteAtLeastZero(file, meta, "wallSeconds") : 0);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException | ArithmeticException e) {
             throw new CorruptFileException(file, "has invalid metadata (" + e.getMessage() + ")");
         }

@@ -16,7 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param macs            the ticket's dense MACs (shrunk network)
  * @param sparseMacs      official sparse MACs of the ticket
  * @param params          the ticket's dense parameters
- * @param wallSeconds     wall time of this process's part of the run
+ * @param wallSeconds     wall time of the whole run: every segment of a stopped and resumed run, up to the
+ *                        checkpoint the next one resumed from, and this last one
  * @param trainingMacs    MACs spent on training so far (forward x 3 per image, of the network active then)
  * @param testSegmentation the ticket's test mIoU and per-class IoU (segmentation; its accuracy is per pixel); null
  *                        for classification or when not evaluated, and then left out of the log

@@ -21,6 +21,8 @@ import org.supertickets.model.NetworkState;
  * @param secondMoments the optimiser's second state slot by tensor name (RMSProp and AdamW; empty for SGD)
  * @param optimizerUpdates steps the optimiser has taken (AdamW's bias correction)
  * @param weightAverage the moving average of the weights by tensor name (empty when off)
+ * @param wallSeconds   wall time the run has spent up to this checkpoint, every earlier segment of a stopped and
+ *                      resumed run included (0 in checkpoints written before it was recorded)
  */
 public record TrainerCheckpoint(
         long step,
@@ -35,7 +37,17 @@ public record TrainerCheckpoint(
         Map<String, HostTensor> previousEventMasks,
         Map<String, HostTensor> secondMoments,
         long optimizerUpdates,
-        Map<String, HostTensor> weightAverage) {
+        Map<String, HostTensor> weightAverage,
+        double wallSeconds) {
+
+    /** A checkpoint written before it recorded the run's wall time (read as 0 s before it). */
+    public TrainerCheckpoint(long step, int pruneEvents, NetworkState network, Map<String, HostTensor> momentum,
+            double windowLoss, long windowCorrect, long windowImages, double trainingMacs, String configHash,
+            Map<String, HostTensor> previousEventMasks, Map<String, HostTensor> secondMoments, long optimizerUpdates,
+            Map<String, HostTensor> weightAverage) {
+        this(step, pruneEvents, network, momentum, windowLoss, windowCorrect, windowImages, trainingMacs, configHash,
+                previousEventMasks, secondMoments, optimizerUpdates, weightAverage, 0);
+    }
 
     /** A checkpoint of an SGD run without a moving average (the state every checkpoint had before them). */
     public TrainerCheckpoint(long step, int pruneEvents, NetworkState network, Map<String, HostTensor> momentum,

@@ -101,6 +101,9 @@ public final class TwoInOneTrainer {
     /** Steps fully trained so far in {@link #run}, the step a failure is reported at. */
     private long stepsDone;
     private int pruneEvents;
+    /** Wall seconds of the run's earlier segments (0 when it started here), and when this segment started. */
+    private double wallBefore;
+    private long segmentStartNanos;
     private double trainingMacs;
     private double windowLoss;
     private long windowCorrect;
@@ -206,6 +209,7 @@ public final class TwoInOneTrainer {
      */
     public RunFinished run(TrainerCheckpoint resume) {
         long startNanos = System.nanoTime();
+        segmentStartNanos = startNanos;
         long step = resume == null ? 0 : resume.step();
         // Steps fully trained: a fault after step N's training (its evaluation, its checkpoint) is reported at
         // N + 1, the step of the evaluation just logged, not at the loop's N.
@@ -229,6 +233,7 @@ public final class TwoInOneTrainer {
                     average.register(net);
                 }
             }
+            wallBefore = resumed ? resume.wallSeconds() : 0;
             if (resume != null) {
                 optimizer.load(resume.optimizerState(), net);
                 pruneEvents = resume.pruneEvents();
@@ -581,14 +586,22 @@ public final class TwoInOneTrainer {
         OptimizerState state = optimizer.state();
         checkpoints.save(new TrainerCheckpoint(step, pruneEvents, net.toHost(), state.first(), windowLoss,
                 windowCorrect, windowImages, trainingMacs, configHash, previousEventMasks, state.second(),
-                state.updates(), average == null ? Map.of() : average.toHost()));
+                state.updates(), average == null ? Map.of() : average.toHost(), wallSeconds()));
         checkpointOnDisk = true;
         timings.checkpointNanos += System.nanoTime() - t0;
     }
 
+    /**
+     * Wall time of the whole run so far: this process's segment plus those before the checkpoint it resumed from
+     * (the time a stopped segment spent after its last checkpoint is redone, and counted once, by the next).
+     */
+    private double wallSeconds() {
+        return wallBefore + (System.nanoTime() - segmentStartNanos) / 1e9;
+    }
+
     private RunFinished finish(long step, RunFinished.Outcome outcome, String message, long startNanos,
             boolean extractTicket) {
-        double wall = (System.nanoTime() - startNanos) / 1e9;
+        double wall = wallSeconds();
         if (!extractTicket) {
             RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, Double.NaN, Double.NaN,
                     Double.NaN, measures.sparsity(), measures.macs(), measures.sparseMacs(), measures.params(), wall,
@@ -614,7 +627,7 @@ public final class TwoInOneTrainer {
         NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
         RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
-                (System.nanoTime() - startNanos) / 1e9, trainingMacs, test.segmentation());
+                wallSeconds(), trainingMacs, test.segmentation());
         listener.onTicket(ticketWithStatistics, summary);
         listener.onInspectable(new InspectableNetwork(step, epochOf(step), ticketWithStatistics, probe(), true));
         if (predicted != null) {
@@ -628,7 +641,7 @@ public final class TwoInOneTrainer {
         RunFinished summary = new RunFinished(step, epochOf(step), RunFinished.Outcome.FAILED, message, Double.NaN,
                 Double.NaN, Double.NaN, measures == null ? 0 : measures.sparsity(),
                 measures == null ? 0 : measures.macs(), measures == null ? 0 : measures.sparseMacs(),
-                measures == null ? 0 : measures.params(), (System.nanoTime() - startNanos) / 1e9, trainingMacs);
+                measures == null ? 0 : measures.params(), wallSeconds(), trainingMacs);
         try {
             listener.onEvent(summary);
         } catch (RuntimeException e) {

@@ -21,6 +21,7 @@ import org.supertickets.space.TrainingConfig;
 import org.supertickets.train.PredictedMasks;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.StepMetrics;
+import org.supertickets.train.TrainerCheckpoint;
 import org.supertickets.train.TrainingListener;
 
 /** A run stopped at any moment continues from its checkpoint and ends exactly where the uninterrupted one ends. */
@@ -97,6 +98,32 @@ class ResumeTest {
         RunFinished end = resumed.completion().get();
         assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
         assertEquals(ComparableMetrics.of(whole.folder()), ComparableMetrics.of(resumed.folder()));
+    }
+
+    /** Wall time sums the segments: a resumed run adds its own to what its checkpoint says came before (issue 30). */
+    @Test
+    void aResumedRunsWallTimeCountsTheSegmentsBeforeIt() throws Exception {
+        LocalRun[] holder = new LocalRun[1];
+        TrainingListener cancelAt = e -> {
+            if (e instanceof StepMetrics m && m.step() == 50) {
+                holder[0].control().cancel();
+            }
+        };
+        holder[0] = startWithListener(TestConfigs.tinyFashionMnist(), runs.resolve("w"), cancelAt);
+        assertEquals(RunFinished.Outcome.CANCELLED, holder[0].completion().get().outcome());
+        RunFolder folder = holder[0].folder();
+        TrainerCheckpoint saved = CheckpointIo.read(folder.latestCheckpoint());
+        assertTrue(saved.wallSeconds() > 0, "the checkpoint records the time spent up to it");
+        // As if the first segment had trained for 20 minutes before its last checkpoint.
+        CheckpointIo.write(folder.latestCheckpoint(), new TrainerCheckpoint(saved.step(), saved.pruneEvents(),
+                saved.network(), saved.momentum(), saved.windowLoss(), saved.windowCorrect(), saved.windowImages(),
+                saved.trainingMacs(), saved.configHash(), saved.previousEventMasks(), saved.secondMoments(),
+                saved.optimizerUpdates(), saved.weightAverage(), 1200));
+
+        RunFinished end = LocalRun.resume(folder.path(), null, null).completion().get();
+        assertEquals(RunFinished.Outcome.COMPLETED, end.outcome(), end.message());
+        assertTrue(end.wallSeconds() > 1200 && end.wallSeconds() < 1200 + 600,
+                "20 min before plus this segment: " + end.wallSeconds());
     }
 
     /**
