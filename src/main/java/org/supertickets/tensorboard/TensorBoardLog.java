@@ -31,7 +31,8 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
     public static final List<String> TAGS = List.of("train/loss", "train/accuracy", "train/learning_rate",
             "validation/accuracy", "validation/loss", "sparsity/weights", "sparsity/planned", "cost/macs",
             "cost/sparse_macs", "cost/params", "prune/reactivated", "prune/newly_pruned", "test/accuracy",
-            "test/loss");
+            "test/loss", "validation/mean_iou", "validation/mean_iou_objects", "test/mean_iou",
+            "test/mean_iou_objects");
 
     private final DoubleSupplier wallClock;
     private final Consumer<String> warn;
@@ -96,8 +97,14 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
             s.put("train/accuracy", m.trainAccuracy());
             s.put("train/learning_rate", m.learningRate());
         } else if (event instanceof EvalMetrics e) {
-            s.put("validation/accuracy", e.validationAccuracy());
-            s.put("validation/loss", e.validationLoss());
+            // A run without a validation split evaluates on the test set: its curves are named for it.
+            String set = e.onTestSet() ? "test" : "validation";
+            s.put(set + "/accuracy", e.validationAccuracy());
+            s.put(set + "/loss", e.validationLoss());
+            if (e.segmentation() != null) {
+                s.put(set + "/mean_iou", e.segmentation().meanIou());
+                s.put(set + "/mean_iou_objects", e.segmentation().meanIouWithoutBackground());
+            }
             s.put("sparsity/weights", e.sparsity());
             s.put("sparsity/planned", e.plannedSparsity());
             s.put("cost/macs", (double) e.macs());
@@ -109,6 +116,10 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
         } else if (event instanceof RunFinished f && f.outcome() == RunFinished.Outcome.COMPLETED) {
             s.put("test/accuracy", f.testAccuracy());
             s.put("test/loss", f.testLoss());
+            if (f.testSegmentation() != null) {
+                s.put("test/mean_iou", f.testSegmentation().meanIou());
+                s.put("test/mean_iou_objects", f.testSegmentation().meanIouWithoutBackground());
+            }
         }
         return s;
     }

@@ -119,6 +119,22 @@ class TensorBoardLogTest {
         assertEquals(wallTimes.stream().sorted().toList(), wallTimes, "wall times never go back");
     }
 
+    @Test
+    void curvesMeasuredOnTheTestSetAreNamedForItAndSegmentationAddsItsMeanIou() {
+        var onTest = new org.supertickets.train.EvalMetrics(10, 1, 0.5, 0.8, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                org.supertickets.train.EvalMetrics.TEST, null);
+        assertEquals(java.util.Set.of("test/accuracy", "test/loss"), TensorBoardLog.scalarsOf(onTest).keySet()
+                .stream().filter(t -> t.startsWith("test/") || t.startsWith("validation/"))
+                .collect(java.util.stream.Collectors.toSet()), "no validation/ tag without a validation split");
+        var segmentation = new org.supertickets.train.EvalMetrics(10, 1, 0.5, 0.8, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1,
+                org.supertickets.train.EvalMetrics.VALIDATION,
+                new org.supertickets.train.SegmentationMetrics(0.4, 0.3, new double[] {0.9, 0.3}));
+        var scalars = TensorBoardLog.scalarsOf(segmentation);
+        assertEquals(0.4, scalars.get("validation/mean_iou"), 1e-12);
+        assertEquals(0.3, scalars.get("validation/mean_iou_objects"), 1e-12);
+        assertTrue(TensorBoardLog.TAGS.containsAll(scalars.keySet()));
+    }
+
     private static long step(TrainingEvent e) {
         if (e instanceof StepMetrics m) {
             return m.step();
