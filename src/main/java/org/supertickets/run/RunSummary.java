@@ -6,6 +6,7 @@ import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
+import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.SegmentationMetrics;
@@ -165,8 +166,11 @@ public record RunSummary(
         if (name.contains("-imp-level-")) {
             return "imp-level";
         }
-        if (name.contains("-to-")) {
-            return name.endsWith("-rewound") ? "transfer-rewound" : "transfer";
+        int to = name.lastIndexOf("-to-");
+        if (to >= 0) {
+            String start = name.substring(to);
+            return "transfer" + (start.contains("-rewound") ? "-rewound" : start.contains("-random") ? "-random" : "")
+                    + (start.endsWith(TicketRunPlan.DENSE_BODY_SUFFIX) ? TicketRunPlan.DENSE_BODY_SUFFIX : "");
         }
         return TrainingMethod.DENSE.label();
     }

@@ -24,6 +24,9 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
     /** Default length of a run on a ticket: a quarter of the run that found it (official: 12-25%). */
     public static final double DEFAULT_EPOCH_SHARE = 0.25;
 
+    /** Ends the name of a transfer from a dense run (search and pruning off): the dense-body control. */
+    public static final String DENSE_BODY_SUFFIX = "-dense-body";
+
     /**
      * Retrain (from the rewound or random weights) or fine-tune (from the ticket's weights) on the ticket's own data.
      *
@@ -86,9 +89,12 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
                     + target.dataset() + " has " + resolvedData.channels() + "; a transferred ticket keeps its stem, "
                     + "so the input channels must match");
         }
+        // A dense run's "ticket" is the whole supernet, unpruned: its transfer is the dense-body control, named so.
+        TicketMetrics measured = ticket.manifest().metrics();
+        boolean denseSource = measured.sparsity() == 0 && measured.macs() == measured.supernetMacs();
         SearchSpaceConfig config = configFor(base.withTask(task), resolvedData, "-to-" + target.dataset()
-                + (weights == TicketStart.Weights.TICKET ? "" : "-" + weights.name().toLowerCase()), epochs,
-                learningRate);
+                + (weights == TicketStart.Weights.TICKET ? "" : "-" + weights.name().toLowerCase())
+                + (denseSource ? DENSE_BODY_SUFFIX : ""), epochs, learningRate);
         Architecture head = ticket.network().architecture().withHead(task, resolvedData.height(),
                 resolvedData.width(), resolvedData.classes());
         NetworkState body = TicketStart.network(ticket, weights, base.seed() + 2);

@@ -62,6 +62,10 @@ class MethodSummaryTest {
         assertEquals("retrain-random", RunSummary.methodOf(base.frozen().withName("x-retrain-random")));
         assertEquals("finetune", RunSummary.methodOf(base.frozen().withName("x-finetune")));
         assertEquals("transfer", RunSummary.methodOf(base.frozen().withName("x-to-mnist")));
+        assertEquals("transfer-random", RunSummary.methodOf(base.frozen().withName("x-seed_2-to-mnist-canvas-random")));
+        assertEquals("transfer-rewound", RunSummary.methodOf(base.frozen().withName("x-to-mnist-canvas-rewound")));
+        assertEquals("transfer-dense-body", RunSummary.methodOf(base.frozen().withName(
+                "x-dense-seed_1-to-fashion-mnist-canvas-dense-body")));
         assertEquals("imp-level", RunSummary.methodOf(base.frozen().withName("x-imp-level-2")));
         assertEquals("dense", RunSummary.methodOf(base.frozen().withName("x")));
         assertEquals("supertickets", RunSummary.methodOf(base));

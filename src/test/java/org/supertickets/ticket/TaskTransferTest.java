@@ -159,4 +159,19 @@ class TaskTransferTest {
         assertFalse(Arrays.equals(t.network().tensor("decoder.skip.weight").data(),
                 plan.start().tensor("decoder.skip.weight").data()));
     }
+
+    @Test
+    void aDenseRunsTicketTransfersAsTheDenseBodyControlAndIsNamedSo() {
+        SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
+        NetworkState supernet = NetworkInitializer.initialize(Architecture.supernet(config), 99);
+        TicketProvenance p = new TicketProvenance(config.frozen(), "h", config.seed(), "src", 1, 1, "now", "e", "cpu",
+                "0", "end");
+        Architecture a = supernet.architecture();
+        Ticket dense = new Ticket(TicketIo.manifest(supernet, 0.5, 0.5, a.macs(), a.params(), p), supernet);
+        String name = TicketRunPlan.transfer(dense, TicketStart.Weights.TICKET, CANVASES, 1, null).config().name();
+        assertTrue(name.endsWith("-to-fashion-mnist-canvas" + TicketRunPlan.DENSE_BODY_SUFFIX), name);
+        String sparse = TicketRunPlan.transfer(ticket(config), TicketStart.Weights.RANDOM, CANVASES, 1, null).config()
+                .name();
+        assertTrue(sparse.endsWith("-to-fashion-mnist-canvas-random"), sparse);
+    }
 }
