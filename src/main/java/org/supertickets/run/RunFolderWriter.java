@@ -108,7 +108,7 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
                 started == null ? "" : started.engine(), started == null ? "" : started.device(),
                 WorkbenchVersion.get(), "right after the last pruning event (end of the run), " + (config.search()
                         .bnRecalibrationBatches() > 0 ? "BN re-estimated" : "BN statistics as kept during training "
-                        + "(search.bnRecalibrationBatches is 0)"));
+                        + "(search.bnRecalibrationBatches is 0)"), started == null ? null : started.machine());
         long supernetMacs = started == null ? 0 : started.supernetMacs();
         long supernetParams = started == null ? 0 : started.supernetParams();
         try {

@@ -1,5 +1,6 @@
 package org.supertickets.train;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.supertickets.space.Architecture;
 
 /**
@@ -20,6 +21,8 @@ import org.supertickets.space.Architecture;
  * @param validationImages held-out images
  * @param testImages    test images
  * @param resumed       true when continuing from a checkpoint
+ * @param machine       where it trains: host, CPU model, cores, threads, git commit (null in logs written before
+ *                      it was recorded)
  */
 public record RunStarted(
         long step,
@@ -36,5 +39,14 @@ public record RunStarted(
         int trainImages,
         int validationImages,
         int testImages,
-        boolean resumed) implements TrainingEvent {
+        boolean resumed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Machine machine) implements TrainingEvent {
+
+    /** A start without the machine recorded (tests and tours that draw a run). */
+    public RunStarted(long step, double epoch, long totalSteps, int stepsPerEpoch, long evalEverySteps,
+            long pruneEverySteps, String device, String engine, Architecture supernet, long supernetMacs,
+            long supernetParams, int trainImages, int validationImages, int testImages, boolean resumed) {
+        this(step, epoch, totalSteps, stepsPerEpoch, evalEverySteps, pruneEverySteps, device, engine, supernet,
+                supernetMacs, supernetParams, trainImages, validationImages, testImages, resumed, null);
+    }
 }

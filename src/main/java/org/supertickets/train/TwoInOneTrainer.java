@@ -247,7 +247,7 @@ public final class TwoInOneTrainer {
             Architecture supernet = Architecture.supernet(config);
             listener.onEvent(new RunStarted(step, epochOf(step), totalSteps, stepsPerEpoch, evalEvery, pruneEvery,
                     device.toString(), engineDescription(), supernet, supernet.macs(), supernet.params(),
-                    data.trainSize(), data.validationSize(), data.testSize(), resumed));
+                    data.trainSize(), data.validationSize(), data.testSize(), resumed, Machine.current()));
             if (!resumed) {
                 listener.onEvent(SnapshotBuilder.build(initial, step, epochOf(step), "start", true));
             }

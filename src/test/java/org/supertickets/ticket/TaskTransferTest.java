@@ -104,6 +104,11 @@ class TaskTransferTest {
         assertNotNull(f.testSegmentation(), "a segmentation run reports mIoU");
         Ticket after = TicketIo.read(run.folder().ticket());
         assertTrue(after.network().architecture().segments());
+        var machine = after.manifest().provenance().machine();
+        assertNotNull(machine, "the ticket says where it was trained");
+        assertTrue(machine.cores() > 0 && machine.threads() > 0);
+        assertTrue(java.nio.file.Files.readAllLines(run.folder().metrics()).get(0).contains("\"machine\""),
+                "run_started records the machine too");
         assertEquals(t.network().architecture().blocks().stream().map(b -> b.branches()).toList(),
                 after.network().architecture().blocks().stream().map(b -> b.branches()).toList(),
                 "architecture frozen");
