@@ -51,7 +51,9 @@ public record DatasetDescription(String pixels, List<String> classNames, String 
             case "fashion-mnist-canvas", "mnist-canvas" -> new DatasetDescription("canvases of " + data.height()
                     + "x" + data.width() + " composed by CanvasComposer from IDX unsigned bytes / 255, one grey channel",
                     withBackground("fashion-mnist-canvas".equals(data.dataset()) ? FASHION_MNIST : DIGITS),
-                    limit + " of the test canvases, composed from the source's test images only, with a fixed seed");
+                    limit.replace("images", "canvases") + " of the test split, composed from the source's test images "
+                            + "only, with a fixed seed; "
+                            + "`export TICKET --test-canvases DIR` writes them (and their masks) as IDX files");
             default -> new DatasetDescription("pixel values in [0, 1]", null, limit + " of the test set");
         };
     }
