@@ -180,10 +180,11 @@ public final class RunEntry {
     }
 
     void setStatus(RunStatus s, String text) {
-        status.set(s);
         String said = text == null ? "" : text;
         // while a pipeline trains, its message keeps naming the stage
         message.set(!s.active() || stage.isEmpty() ? said : said.isEmpty() ? stage : stage + " · " + said);
+        // The message first: whoever listens to the status (the run-end notice) reads the outcome, not the start.
+        status.set(s);
         if (!s.active()) {
             eta.set("");
         }
