@@ -43,9 +43,19 @@ final class CurveCharts {
         return DASHES[(run / RUN_COLOURS.length) % DASHES.length];
     }
 
+    /**
+     * What the held-out set says at each evaluation: accuracy, or mean IoU when every run segments (a segmentation
+     * run's accuracy is per pixel, and most pixels are background); with both kinds, accuracy, so labelled.
+     */
     static JFreeChart validationAccuracy(List<RunCurves> runs) {
-        return chart("Validation accuracy", "validation accuracy", runs, RunCurves::validationAccuracy,
-                new DecimalFormat("0.#%"), false, true);
+        boolean allSegment = !runs.isEmpty() && runs.stream().allMatch(RunCurves::segmentation);
+        if (allSegment) {
+            return chart("Validation mean IoU", "validation mIoU (background included)", runs, RunCurves::meanIou,
+                    new DecimalFormat("0.###"), false, true);
+        }
+        boolean someSegment = runs.stream().anyMatch(RunCurves::segmentation);
+        return chart("Validation accuracy", someSegment ? "validation accuracy (per pixel for segmentation runs)"
+                : "validation accuracy", runs, RunCurves::validationAccuracy, new DecimalFormat("0.#%"), false, true);
     }
 
     static JFreeChart sparsity(List<RunCurves> runs) {

@@ -16,8 +16,20 @@ import org.supertickets.train.EvalMetrics;
  * @param validationAccuracy validation accuracy at each
  * @param sparsity           weight sparsity at each
  * @param macs               dense MACs of the (shrunk) network at each
+ * @param meanIou            segmentation: validation mean IoU (background included) at each; null for classification
  */
-public record RunCurves(String run, double[] epochs, double[] validationAccuracy, double[] sparsity, double[] macs) {
+public record RunCurves(String run, double[] epochs, double[] validationAccuracy, double[] sparsity, double[] macs,
+        double[] meanIou) {
+
+    /** The curves of a classification run. */
+    public RunCurves(String run, double[] epochs, double[] validationAccuracy, double[] sparsity, double[] macs) {
+        this(run, epochs, validationAccuracy, sparsity, macs, null);
+    }
+
+    /** Whether this is a segmentation run (its accuracy is per pixel; mean IoU is its measure). */
+    public boolean segmentation() {
+        return meanIou != null;
+    }
 
     public int size() {
         return epochs.length;
@@ -40,14 +52,19 @@ public record RunCurves(String run, double[] epochs, double[] validationAccuracy
         double[] accuracy = new double[n];
         double[] sparsity = new double[n];
         double[] macs = new double[n];
+        boolean segmentation = byStep.values().stream().anyMatch(m -> m.segmentation() != null);
+        double[] meanIou = segmentation ? new double[n] : null;
         int i = 0;
         for (EvalMetrics m : byStep.values()) {
             epochs[i] = m.epoch();
             accuracy[i] = m.validationAccuracy();
             sparsity[i] = m.sparsity();
             macs[i] = m.macs();
+            if (segmentation) {
+                meanIou[i] = m.segmentation() == null ? Double.NaN : m.segmentation().meanIou();
+            }
             i++;
         }
-        return new RunCurves(folder.name(), epochs, accuracy, sparsity, macs);
+        return new RunCurves(folder.name(), epochs, accuracy, sparsity, macs, meanIou);
     }
 }
