@@ -479,7 +479,7 @@ public final class WorkbenchView extends BorderPane {
         javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
         for (double factor : PresenterMode.SCALES) {
             javafx.scene.control.RadioMenuItem choice = new javafx.scene.control.RadioMenuItem(
-                    String.format(java.util.Locale.ROOT, "%.2g×", factor));
+                    PresenterMode.label(factor));
             choice.setToggleGroup(scales);
             choice.setSelected(factor == presenter.scaleProperty().get());
             choice.setOnAction(e -> presenter.scaleProperty().set(factor));
