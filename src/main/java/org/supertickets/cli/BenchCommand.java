@@ -82,6 +82,11 @@ final class BenchCommand implements Callable<Integer> {
         if (threads != null) {
             System.setProperty("ai.djl.pytorch.num_threads", threads.toString()); // read once, at engine start
         }
+        String refused = TrainingBench.refusal(warmup, steps);
+        if (refused != null) {
+            System.err.println(refused); // before minutes of data loading
+            return Main.EXIT_BAD_INPUT;
+        }
         SearchSpaceConfig resolved;
         RunData data;
         Device chosen;
@@ -108,7 +113,13 @@ final class BenchCommand implements Callable<Integer> {
         System.out.printf(Locale.ROOT, "bench %s on %s (%s, %d threads), batch %d, %d steps after %d warm-up%n",
                 config, chosen, TwoInOneTrainer.engineDescription(), engineThreads, resolved.training().batchSize(),
                 steps, warmup);
-        TrainingBenchResult ours = bench.measure(warmup, steps, profile, workerThread);
+        TrainingBenchResult ours;
+        try {
+            ours = bench.measure(warmup, steps, profile, workerThread);
+        } catch (IllegalArgumentException e) {
+            System.err.println(config + ": " + e.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
         printOurs(ours, resolved);
         try (NDManager manager = NDManager.newBaseManager(chosen)) {
             double peak = MatmulPeak.flopsPerSecond(manager, 2048, 5);

@@ -467,6 +467,10 @@ public final class WorkbenchView extends BorderPane {
         CheckMenuItem darkTheme = new CheckMenuItem("Dark theme");
         darkTheme.selectedProperty().bindBidirectional(dark);
         MenuItem replay = item("Replay snapshots (play/pause)", "Shortcut+P", () -> vm.timeline().togglePlay());
+        // End, as in a media player: the one way back to the run from anywhere once the cursor was scrubbed.
+        MenuItem live = item("Live (follow the run)", "End", () -> vm.timeline().goLive());
+        live.setId("menu-live");
+        live.disableProperty().bind(vm.timeline().scrubbedProperty().not());
         CheckMenuItem presenting = new CheckMenuItem("Presenter mode");
         presenting.setId("menu-presenter");
         presenting.setAccelerator(KeyCombination.keyCombination("F11"));
@@ -475,14 +479,14 @@ public final class WorkbenchView extends BorderPane {
         javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
         for (double factor : PresenterMode.SCALES) {
             javafx.scene.control.RadioMenuItem choice = new javafx.scene.control.RadioMenuItem(
-                    String.format(java.util.Locale.ROOT, "%.2g×", factor));
+                    PresenterMode.label(factor));
             choice.setToggleGroup(scales);
             choice.setSelected(factor == presenter.scaleProperty().get());
             choice.setOnAction(e -> presenter.scaleProperty().set(factor));
             scale.getItems().add(choice);
         }
         MenuItem sequence = item("Export graph evolution as PNG sequence…", null, this::exportGraphSequence);
-        Menu view = new Menu("View", null, darkTheme, replay, new SeparatorMenuItem(), presenting, scale,
+        Menu view = new Menu("View", null, darkTheme, replay, live, new SeparatorMenuItem(), presenting, scale,
                 new SeparatorMenuItem(), sequence);
         Menu help = HelpMenu.create(uri -> documentOpener.accept(uri), notifier, () -> getScene().getWindow());
         return new MenuBar(file, edit, runMenu, view, help);

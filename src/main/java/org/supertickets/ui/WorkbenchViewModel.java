@@ -24,6 +24,7 @@ import org.supertickets.ui.session.RunSession;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.Notifier;
 import org.supertickets.ui.teaching.DemoStarter;
+import org.supertickets.ui.teaching.EventsAtCursor;
 import org.supertickets.ui.teaching.StepModeViewModel;
 import org.supertickets.ui.teaching.TeachingViewModel;
 import org.supertickets.ui.task.TaskRunner;
@@ -51,6 +52,8 @@ public final class WorkbenchViewModel {
     private final TeachingViewModel teaching;
     private final PredictionsViewModel predictions = new PredictionsViewModel(timeline);
     private Architecture shownSupernet;
+    /** The selected run's explained events, for the explanation at a scrubbed cursor; null without a run. */
+    private EventsAtCursor eventsAtCursor;
 
     public WorkbenchViewModel(TaskRunner runner, Notifier notifier, RunLauncher launcher, Path runsDir,
             SearchSpaceConfig initial, Path initialFile, LongSupplier clock) {
@@ -77,6 +80,7 @@ public final class WorkbenchViewModel {
         timeline.followingProperty().addListener((o, was, follows) -> {
             ConnectivitySnapshot current = timeline.current();
             monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch(), follows);
+            showExplanationAtCursor();
         });
         graph.selectedLayerProperty().addListener((o, a, layer) -> showHeatmap());
         ticket.graph().selectedLayerProperty().addListener((o, a, layer) -> showTicketHeatmap());
@@ -210,6 +214,7 @@ public final class WorkbenchViewModel {
         // A pipeline's stages search without pruning or train with frozen masks: the config's pruning schedule
         // is not their plan.
         monitor.reset(entry.imp() == null ? entry.config() : entry.config().frozen(), history);
+        eventsAtCursor = new EventsAtCursor(entry.config());
         timeline.reset(history.snapshots());
         showCursor();
     }
@@ -217,6 +222,7 @@ public final class WorkbenchViewModel {
     private void showPlan() {
         predictions.show(null, null, null);
         SearchSpaceConfig resolved = designer.runnableConfig();
+        eventsAtCursor = null;
         timeline.reset(List.of());
         if (resolved != null) {
             monitor.plan(resolved);
@@ -237,6 +243,18 @@ public final class WorkbenchViewModel {
             graph.show(shownSupernet, current, timeline.captionProperty().get());
         }
         showHeatmap();
+        showExplanationAtCursor();
+    }
+
+    /** Scrubbed back, "What just happened" is the event at or before the cursor; following, the latest one. */
+    private void showExplanationAtCursor() {
+        RunEntry entry = runs.getSelected();
+        ConnectivitySnapshot current = timeline.current();
+        if (timeline.isScrubbed() && entry != null && eventsAtCursor != null && current != null) {
+            stepMode.showAtCursor(eventsAtCursor.at(entry.session().history().all(), current.step()));
+        } else {
+            stepMode.showAtCursor(null);
+        }
     }
 
     private void showHeatmap() {

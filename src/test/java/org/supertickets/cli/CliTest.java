@@ -99,6 +99,19 @@ class CliTest {
         assertTrue(console.err().contains("not a run folder"), console.err());
     }
 
+    /** Issue 30, item 8: too few steps are refused with the minimum and why, not measured as 0 images/s and NaN. */
+    @Test
+    void benchRefusesTooFewStepsSayingTheMinimumAndWhy() {
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "sample-configs/demo.json", "--steps", "5"));
+        assertTrue(console.err().contains("--steps 5 is too few"), console.err());
+        assertTrue(console.err().contains("every 10 steps") && console.err().contains("Fix: --steps 10"),
+                console.err());
+        console.reset();
+        assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "sample-configs/demo.json", "--warmup", "0"));
+        assertTrue(console.err().contains("Fix: --warmup 10"), console.err());
+        assertTrue(console.out().isEmpty(), "nothing measured: " + console.out());
+    }
+
     @Test
     void helpIsEverywhere() {
         assertEquals(0, Main.execute("--help"));

@@ -186,6 +186,32 @@ class ViewModelsTest {
         assertTrue(t.captionProperty().get().startsWith("snapshot 3/3"));
     }
 
+    /** Issue 30, item 5: once scrubbed, Live (not only dragging to the end) takes the cursor back to the run. */
+    @Test
+    void liveTakesAScrubbedOrReplayingCursorBackToFollowingTheRun() {
+        TimelineViewModel t = new TimelineViewModel();
+        assertFalse(t.isScrubbed(), "nothing to scrub yet");
+        t.append(List.of(TestEvents.start(), TestEvents.pruned(100, 1, 2, 0), TestEvents.pruned(200, 2, 2, 1)));
+        assertFalse(t.isScrubbed(), "following the run");
+        t.select(0);
+        assertTrue(t.isScrubbed());
+        t.append(List.of(TestEvents.pruned(300, 3, 2, 0)));
+        t.goLive();
+        assertEquals(3, t.getIndex(), "at the newest snapshot, including the one that came while scrubbed");
+        assertFalse(t.isScrubbed());
+        assertTrue(t.followingProperty().get());
+        t.append(List.of(TestEvents.pruned(400, 4, 2, 1)));
+        assertEquals(4, t.getIndex(), "and follows from there on");
+
+        t.select(1);
+        t.togglePlay();
+        assertTrue(t.isScrubbed(), "a replay shows the past too");
+        t.goLive();
+        assertFalse(t.playingProperty().get(), "Live ends the replay");
+        assertEquals(4, t.getIndex());
+        assertFalse(t.isScrubbed());
+    }
+
     @Test
     void backgroundTaskDeliversResultsFailuresAndNothingAfterCancel() throws Exception {
         List<String> seen = new ArrayList<>();

@@ -22,11 +22,13 @@ import javafx.scene.shape.Line;
 import javafx.scene.shape.Rectangle;
 import javafx.util.Duration;
 import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.controls.LiveButton;
+import org.supertickets.ui.controls.TimelineSlider;
 import org.supertickets.ui.controls.ToolButton;
 
 /**
  * The connectivity graph with its always-visible legend and, when a timeline is given, the time controls:
- * a slider over every snapshot, play/pause and single steps. The same cursor moves the charts' line.
+ * a slider over every snapshot, play/pause, single steps and Live. The same cursor moves the charts' line.
  */
 public final class GraphView extends BorderPane {
 
@@ -65,32 +67,9 @@ public final class GraphView extends BorderPane {
     }
 
     private Node timeBar(TimelineViewModel timeline) {
-        slider = new Slider(0, 0, 0);
+        slider = new TimelineSlider(timeline);
         slider.setId("time-slider");
-        slider.setMajorTickUnit(1);
-        slider.setMinorTickCount(0);
-        slider.setSnapToTicks(true);
-        slider.setBlockIncrement(1);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        boolean[] updating = {false};
-        Runnable sync = () -> {
-            updating[0] = true;
-            slider.setMax(Math.max(0, timeline.countProperty().get() - 1));
-            slider.setValue(Math.max(0, timeline.getIndex()));
-            slider.setDisable(timeline.countProperty().get() < 2);
-            updating[0] = false;
-        };
-        timeline.countProperty().addListener((o, a, b) -> sync.run());
-        timeline.indexProperty().addListener((o, a, b) -> sync.run());
-        slider.valueProperty().addListener((o, a, b) -> {
-            if (!updating[0]) {
-                int i = (int) Math.round(b.doubleValue());
-                if (i != timeline.getIndex()) {
-                    timeline.select(i);
-                }
-            }
-        });
-        sync.run();
         Button back = ToolButton.of("|◀", "step-back", "Previous snapshot", timeline::stepBack);
         Button play = ToolButton.of("▶ Play", "play", "Replay the snapshots / pause", timeline::togglePlay);
         Button forward = ToolButton.of("▶|", "step-forward", "Next snapshot", timeline::stepForward);
@@ -108,7 +87,8 @@ public final class GraphView extends BorderPane {
         caption.setId("time-caption");
         caption.textProperty().bind(timeline.captionProperty());
         caption.setMinWidth(280);
-        HBox bar = new HBox(6, back, play, forward, slider, caption);
+        Button live = LiveButton.of(timeline, "go-live");
+        HBox bar = new HBox(6, back, play, forward, slider, live, caption);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));
         bar.getStyleClass().add("time-bar");

@@ -19,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.supertickets.ui.controls.LiveButton;
 import org.supertickets.ui.controls.TimelineSlider;
 
 /**
@@ -62,7 +63,8 @@ public final class PredictionsView extends BorderPane {
         cursor.textProperty().bind(vm.timeline().captionProperty());
         cursor.setMinWidth(Region.USE_PREF_SIZE);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        HBox time = new HBox(8, new Label("Time cursor"), slider, cursor);
+        HBox time = new HBox(8, new Label("Time cursor"), slider, LiveButton.of(vm.timeline(), "predictions-live"),
+                cursor);
         time.setAlignment(Pos.CENTER_LEFT);
         time.setPadding(new Insets(6, 0, 0, 0));
         VBox header = new VBox(2, title, detail);

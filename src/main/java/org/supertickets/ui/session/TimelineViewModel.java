@@ -16,8 +16,8 @@ import org.supertickets.train.ConnectivitySnapshot;
 
 /**
  * The one time cursor of the run: which snapshot the graph, the heatmap and the charts' vertical line show.
- * It follows the newest snapshot until the user scrubs back; moving to the end follows again. Play advances
- * one snapshot per {@link #tick()} (the view's timer), stopping at the end.
+ * It follows the newest snapshot until the user scrubs back; moving to the end, or {@link #goLive()}, follows
+ * again. Play advances one snapshot per {@link #tick()} (the view's timer), stopping at the end.
  */
 public final class TimelineViewModel {
 
@@ -28,7 +28,12 @@ public final class TimelineViewModel {
     private final ReadOnlyBooleanWrapper following = new ReadOnlyBooleanWrapper(this, "following", true);
     private final ReadOnlyObjectWrapper<ConnectivitySnapshot> current = new ReadOnlyObjectWrapper<>(this,
             "current");
+    private final ReadOnlyBooleanWrapper scrubbed = new ReadOnlyBooleanWrapper(this, "scrubbed");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "no snapshots yet");
+
+    public TimelineViewModel() {
+        scrubbed.bind(following.not().and(count.greaterThan(0)));
+    }
 
     public ReadOnlyIntegerProperty indexProperty() {
         return index.getReadOnlyProperty();
@@ -48,6 +53,18 @@ public final class TimelineViewModel {
 
     public ReadOnlyBooleanProperty followingProperty() {
         return following.getReadOnlyProperty();
+    }
+
+    /**
+     * True while the cursor is held away from the run's newest snapshot (scrubbed back or replaying): the views
+     * show the past, and {@link #goLive()} has something to undo.
+     */
+    public ReadOnlyBooleanProperty scrubbedProperty() {
+        return scrubbed.getReadOnlyProperty();
+    }
+
+    public boolean isScrubbed() {
+        return scrubbed.get();
     }
 
     /** The snapshot under the cursor; null when there is none. */
@@ -101,6 +118,13 @@ public final class TimelineViewModel {
         int clamped = Math.max(0, Math.min(snapshots.size() - 1, i));
         following.set(clamped == snapshots.size() - 1);
         moveTo(clamped);
+    }
+
+    /** Back to the run: stops a replay, moves to the newest snapshot and follows the run from there on. */
+    public void goLive() {
+        playing.set(false);
+        following.set(true);
+        moveTo(snapshots.size() - 1);
     }
 
     public void stepForward() {

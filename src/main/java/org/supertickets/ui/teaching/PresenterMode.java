@@ -22,6 +22,14 @@ public final class PresenterMode {
     private final BooleanProperty on = new SimpleBooleanProperty(this, "on");
     private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", SCALES.get(0));
 
+    /**
+     * The menu's name of a factor, exact: 1.75 is "1.75×" (two significant digits made it "1.8×", a factor not
+     * applied), 2.0 is "2×".
+     */
+    public static String label(double factor) {
+        return java.math.BigDecimal.valueOf(factor).stripTrailingZeros().toPlainString() + "×";
+    }
+
     public BooleanProperty onProperty() {
         return on;
     }

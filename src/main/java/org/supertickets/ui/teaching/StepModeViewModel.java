@@ -21,7 +21,8 @@ import org.supertickets.ui.runqueue.RunsViewModel;
  * Step mode for teaching: while it is on, every run this window starts pauses at each architecture step and each
  * pruning event, and the explanation panel says what that event did. <em>Next</em> shows the next event that
  * stopped at the same step, or lets the run train on to the next one; <em>Run on</em> turns step mode off and
- * resumes. With step mode off the panel still shows the latest event's explanation.
+ * resumes. With step mode off the panel still shows the latest event's explanation, or, while the time cursor is
+ * scrubbed back, the event at the cursor ({@link #showAtCursor}).
  */
 public final class StepModeViewModel implements RunsViewModel.RunObserver {
 
@@ -38,6 +39,10 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
     private volatile boolean stepping;
     private volatile BiConsumer<RunEntry, InspectableNetwork> inspections = (e, n) -> { };
     private Stop pausedAt;
+    /** The latest event's explanation, shown while the cursor follows the run. */
+    private Explanation latest;
+    /** The event at the scrubbed time cursor; null while the cursor follows the run. */
+    private Explanation atCursor;
 
     public StepModeViewModel(RunsViewModel runs) {
         this.runs = Objects.requireNonNull(runs);
@@ -59,7 +64,10 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
         return waiting.getReadOnlyProperty();
     }
 
-    /** The explanation on screen: the event the run waits at, else the latest one. */
+    /**
+     * The explanation on screen: the event the run waits at (Next refers to it), else the one at the scrubbed time
+     * cursor, else the latest one.
+     */
     public ReadOnlyObjectProperty<Explanation> shownProperty() {
         return shown.getReadOnlyProperty();
     }
@@ -82,13 +90,28 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
         while ((stop = inbox.poll()) != null) {
             if (stop.passed().paused()) {
                 pauses.add(stop);
-            } else if (!waiting.get()) {
-                shown.set(stop.passed().explanation());
+            } else {
+                latest = stop.passed().explanation();
             }
         }
-        if (!waiting.get()) {
-            showNextPause();
+        if (!waiting.get() && !showNextPause()) {
+            showUnpaused();
         }
+    }
+
+    /**
+     * The time cursor was scrubbed: show {@code explanation} (the event at the cursor) instead of the latest one;
+     * null when the cursor follows the run again.
+     */
+    public void showAtCursor(Explanation explanation) {
+        atCursor = explanation;
+        if (!waiting.get()) {
+            showUnpaused();
+        }
+    }
+
+    private void showUnpaused() {
+        shown.set(atCursor != null ? atCursor : latest);
     }
 
     /** Shows the next event that stopped at the same step, or lets the run train on to its next event. */
@@ -99,6 +122,7 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
         waiting.set(false);
         Stop current = pausedAt;
         if (!showNextPause()) {
+            showUnpaused();
             resume(current);
         }
     }
@@ -133,7 +157,8 @@ public final class StepModeViewModel implements RunsViewModel.RunObserver {
             return false;
         }
         pausedAt = stop;
-        shown.set(stop.passed().explanation());
+        latest = stop.passed().explanation();
+        shown.set(latest);
         waiting.set(true);
         // The gate paused the control already; this marks the row as paused the same way the Pause button does.
         runs.pause(stop.entry());
