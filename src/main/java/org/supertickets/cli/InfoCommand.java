@@ -13,12 +13,9 @@ import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketLayer;
 import org.supertickets.ticket.TicketManifest;
 import org.supertickets.train.EvalMetrics;
-import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.SegmentationMetrics;
 import org.supertickets.train.RunStarted;
-import org.supertickets.train.ShrinkEvent;
-import org.supertickets.train.TrainingEvent;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -54,7 +51,6 @@ final class InfoCommand implements Callable<Integer> {
         RunFinished finished = tally.finished;
         int shrinks = tally.shrinks;
         int prunes = tally.prunes;
-        long reactivated = tally.reactivated;
         if (started != null) {
             System.out.printf(Locale.ROOT, "  %d steps planned on %s (%s); supernet %,d MACs, %,d params%n",
                     started.totalSteps(), started.device(), started.engine(), started.supernetMacs(),
@@ -65,8 +61,10 @@ final class InfoCommand implements Callable<Integer> {
                     + "MACs%n", lastEval.epoch(), lastEval.validationAccuracy(),
                     SegmentationMetrics.suffix(lastEval.segmentation()), lastEval.sparsity(), lastEval.macs());
         }
-        System.out.printf(Locale.ROOT, "  %d shrinks, %d pruning events, %d weights reactivated in all%n", shrinks,
-                prunes, reactivated);
+        System.out.printf(Locale.ROOT, "  %d shrinks, %d pruning events%n", shrinks, prunes);
+        if (prunes > 0 || shrinks > 0) {
+            System.out.println("  in all: " + tally.countsText());
+        }
         System.out.println(finished == null ? "  status: running or interrupted (resume with: resume " + folder.path()
                 + ")" : "  status: " + finished.outcome() + " - " + finished.message());
         if (Files.isRegularFile(folder.ticket().resolve(TicketIo.MANIFEST))) {
@@ -74,31 +72,6 @@ final class InfoCommand implements Callable<Integer> {
         }
         if (skipped > 0) {
             System.out.println("  note: " + skipped + " damaged log lines were skipped");
-        }
-    }
-
-    /** What info reports of a run, gathered while its log streams past. */
-    private static final class RunTally {
-        RunStarted started;
-        EvalMetrics lastEval;
-        RunFinished finished;
-        int shrinks;
-        int prunes;
-        long reactivated;
-
-        void add(TrainingEvent e) {
-            if (e instanceof RunStarted s) {
-                started = s;
-            } else if (e instanceof EvalMetrics m) {
-                lastEval = m;
-            } else if (e instanceof ShrinkEvent) {
-                shrinks++;
-            } else if (e instanceof PruneEvent p) {
-                prunes++;
-                reactivated += p.reactivated();
-            } else if (e instanceof RunFinished f) {
-                finished = f;
-            }
         }
     }
 

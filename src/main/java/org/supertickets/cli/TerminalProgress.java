@@ -86,11 +86,13 @@ final class TerminalProgress implements TrainingListener, AutoCloseable {
                     org.supertickets.train.SegmentationMetrics.suffix(e.segmentation()), e.sparsity(),
                     e.plannedSparsity(), e.macs()));
         } else if (event instanceof ShrinkEvent s) {
-            println(String.format(Locale.ROOT, "epoch %5.2f  shrink: -%d channels, %,d -> %,d MACs", s.epoch(),
-                    s.deadChannels() + s.targetChannels(), s.macsBefore(), s.macsAfter()));
+            println(String.format(Locale.ROOT, "epoch %5.2f  shrink: -%d channels, %,d -> %,d MACs%s", s.epoch(),
+                    s.deadChannels() + s.targetChannels(), s.macsBefore(), s.macsAfter(),
+                    s.resetByShrink() == null || s.resetByShrink() == 0 ? ""
+                            : String.format(Locale.ROOT, ", %,d reset by the shrink", s.resetByShrink())));
         } else if (event instanceof PruneEvent p) {
-            println(String.format(Locale.ROOT, "epoch %5.2f  prune #%d to %.2f: pruned->alive %d, alive->pruned %d",
-                    p.epoch(), p.index(), p.sparsity(), p.reactivated(), p.newlyPruned()));
+            println(String.format(Locale.ROOT, "epoch %5.2f  prune #%d to %.2f: %s", p.epoch(), p.index(),
+                    p.sparsity(), p.countsText()));
         }
     }
 

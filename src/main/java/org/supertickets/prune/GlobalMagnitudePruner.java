@@ -36,7 +36,8 @@ public final class GlobalMagnitudePruner {
      * As {@link #prune(Map, Map, double, boolean)}, counting reactivated and newly pruned weights against
      * {@code referenceMasks} — the masks right after the previous event, carried through any shrink since — so
      * the counts say how the ticket's connectivity changed from one event to the next even when a shrink reset
-     * the masks in between.
+     * the masks in between. Weights a reset had turned on ({@code oldMasks} alive, reference pruned) are counted
+     * apart from those back by re-ranking ({@link MaskChange}).
      */
     public static PruneResult prune(Map<String, HostTensor> weights, Map<String, HostTensor> oldMasks,
             Map<String, HostTensor> referenceMasks, double ratio, boolean rerank) {
@@ -97,24 +98,24 @@ public final class GlobalMagnitudePruner {
         for (String layer : layers) {
             HostTensor w = weights.get(layer);
             float[] old = referenceMasks.get(layer).data();
+            float[] held = oldMasks.get(layer).data();
             float[] mask = new float[w.size()];
             long kept = 0;
-            long reactivated = 0;
-            long newlyPruned = 0;
+            long[] changes = new long[MaskChange.values().length];
             for (int i = 0; i < mask.length; i++) {
                 boolean alive = !pruned[pos++];
                 mask[i] = alive ? 1f : 0f;
                 if (alive) {
                     kept++;
-                    if (old[i] == 0f) {
-                        reactivated++;
-                    }
-                } else if (old[i] != 0f) {
-                    newlyPruned++;
                 }
+                changes[MaskChange.atPrune(old[i] != 0f, held[i] != 0f, alive).ordinal()]++;
             }
             masks.put(layer, new HostTensor(mask, w.shape()));
-            stats.add(new LayerPruneStats(layer, mask.length, kept, reactivated, newlyPruned));
+            long resetKept = changes[MaskChange.RESET_KEPT.ordinal()];
+            stats.add(new LayerPruneStats(layer, mask.length, kept,
+                    changes[MaskChange.BACK_BY_RERANKING.ordinal()] + resetKept,
+                    changes[MaskChange.NEWLY_PRUNED.ordinal()], resetKept,
+                    changes[MaskChange.RESET_PRUNED_AGAIN.ordinal()]));
         }
         return new PruneResult(masks, threshold, stats);
     }

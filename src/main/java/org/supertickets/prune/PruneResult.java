@@ -29,6 +29,14 @@ public record PruneResult(Map<String, HostTensor> masks, double threshold, List<
         return perLayer.stream().mapToLong(LayerPruneStats::newlyPruned).sum();
     }
 
+    public long resetKept() {
+        return perLayer.stream().mapToLong(LayerPruneStats::resetKept).sum();
+    }
+
+    public long resetPrunedAgain() {
+        return perLayer.stream().mapToLong(LayerPruneStats::resetPrunedAgain).sum();
+    }
+
     public double sparsity() {
         long total = total();
         return total == 0 ? 0 : 1.0 - (double) kept() / total;

@@ -152,11 +152,12 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
             return String.format(Locale.ROOT, "epoch %.2f  shrink: %d dead channels%s removed, MACs %.2fM -> %.2fM%s",
                     s.epoch(), s.deadChannels(), s.targetChannels() > 0 ? " + " + s.targetChannels()
                             + " for the MACs target (ours)" : "", s.macsBefore() / 1e6, s.macsAfter() / 1e6,
-                    s.masksReset() ? ", rebuilt blocks' masks reset" : "");
+                    s.masksReset() ? ", rebuilt blocks' masks reset" + (s.resetByShrink() == null ? ""
+                            : " (" + s.resetByShrink() + " masked weights reset by the shrink)") : "");
         } else if (event instanceof PruneEvent p) {
             return String.format(Locale.ROOT, "epoch %.2f  prune #%d: target %.2f reached %.4f, threshold %.4g, "
-                    + "pruned->alive %d, alive->pruned %d", p.epoch(), p.index(), p.targetRatio(), p.sparsity(),
-                    p.threshold(), p.reactivated(), p.newlyPruned());
+                    + "since the previous prune: %s", p.epoch(), p.index(), p.targetRatio(), p.sparsity(),
+                    p.threshold(), p.countsText());
         } else if (event instanceof RunFinished f) {
             return String.format(Locale.ROOT, "%s: %s  test acc %s  sparsity %.4f  MACs %.2fM  wall %.1fs",
                     f.outcome(), f.message(), RunFinished.accuracyText(f.testAccuracy()), f.sparsity(),

@@ -19,6 +19,7 @@ import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.GlobalMagnitudePruner;
+import org.supertickets.prune.MaskChange;
 import org.supertickets.prune.NetworkMeasures;
 import org.supertickets.prune.PruneResult;
 import org.supertickets.prune.SparsitySchedule;
@@ -481,8 +482,29 @@ public final class TwoInOneTrainer {
             average.load(surgery.sliceState(averaged), net);
         }
         listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
-                current.macs(), after.architecture().macs(), resetMasks, after.architecture()));
+                current.macs(), after.architecture().macs(), resetMasks, after.architecture(),
+                resetByShrink(surgery, before, after)));
         listener.onEvent(SnapshotBuilder.build(after, done, epochOf(done), "shrink", true));
+    }
+
+    /**
+     * Masked weights the shrink's fresh masks turned on: the masks just before it, sliced to the surviving
+     * channels, against the masks after it (MaskChange.RESET_BY_SHRINK), so it counts like every view does.
+     */
+    private static long resetByShrink(ChannelSurgery surgery, NetworkState before, NetworkState after) {
+        Map<String, HostTensor> masksBefore = new LinkedHashMap<>();
+        for (LayerShape layer : before.architecture().layers()) {
+            if (layer.prunable()) {
+                masksBefore.put(TensorNames.mask(layer.name()), before.tensor(TensorNames.mask(layer.name())));
+            }
+        }
+        Map<String, HostTensor> masksAfter = new LinkedHashMap<>();
+        for (LayerShape layer : after.architecture().layers()) {
+            if (layer.prunable()) {
+                masksAfter.put(TensorNames.mask(layer.name()), after.tensor(TensorNames.mask(layer.name())));
+            }
+        }
+        return MaskChange.resetsByShrink(surgery.sliceState(masksBefore), masksAfter);
     }
 
     /** The schedule's sparsity now; with pruning off (a frozen ticket) the plan is to keep the masks as they are. */
@@ -529,7 +551,8 @@ public final class TwoInOneTrainer {
         NetworkState pruned = before.withTensors(previousEventMasks);
         boolean resetAfter = config.pruning().resetMaskAfterPrune() && !last;
         listener.onEvent(new PruneEvent(done, epochOf(done), pruneEvents, ratio, result.sparsity(),
-                result.threshold(), result.reactivated(), result.newlyPruned(), resetAfter, result.perLayer()));
+                result.threshold(), result.reactivated(), result.newlyPruned(), resetAfter, result.perLayer(),
+                result.resetKept(), result.resetPrunedAgain()));
         listener.onEvent(SnapshotBuilder.build(pruned, done, epochOf(done), "prune", true));
         if (resetAfter) {
             Map<String, HostTensor> ones = new LinkedHashMap<>();

@@ -10,6 +10,7 @@ import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.ValidationIssue;
 import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.SnapshotComparison;
 import org.supertickets.train.TrainingEvent;
 import org.supertickets.ui.compare.CompareViewModel;
 import org.supertickets.ui.designer.DesignerViewModel;
@@ -258,7 +259,9 @@ public final class WorkbenchViewModel {
     }
 
     private void showHeatmap() {
-        heatmap.show(graph.selectedLayerProperty().get(), timeline.current(), timeline.previous());
+        // Split by kind against the trainer's references, so its counts read like the event panel's.
+        heatmap.show(graph.selectedLayerProperty().get(),
+                SnapshotComparison.at(timeline.snapshots(), timeline.getIndex()));
     }
 
     private void showTicketHeatmap() {

@@ -20,7 +20,10 @@ class DeterminismTest {
             } else if (e instanceof EvalMetrics m) {
                 lines.add(m.step() + " " + m.validationLoss() + " " + m.sparsity() + " " + m.macs());
             } else if (e instanceof PruneEvent p) {
-                lines.add(p.step() + " " + p.threshold() + " " + p.reactivated() + " " + p.newlyPruned());
+                lines.add(p.step() + " " + p.threshold() + " " + p.reactivated() + " " + p.newlyPruned() + " "
+                        + p.resetKept() + " " + p.resetPrunedAgain());
+            } else if (e instanceof ShrinkEvent s) {
+                lines.add(s.step() + " " + s.macsAfter() + " " + s.resetByShrink());
             }
         };
         RunFinished f = new TwoInOneTrainer(config, "h", new SyntheticData(256, 4, 12, 3), Device.cpu(), listener,

@@ -2,13 +2,19 @@ package org.supertickets.ui.heatmap;
 
 import java.util.Arrays;
 import java.util.Locale;
+import org.supertickets.prune.MaskChange;
 import org.supertickets.prune.MaskCodec;
+import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.LayerSnapshot;
+import org.supertickets.train.SnapshotComparison;
 
 /**
  * One layer's weights as a grid: rows = output channels, columns = input channels × kernel positions (or,
  * folded, one cell per k×k kernel). Each cell holds the signed weight relative to the layer's largest |w|
- * and a state: pruned (empty), kept, kept-but-reactivated or newly pruned since the previous snapshot.
+ * and a state: pruned (empty), kept, turned on (○) or turned off (×) since the previous snapshot. Beside that
+ * snapshot diff it counts the kinds of {@link MaskChange} the way the trainer counts its events: at a shrink the
+ * weights reset by it, at a pruning event newly pruned and back by re-ranking against the previous pruning event,
+ * and what became of the weights a shrink reset in between.
  */
 public final class HeatmapData {
 
@@ -32,6 +38,9 @@ public final class HeatmapData {
     private final long total;
     private final long reactivated;
     private final long newlyPruned;
+    /** Counts by {@link MaskChange} ordinal; null when the kinds are not known for this layer. */
+    private long[] kinds;
+    private boolean atShrink;
     private int bandWidth;
 
     private HeatmapData(String layer, long[] shape, int rows, int cols, boolean folded, float[] values,
@@ -53,8 +62,38 @@ public final class HeatmapData {
     }
 
     /**
+     * Decodes {@code layer} of the compared snapshot, diffs it with the previous snapshot and counts each kind of
+     * change against the references the trainer uses ({@link SnapshotComparison}).
+     */
+    public static HeatmapData against(LayerSnapshot layer, SnapshotComparison comparison, boolean fold) {
+        LayerSnapshot previous = comparison == null ? null : find(comparison.previous(), layer.name());
+        HeatmapData d = of(layer, previous, fold);
+        MaskChange[] changes = comparison == null ? null : comparison.changes(layer);
+        if (changes != null) {
+            d.kinds = new long[MaskChange.values().length];
+            for (MaskChange c : changes) {
+                d.kinds[c.ordinal()]++;
+            }
+            d.atShrink = comparison.atShrink();
+        }
+        return d;
+    }
+
+    private static LayerSnapshot find(ConnectivitySnapshot snapshot, String name) {
+        if (snapshot != null) {
+            for (LayerSnapshot l : snapshot.layers()) {
+                if (l.name().equals(name)) {
+                    return l;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
      * Decodes a layer and compares it with the same layer in the previous snapshot (when its shape is the
-     * same; after a shrink the channels were renumbered, so there is no per-weight diff).
+     * same; after a shrink the channels were renumbered, so there is no per-weight diff). The kinds of change
+     * are not counted: see {@link #against(LayerSnapshot, SnapshotComparison, boolean)}.
      */
     public static HeatmapData of(LayerSnapshot layer, LayerSnapshot previous, boolean fold) {
         int n = Math.toIntExact(layer.total());
@@ -172,6 +211,11 @@ public final class HeatmapData {
         return newlyPruned;
     }
 
+    /** How many weights changed this way (docs/metrics.md); -1 when the kinds are not known for this layer. */
+    public long count(MaskChange kind) {
+        return kinds == null ? -1 : kinds[kind.ordinal()];
+    }
+
     /**
      * The same cells with the rows cut into {@code bands} side-by-side bands, left to right, separated by one
      * empty column: a tall, narrow layer (144 output channels × 24 inputs, or one column of a 1×1 layer) then
@@ -192,6 +236,8 @@ public final class HeatmapData {
         }
         HeatmapData d = new HeatmapData(layer, shape, bandRows, bandCols, folded, v, st, hasWeights, diffAvailable,
                 kept, total, reactivated, newlyPruned);
+        d.kinds = kinds;
+        d.atShrink = atShrink;
         d.bandWidth = cols;
         return d;
     }
@@ -226,8 +272,19 @@ public final class HeatmapData {
         }
         sb.append(String.format(Locale.ROOT, " · %,d / %,d alive (%.1f%%)", kept, total,
                 total == 0 ? 0 : 100.0 * kept / total));
-        if (diffAvailable) {
-            sb.append(String.format(Locale.ROOT, " · since previous snapshot: %,d reactivated ○, %,d newly pruned ×",
+        if (kinds != null && atShrink) {
+            sb.append(String.format(Locale.ROOT, " · this shrink: %,d reset by the shrink ○ (fresh masks; since the "
+                    + "previous snapshot)", count(MaskChange.RESET_BY_SHRINK)));
+        } else if (kinds != null) {
+            long reset = count(MaskChange.RESET_KEPT) + count(MaskChange.RESET_PRUNED_AGAIN);
+            sb.append(String.format(Locale.ROOT, " · since the previous prune: %,d newly pruned ×, %,d back by "
+                    + "re-ranking ○", count(MaskChange.NEWLY_PRUNED), count(MaskChange.BACK_BY_RERANKING)));
+            if (reset > 0) {
+                sb.append(String.format(Locale.ROOT, "; of %,d reset by a shrink since: %,d kept, %,d pruned again ×",
+                        reset, count(MaskChange.RESET_KEPT), count(MaskChange.RESET_PRUNED_AGAIN)));
+            }
+        } else if (diffAvailable) {
+            sb.append(String.format(Locale.ROOT, " · since the previous snapshot: %,d turned on ○, %,d turned off ×",
                     reactivated, newlyPruned));
         } else {
             sb.append(" · no per-weight diff (first snapshot, or the layer was reshaped by a shrink)");

@@ -27,9 +27,10 @@ import org.supertickets.ui.graph.Palette;
 /**
  * The mask heatmap: one WritableImage filled through a PixelWriter (never a node per weight), rows = output
  * channels, columns = input channels × kernel positions. Zoom with the mouse wheel, pan by dragging, "Fit"
- * to see the whole layer. When a weight gets at least {@link #MARKER_MIN_CELL} pixels, weights reactivated
- * since the previous snapshot get a circle and newly pruned ones a cross, each with an outline, so the
- * change reads by shape, not by colour alone.
+ * to see the whole layer. When a weight gets at least {@link #MARKER_MIN_CELL} pixels, weights turned on
+ * since the previous snapshot (back by re-ranking, or reset by a shrink) get a circle and weights turned off
+ * (newly pruned, or pruned again after a reset) a cross, each with an outline, so the change reads by shape,
+ * not by colour alone; the summary line counts each kind.
  */
 public final class HeatmapView extends BorderPane {
 
@@ -313,8 +314,9 @@ public final class HeatmapView extends BorderPane {
         Line x1 = new Line(0, 0, 9, 9);
         x1.setStroke(Color.GRAY);
         Label pruned = new Label("pruned (empty)", empty);
-        Label reactivated = new Label("reactivated since previous snapshot", re);
-        Label newly = new Label("newly pruned since previous snapshot", x1);
+        Label reactivated = new Label("turned on since the previous snapshot (back by re-ranking / reset by a shrink)",
+                re);
+        Label newly = new Label("turned off since the previous snapshot (newly pruned / pruned again)", x1);
         for (Label l : new Label[] {neg, pos, pruned, reactivated, newly}) {
             l.setFont(Font.font(10.5));
         }

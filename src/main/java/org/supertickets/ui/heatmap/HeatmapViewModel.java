@@ -11,6 +11,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.LayerSnapshot;
+import org.supertickets.train.SnapshotComparison;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.task.UserMessages;
@@ -31,6 +32,7 @@ public final class HeatmapViewModel {
     private String layer;
     private ConnectivitySnapshot current;
     private ConnectivitySnapshot previous;
+    private SnapshotComparison comparison;
     private long generation;
     private BackgroundTask.Handle running;
 
@@ -62,12 +64,28 @@ public final class HeatmapViewModel {
 
     /** Shows {@code layerName} at {@code snapshot}; {@code before} is the snapshot to diff against (or null). */
     public void show(String layerName, ConnectivitySnapshot snapshot, ConnectivitySnapshot before) {
-        if (Objects.equals(layerName, layer) && snapshot == current && before == previous && data.get() != null) {
+        show(layerName, snapshot, before, null);
+    }
+
+    /**
+     * Shows {@code layerName} at the compared snapshot, its counts split by kind as the trainer counts them
+     * ({@link SnapshotComparison}); null shows nothing.
+     */
+    public void show(String layerName, SnapshotComparison compared) {
+        show(layerName, compared == null ? null : compared.current(), compared == null ? null : compared.previous(),
+                compared);
+    }
+
+    private void show(String layerName, ConnectivitySnapshot snapshot, ConnectivitySnapshot before,
+            SnapshotComparison compared) {
+        if (Objects.equals(layerName, layer) && snapshot == current && before == previous && data.get() != null
+                && sameReference(compared, comparison)) {
             return;
         }
         layer = layerName;
         current = snapshot;
         previous = before;
+        comparison = compared;
         rebuild();
     }
 
@@ -91,9 +109,11 @@ public final class HeatmapViewModel {
             return;
         }
         LayerSnapshot before = previous == null ? null : find(previous, layer);
+        SnapshotComparison compared = comparison;
         boolean fold = folded.get();
         busy.set(true);
-        running = BackgroundTask.of("Decode " + layer, ctx -> HeatmapData.of(now, before, fold))
+        running = BackgroundTask.of("Decode " + layer, ctx -> compared != null ? HeatmapData.against(now, compared, fold)
+                : HeatmapData.of(now, before, fold))
                 .onSuccess(d -> {
                     if (mine == generation) {
                         data.set(d);
@@ -109,6 +129,11 @@ public final class HeatmapViewModel {
                     }
                 })
                 .run(runner);
+    }
+
+    /** By identity: snapshots are immutable, and equals would compare every encoded mask. */
+    private static boolean sameReference(SnapshotComparison a, SnapshotComparison b) {
+        return a == null ? b == null : b != null && a.previousPrune() == b.previousPrune();
     }
 
     private static LayerSnapshot find(ConnectivitySnapshot snapshot, String name) {

@@ -67,8 +67,12 @@ public final class MonitorViewModel {
     private final SeriesModel keptParams = cost.add("params alive", SeriesModel.Style.LINE).withMarkers();
     private final SeriesModel macsTarget = cost.add("MACs target (our extension)", SeriesModel.Style.DASHED);
     private final SeriesModel lr = learningRate.add("learning rate", SeriesModel.Style.LINE);
-    private final SeriesModel reactivated = pruning.add("reactivated (pruned → alive)", SeriesModel.Style.BARS);
-    private final SeriesModel newlyPruned = pruning.add("newly pruned (alive → pruned)", SeriesModel.Style.BARS);
+    // The kinds of docs/metrics.md: a prune counts against the previous prune; a shrink's resets at the shrink.
+    private final SeriesModel reactivated = pruning.add("back by re-ranking (since the previous prune)",
+            SeriesModel.Style.BARS);
+    private final SeriesModel newlyPruned = pruning.add("newly pruned (since the previous prune)",
+            SeriesModel.Style.BARS);
+    private final SeriesModel resetByShrink = pruning.add("reset by a shrink", SeriesModel.Style.BARS);
     /** Not charted: the throughput the headline quotes at the cursor. */
     private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
@@ -212,10 +216,14 @@ public final class MonitorViewModel {
                 keptParams.add(v.epoch(), 100.0 * v.keptParams() / supernetParams);
             } else if (e instanceof PruneEvent p) {
                 actualSparsity.add(p.epoch(), p.sparsity());
-                reactivated.add(p.epoch(), p.reactivated());
+                // an older run folder does not split its pruned→alive count by kind: all of it is shown here
+                reactivated.add(p.epoch(), p.backByReranking());
                 newlyPruned.add(p.epoch(), p.newlyPruned());
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
+                if (s.resetByShrink() != null) {
+                    resetByShrink.add(s.epoch(), s.resetByShrink());
+                }
             } else if (e instanceof RunStarted r) {
                 if (r.supernet() != null) {
                     showTask(r.supernet().segments());

@@ -10,8 +10,9 @@ import org.supertickets.ui.graph.Palette;
 /**
  * Two teaching charts in one canvas. Top: one row per branch, each surviving channel a dot at its |γ| on a log
  * axis, the cut-off a vertical line, "−n cut" for channels already gone. Bottom: the |w| histogram, stacked alive
- * (blue) / reactivated (bluish green) / pruned (vermillion), the pruning threshold a vertical line; the counts
- * axis is a square root so a few reactivated weights stay visible beside thousands alive.
+ * (blue) / back by re-ranking (bluish green) / reset by a shrink (yellow) / pruned (vermillion), the pruning
+ * threshold a vertical line; the counts axis is a square root so a few weights back stay visible beside thousands
+ * alive.
  */
 public final class DistributionsView extends TeachingCanvas {
 
@@ -109,11 +110,14 @@ public final class DistributionsView extends TeachingCanvas {
         gc.setTextBaseline(VPos.TOP);
         gc.setFill(text());
         gc.setFont(bold(13));
-        gc.fillText("|w| of the prunable weights (√ counts)", x0, y0);
+        gc.fillText("|w| of the prunable weights (√ counts" + (h == null ? ")" : h.atShrink()
+                ? "; resets: this shrink's)" : "; changes since the previous prune)"), x0, y0);
         double legendY = y0 + 20 * s;
         double lx = x0;
         for (Object[] item : new Object[][] {{"alive", Palette.BLUE, h == null ? 0 : h.total(h.alive())},
-                {"reactivated", Palette.BLUISH_GREEN, h == null ? 0 : h.total(h.reactivated())},
+                {"back by re-ranking", Palette.BLUISH_GREEN, h == null ? 0 : h.total(h.backByReranking())},
+                {h != null && h.atShrink() ? "reset by this shrink" : "reset by a shrink, kept", Palette.YELLOW,
+                        h == null ? 0 : h.total(h.resetByShrink())},
                 {"pruned", Palette.VERMILLION, h == null ? 0 : h.total(h.pruned())}}) {
             gc.setFill((Color) item[1]);
             gc.fillRect(lx, legendY + 2 * s, 12 * s, 12 * s);
@@ -131,16 +135,16 @@ public final class DistributionsView extends TeachingCanvas {
         double bins = h.alive().length;
         double max = 1;
         for (int b = 0; b < bins; b++) {
-            max = Math.max(max, h.alive()[b] + h.pruned()[b] + h.reactivated()[b]);
+            max = Math.max(max, h.alive()[b] + h.pruned()[b] + h.backByReranking()[b] + h.resetByShrink()[b]);
         }
         double sqrtMax = Math.sqrt(max);
         double bw = (x1 - x0) / bins;
         for (int b = 0; b < bins; b++) {
             double x = x0 + b * bw;
-            long[][] stacks = {h.pruned(), h.reactivated(), h.alive()};
-            Color[] colours = {Palette.VERMILLION, Palette.BLUISH_GREEN, Palette.BLUE};
+            long[][] stacks = {h.pruned(), h.backByReranking(), h.resetByShrink(), h.alive()};
+            Color[] colours = {Palette.VERMILLION, Palette.BLUISH_GREEN, Palette.YELLOW, Palette.BLUE};
             double cumulative = 0;
-            for (int k = 0; k < 3; k++) {
+            for (int k = 0; k < stacks.length; k++) {
                 double before = Math.sqrt(cumulative) / sqrtMax;
                 cumulative += stacks[k][b];
                 double after = Math.sqrt(cumulative) / sqrtMax;

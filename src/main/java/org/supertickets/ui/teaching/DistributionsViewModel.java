@@ -9,10 +9,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.space.Architecture;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.PruneEvent;
+import org.supertickets.train.SnapshotComparison;
 
 /**
  * The two distributions a learner watches, at the timeline's snapshot: |γ| per branch against the cut-off, and
- * |w| against the pruning threshold in alive / pruned / reactivated. Live while the timeline follows the run.
+ * |w| against the pruning threshold in alive / pruned / back by re-ranking / reset by a shrink. Live while the timeline follows the run.
  */
 public final class DistributionsViewModel {
 
@@ -49,12 +50,6 @@ public final class DistributionsViewModel {
             return;
         }
         ConnectivitySnapshot current = snapshots.get(index);
-        ConnectivitySnapshot reference = null;
-        for (int i = index - 1; i >= 0 && reference == null; i--) {
-            if ("prune".equals(snapshots.get(i).reason())) {
-                reference = snapshots.get(i);
-            }
-        }
         PruneEvent event = null;
         for (PruneEvent p : prunes) {
             if (p.step() <= current.step()) {
@@ -62,7 +57,8 @@ public final class DistributionsViewModel {
             }
         }
         gammas.set(GammaRows.of(supernet, current, gammaThreshold));
-        magnitudes.set(MagnitudeHistogram.of(current, reference, event == null ? Double.NaN : event.threshold()));
+        magnitudes.set(MagnitudeHistogram.of(SnapshotComparison.at(snapshots, index),
+                event == null ? Double.NaN : event.threshold()));
         caption.set(String.format(Locale.ROOT, "epoch %.2f · after the %s%s", current.epoch(),
                 switch (current.reason()) {
                     case "shrink" -> "architecture step";

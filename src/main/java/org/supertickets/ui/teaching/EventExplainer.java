@@ -31,6 +31,8 @@ public final class EventExplainer {
     private final boolean rerank;
     private final double epochs;
     private Architecture current;
+    /** The previous pruning event put every mask back to ones (resetMaskAfterPrune): that reset, not a shrink. */
+    private boolean previousResetAfter;
 
     /** @param resolved the run's resolved config (ρ, the γ threshold and the sparsity target come from it) */
     public EventExplainer(SearchSpaceConfig resolved) {
@@ -117,11 +119,17 @@ public final class EventExplainer {
                 count(s.macsBefore()), count(s.macsAfter()), count(saved),
                 s.macsBefore() == 0 ? 0.0 : 100.0 * saved / s.macsBefore()));
         if (s.masksReset()) {
-            text.append(" The rebuilt blocks got fresh all-ones masks, so their pruned weights are back until the "
-                    + "next pruning event (shrink reactivation).");
+            text.append(s.resetByShrink() == null
+                    ? " The rebuilt blocks got fresh all-ones masks, so their pruned weights are back until the next "
+                            + "pruning event (reset by a shrink; this run folder does not count them)."
+                    : String.format(Locale.ROOT, " The rebuilt blocks got fresh all-ones masks: %s masked weight%s "
+                            + "reset by the shrink and train%s again until the next pruning event re-ranks them "
+                            + "(shrink reactivation).", grouped(s.resetByShrink()),
+                            s.resetByShrink() == 1 ? " was" : "s were", s.resetByShrink() == 1 ? "s" : ""));
         }
-        String title = String.format(Locale.ROOT, "Architecture step at epoch %.2f: %d channel%s cut, −%s MACs",
-                s.epoch(), cut, cut == 1 ? "" : "s", count(saved));
+        String title = String.format(Locale.ROOT, "Architecture step at epoch %.2f: %d channel%s cut, −%s MACs%s",
+                s.epoch(), cut, cut == 1 ? "" : "s", count(saved), s.resetByShrink() == null
+                        || s.resetByShrink() == 0 ? "" : ", " + grouped(s.resetByShrink()) + " reset by the shrink");
         return new Explanation(s, title, text.toString().strip());
     }
 
@@ -155,15 +163,23 @@ public final class EventExplainer {
         text.append(String.format(Locale.ROOT, "One global magnitude threshold, |w| < %s, over all %s prunable "
                 + "conv weights of the network as it is now: the schedule asked for %.0f %% sparsity, %.1f %% was "
                 + "reached.\n", number(p.threshold()), grouped(prunable), 100 * p.targetRatio(), 100 * p.sparsity()));
-        text.append(String.format(Locale.ROOT, "%s weight%s newly pruned; ", grouped(p.newlyPruned()),
-                p.newlyPruned() == 1 ? "" : "s"));
-        if (p.reactivated() == 0) {
-            text.append("none of the pruned weights came back.");
+        text.append(String.format(Locale.ROOT, "Since the previous pruning event: %s newly pruned (alive then, "
+                + "pruned now); ", grouped(p.newlyPruned())));
+        if (!p.kindsKnown()) {
+            text.append(String.format(Locale.ROOT, "%s that were pruned then are alive now (this run folder does "
+                    + "not tell back by re-ranking from reset by a shrink).", grouped(p.reactivated())));
         } else {
-            text.append(String.format(Locale.ROOT, "%s that %s pruned came back", grouped(p.reactivated()),
-                    p.reactivated() == 1 ? "was" : "were"));
-            text.append(rerank ? ": masks only multiply the raw weights, which kept training and grew above the "
-                    + "threshold (reactivation)." : ".");
+            text.append(String.format(Locale.ROOT, "%s back by re-ranking (pruned then, masked until now)",
+                    grouped(p.backByReranking())));
+            text.append(rerank && p.backByReranking() > 0 ? ": masks only multiply the raw weights, which kept "
+                    + "training and grew above the threshold." : ".");
+            if (p.resetSincePrevious() > 0) {
+                text.append(String.format(Locale.ROOT, "\n%s weight%s pruned then had been reset %s since (fresh "
+                        + "all-ones masks): this event kept %s and pruned %s again.", grouped(p.resetSincePrevious()),
+                        p.resetSincePrevious() == 1 ? "" : "s",
+                        previousResetAfter ? "after the previous event (resetMaskAfterPrune)" : "by a shrink",
+                        grouped(p.resetKept()), grouped(p.resetPrunedAgain())));
+            }
         }
         p.layers().stream().max(Comparator.comparingLong(LayerPruneStats::newlyPruned))
                 .filter(l -> l.newlyPruned() > 0)
@@ -180,9 +196,11 @@ public final class EventExplainer {
         if (p.masksResetAfter()) {
             text.append("\nThe masks were put back to all ones after the event (resetMaskAfterPrune).");
         }
-        String title = String.format(Locale.ROOT, "Pruning event %d at epoch %.2f: %.0f %% sparse, %s pruned, %s "
-                + "back", p.index(), p.epoch(), 100 * p.sparsity(), grouped(p.newlyPruned()),
-                grouped(p.reactivated()));
+        String title = String.format(Locale.ROOT, "Pruning event %d at epoch %.2f: %.0f %% sparse, %s newly "
+                + "pruned, %s", p.index(), p.epoch(), 100 * p.sparsity(), grouped(p.newlyPruned()),
+                p.kindsKnown() ? grouped(p.backByReranking()) + " back by re-ranking"
+                        : grouped(p.reactivated()) + " back");
+        previousResetAfter = p.masksResetAfter();
         return new Explanation(p, title, text.toString().strip());
     }
 

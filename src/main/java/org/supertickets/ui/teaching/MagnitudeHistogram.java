@@ -1,25 +1,31 @@
 package org.supertickets.ui.teaching;
 
-import java.util.HashMap;
-import java.util.Map;
+import org.supertickets.prune.MaskChange;
 import org.supertickets.prune.MaskCodec;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.LayerSnapshot;
+import org.supertickets.train.SnapshotComparison;
 
 /**
- * The distribution of |w| over every prunable weight at one snapshot, in three colours: alive, pruned, and
- * reactivated (pruned at the previous pruning event, alive now). Weights are the snapshot's int8 copies, so a bin
- * is never narrower than one quantisation level of the largest layer.
+ * The distribution of |w| over every prunable weight at one snapshot, in four colours: alive, pruned, back by
+ * re-ranking and reset by a shrink, each kind counted as the trainer counts its events ({@link MaskChange},
+ * {@link SnapshotComparison}): at a shrink snapshot "reset" is what that shrink turned on; at a pruning event's
+ * snapshot "back by re-ranking" is pruned at the previous pruning event and masked until this one, "reset" is
+ * what a shrink turned on since and this event kept. Weights are the snapshot's int8 copies, so a bin is never
+ * narrower than one quantisation level of the largest layer.
  *
- * @param binWidth    width of one bin in |w|
- * @param alive       weights alive per bin (not counting reactivated ones)
- * @param pruned      weights masked per bin
- * @param reactivated weights back per bin
- * @param threshold   the global threshold of the pruning event shown (NaN before the first)
- * @param compared    weights whose previous mask could be compared (layers whose shape no shrink changed since)
+ * @param binWidth        width of one bin in |w|
+ * @param alive           weights alive per bin (not counting those back or reset)
+ * @param pruned          weights masked per bin
+ * @param backByReranking weights back by re-ranking per bin
+ * @param resetByShrink   weights a shrink's fresh masks turned on (alive now) per bin
+ * @param threshold       the global threshold of the pruning event shown (NaN before the first)
+ * @param compared        weights whose change could be told (layers whose shape no shrink changed since the
+ *                        reference)
+ * @param atShrink        true when the snapshot is a shrink's
  */
-public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, long[] reactivated, double threshold,
-        long compared) {
+public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, long[] backByReranking,
+        long[] resetByShrink, double threshold, long compared, boolean atShrink) {
 
     /** Bins of the chart. */
     public static final int BINS = 60;
@@ -37,20 +43,26 @@ public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, l
     }
 
     /**
-     * @param snapshot  the snapshot shown
-     * @param reference the masks right after the previous pruning event (null: none, nothing is reactivated)
+     * @param snapshot  the snapshot shown, a pruning event's
+     * @param reference the previous pruning event's snapshot, no shrink in between (null: nothing is back)
      * @param threshold the threshold of the latest pruning event at or before the snapshot (NaN when none)
      * @return null when the snapshot kept no weights
      */
     public static MagnitudeHistogram of(ConnectivitySnapshot snapshot, ConnectivitySnapshot reference,
             double threshold) {
-        if (snapshot == null) {
+        return snapshot == null ? null : of(new SnapshotComparison(snapshot, reference, reference), threshold);
+    }
+
+    /**
+     * @param compared  the snapshot shown and its references
+     * @param threshold the threshold of the latest pruning event at or before the snapshot (NaN when none)
+     * @return null when the snapshot kept no weights
+     */
+    public static MagnitudeHistogram of(SnapshotComparison compared, double threshold) {
+        if (compared == null) {
             return null;
         }
-        Map<String, LayerSnapshot> before = new HashMap<>();
-        if (reference != null) {
-            reference.layers().forEach(l -> before.put(l.name(), l));
-        }
+        ConnectivitySnapshot snapshot = compared.current();
         double max = 0;
         for (LayerSnapshot l : snapshot.layers()) {
             if (prunable(l)) {
@@ -67,7 +79,8 @@ public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, l
         long[] alive = new long[BINS];
         long[] pruned = new long[BINS];
         long[] back = new long[BINS];
-        long compared = 0;
+        long[] reset = new long[BINS];
+        long counted = 0;
         for (LayerSnapshot l : snapshot.layers()) {
             if (!prunable(l)) {
                 continue;
@@ -75,22 +88,23 @@ public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, l
             int n = (int) l.total();
             float[] w = MaskCodec.decodeWeights(l.weights(), n, l.weightScale());
             boolean[] mask = MaskCodec.decodeMask(l.mask(), n);
-            LayerSnapshot old = before.get(l.name());
-            boolean[] oldMask = old != null && old.total() == l.total()
-                    && java.util.Arrays.equals(old.shape(), l.shape()) ? MaskCodec.decodeMask(old.mask(), n) : null;
-            compared += oldMask == null ? 0 : n;
+            MaskChange[] changes = compared.changes(l);
+            counted += changes == null ? 0 : n;
             for (int i = 0; i < n; i++) {
                 int bin = (int) Math.min(BINS - 1, Math.abs(w[i]) / width);
+                MaskChange c = changes == null ? MaskChange.UNCHANGED : changes[i];
                 if (!mask[i]) {
                     pruned[bin]++;
-                } else if (oldMask != null && !oldMask[i]) {
+                } else if (c == MaskChange.BACK_BY_RERANKING) {
                     back[bin]++;
+                } else if (c == MaskChange.RESET_BY_SHRINK || c == MaskChange.RESET_KEPT) {
+                    reset[bin]++;
                 } else {
                     alive[bin]++;
                 }
             }
         }
-        return new MagnitudeHistogram(width, alive, pruned, back, threshold, compared);
+        return new MagnitudeHistogram(width, alive, pruned, back, reset, threshold, counted, compared.atShrink());
     }
 
     private static boolean prunable(LayerSnapshot l) {

@@ -90,22 +90,33 @@ class EventExplainerTest {
         List<LayerPruneStats> layers = List.of(new LayerPruneStats("blocks.0.expand", 72, 50, 3, 20),
                 new LayerPruneStats("blocks.1.project", 384, 200, 34, 150), new LayerPruneStats("head.conv", 512,
                         480, 0, 10));
-        Explanation e = explainer.accept(new PruneEvent(200, 1.0, 2, 0.3, 0.302, 0.0271, 37, 180, false, layers));
+        Explanation e = explainer.accept(new PruneEvent(200, 1.0, 2, 0.3, 0.302, 0.0271, 37, 180, false, layers,
+                12L, 5L));
 
         String text = e.text();
         assertTrue(text.contains("|w| < 0.0271, over all 968 prunable conv weights"), text);
         assertTrue(text.contains("asked for 30 % sparsity, 30.2 % was reached"), text);
-        assertTrue(text.contains("180 weights newly pruned; 37 that were pruned came back"), text);
+        assertTrue(text.contains("Since the previous pruning event: 180 newly pruned (alive then, pruned now); 25 "
+                + "back by re-ranking (pruned then, masked until now)"), text);
+        assertTrue(text.contains("17 weights pruned then had been reset by a shrink since (fresh all-ones masks): "
+                + "this event kept 12 and pruned 5 again."), text);
         assertTrue(text.contains("Most newly pruned in blocks.1.project: 150 of its 384 weights (200 alive now)"),
                 text);
         assertTrue(!text.contains("at its target"), "0.3 is below the config's 0.5: " + text);
-        assertEquals("Pruning event 2 at epoch 1.00: 30 % sparse, 180 pruned, 37 back", e.title());
+        assertEquals("Pruning event 2 at epoch 1.00: 30 % sparse, 180 newly pruned, 25 back by re-ranking",
+                e.title());
 
-        String last = explainer.accept(new PruneEvent(400, 2.0, 3, 0.5, 0.5, 0.05, 0, 1, false, layers)).text();
-        assertTrue(last.contains("none of the pruned weights came back"), last);
-        assertTrue(last.contains("1 weight newly pruned"), last);
+        String last = explainer.accept(new PruneEvent(400, 2.0, 3, 0.5, 0.5, 0.05, 0, 1, false, layers, 0L, 0L))
+                .text();
+        assertTrue(last.contains("0 back by re-ranking (pruned then, masked until now)."), last);
+        assertTrue(!last.contains("reset by a shrink"), "no reset since the previous event: " + last);
+        assertTrue(last.contains("1 newly pruned"), last);
         assertTrue(last.contains("The schedule is at its target (50 %): the remaining 2.0 epochs train"), last);
         String end = explainer.accept(new PruneEvent(800, 4.0, 4, 0.5, 0.5, 0.05, 0, 0, false, layers)).text();
         assertTrue(end.contains("this last event draws the ticket"), "no epochs left at the end: " + end);
+        Explanation old = explainer.accept(new PruneEvent(900, 4.0, 5, 0.5, 0.5, 0.05, 7, 3, false, layers));
+        assertTrue(old.text().contains("7 that were pruned then are alive now (this run folder does not tell back by "
+                + "re-ranking from reset by a shrink)"), "an older run folder: " + old.text());
+        assertTrue(old.title().endsWith("3 newly pruned, 7 back"), old.title());
     }
 }

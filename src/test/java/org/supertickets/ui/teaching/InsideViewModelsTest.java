@@ -68,8 +68,9 @@ class InsideViewModelsTest {
         }
         assertTrue(back > 0);
         assertEquals(pruned, h.total(h.pruned()));
-        assertEquals(back, h.total(h.reactivated()));
-        assertEquals(total, h.total(h.alive()) + h.total(h.pruned()) + h.total(h.reactivated()));
+        assertEquals(back, h.total(h.backByReranking()));
+        assertEquals(total, h.total(h.alive()) + h.total(h.pruned()) + h.total(h.backByReranking())
+                + h.total(h.resetByShrink()));
         assertEquals(total, h.compared(), "no shrink in between: every weight is compared");
         assertEquals(0.05, h.threshold());
     }
@@ -87,7 +88,7 @@ class InsideViewModelsTest {
         assertEquals(0, vm.magnitudesProperty().get().total(vm.magnitudesProperty().get().pruned()));
         vm.show(TestEvents.SUPERNET, snapshots, 2, prunes, 1e-3);
         assertEquals(0.022, vm.magnitudesProperty().get().threshold());
-        assertTrue(vm.magnitudesProperty().get().total(vm.magnitudesProperty().get().reactivated()) > 0);
+        assertTrue(vm.magnitudesProperty().get().total(vm.magnitudesProperty().get().backByReranking()) > 0);
         assertTrue(vm.captionProperty().get().contains("pruning event 2"), vm.captionProperty().get());
         vm.show(null, snapshots, 1, prunes, 1e-3);
         assertNull(vm.magnitudesProperty().get());
