@@ -27,17 +27,7 @@ class SegmentationTicketInspectorTest {
 
     @Test
     void aSegmentationTicketShowsItsDecoderOutputShapeAndMeanIou() throws Exception {
-        SearchSpaceConfig config = ConfigResolver.resolve(ConfigIo.read(Path.of(
-                "sample-configs/segmentation-demo.json")));
-        Architecture net = Architecture.supernet(config);
-        NetworkState network = NetworkInitializer.initialize(net, 1);
-        TicketProvenance p = new TicketProvenance(config, "h", 1995, "seg-run", 99, 3, "now", "e", "cpu", "0", "end");
-        Path folder = dir.resolve("ticket");
-        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, new TicketIo.TestScores(0.81, 0.80, 0.114, 0.031),
-                net.macs(), net.params(), p, null), network));
-
-        TicketViewModel vm = new TicketViewModel(DirectRunner.create(), new RecordingNotifier());
-        vm.open(folder);
+        TicketViewModel vm = opened("ticket", new TicketIo.TestScores(0.81, 0.80, 0.114, 0.031));
 
         String head = vm.headProperty().get();
         assertTrue(head.startsWith("Task: segmentation · output N×11×64×64 · decoder (decoder.skip + per-pixel "
@@ -53,16 +43,7 @@ class SegmentationTicketInspectorTest {
     /** Segmentation tickets written before tickets kept mean IoU still call their accuracy per pixel. */
     @Test
     void aSegmentationTicketWithoutMeanIouStillSaysItsAccuracyIsPerPixel() throws Exception {
-        SearchSpaceConfig config = ConfigResolver.resolve(ConfigIo.read(Path.of(
-                "sample-configs/segmentation-demo.json")));
-        Architecture net = Architecture.supernet(config);
-        NetworkState network = NetworkInitializer.initialize(net, 1);
-        TicketProvenance p = new TicketProvenance(config, "h", 1995, "seg-run", 99, 3, "now", "e", "cpu", "0", "end");
-        Path folder = dir.resolve("old-ticket");
-        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, 0.81, 0.80, net.macs(), net.params(), p),
-                network));
-        TicketViewModel vm = new TicketViewModel(DirectRunner.create(), new RecordingNotifier());
-        vm.open(folder);
+        TicketViewModel vm = opened("old-ticket", new TicketIo.TestScores(0.81, 0.80, null, null));
         String metrics = vm.metricsProperty().get();
         assertTrue(metrics.startsWith("test mIoU not in this ticket (see its run's log) · test pixel accuracy 81.00%"),
                 metrics);
@@ -75,5 +56,20 @@ class SegmentationTicketInspectorTest {
         assertTrue(vm.metricsProperty().get().startsWith("test accuracy "), vm.metricsProperty().get());
         assertTrue(vm.headProperty().get().startsWith("Task: classification · output N×10\nhead 1×1 conv"),
                 vm.headProperty().get());
+    }
+
+    /** A ticket of the segmentation demo's supernet with these scores, written and opened in the inspector. */
+    private TicketViewModel opened(String name, TicketIo.TestScores scores) throws Exception {
+        SearchSpaceConfig config = ConfigResolver.resolve(ConfigIo.read(Path.of(
+                "sample-configs/segmentation-demo.json")));
+        Architecture net = Architecture.supernet(config);
+        NetworkState network = NetworkInitializer.initialize(net, 1);
+        TicketProvenance p = new TicketProvenance(config, "h", 1995, "seg-run", 99, 3, "now", "e", "cpu", "0", "end");
+        Path folder = dir.resolve(name);
+        TicketIo.write(folder, new Ticket(TicketIo.manifest(network, scores, net.macs(), net.params(), p, null),
+                network));
+        TicketViewModel vm = new TicketViewModel(DirectRunner.create(), new RecordingNotifier());
+        vm.open(folder);
+        return vm;
     }
 }
