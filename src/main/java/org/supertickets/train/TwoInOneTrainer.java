@@ -209,8 +209,7 @@ public final class TwoInOneTrainer {
      * Failures become a FAILED outcome with a readable message; they are never thrown at the caller.
      */
     public RunFinished run(TrainerCheckpoint resume) {
-        long startNanos = System.nanoTime();
-        segmentStartNanos = startNanos;
+        segmentStartNanos = System.nanoTime();
         long step = resume == null ? 0 : resume.step();
         // Steps fully trained: a fault after step N's training (its evaluation, its checkpoint) is reported at
         // N + 1, the step of the evaluation just logged, not at the loop's N.
@@ -273,7 +272,7 @@ public final class TwoInOneTrainer {
                 if (control.isCancelled()) {
                     saveCheckpoint(step);
                     return finish(step, RunFinished.Outcome.CANCELLED, "Cancelled at step " + step
-                            + "; a checkpoint was kept, so the run can be resumed.", startNanos, false);
+                            + "; a checkpoint was kept, so the run can be resumed.", false);
                 }
                 int epoch = (int) (step / stepsPerEpoch);
                 int position = (int) (step % stepsPerEpoch);
@@ -291,26 +290,25 @@ public final class TwoInOneTrainer {
                 afterStep(step + 1);
             }
             return finish(totalSteps, RunFinished.Outcome.COMPLETED, "Completed " + totalSteps + " steps.",
-                    startNanos, true);
+                    true);
         } catch (TrainingDivergedException e) {
-            return failed(stepsDone, e.getMessage(), startNanos);
+            return failed(stepsDone, e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return failed(stepsDone, "Interrupted at step " + stepsDone + ".", startNanos);
+            return failed(stepsDone, "Interrupted at step " + stepsDone + ".");
         } catch (RecordingRefusedException e) {
-            return failed(stepsDone, e.getMessage(), startNanos);
+            return failed(stepsDone, e.getMessage());
         } catch (IOException e) {
             return failed(stepsDone, "Could not write a checkpoint: " + e.getMessage()
-                    + ". Fix: free disk space or check that the run folder is writable; " + checkpointNote() + ".",
-                    startNanos);
+                    + ". Fix: free disk space or check that the run folder is writable; " + checkpointNote() + ".");
         } catch (java.io.UncheckedIOException e) {
             if (e.getCause() instanceof RecordingRefusedException refused) {
-                return failed(stepsDone, refused.getMessage(), startNanos);
+                return failed(stepsDone, refused.getMessage());
             }
             return failed(stepsDone, e.getMessage() + ". Fix: free disk space or check that the run folder still "
-                    + "exists and is writable; " + checkpointNote() + ".", startNanos);
+                    + "exists and is writable; " + checkpointNote() + ".");
         } catch (ai.djl.engine.EngineException e) {
-            return failed(stepsDone, engineFailureMessage(e), startNanos);
+            return failed(stepsDone, engineFailureMessage(e));
         } finally {
             net = null;
             optimizer = null;
@@ -622,8 +620,7 @@ public final class TwoInOneTrainer {
         return wallBefore + (System.nanoTime() - segmentStartNanos) / 1e9;
     }
 
-    private RunFinished finish(long step, RunFinished.Outcome outcome, String message, long startNanos,
-            boolean extractTicket) {
+    private RunFinished finish(long step, RunFinished.Outcome outcome, String message, boolean extractTicket) {
         double wall = wallSeconds();
         if (!extractTicket) {
             RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, Double.NaN, Double.NaN,
@@ -660,7 +657,7 @@ public final class TwoInOneTrainer {
         return summary;
     }
 
-    private RunFinished failed(long step, String message, long startNanos) {
+    private RunFinished failed(long step, String message) {
         RunFinished summary = new RunFinished(step, epochOf(step), RunFinished.Outcome.FAILED, message, Double.NaN,
                 Double.NaN, Double.NaN, measures == null ? 0 : measures.sparsity(),
                 measures == null ? 0 : measures.macs(), measures == null ? 0 : measures.sparseMacs(),
