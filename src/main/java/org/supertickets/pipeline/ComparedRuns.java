@@ -49,7 +49,8 @@ public final class ComparedRuns {
         return new RunSummary(folder.getFileName().toString(), manifest.method(), ticket.dataset(), manifest.seed(),
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
-                manifest.totalWallSeconds(), settingOf(manifest), Map.of(), ticket.testSegmentation());
+                manifest.totalWallSeconds(), settingOf(manifest), Map.of(), ticket.testSegmentation(),
+                ticket.validationAccuracy());
     }
 
     /**

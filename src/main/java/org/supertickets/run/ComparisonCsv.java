@@ -6,13 +6,14 @@ import java.util.List;
  * The comparison as CSV, shared by the CLI's {@code compare} and the GUI's Compare tab (RFC 4180 quoting). When
  * segmentation runs are among the rows, two columns of mean IoU follow the others (empty for classification runs,
  * whose {@code test_accuracy} is per image while a segmentation run's is per pixel); without them the CSV is as it
- * always was.
+ * always was. {@code validation_accuracy} (the ticket's, empty where the run had no validation split) is there so a
+ * setting can be chosen on validation and its test accuracy reported apart.
  */
 public final class ComparisonCsv {
 
     /** The columns of {@code comparison.csv}, one row per run. */
     public static final String RUNS_HEADER = "run,method,dataset,seed,test_accuracy,sparsity,weights_remaining,macs,"
-            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds,setting";
+            + "sparse_macs,params,supernet_macs,training_macs,wall_seconds,setting,validation_accuracy";
 
     /** The columns of {@code by-method.csv}, one row per method and dataset. */
     public static final String METHODS_HEADER = "method,dataset,runs,mean_test_accuracy,min_test_accuracy,"
@@ -36,7 +37,7 @@ public final class ComparisonCsv {
                     Double.toString(r.testAccuracy()), Double.toString(r.sparsity()),
                     Double.toString(r.weightsRemaining()), Long.toString(r.macs()), Long.toString(r.sparseMacs()),
                     Long.toString(r.params()), Long.toString(r.supernetMacs()), Double.toString(r.trainingMacs()),
-                    Double.toString(r.wallSeconds()), quote(r.setting())));
+                    Double.toString(r.wallSeconds()), quote(r.setting()), share(r.validationAccuracy())));
             if (iou) {
                 sb.append(',').append(share(r.testMeanIou())).append(',')
                         .append(share(r.testMeanIouWithoutBackground()));

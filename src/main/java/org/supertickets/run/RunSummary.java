@@ -34,6 +34,8 @@ import org.supertickets.train.SegmentationMetrics;
  *                       settings differ; empty where unknown
  * @param testSegmentation a segmentation run's test mean IoU (with and without the background) and per-class IoU;
  *                       its {@code testAccuracy} is then the pixel accuracy. Null for classification
+ * @param validationAccuracy the ticket's accuracy on the validation split (per pixel for segmentation), what a
+ *                       setting is chosen on; NaN where the run had no validation split or it is unknown
  */
 public record RunSummary(
         String run,
@@ -51,7 +53,8 @@ public record RunSummary(
         double wallSeconds,
         String setting,
         Map<String, String> settingValues,
-        SegmentationMetrics testSegmentation) {
+        SegmentationMetrics testSegmentation,
+        double validationAccuracy) {
 
     public RunSummary {
         // In the config's own field order, which is the order a description lists them in.
@@ -63,7 +66,7 @@ public record RunSummary(
             double weightsRemaining, long macs, long sparseMacs, long params, long supernetMacs, double trainingMacs,
             double wallSeconds, String setting, Map<String, String> settingValues) {
         this(run, method, dataset, seed, testAccuracy, sparsity, weightsRemaining, macs, sparseMacs, params,
-                supernetMacs, trainingMacs, wallSeconds, setting, settingValues, null);
+                supernetMacs, trainingMacs, wallSeconds, setting, settingValues, null, Double.NaN);
     }
 
     /** A summary without the config's values (its settings are told apart by hash only). */
@@ -115,7 +118,8 @@ public record RunSummary(
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
                 finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall,
-                settingOf(config), SettingDifferences.valuesOf(config), finished.testSegmentation());
+                settingOf(config), SettingDifferences.valuesOf(config), finished.testSegmentation(),
+                finished.validationAccuracy());
     }
 
     /** Whether this is a segmentation run (its test accuracy is per pixel; {@link #testMeanIou} is its metric). */

@@ -33,9 +33,12 @@ class CompareTest {
         JsonLines.append(f.metrics(), EventJson.toJson(new RunStarted(0, 0, 10, 10, 5, 5, "cpu()", "e", a, a.macs(),
                 a.params(), 100, 10, 10, false)));
         JsonLines.append(f.metrics(), EventJson.toJson(new RunFinished(10, 1, RunFinished.Outcome.COMPLETED, "ok",
-                accuracy, 0.5, accuracy, 0.6, macs, macs / 2, 1000, 12.5, 1e9)));
+                accuracy, 0.5, VALIDATION_ACCURACY, 0.6, macs, macs / 2, 1000, 12.5, 1e9)));
         return f;
     }
+
+    /** Apart from every test accuracy here, so the CSV's column is seen to come from the validation split. */
+    private static final double VALIDATION_ACCURACY = 0.7125;
 
     @Test
     void paretoFrontKeepsOnlyRunsNotBeatenOnBothAxes() {
@@ -62,6 +65,9 @@ class CompareTest {
         List<String> csv = Files.readAllLines(out.resolve("comparison.csv"));
         assertEquals(3, csv.size());
         assertTrue(csv.get(1).contains(",supertickets,"), csv.get(1));
+        assertTrue(csv.get(0).endsWith(",setting,validation_accuracy"), csv.get(0));
+        assertTrue(csv.get(1).endsWith("," + VALIDATION_ACCURACY), "the ticket's validation accuracy, to choose on: "
+                + csv.get(1));
         assertTrue(csv.get(2).contains(",dense,"), csv.get(2));
         for (String png : new String[] {"accuracy-vs-weights-remaining.png", "accuracy-vs-macs.png",
                 "accuracy-vs-training-compute.png"}) {
