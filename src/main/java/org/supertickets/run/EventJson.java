@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.Map;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
@@ -48,8 +49,20 @@ public final class EventJson {
     }
 
     public static String toJson(TrainingEvent event) {
+        return toJson(event, null);
+    }
+
+    /**
+     * One line with the wall-clock moment it was written ({@code "time"}, ISO-8601 in UTC, after {@code "type"}),
+     * as metrics.jsonl keeps it for tools that plot against wall time; readers ignore the field, so lines with and
+     * without it read alike.
+     */
+    public static String toJson(TrainingEvent event, Instant time) {
         ObjectNode node = MAPPER.createObjectNode();
         node.put("type", event.type());
+        if (time != null) {
+            node.put("time", time.toString());
+        }
         node.setAll((ObjectNode) MAPPER.valueToTree(event));
         NonFiniteAsNull.replaceIn(node);
         try {

@@ -3,6 +3,7 @@ package org.supertickets.run;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -86,7 +87,7 @@ public final class RunFolderWriter implements TrainingListener, CheckpointStore 
                     JsonLines.append(folder.predictions(), EventJson.toJson(event));
                 }
             } else {
-                JsonLines.append(folder.metrics(), EventJson.toJson(event));
+                JsonLines.append(folder.metrics(), EventJson.toJson(event, Instant.now()));
             }
             if (event instanceof RunStarted s) {
                 started = s;

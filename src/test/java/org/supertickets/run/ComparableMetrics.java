@@ -11,12 +11,12 @@ public final class ComparableMetrics {
     private ComparableMetrics() {
     }
 
-    /** Every event but run_started, without images/s, wall time, the resumed flag and the end's message. */
+    /** Every event but run_started, without its wall-clock time, images/s, wall time, the resumed flag and the end's message. */
     public static List<String> of(RunFolder folder) throws Exception {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(folder.metrics())) {
             ObjectNode o = (ObjectNode) EventJson.MAPPER.readTree(line);
-            o.remove(List.of("imagesPerSecond", "wallSeconds", "resumed", "message"));
+            o.remove(List.of("time", "imagesPerSecond", "wallSeconds", "resumed", "message"));
             if (!"run_started".equals(o.path("type").asText())) {
                 out.add(o.toString());
             }

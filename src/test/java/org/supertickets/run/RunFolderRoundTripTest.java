@@ -74,6 +74,19 @@ class RunFolderRoundTripTest {
     }
 
     @Test
+    void aMetricsLineCarriesTheWallClockMomentItWasWrittenAndReadsAsBefore() throws Exception {
+        RunFolder folder = RunFolder.create(dir, "timed", LocalDateTime.of(2026, 1, 2, 3, 4, 5));
+        TrainingEvent eval = new EvalMetrics(10, 0.5, 1.2, 0.6, 0.3, 0.3, 1000, 700, 690, 500, 350, 40, 4, 2);
+        java.time.Instant before = java.time.Instant.now();
+        new RunFolderWriter(folder, null, "hash").onEvent(eval);
+        String line = Files.readAllLines(folder.metrics()).get(0);
+        assertTrue(line.startsWith("{\"type\":\"eval\",\"time\":\""), line);
+        java.time.Instant written = java.time.Instant.parse(EventJson.MAPPER.readTree(line).get("time").asText());
+        assertTrue(!written.isBefore(before) && !written.isAfter(java.time.Instant.now()), line);
+        assertEquals(eval, EventJson.fromJson(line), "readers ignore the time");
+    }
+
+    @Test
     void readerOnlyReturnsCompleteLinesAndContinuesWhereItStopped() throws Exception {
         RunFolder folder = RunFolder.create(dir, "r", LocalDateTime.of(2026, 1, 2, 3, 4, 5));
         Files.writeString(folder.config(), "{}");
