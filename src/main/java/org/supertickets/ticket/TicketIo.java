@@ -1,8 +1,10 @@
 package org.supertickets.ticket;
 
 import org.supertickets.io.AtomicFiles;
+import org.supertickets.io.NonFiniteAsNull;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -37,6 +39,7 @@ public final class TicketIo {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .addModule(NonFiniteAsNull.primitivesModule())
             .build();
     private static final ObjectMapper COMPACT = JsonMapper.builder().build();
 
@@ -100,7 +103,10 @@ public final class TicketIo {
         Files.createDirectories(folder);
         AtomicFiles.write(folder.resolve(WEIGHTS), out -> SafetensorsFile.write(out,
                 NetworkStateCodec.toEntries(ticket.network(), true), weightsMetadata(ticket.manifest())));
-        AtomicFiles.writeString(folder.resolve(MANIFEST), JSON.writeValueAsString(ticket.manifest()));
+        // A metric never measured (NaN) is written as null, as in metrics.jsonl, not as the string "NaN".
+        JsonNode manifest = JSON.valueToTree(ticket.manifest());
+        NonFiniteAsNull.replaceIn(manifest);
+        AtomicFiles.writeString(folder.resolve(MANIFEST), JSON.writeValueAsString(manifest));
     }
 
     /**

@@ -72,6 +72,19 @@ class TicketMeanIouTest {
     }
 
     @Test
+    void aMetricNeverMeasuredIsWrittenAsNullAndReadBackAsNaN() throws Exception {
+        Path folder = write("no-validation", new TicketIo.TestScores(0.5, Double.NaN, null, null));
+        String manifest = Files.readString(folder.resolve(TicketIo.MANIFEST));
+        assertFalse(manifest.contains("NaN"), "ticket.json writes null as metrics.jsonl does: " + manifest);
+        assertTrue(new ObjectMapper().readTree(manifest).get("metrics").get("validationAccuracy").isNull());
+        assertTrue(Double.isNaN(TicketIo.read(folder).manifest().metrics().validationAccuracy()));
+        Files.writeString(folder.resolve(TicketIo.MANIFEST), manifest.replace("\"validationAccuracy\" : null",
+                "\"validationAccuracy\" : \"NaN\""));
+        assertTrue(Double.isNaN(TicketIo.read(folder).manifest().metrics().validationAccuracy()),
+                "tickets written before still read");
+    }
+
+    @Test
     void aMeanIouOutsideZeroToOneIsRefusedAsForged() throws Exception {
         Path folder = write("forged", new TicketIo.TestScores(0.81, 0.8, 0.41, 0.35));
         Path manifest = folder.resolve(TicketIo.MANIFEST);

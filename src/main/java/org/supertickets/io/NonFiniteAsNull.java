@@ -1,4 +1,4 @@
-package org.supertickets.run;
+package org.supertickets.io;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -17,15 +17,16 @@ import java.util.Map;
 /**
  * JSON has no NaN or infinity. Jackson writes them as the strings {@code "NaN"}, {@code "Infinity"}: a number
  * field that sometimes holds a string breaks jq's arithmetic and turns a pandas column into objects. We write
- * {@code null} instead, and read {@code null} (and the old strings and bare tokens) back as NaN or infinity.
+ * {@code null} instead, and read {@code null} (and the old strings and bare tokens) back as NaN or infinity —
+ * in metrics.jsonl and in ticket.json alike.
  */
-final class NonFiniteAsNull {
+public final class NonFiniteAsNull {
 
     private NonFiniteAsNull() {
     }
 
     /** Replaces every non-finite number in the tree, at any depth, by {@code null}. */
-    static void replaceIn(JsonNode node) {
+    public static void replaceIn(JsonNode node) {
         if (node instanceof ObjectNode object) {
             for (Map.Entry<String, JsonNode> field : object.properties()) {
                 if (nonFinite(field.getValue())) {
@@ -53,13 +54,22 @@ final class NonFiniteAsNull {
      * Reads {@code double}, {@code float} and {@code float[]} (a snapshot's branch importance) fields: {@code null}
      * is NaN; the strings "NaN", "Infinity", "-Infinity" and bare tokens are read as such.
      */
-    static SimpleModule module() {
-        SimpleModule module = new SimpleModule("non-finite-as-null");
-        module.addDeserializer(Double.TYPE, new NullAsNaN());
+    public static SimpleModule module() {
+        SimpleModule module = primitivesModule();
         module.addDeserializer(Double.class, new NullAsNaN());
-        module.addDeserializer(Float.TYPE, new NullAsNaNFloat());
         module.addDeserializer(Float.class, new NullAsNaNFloat());
         module.addDeserializer(float[].class, new FloatArray());
+        return module;
+    }
+
+    /**
+     * Reads only primitive {@code double} and {@code float} fields this way, leaving a boxed field's {@code null} as
+     * "absent" (ticket.json, whose optional metrics are boxed and left out when there are none).
+     */
+    public static SimpleModule primitivesModule() {
+        SimpleModule module = new SimpleModule("non-finite-as-null");
+        module.addDeserializer(Double.TYPE, new NullAsNaN());
+        module.addDeserializer(Float.TYPE, new NullAsNaNFloat());
         return module;
     }
 
