@@ -73,6 +73,8 @@ public final class MonitorViewModel {
     private final SeriesModel newlyPruned = pruning.add("newly pruned (since the previous prune)",
             SeriesModel.Style.BARS);
     private final SeriesModel resetByShrink = pruning.add("reset by a shrink", SeriesModel.Style.BARS);
+    /** Shaded on every chart: where masks were dense after a shrink. */
+    private final DenseSpansViewModel dense = new DenseSpansViewModel();
     /** Not charted: the throughput the headline quotes at the cursor. */
     private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
@@ -94,6 +96,11 @@ public final class MonitorViewModel {
 
     public List<ChartModel> charts() {
         return List.of(accuracy, loss, sparsity, cost, learningRate, pruning);
+    }
+
+    /** Where the shown run's masks were dense after a shrink (shaded on the charts, marked on the timeline). */
+    public DenseSpansViewModel dense() {
+        return dense;
     }
 
     /** Changes after every batch of new data: the moment to repaint. */
@@ -144,6 +151,7 @@ public final class MonitorViewModel {
      */
     public void plan(SearchSpaceConfig resolved) {
         charts().forEach(ChartModel::clear);
+        dense.clear(); // planned curves: a config's cadence is not a run's events
         showTask(Architecture.supernet(resolved).segments());
         imagesPerSecond.clear();
         measured = false;
@@ -221,6 +229,9 @@ public final class MonitorViewModel {
                 newlyPruned.add(p.epoch(), p.newlyPruned());
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
+                if (s.sparsityAfter() != null) {
+                    actualSparsity.add(s.epoch(), s.sparsityAfter()); // a reset's dip, until the next prune
+                }
                 if (s.resetByShrink() != null) {
                     resetByShrink.add(s.epoch(), s.resetByShrink());
                 }
@@ -237,6 +248,7 @@ public final class MonitorViewModel {
                 finished = f;
             }
         }
+        dense.accept(events);
         measured = true;
         headline.set(describe());
         revision.set(revision.get() + 1);
