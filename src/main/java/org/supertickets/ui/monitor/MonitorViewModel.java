@@ -91,6 +91,8 @@ public final class MonitorViewModel {
     private boolean measured;
     /** Whether the run segments: its accuracy is per pixel, and mean IoU is charted beside it. */
     private boolean segmentation;
+    /** The latest shrink, while its sparsity waits to be charted: not yet known to train before a prune. */
+    private ShrinkEvent shrinkSparsity;
     /** The cursor stands for "now": the timeline follows the newest snapshot of the run. */
     private boolean cursorAtNewest = true;
 
@@ -152,6 +154,7 @@ public final class MonitorViewModel {
     public void plan(SearchSpaceConfig resolved) {
         charts().forEach(ChartModel::clear);
         dense.clear(); // planned curves: a config's cadence is not a run's events
+        shrinkSparsity = null;
         showTask(Architecture.supernet(resolved).segments());
         imagesPerSecond.clear();
         measured = false;
@@ -204,6 +207,7 @@ public final class MonitorViewModel {
         }
         for (TrainingEvent e : events) {
             latestEpoch = Math.max(latestEpoch, e.epoch());
+            chartShrinkSparsity(e);
             if (e instanceof StepMetrics s) {
                 trainAccuracy.add(s.epoch(), s.trainAccuracy());
                 trainLoss.add(s.epoch(), s.trainLoss());
@@ -229,9 +233,7 @@ public final class MonitorViewModel {
                 newlyPruned.add(p.epoch(), p.newlyPruned());
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
-                if (s.sparsityAfter() != null) {
-                    actualSparsity.add(s.epoch(), s.sparsityAfter()); // a reset's dip, until the next prune
-                }
+                shrinkSparsity = s.sparsityAfter() == null ? null : s;
                 if (s.resetByShrink() != null) {
                     resetByShrink.add(s.epoch(), s.resetByShrink());
                 }
@@ -252,6 +254,23 @@ public final class MonitorViewModel {
         measured = true;
         headline.set(describe());
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The sparsity right after a shrink (a reset's dip, shaded as dense until the next prune) is charted once the run
+     * trains past the shrink's step; a prune on the same step overwrites the fresh masks before any training, so
+     * that dip never happened to the weights and is left out, as it is from the shading.
+     */
+    private void chartShrinkSparsity(TrainingEvent next) {
+        if (shrinkSparsity == null) {
+            return;
+        }
+        if (next.step() > shrinkSparsity.step()) {
+            actualSparsity.add(shrinkSparsity.epoch(), shrinkSparsity.sparsityAfter());
+            shrinkSparsity = null;
+        } else if (next instanceof PruneEvent) {
+            shrinkSparsity = null;
+        }
     }
 
     /**

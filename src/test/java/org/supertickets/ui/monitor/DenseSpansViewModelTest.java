@@ -108,6 +108,17 @@ class DenseSpansViewModelTest {
     }
 
     @Test
+    void aShrinkOnAPrunesStepMakesNoDipAsItMakesNoSpan() {
+        monitor.accept(List.of(TestEvents.started(), prune(100, 1, 0.3), shrink(200, 40, Map.of(0, 40L), 0.01),
+                shrunk(200), prune(200, 2, 0.5), new StepMetrics(210, 2.1, 1.0, 0.6, 0.1, 0.05, 1, 900)));
+        SeriesModel actual = monitor.charts().get(2).series().get(1);
+        for (int i = 0; i < actual.size(); i++) {
+            assertTrue(actual.y(i) >= 0.3, "no point at the fresh masks the prune overwrote: " + actual.y(i));
+        }
+        assertTrue(vm.spans().isEmpty());
+    }
+
+    @Test
     void thePlannedCurvesAndAnOldRunFolderShadeNothing() {
         monitor.accept(staggered());
         monitor.plan(TestEvents.CONFIG);
