@@ -22,7 +22,7 @@ import org.supertickets.space.Architecture;
  * @param resetByBlock   the same count per block (by block index), only the blocks where it is above 0; empty when
  *                       masks were kept; null in run folders written before it was counted per block
  * @param sparsityAfter  the network's sparsity right after the shrink (a reset's fresh masks count as alive, so it
- *                       dips until the next prune); null in run folders written before it was recorded
+ *                       dips until the next prune); NaN in run folders written before it was recorded
  */
 public record ShrinkEvent(
         long step,
@@ -35,7 +35,7 @@ public record ShrinkEvent(
         Architecture architecture,
         Long resetByShrink,
         Map<Integer, Long> resetByBlock,
-        Double sparsityAfter) implements TrainingEvent {
+        double sparsityAfter) implements TrainingEvent {
 
     public ShrinkEvent {
         resetByBlock = resetByBlock == null ? null : Collections.unmodifiableMap(new TreeMap<>(resetByBlock));
@@ -44,13 +44,13 @@ public record ShrinkEvent(
     /** A shrink whose reset count is not known (as read from an older run folder). */
     public ShrinkEvent(long step, double epoch, int deadChannels, int targetChannels, long macsBefore,
             long macsAfter, boolean masksReset, Architecture architecture) {
-        this(step, epoch, deadChannels, targetChannels, macsBefore, macsAfter, masksReset, architecture, null, null, null);
+        this(step, epoch, deadChannels, targetChannels, macsBefore, macsAfter, masksReset, architecture, null, null, Double.NaN);
     }
 
     /** A shrink whose resets are counted in all but not per block (as read from an older run folder). */
     public ShrinkEvent(long step, double epoch, int deadChannels, int targetChannels, long macsBefore,
             long macsAfter, boolean masksReset, Architecture architecture, Long resetByShrink) {
         this(step, epoch, deadChannels, targetChannels, macsBefore, macsAfter, masksReset, architecture,
-                resetByShrink, null, null);
+                resetByShrink, null, Double.NaN);
     }
 }

@@ -21,7 +21,7 @@ class DenseSpansTest {
     private static final Architecture NET = TestEvents.SUPERNET;
 
     private static ShrinkEvent shrink(long step, Long reset, Map<Integer, Long> blocks) {
-        return new ShrinkEvent(step, step / 100.0, 3, 0, NET.macs(), NET.macs() - 10, true, NET, reset, blocks, null);
+        return new ShrinkEvent(step, step / 100.0, 3, 0, NET.macs(), NET.macs() - 10, true, NET, reset, blocks, 0.05);
     }
 
     private static PruneEvent prune(long step, int index) {
@@ -128,12 +128,14 @@ class DenseSpansTest {
                 .replace(",\"sparsityAfter\":null", "")));
         old.add(prune(200, 2));
         assertNull(((ShrinkEvent) old.get(2)).resetByShrink());
+        assertNull(((ShrinkEvent) old.get(2)).resetByBlock());
+        assertTrue(Double.isNaN(((ShrinkEvent) old.get(2)).sparsityAfter()), "absent: unknown");
         assertTrue(DenseSpans.of(old).isEmpty());
 
         // Counted in all but not per block: the span shows, its blocks unknown.
-        String line = EventJson.toJson(shrink(150, 30L, null)).replace(",\"resetByBlock\":null", "")
-                .replace(",\"sparsityAfter\":null", "");
-        assertTrue(!line.contains("resetByBlock"), line);
+        String line = EventJson.toJson(new ShrinkEvent(150, 1.5, 3, 0, NET.macs(), NET.macs() - 10, true, NET, 30L))
+                .replace(",\"resetByBlock\":null", "").replace(",\"sparsityAfter\":null", "");
+        assertTrue(!line.contains("resetByBlock") && !line.contains("sparsityAfter"), line);
         List<DenseSpan> spans = DenseSpans.of(List.of(TestEvents.started(), prune(100, 1), EventJson.fromJson(line),
                 prune(200, 2)));
         assertEquals(1, spans.size());

@@ -233,7 +233,7 @@ public final class MonitorViewModel {
                 newlyPruned.add(p.epoch(), p.newlyPruned());
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
-                shrinkSparsity = s.sparsityAfter() == null ? null : s;
+                shrinkSparsity = Double.isNaN(s.sparsityAfter()) ? null : s;
                 if (s.resetByShrink() != null) {
                     resetByShrink.add(s.epoch(), s.resetByShrink());
                 }
