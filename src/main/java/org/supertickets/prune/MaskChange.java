@@ -1,5 +1,6 @@
 package org.supertickets.prune;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.supertickets.model.HostTensor;
 
@@ -69,7 +70,16 @@ public enum MaskChange {
      * channels), alive in {@code after}; masks by the same names, layers only in one of them skipped.
      */
     public static long resetsByShrink(Map<String, HostTensor> before, Map<String, HostTensor> after) {
-        long reset = 0;
+        return resetsByShrinkPerMask(before, after).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * {@link #resetsByShrink} per mask, by the masks' names in {@code after}'s order; a mask compared and found
+     * with no reset counts 0, one only in {@code after} is left out.
+     */
+    public static Map<String, Long> resetsByShrinkPerMask(Map<String, HostTensor> before,
+            Map<String, HostTensor> after) {
+        Map<String, Long> perMask = new LinkedHashMap<>();
         for (Map.Entry<String, HostTensor> e : after.entrySet()) {
             HostTensor was = before.get(e.getKey());
             if (was == null) {
@@ -81,12 +91,14 @@ public enum MaskChange {
                 throw new IllegalStateException("mask " + e.getKey() + " sliced to " + old.length
                         + " weights, rebuilt with " + now.length);
             }
+            long reset = 0;
             for (int i = 0; i < now.length; i++) {
                 if (atShrink(old[i] != 0f, now[i] != 0f) == RESET_BY_SHRINK) {
                     reset++;
                 }
             }
+            perMask.put(e.getKey(), reset);
         }
-        return reset;
+        return perMask;
     }
 }

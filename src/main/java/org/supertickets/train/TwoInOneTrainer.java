@@ -479,17 +479,20 @@ public final class TwoInOneTrainer {
         if (average != null) {
             average.load(surgery.sliceState(averaged), net);
         }
+        Map<String, Long> resets = resetByShrink(surgery, before, after);
         listener.onEvent(new ShrinkEvent(done, epochOf(done), plan.deadChannels(), plan.targetChannels(),
                 current.macs(), after.architecture().macs(), resetMasks, after.architecture(),
-                resetByShrink(surgery, before, after)));
+                resets.values().stream().mapToLong(Long::longValue).sum(), perBlock(after.architecture(), resets),
+                measures.sparsity()));
         listener.onEvent(SnapshotBuilder.build(after, done, epochOf(done), "shrink", true));
     }
 
     /**
-     * Masked weights the shrink's fresh masks turned on: the masks just before it, sliced to the surviving
+     * Masked weights the shrink's fresh masks turned on, per mask: the masks just before it, sliced to the surviving
      * channels, against the masks after it (MaskChange.RESET_BY_SHRINK), so it counts like every view does.
      */
-    private static long resetByShrink(ChannelSurgery surgery, NetworkState before, NetworkState after) {
+    private static Map<String, Long> resetByShrink(ChannelSurgery surgery, NetworkState before,
+            NetworkState after) {
         Map<String, HostTensor> masksBefore = new LinkedHashMap<>();
         for (LayerShape layer : before.architecture().layers()) {
             if (layer.prunable()) {
@@ -502,7 +505,21 @@ public final class TwoInOneTrainer {
                 masksAfter.put(TensorNames.mask(layer.name()), after.tensor(TensorNames.mask(layer.name())));
             }
         }
-        return MaskChange.resetsByShrink(surgery.sliceState(masksBefore), masksAfter);
+        return MaskChange.resetsByShrinkPerMask(surgery.sliceState(masksBefore), masksAfter);
+    }
+
+    /** The blocks whose masks a shrink reset, with their counts (the views name which blocks train dense). */
+    private static Map<Integer, Long> perBlock(Architecture architecture, Map<String, Long> perMask) {
+        Map<Integer, Long> blocks = new LinkedHashMap<>();
+        for (BlockState block : architecture.blocks()) {
+            String prefix = block.prefix() + ".";
+            long reset = perMask.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                    .mapToLong(Map.Entry::getValue).sum();
+            if (reset > 0) {
+                blocks.put(block.index(), reset);
+            }
+        }
+        return blocks;
     }
 
     /** The schedule's sparsity now; with pruning off (a frozen ticket) the plan is to keep the masks as they are. */

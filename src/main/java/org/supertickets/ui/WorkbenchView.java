@@ -146,7 +146,7 @@ public final class WorkbenchView extends BorderPane {
         monitorSplit.setDividerPositions(0.47);
         BorderPane monitorTab = new BorderPane(monitorSplit);
         monitorTab.setTop(monitorHeader());
-        explanationPanel = new ExplanationPanel(vm.stepMode());
+        explanationPanel = new ExplanationPanel(vm.stepMode(), vm.monitor().dense().atCursorProperty());
         monitorTab.setBottom(explanationPanel);
         insideView = new InsideView(vm.teaching());
         insideView.darkProperty().bind(dark);

@@ -201,6 +201,12 @@ public final class WorkbenchViewModel {
             }
         }
         timeline.append(snapshots);
+        markDenseSpans();
+    }
+
+    /** The time slider marks where the charts shade: masks dense after a shrink (the run's events say where). */
+    private void markDenseSpans() {
+        timeline.setMarks(monitor.dense().marks(timeline.snapshots()));
     }
 
     private void showRun(RunEntry entry) {
@@ -217,6 +223,7 @@ public final class WorkbenchViewModel {
         monitor.reset(entry.imp() == null ? entry.config() : entry.config().frozen(), history);
         eventsAtCursor = new EventsAtCursor(entry.config());
         timeline.reset(history.snapshots());
+        markDenseSpans();
         showCursor();
     }
 
@@ -238,6 +245,7 @@ public final class WorkbenchViewModel {
         teaching.setPlannedSupernet(runs.getSelected() == null ? shownSupernet : null);
         ConnectivitySnapshot current = timeline.current();
         monitor.setCursorEpoch(current == null ? Double.NaN : current.epoch(), timeline.followingProperty().get());
+        monitor.dense().showCursor(current == null ? -1 : current.step());
         if (shownSupernet == null) {
             graph.showSupernet(null);
         } else {

@@ -4,24 +4,33 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.LegendItemSource;
+import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.train.DenseSpan;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.charts.ReadableNumberAxis;
 
 /**
  * The JFreeChart of a monitor {@link ChartModel}: one XYSeries per series (in the model's order), lines or
- * bars, axes that stay readable from the first point. No JavaFX, so tests draw it headless.
+ * bars, axes that stay readable from the first point, the spans dense after a shrink shaded behind them. No JavaFX,
+ * so tests draw it headless.
  */
 public final class MonitorCharts {
 
@@ -30,6 +39,11 @@ public final class MonitorCharts {
         new Color(0x0072B2), new Color(0xD55E00), new Color(0x009E73), new Color(0xCC79A7), new Color(0xE69F00),
         new Color(0x56B4E9), new Color(0x000000),
     };
+
+    /** The legend entry of that shading, in the words the docs use. */
+    public static final String DENSE_LABEL = "dense after a shrink (until the next prune)";
+    /** The shading of the spans dense after a shrink: Okabe-Ito orange, light enough to read curves through. */
+    static final Color DENSE_SHADE = new Color(0xE6, 0x9F, 0x00, 70);
 
     private MonitorCharts() {
     }
@@ -65,6 +79,7 @@ public final class MonitorCharts {
         plot.setRangePannable(true);
         JFreeChart chart = new JFreeChart(model.title(), plot);
         chart.getLegend().setPosition(RectangleEdge.BOTTOM);
+        chart.getLegend().setSources(new LegendItemSource[] {plot, new DenseLegend(plot)});
         ChartTheme.scale(chart, 1); // the workbench's text sizes and line widths, which presenter mode scales
         return chart;
     }
@@ -78,6 +93,62 @@ public final class MonitorCharts {
             xy.add(points[0][i], points[1][i], false);
         }
         xy.setNotify(true);
+    }
+
+    /**
+     * Shades the epochs where masks were dense after a shrink (behind the curves), replacing the previous shading;
+     * the legend names it while any is shown. The caller repaints.
+     */
+    public static void showDenseSpans(JFreeChart chart, List<DenseSpan> spans) {
+        XYPlot plot = chart.getXYPlot();
+        for (DenseSpanMarker old : denseMarkers(plot)) {
+            plot.removeDomainMarker(0, old, Layer.BACKGROUND, false);
+        }
+        for (DenseSpan span : spans) {
+            plot.addDomainMarker(0, new DenseSpanMarker(span.fromEpoch(), span.untilEpoch()), Layer.BACKGROUND, false);
+        }
+    }
+
+    /** The shaded spans of a chart, as {from, to} epochs (tests read them). */
+    public static List<double[]> denseSpansShown(JFreeChart chart) {
+        return denseMarkers(chart.getXYPlot()).stream().map(m -> new double[] {m.getStartValue(), m.getEndValue()})
+                .toList();
+    }
+
+    private static List<DenseSpanMarker> denseMarkers(XYPlot plot) {
+        Collection<?> markers = plot.getDomainMarkers(0, Layer.BACKGROUND);
+        List<DenseSpanMarker> dense = new ArrayList<>();
+        if (markers != null) {
+            for (Object m : markers) {
+                if (m instanceof DenseSpanMarker d) {
+                    dense.add(d);
+                }
+            }
+        }
+        return dense;
+    }
+
+    /** One span dense after a shrink; its own type, so the time cursor's marker is never taken for one. */
+    private static final class DenseSpanMarker extends IntervalMarker {
+        private static final long serialVersionUID = 1L;
+
+        DenseSpanMarker(double from, double to) {
+            super(from, to, DENSE_SHADE);
+        }
+    }
+
+    /** The legend entry of the shading, present while a span is shaded. */
+    private record DenseLegend(XYPlot plot) implements LegendItemSource {
+        @Override
+        public LegendItemCollection getLegendItems() {
+            LegendItemCollection items = new LegendItemCollection();
+            if (!denseMarkers(plot).isEmpty()) {
+                LegendItem item = new LegendItem(DENSE_LABEL, DENSE_SHADE);
+                item.setShape(new Rectangle2D.Double(-6, -5, 12, 10));
+                items.add(item);
+            }
+            return items;
+        }
     }
 
     /**

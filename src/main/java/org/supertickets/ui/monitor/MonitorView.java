@@ -26,6 +26,7 @@ import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.train.DenseSpan;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.task.BackgroundTask;
 import org.supertickets.ui.task.TaskRunner;
@@ -33,8 +34,8 @@ import org.supertickets.ui.task.TaskRunner;
 /**
  * The live monitor: one JFreeChart per {@link ChartModel} in a grid. It repaints only when the ViewModel's
  * revision changes (at most once per drained batch), with every series downsampled to a bounded number of
- * points; the shared time cursor is a vertical marker on every chart. Right-click a chart to export it as
- * PNG or SVG, or its data as CSV.
+ * points; the shared time cursor is a vertical marker on every chart, and the spans where masks were dense after a
+ * shrink are shaded behind the curves. Right-click a chart to export it as PNG or SVG, or its data as CSV.
  */
 public final class MonitorView extends GridPane {
 
@@ -55,6 +56,8 @@ public final class MonitorView extends GridPane {
     private final List<ChartViewer> viewers = new ArrayList<>();
     private long lastRefreshNanos;
     private double cursorShown = Double.NaN;
+    /** The dense-after-a-shrink spans the charts shade now. */
+    private List<DenseSpan> denseShown = List.of();
 
     public MonitorView(MonitorViewModel vm, TaskRunner runner, Consumer<String> onError) {
         this.vm = vm;
@@ -221,7 +224,22 @@ public final class MonitorView extends GridPane {
             }
             chart.setNotify(true); // one repaint per chart per batch
         }
+        shadeDenseSpans();
         lastRefreshNanos = System.nanoTime() - t0;
+    }
+
+    /** The spans dense after a shrink, shaded on every chart; redrawn only when they changed (an open one grows). */
+    private void shadeDenseSpans() {
+        List<DenseSpan> spans = vm.dense().spans();
+        if (spans.equals(denseShown)) {
+            return;
+        }
+        denseShown = spans;
+        for (JFreeChart chart : charts.values()) {
+            chart.setNotify(false);
+            MonitorCharts.showDenseSpans(chart, spans);
+            chart.setNotify(true);
+        }
     }
 
     /** The chart's title and y label as the model says now (they follow the run's task). */

@@ -73,6 +73,8 @@ public final class MonitorViewModel {
     private final SeriesModel newlyPruned = pruning.add("newly pruned (since the previous prune)",
             SeriesModel.Style.BARS);
     private final SeriesModel resetByShrink = pruning.add("reset by a shrink", SeriesModel.Style.BARS);
+    /** Shaded on every chart: where masks were dense after a shrink. */
+    private final DenseSpansViewModel dense = new DenseSpansViewModel();
     /** Not charted: the throughput the headline quotes at the cursor. */
     private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
@@ -89,11 +91,18 @@ public final class MonitorViewModel {
     private boolean measured;
     /** Whether the run segments: its accuracy is per pixel, and mean IoU is charted beside it. */
     private boolean segmentation;
+    /** The latest shrink, while its sparsity waits to be charted: not yet known to train before a prune. */
+    private ShrinkEvent shrinkSparsity;
     /** The cursor stands for "now": the timeline follows the newest snapshot of the run. */
     private boolean cursorAtNewest = true;
 
     public List<ChartModel> charts() {
         return List.of(accuracy, loss, sparsity, cost, learningRate, pruning);
+    }
+
+    /** Where the shown run's masks were dense after a shrink (shaded on the charts, marked on the timeline). */
+    public DenseSpansViewModel dense() {
+        return dense;
     }
 
     /** Changes after every batch of new data: the moment to repaint. */
@@ -144,6 +153,8 @@ public final class MonitorViewModel {
      */
     public void plan(SearchSpaceConfig resolved) {
         charts().forEach(ChartModel::clear);
+        dense.clear(); // planned curves: a config's cadence is not a run's events
+        shrinkSparsity = null;
         showTask(Architecture.supernet(resolved).segments());
         imagesPerSecond.clear();
         measured = false;
@@ -196,6 +207,7 @@ public final class MonitorViewModel {
         }
         for (TrainingEvent e : events) {
             latestEpoch = Math.max(latestEpoch, e.epoch());
+            chartShrinkSparsity(e);
             if (e instanceof StepMetrics s) {
                 trainAccuracy.add(s.epoch(), s.trainAccuracy());
                 trainLoss.add(s.epoch(), s.trainLoss());
@@ -221,6 +233,7 @@ public final class MonitorViewModel {
                 newlyPruned.add(p.epoch(), p.newlyPruned());
             } else if (e instanceof ShrinkEvent s) {
                 macs.add(s.epoch(), 100.0 * s.macsAfter() / supernetMacs);
+                shrinkSparsity = Double.isNaN(s.sparsityAfter()) ? null : s;
                 if (s.resetByShrink() != null) {
                     resetByShrink.add(s.epoch(), s.resetByShrink());
                 }
@@ -237,9 +250,27 @@ public final class MonitorViewModel {
                 finished = f;
             }
         }
+        dense.accept(events);
         measured = true;
         headline.set(describe());
         revision.set(revision.get() + 1);
+    }
+
+    /**
+     * The sparsity right after a shrink (a reset's dip, shaded as dense until the next prune) is charted once the run
+     * trains past the shrink's step; a prune on the same step overwrites the fresh masks before any training, so
+     * that dip never happened to the weights and is left out, as it is from the shading.
+     */
+    private void chartShrinkSparsity(TrainingEvent next) {
+        if (shrinkSparsity == null) {
+            return;
+        }
+        if (next.step() > shrinkSparsity.step()) {
+            actualSparsity.add(shrinkSparsity.epoch(), shrinkSparsity.sparsityAfter());
+            shrinkSparsity = null;
+        } else if (next instanceof PruneEvent) {
+            shrinkSparsity = null;
+        }
     }
 
     /**

@@ -3,6 +3,7 @@ package org.supertickets.ui.session;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -30,6 +31,14 @@ public final class TimelineViewModel {
             "current");
     private final ReadOnlyBooleanWrapper scrubbed = new ReadOnlyBooleanWrapper(this, "scrubbed");
     private final ReadOnlyStringWrapper caption = new ReadOnlyStringWrapper(this, "caption", "no snapshots yet");
+    private final ReadOnlyObjectWrapper<List<Mark>> marks = new ReadOnlyObjectWrapper<>(this, "marks", List.of());
+
+    /**
+     * A stretch of the timeline the slider shades (the masks dense after a shrink): from snapshot {@code from} to
+     * snapshot {@code to}, or on to the end of the track when {@code toEnd} (still going in a live run).
+     */
+    public record Mark(int from, int to, boolean toEnd) {
+    }
 
     public TimelineViewModel() {
         scrubbed.bind(following.not().and(count.greaterThan(0)));
@@ -86,8 +95,22 @@ public final class TimelineViewModel {
         return caption.getReadOnlyProperty();
     }
 
-    /** Replaces all snapshots (another run) and follows the newest. */
+    /** The shaded stretches, by snapshot index; empty when none. */
+    public ReadOnlyObjectProperty<List<Mark>> marksProperty() {
+        return marks.getReadOnlyProperty();
+    }
+
+    /** Shades these stretches (they follow the run's events, which the timeline does not read). */
+    public void setMarks(List<Mark> newMarks) {
+        List<Mark> copy = List.copyOf(Objects.requireNonNull(newMarks));
+        if (!copy.equals(marks.get())) {
+            marks.set(copy);
+        }
+    }
+
+    /** Replaces all snapshots (another run) and follows the newest; the marks go with the old run. */
     public void reset(Collection<ConnectivitySnapshot> all) {
+        setMarks(List.of());
         snapshots.clear();
         snapshots.addAll(all);
         count.set(snapshots.size());

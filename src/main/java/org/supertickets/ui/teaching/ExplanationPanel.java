@@ -1,6 +1,7 @@
 package org.supertickets.ui.teaching;
 
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,17 +12,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The explanation panel under the monitor: what the latest architecture step or pruning event did and why, with a
- * Step mode switch, and Next / Run on while a run waits at an event.
+ * Step mode switch, and Next / Run on while a run waits at an event. Under its title, while the time cursor is in a
+ * span where masks are dense after a shrink, a line says which blocks, since which shrink and until which prune
+ * (shown even when the panel is collapsed).
  */
 public final class ExplanationPanel extends BorderPane {
 
     static final String IDLE_TEXT = "Architecture steps and pruning events are explained here as they happen. "
             + "Turn on Step mode to pause the run at each one (File ▸ New demo in step mode starts a lesson).";
 
-    public ExplanationPanel(StepModeViewModel vm) {
+    /**
+     * @param denseAtCursor the blocks dense after a shrink at the time cursor, in a sentence; empty outside such a
+     *                      span
+     */
+    public ExplanationPanel(StepModeViewModel vm, ObservableStringValue denseAtCursor) {
         getStyleClass().add("explanation-panel");
         setId("explanation-panel");
 
@@ -52,6 +60,18 @@ public final class ExplanationPanel extends BorderPane {
         HBox header = new HBox(10, title, stepMode, next, runOn);
         header.setAlignment(Pos.CENTER_LEFT);
 
+        Label dense = new Label();
+        dense.setId("dense-at-cursor");
+        dense.getStyleClass().add("dense-status");
+        dense.setWrapText(true);
+        dense.setMaxWidth(Double.MAX_VALUE);
+        dense.textProperty().bind(denseAtCursor);
+        dense.visibleProperty().bind(Bindings.isNotEmpty(denseAtCursor));
+        dense.managedProperty().bind(dense.visibleProperty());
+        dense.setTooltip(new Tooltip("The time cursor is in a span shaded on the charts and the time slider: a "
+                + "shrink gave these blocks fresh all-ones masks, so their pruned weights train dense until the next "
+                + "pruning event ranks them again (docs/metrics.md, \"Dense after a shrink\")."));
+
         Label text = new Label();
         text.setId("explanation-text");
         text.setWrapText(true);
@@ -73,7 +93,7 @@ public final class ExplanationPanel extends BorderPane {
         whole.setPrefWidth(520);
         whole.textProperty().bind(text.textProperty());
         title.setTooltip(whole);
-        setTop(header);
+        setTop(new VBox(2, header, dense));
         BorderPane.setMargin(scroll, new Insets(4, 0, 0, 0));
         setPadding(new Insets(6, 8, 6, 8));
         // With step mode off and no run waiting, only the title line stays: the graph gets the height back.

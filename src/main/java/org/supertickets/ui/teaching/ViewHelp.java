@@ -21,7 +21,8 @@ public final class ViewHelp {
                     + "snapshots, checkpoint, ticket). Pause, stop and resume from a checkpoint here, or open a "
                     + "folder another process is writing and follow it live.",
             "monitor", "One run, live: accuracy, loss, sparsity against its planned staircase, and MACs as the "
-                    + "search shrinks the network. The graph draws each block's branches with width = channels "
+                    + "search shrinks the network; orange spans are where a shrink's fresh masks train dense until "
+                    + "the next prune. The graph draws each block's branches with width = channels "
                     + "kept; a ghost is a part the search removed. Click a layer for its mask: which weights "
                     + "global magnitude pruning keeps, and which came back (reactivation).",
             "ticket", "The SuperTicket: the sub-network right after the last pruning event — the architecture "

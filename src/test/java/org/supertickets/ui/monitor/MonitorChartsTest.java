@@ -61,6 +61,35 @@ class MonitorChartsTest {
         assertEquals(plotted, named);
     }
 
+    @Test
+    void theSpansDenseAfterAShrinkAreShadedBehindTheCurvesAndNamedInTheLegend() {
+        MonitorViewModel vm = new MonitorViewModel();
+        vm.accept(DenseSpansViewModelTest.staggered());
+        JFreeChart chart = MonitorCharts.build(vm.charts().get(2), vm.barWidth());
+        assertTrue(legend(chart).stream().noneMatch(MonitorCharts.DENSE_LABEL::equals), "nothing shaded yet");
+        MonitorCharts.showDenseSpans(chart, vm.dense().spans());
+        List<double[]> shaded = MonitorCharts.denseSpansShown(chart);
+        assertEquals(2, shaded.size());
+        assertEquals(List.of(1.5, 2.0, 2.5, 2.7), List.of(shaded.get(0)[0], shaded.get(0)[1], shaded.get(1)[0],
+                shaded.get(1)[1]));
+        assertTrue(legend(chart).contains(MonitorCharts.DENSE_LABEL), legend(chart).toString());
+        MonitorCharts.showDenseSpans(chart, List.of());
+        assertTrue(MonitorCharts.denseSpansShown(chart).isEmpty(), "replaced, not added to");
+        assertTrue(legend(chart).stream().noneMatch(MonitorCharts.DENSE_LABEL::equals));
+        ChartExport.png(chart, 400, 300); // draws with the markers
+    }
+
+    private static List<String> legend(JFreeChart chart) {
+        List<String> labels = new ArrayList<>();
+        for (org.jfree.chart.LegendItemSource source : chart.getLegend().getSources()) {
+            LegendItemCollection items = source.getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                labels.add(items.get(i).getLabel());
+            }
+        }
+        return labels;
+    }
+
     /** The first seconds of a run that holds out a validation split: one step, one evaluation. */
     private static MonitorViewModel oneStepAndOneValidation() {
         MonitorViewModel vm = new MonitorViewModel();
