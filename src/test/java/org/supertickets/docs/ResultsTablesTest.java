@@ -27,12 +27,14 @@ import org.supertickets.stats.SeedStatistics;
  * <pre>{@code <!-- data: results/recipe rows: setting=f3a29db212af; results/other:method=dense&seed=1 -->}</pre>
  *
  * naming the folder of its {@code comparison.csv} (relative to docs/) and, for each data row in order, which runs
- * it stands for: {@code column=value} conditions joined by {@code &}, optionally after another folder and a colon.
+ * it stands for: {@code column=value} (or {@code column~=part}, the value contains it) conditions joined by
+ * {@code &}, optionally after another folder and a colon.
  * Which cells are checked follows the column's header (see {@link #expected}); other columns are prose.
  */
 class ResultsTablesTest {
 
     private static final Path DOCS = Path.of("docs");
+    private static final int MIN_RUN_TABLES = 0;
     private static final Pattern MARKER = Pattern.compile("<!-- data: (\\S+) rows: (.+?)(?: metric: (\\S+))? -->");
 
     /** One checked table: where its marker sits, its data folder, its row keys, its header and rows. */
@@ -98,8 +100,10 @@ class ResultsTablesTest {
         }
         List<Map<String, String>> rows = csv(folder);
         for (String condition : conditions.split("&")) {
-            String[] kv = condition.split("=", 2);
-            rows = rows.stream().filter(r -> kv[1].equals(r.get(kv[0]))).collect(Collectors.toList());
+            boolean contains = condition.contains("~=");
+            String[] kv = condition.split(contains ? "~=" : "=", 2);
+            rows = rows.stream().filter(r -> contains ? r.get(kv[0]).contains(kv[1]) : kv[1].equals(r.get(kv[0])))
+                    .collect(Collectors.toList());
         }
         rows.sort(Comparator.comparingLong(r -> Long.parseLong(r.get("seed"))));
         assertFalse(rows.isEmpty(), "no runs in " + folder + " match '" + conditions + "'");
@@ -172,6 +176,35 @@ class ResultsTablesTest {
             assertTrue(checked > 0, "results.md line " + t.line() + ": no column the check knows");
         }
         assertEquals(List.of(), wrong, "cells that are not their committed data's numbers");
+    }
+
+    /**
+     * A table marked {@code <!-- csv: results/x/y.csv -->} is that CSV written out (header and rows, cell by cell;
+     * the event-by-event tables of one run, written by src/scripts/run_tables.py).
+     */
+    @Test
+    void everyTableMarkedAsACsvIsThatCsv() throws IOException {
+        List<String> lines = Files.readAllLines(DOCS.resolve("results.md"));
+        int tables = 0;
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = Pattern.compile("<!-- csv: (\\S+) -->").matcher(lines.get(i).trim());
+            if (!m.matches()) {
+                continue;
+            }
+            List<List<String>> table = new ArrayList<>();
+            for (int r = i + 1; r < lines.size() && lines.get(r).startsWith("|"); r++) {
+                if (r != i + 2) {
+                    table.add(cells(lines.get(r)).stream().map(ResultsTablesTest::plain).toList());
+                }
+            }
+            List<List<String>> data = new ArrayList<>();
+            for (String row : Files.readAllLines(DOCS.resolve(m.group(1)))) {
+                data.add(List.of(row.split(",", -1)));
+            }
+            assertEquals(data, table, "results.md line " + (i + 1) + " is not " + m.group(1));
+            tables++;
+        }
+        assertTrue(tables >= MIN_RUN_TABLES, "results.md shows one run's evaluations and pruning events from their CSVs");
     }
 
     @Test
