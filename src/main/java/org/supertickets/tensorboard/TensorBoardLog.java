@@ -29,7 +29,7 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
 
     /** Every tag this log writes, for the docs and the tests. */
     public static final List<String> TAGS = List.of("train/loss", "train/accuracy", "train/learning_rate",
-            "validation/accuracy", "validation/loss", "sparsity/weights", "sparsity/planned", "cost/macs",
+            "train/rho", "train/gradient_norm", "train/images_per_second", "validation/accuracy", "validation/loss", "sparsity/weights", "sparsity/planned", "cost/macs",
             "cost/sparse_macs", "cost/params", "prune/reactivated", "prune/newly_pruned", "test/accuracy",
             "test/loss", "validation/mean_iou", "validation/mean_iou_objects", "test/mean_iou",
             "test/mean_iou_objects");
@@ -96,6 +96,9 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
             s.put("train/loss", m.trainLoss());
             s.put("train/accuracy", m.trainAccuracy());
             s.put("train/learning_rate", m.learningRate());
+            s.put("train/rho", m.rho());
+            s.put("train/gradient_norm", m.gradientNorm());
+            s.put("train/images_per_second", m.imagesPerSecond());
         } else if (event instanceof EvalMetrics e) {
             // A run without a validation split evaluates on the test set: its curves are named for it.
             String set = e.onTestSet() ? "test" : "validation";

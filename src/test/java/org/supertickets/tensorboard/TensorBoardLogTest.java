@@ -46,7 +46,7 @@ class TensorBoardLogTest {
         TensorBoardLog log = new TensorBoardLog(() -> 1_700_000_000.5, m -> { });
         log.onEvent(new StepMetrics(3, 0.1, 2.25, 0.125, 0.05, 0, 1, 500));
         Path file = log.writeInto(dir);
-        log.onEvent(new StepMetrics(4, 0.2, Double.NaN, 0.25, 0.05, 0, 1, 500));
+        log.onEvent(new StepMetrics(4, 0.2, Double.NaN, 0.25, 0.05, 0.5, 2.5, 640));
         log.close();
         assertTrue(file.getFileName().toString().startsWith("events.out.tfevents.1700000000."), file.toString());
 
@@ -55,9 +55,10 @@ class TensorBoardLogTest {
         assertEquals("brain.Event:2", events.get(0).fileVersion());
         assertEquals(1_700_000_000.5, events.get(0).wallTime());
         assertEquals(3, events.get(1).step());
-        assertEquals(Map.of("train/loss", 2.25f, "train/accuracy", 0.125f, "train/learning_rate", 0.05f),
-                events.get(1).scalars());
-        assertEquals(Map.of("train/accuracy", 0.25f, "train/learning_rate", 0.05f), events.get(2).scalars(),
+        assertEquals(Map.of("train/loss", 2.25f, "train/accuracy", 0.125f, "train/learning_rate", 0.05f,
+                "train/rho", 0f, "train/gradient_norm", 1f, "train/images_per_second", 500f), events.get(1).scalars());
+        assertEquals(Map.of("train/accuracy", 0.25f, "train/learning_rate", 0.05f, "train/rho", 0.5f,
+                "train/gradient_norm", 2.5f, "train/images_per_second", 640f), events.get(2).scalars(),
                 "a NaN loss is left out: TensorBoard would draw it as a gap anyway");
 
         byte[] bytes = Files.readAllBytes(file);
@@ -111,8 +112,9 @@ class TensorBoardLogTest {
             e.scalars().forEach((tag, v) -> fromEvents.computeIfAbsent(tag, t -> new TreeMap<>()).put(e.step(), v));
         }
         assertEquals(fromJsonl, fromEvents);
-        for (String tag : List.of("train/loss", "train/accuracy", "train/learning_rate", "validation/accuracy",
-                "sparsity/weights", "cost/macs", "test/accuracy")) {
+        for (String tag : List.of("train/loss", "train/accuracy", "train/learning_rate", "train/rho",
+                "train/gradient_norm", "train/images_per_second", "validation/accuracy", "sparsity/weights",
+                "cost/macs", "test/accuracy")) {
             assertTrue(fromEvents.containsKey(tag), "no " + tag + " in " + fromEvents.keySet());
         }
         assertTrue(TensorBoardLog.TAGS.containsAll(fromEvents.keySet()), fromEvents.keySet().toString());
