@@ -8,8 +8,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import org.supertickets.prune.MaskCodec;
 import org.supertickets.run.HostName;
+import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.LayerSnapshot;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.StepMetrics;
@@ -17,9 +20,10 @@ import org.supertickets.train.TrainingEvent;
 import org.supertickets.train.TrainingListener;
 
 /**
- * Writes a run's scalars as a TensorBoard event file next to its {@code metrics.jsonl}, so
- * {@code tensorboard --logdir runs/} shows our runs beside other work (one run per folder, named by the folder).
- * Optional ({@code run --tensorboard}); the run folder's JSON lines stay the record.
+ * Writes a run as a TensorBoard event file next to its {@code metrics.jsonl}, so {@code tensorboard --logdir runs/}
+ * shows our runs beside other work (one run per folder, named by the folder): its scalars, per layer a histogram
+ * of the alive weights and of the depthwise channels' |γ| at every connectivity snapshot. Optional
+ * ({@code run --tensorboard}); the run folder's JSON lines stay the record.
  *
  * <p>The folder is known only once the run has created it: events that arrive before {@link #writeInto} are
  * kept and written then. A write that fails (disk full) is reported once and ends the TensorBoard log, never the
@@ -27,12 +31,16 @@ import org.supertickets.train.TrainingListener;
  */
 public final class TensorBoardLog implements TrainingListener, AutoCloseable {
 
-    /** Every tag this log writes, for the docs and the tests. */
+    /** Every scalar tag this log writes, for the docs and the tests. */
     public static final List<String> TAGS = List.of("train/loss", "train/accuracy", "train/learning_rate",
-            "train/rho", "train/gradient_norm", "train/images_per_second", "validation/accuracy", "validation/loss", "sparsity/weights", "sparsity/planned", "cost/macs",
-            "cost/sparse_macs", "cost/params", "prune/reactivated", "prune/newly_pruned", "test/accuracy",
-            "test/loss", "validation/mean_iou", "validation/mean_iou_objects", "test/mean_iou",
-            "test/mean_iou_objects");
+            "train/rho", "train/gradient_norm", "train/images_per_second", "validation/accuracy", "validation/loss",
+            "sparsity/weights", "sparsity/planned", "cost/macs", "cost/sparse_macs", "cost/params",
+            "prune/reactivated", "prune/newly_pruned", "test/accuracy", "test/loss", "validation/mean_iou",
+            "validation/mean_iou_objects", "test/mean_iou", "test/mean_iou_objects");
+
+    /** Histogram tags are these prefixes plus a weight layer's name. */
+    public static final String WEIGHTS_PREFIX = "weights/";
+    public static final String GAMMA_PREFIX = "gamma/";
 
     private final DoubleSupplier wallClock;
     private final Consumer<String> warn;
@@ -77,11 +85,24 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
 
     @Override
     public synchronized void onEvent(TrainingEvent event) {
-        Map<String, Double> scalars = scalarsOf(event);
-        if (scalars.isEmpty() || failed) {
+        if (failed) {
             return;
         }
-        byte[] record = EventProto.scalars(wallClock.getAsDouble(), stepOf(event), scalars);
+        double now = wallClock.getAsDouble();
+        long step = stepOf(event);
+        Map<String, Double> scalars = scalarsOf(event);
+        if (!scalars.isEmpty()) {
+            record(EventProto.scalars(now, step, scalars));
+        }
+        if (event instanceof ConnectivitySnapshot snapshot) {
+            Map<String, Histogram> histograms = histogramsOf(snapshot);
+            if (!histograms.isEmpty()) {
+                record(EventProto.histograms(now, step, histograms));
+            }
+        }
+    }
+
+    private void record(byte[] record) {
         if (writer == null) {
             pending.add(record);
         } else {
@@ -127,6 +148,51 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
         return s;
     }
 
+    /**
+     * Per layer, the histogram of its alive weights ({@code weights/<layer>}, from the snapshot's int8 copy, so a
+     * bucket is never finer than one level of {@code weightScale/127}; only where the snapshot kept weights) and,
+     * for a depthwise layer, of |γ| of its surviving channels ({@code gamma/<layer>}). Layers with nothing alive
+     * are left out.
+     */
+    static Map<String, Histogram> histogramsOf(ConnectivitySnapshot snapshot) {
+        Map<String, Histogram> histograms = new LinkedHashMap<>();
+        for (LayerSnapshot layer : snapshot.layers()) {
+            if (layer.weights() != null) {
+                putIfAny(histograms, WEIGHTS_PREFIX + layer.name(), Histogram.of(aliveWeights(layer)));
+            }
+        }
+        for (LayerSnapshot layer : snapshot.layers()) {
+            if (layer.importance() != null) {
+                double[] gamma = new double[layer.importance().length];
+                for (int i = 0; i < gamma.length; i++) {
+                    gamma[i] = layer.importance()[i];
+                }
+                putIfAny(histograms, GAMMA_PREFIX + layer.name(), Histogram.of(gamma));
+            }
+        }
+        return histograms;
+    }
+
+    private static double[] aliveWeights(LayerSnapshot layer) {
+        int n = Math.toIntExact(layer.total());
+        float[] weights = MaskCodec.decodeWeights(layer.weights(), n, layer.weightScale());
+        boolean[] alive = MaskCodec.decodeMask(layer.mask(), n);
+        double[] kept = new double[n];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (alive[i]) {
+                kept[k++] = weights[i];
+            }
+        }
+        return java.util.Arrays.copyOf(kept, k);
+    }
+
+    private static void putIfAny(Map<String, Histogram> histograms, String tag, Histogram histogram) {
+        if (histogram != null) {
+            histograms.put(tag, histogram);
+        }
+    }
+
     private static long stepOf(TrainingEvent event) {
         if (event instanceof StepMetrics m) {
             return m.step();
@@ -136,6 +202,8 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
             return p.step();
         } else if (event instanceof RunFinished f) {
             return f.step();
+        } else if (event instanceof ConnectivitySnapshot s) {
+            return s.step();
         }
         return 0;
     }

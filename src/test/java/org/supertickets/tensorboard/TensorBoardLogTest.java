@@ -1,6 +1,7 @@
 package org.supertickets.tensorboard;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,17 +10,28 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
+import org.supertickets.model.HostTensor;
+import org.supertickets.model.NetworkInitializer;
+import org.supertickets.model.NetworkState;
+import org.supertickets.model.TensorNames;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolderReader;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.BlockState;
+import org.supertickets.space.BranchState;
+import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
+import org.supertickets.train.SnapshotBuilder;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.train.TrainingEvent;
 
@@ -76,6 +88,99 @@ class TensorBoardLogTest {
         log.onEvent(new StepMetrics(1, 0.1, 1, 0.5, 0.1, 0, 1, 100));
         log.onEvent(new StepMetrics(2, 0.2, 1, 0.5, 0.1, 0, 1, 100));
         assertEquals(1, warnings.get());
+    }
+
+    /**
+     * A tiny network whose weights are whole int8 levels (so the snapshot's int8 copy holds them exactly), a third
+     * of them masked: each layer's histogram counts exactly its alive weights, and each depthwise layer's |γ|.
+     */
+    @Test
+    void aSnapshotBecomesAHistogramPerLayerOfItsAliveWeightsAndOfTheDepthwiseGammas() throws Exception {
+        NetworkState network = NetworkInitializer.initialize(Architecture.supernet(TestConfigs.tinySynthetic()), 3);
+        Random random = new Random(5);
+        Map<String, HostTensor> changed = new LinkedHashMap<>();
+        Map<String, double[]> aliveWeights = new LinkedHashMap<>();
+        for (LayerShape layer : network.architecture().layers()) {
+            HostTensor w = network.tensor(TensorNames.weight(layer.name()));
+            float[] weights = new float[w.size()];
+            float[] mask = new float[w.size()];
+            List<Double> alive = new ArrayList<>();
+            for (int i = 0; i < weights.length; i++) {
+                weights[i] = i == 0 ? -127 : random.nextInt(255) - 127; // the scale is 127: level = value
+                mask[i] = i > 0 && random.nextInt(3) == 0 ? 0 : 1;
+                if (mask[i] != 0) {
+                    alive.add((double) weights[i]);
+                }
+            }
+            changed.put(TensorNames.weight(layer.name()), new HostTensor(weights, w.shape()));
+            changed.put(TensorNames.mask(layer.name()), new HostTensor(mask, w.shape()));
+            aliveWeights.put(layer.name(), alive.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+        Map<String, double[]> gammas = new LinkedHashMap<>();
+        for (BlockState block : network.architecture().blocks()) {
+            for (BranchState branch : block.branches()) {
+                String bn = TensorNames.depthwiseBn(block, branch) + TensorNames.GAMMA;
+                float[] gamma = new float[network.tensor(bn).size()];
+                double[] magnitude = new double[gamma.length];
+                for (int i = 0; i < gamma.length; i++) {
+                    gamma[i] = (float) random.nextGaussian();
+                    magnitude[i] = Math.abs(gamma[i]);
+                }
+                changed.put(bn, new HostTensor(gamma, network.tensor(bn).shape()));
+                gammas.put(TensorNames.depthwise(block, branch), magnitude);
+            }
+        }
+        network = network.withTensors(changed);
+
+        TensorBoardLog log = new TensorBoardLog(() -> 5.0, m -> { });
+        log.onEvent(SnapshotBuilder.build(network, 7, 0.5, "prune", true));
+        log.onEvent(SnapshotBuilder.build(network, 9, 0.6, "prune", false));
+        Path file = log.writeInto(dir);
+        log.close();
+
+        List<TfEventFileReader.Event> events = TfEventFileReader.read(file);
+        assertEquals(3, events.size(), "the file version, then one event per snapshot");
+        TfEventFileReader.Event withWeights = events.get(1);
+        assertEquals(7, withWeights.step());
+        Map<String, TfEventFileReader.Histo> histograms = withWeights.histograms();
+        assertEquals(aliveWeights.size() + gammas.size(), histograms.size(), histograms.keySet().toString());
+        aliveWeights.forEach((layer, values) -> assertHistogramOf(values, histograms.get("weights/" + layer)));
+        gammas.forEach((layer, values) -> assertHistogramOf(values, histograms.get("gamma/" + layer)));
+        assertEquals(gammas.keySet().stream().map(l -> "gamma/" + l).collect(java.util.stream.Collectors.toSet()),
+                events.get(2).histograms().keySet(), "a snapshot without weights still has the channels' |γ|");
+    }
+
+    @Test
+    void equalValuesMakeOneBucketAndValuesNotFiniteNone() {
+        Histogram same = Histogram.of(new double[] {0.5, 0.5, Double.NaN});
+        assertEquals(2, same.num(), "NaN (a diverged γ) is not counted");
+        assertEquals(0.5, same.bucketLimits()[0]);
+        assertEquals(1, same.bucketLimits().length);
+        assertEquals(2, same.bucketCounts()[0]);
+        assertEquals(null, Histogram.of(new double[] {Double.NaN}), "no data, no histogram");
+        assertEquals(null, Histogram.of(new double[0]));
+    }
+
+    /** Counted as HistogramProto says: bucket i holds (limit[i-1], limit[i]], bucket 0 everything up to limit[0]. */
+    private static void assertHistogramOf(double[] values, TfEventFileReader.Histo h) {
+        assertNotNull(h);
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(values.length, h.num());
+        assertEquals(sorted[0], h.min());
+        assertEquals(sorted[sorted.length - 1], h.max());
+        assertEquals(java.util.Arrays.stream(values).sum(), h.sum(), 1e-9 * values.length);
+        assertEquals(java.util.Arrays.stream(values).map(v -> v * v).sum(), h.sumSquares(), 1e-9 * values.length);
+        List<Double> limits = h.bucketLimits();
+        assertEquals(h.min() == h.max() ? 1 : 30, limits.size(), "about 30 buckets that span the data");
+        assertEquals(h.max(), limits.get(limits.size() - 1).doubleValue());
+        assertEquals(limits.size(), h.buckets().size());
+        for (int i = 0; i < limits.size(); i++) {
+            double low = i == 0 ? -Double.MAX_VALUE : limits.get(i - 1);
+            double high = limits.get(i);
+            long expected = java.util.Arrays.stream(values).filter(v -> v > low && v <= high).count();
+            assertEquals((double) expected, h.buckets().get(i).doubleValue(), "bucket " + i);
+        }
     }
 
     /** A real (tiny, one-epoch) run: every scalar in the event file equals its value in metrics.jsonl. */
