@@ -3,21 +3,29 @@ package org.supertickets.tensorboard;
 import java.util.Map;
 
 /**
- * The messages of TensorFlow's {@code event.proto}, {@code summary.proto} and {@code histogram.proto} that our
- * logs need, encoded by hand (a dependency on protobuf-java for these few fields
+ * The messages of TensorFlow's {@code event.proto}, {@code summary.proto}, {@code histogram.proto} and
+ * {@code tensor.proto} that our logs need, encoded by hand (a dependency on protobuf-java for these few fields
  * would weigh more than this class):
  * <pre>
  * message Event           { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; }
  * message Summary         { repeated Value value = 1; }
- * message Value           { string tag = 1; float simple_value = 2; HistogramProto histo = 5; }
+ * message Value           { string tag = 1; float simple_value = 2; HistogramProto histo = 5;
+ *                           TensorProto tensor = 8; SummaryMetadata metadata = 9; }
  * message HistogramProto  { double min = 1; double max = 2; double num = 3; double sum = 4; double sum_squares = 5;
  *                           repeated double bucket_limit = 6 [packed]; repeated double bucket = 7 [packed]; }
+ * message TensorProto     { DataType dtype = 1; TensorShapeProto tensor_shape = 2; repeated bytes string_val = 8; }
+ * message TensorShapeProto { repeated Dim dim = 2; }   message Dim { int64 size = 1; }
+ * message SummaryMetadata { PluginData plugin_data = 1; }
+ * message PluginData      { string plugin_name = 1; bytes content = 2; }
  * </pre>
  */
 final class EventProto {
 
     /** What TensorBoard expects in the first event of a file. */
     static final String FILE_VERSION = "brain.Event:2";
+
+    /** {@code DataType} values of {@code types.proto}. */
+    private static final int DT_STRING = 7;
 
     private EventProto() {
     }
@@ -55,6 +63,27 @@ final class EventProto {
             summary.message(1, new ProtoEncoder().string(1, tag).message(5, histo));
         });
         return event(wallTime, step, summary);
+    }
+
+    /**
+     * One event holding a text for TensorBoard's text plugin, which renders it as Markdown: a scalar string
+     * tensor tagged for the plugin {@code text}.
+     */
+    static byte[] text(double wallTime, long step, String tag, String markdown) {
+        ProtoEncoder tensor = new ProtoEncoder().varint(1, DT_STRING).message(2, new ProtoEncoder())
+                .string(8, markdown);
+        return pluginValue(wallTime, step, tag, tensor, "text", new byte[0]);
+    }
+
+    private static byte[] pluginValue(double wallTime, long step, String tag, ProtoEncoder tensor, String plugin,
+            byte[] content) {
+        ProtoEncoder pluginData = new ProtoEncoder().string(1, plugin);
+        if (content.length > 0) {
+            pluginData.bytes(2, content);
+        }
+        ProtoEncoder value = new ProtoEncoder().string(1, tag).message(8, tensor)
+                .message(9, new ProtoEncoder().message(1, pluginData));
+        return event(wallTime, step, new ProtoEncoder().message(1, value));
     }
 
     private static byte[] event(double wallTime, long step, ProtoEncoder summary) {

@@ -10,6 +10,8 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 import org.supertickets.prune.MaskCodec;
 import org.supertickets.run.HostName;
+import org.supertickets.space.ConfigIo;
+import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.LayerSnapshot;
@@ -22,8 +24,9 @@ import org.supertickets.train.TrainingListener;
 /**
  * Writes a run as a TensorBoard event file next to its {@code metrics.jsonl}, so {@code tensorboard --logdir runs/}
  * shows our runs beside other work (one run per folder, named by the folder): its scalars, per layer a histogram
- * of the alive weights and of the depthwise channels' |γ| at every connectivity snapshot. Optional
- * ({@code run --tensorboard}); the run folder's JSON lines stay the record.
+ * of the alive weights and of the depthwise channels' |γ| at every connectivity snapshot, and, once
+ * {@link #describe described}, its config as text. Optional ({@code run --tensorboard}); the run folder's JSON
+ * lines stay the record.
  *
  * <p>The folder is known only once the run has created it: events that arrive before {@link #writeInto} are
  * kept and written then. A write that fails (disk full) is reported once and ends the TensorBoard log, never the
@@ -42,11 +45,15 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
     public static final String WEIGHTS_PREFIX = "weights/";
     public static final String GAMMA_PREFIX = "gamma/";
 
+    /** The text tag of the config. */
+    public static final String CONFIG_TAG = "config";
+
     private final DoubleSupplier wallClock;
     private final Consumer<String> warn;
     private final List<byte[]> pending = new ArrayList<>();
     private TfRecordWriter writer;
     private Path file;
+    private boolean described;
     private boolean failed;
 
     /** Seconds since the epoch as wall time; warnings go to standard error. */
@@ -83,6 +90,23 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
         return file;
     }
 
+    /**
+     * Adds what the events do not tell: the run's config as text ({@link #CONFIG_TAG}, its JSON as in
+     * {@code config.json}, a Markdown code block) at step 0. Before or after {@link #writeInto}; once. A resumed
+     * run describes its second file too.
+     *
+     * @param config the run's config, as its folder records it
+     */
+    public synchronized void describe(SearchSpaceConfig config) {
+        if (described) {
+            throw new IllegalStateException("the run is described already");
+        }
+        described = true;
+        double now = wallClock.getAsDouble();
+        String markdown = "```json\n" + ConfigIo.toJson(config).strip() + "\n```\n";
+        append(EventProto.text(now, 0, CONFIG_TAG, markdown));
+    }
+
     @Override
     public synchronized void onEvent(TrainingEvent event) {
         if (failed) {
@@ -92,17 +116,17 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
         long step = stepOf(event);
         Map<String, Double> scalars = scalarsOf(event);
         if (!scalars.isEmpty()) {
-            record(EventProto.scalars(now, step, scalars));
+            append(EventProto.scalars(now, step, scalars));
         }
         if (event instanceof ConnectivitySnapshot snapshot) {
             Map<String, Histogram> histograms = histogramsOf(snapshot);
             if (!histograms.isEmpty()) {
-                record(EventProto.histograms(now, step, histograms));
+                append(EventProto.histograms(now, step, histograms));
             }
         }
     }
 
-    private void record(byte[] record) {
+    private void append(byte[] record) {
         if (writer == null) {
             pending.add(record);
         } else {

@@ -28,6 +28,7 @@ import org.supertickets.run.RunFolderReader;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
+import org.supertickets.space.ConfigIo;
 import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
@@ -181,6 +182,43 @@ class TensorBoardLogTest {
             long expected = java.util.Arrays.stream(values).filter(v -> v > low && v <= high).count();
             assertEquals((double) expected, h.buckets().get(i).doubleValue(), "bucket " + i);
         }
+    }
+
+    /** The config as text at step 0, for TensorBoard's text plugin. */
+    @Test
+    void theConfigIsText() throws Exception {
+        SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
+        TensorBoardLog log = new TensorBoardLog(() -> 1_700_000_100.25, m -> { });
+        Path file = log.writeInto(dir);
+        log.describe(config);
+        log.onEvent(finished(40, RunFinished.Outcome.COMPLETED));
+        log.close();
+        assertThrows(IllegalStateException.class, () -> log.describe(config), "described once");
+
+        List<TfEventFileReader.Event> events = TfEventFileReader.read(file);
+        TfEventFileReader.Event text = only(events, e -> e.tensors().containsKey("config"));
+        assertEquals(0, text.step());
+        assertEquals("text", text.plugins().get("config").pluginName());
+        TfEventFileReader.Tensor tensor = text.tensors().get("config");
+        assertEquals(7, tensor.dtype(), "DT_STRING");
+        assertEquals(List.of(), tensor.shape(), "a scalar");
+        String markdown = tensor.strings().get(0);
+        assertEquals(1, tensor.strings().size());
+        assertTrue(markdown.startsWith("```json\n") && markdown.endsWith("\n```\n"), markdown);
+        String json = markdown.substring("```json\n".length(), markdown.length() - "\n```\n".length());
+        assertEquals(config, ConfigIo.parseResolved(Path.of("config"), json), "the text is the config");
+
+    }
+
+    private static RunFinished finished(long step, RunFinished.Outcome outcome) {
+        return new RunFinished(step, 1, outcome, "", 0.5, 1.0, 0.5, 0.3, 100, 50, 10, 2.0, 1e6);
+    }
+
+    private static TfEventFileReader.Event only(List<TfEventFileReader.Event> events,
+            java.util.function.Predicate<TfEventFileReader.Event> which) {
+        List<TfEventFileReader.Event> found = events.stream().filter(which).toList();
+        assertEquals(1, found.size(), found.toString());
+        return found.get(0);
     }
 
     /** A real (tiny, one-epoch) run: every scalar in the event file equals its value in metrics.jsonl. */
