@@ -25,6 +25,7 @@ final class EventProto {
     static final String FILE_VERSION = "brain.Event:2";
 
     /** {@code DataType} values of {@code types.proto}. */
+    private static final int DT_FLOAT = 1;
     private static final int DT_STRING = 7;
 
     private EventProto() {
@@ -73,6 +74,17 @@ final class EventProto {
         ProtoEncoder tensor = new ProtoEncoder().varint(1, DT_STRING).message(2, new ProtoEncoder())
                 .string(8, markdown);
         return pluginValue(wallTime, step, tag, tensor, "text", new byte[0]);
+    }
+
+    /**
+     * One event whose value is only metadata for a plugin ({@code content}, the plugin's own message). Its tensor
+     * is TensorBoard's {@code NULL_TENSOR}, a float vector of length 0: readers that want every value to hold a
+     * tensor get the smallest valid one.
+     */
+    static byte[] pluginData(double wallTime, long step, String tag, String plugin, byte[] content) {
+        ProtoEncoder nullTensor = new ProtoEncoder().varint(1, DT_FLOAT)
+                .message(2, new ProtoEncoder().message(2, new ProtoEncoder().varint(1, 0)));
+        return pluginValue(wallTime, step, tag, nullTensor, plugin, content);
     }
 
     private static byte[] pluginValue(double wallTime, long step, String tag, ProtoEncoder tensor, String plugin,

@@ -25,7 +25,8 @@ import org.supertickets.train.TrainingListener;
  * Writes a run as a TensorBoard event file next to its {@code metrics.jsonl}, so {@code tensorboard --logdir runs/}
  * shows our runs beside other work (one run per folder, named by the folder): its scalars, per layer a histogram
  * of the alive weights and of the depthwise channels' |γ| at every connectivity snapshot, and, once
- * {@link #describe described}, its config as text. Optional ({@code run --tensorboard}); the run folder's JSON
+ * {@link #describe described}, its config as text and its hyper-parameters for the hparams plugin (a session
+ * that starts with the file and ends with the run). Optional ({@code run --tensorboard}); the run folder's JSON
  * lines stay the record.
  *
  * <p>The folder is known only once the run has created it: events that arrive before {@link #writeInto} are
@@ -92,8 +93,13 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
 
     /**
      * Adds what the events do not tell: the run's config as text ({@link #CONFIG_TAG}, its JSON as in
-     * {@code config.json}, a Markdown code block) at step 0. Before or after {@link #writeInto}; once. A resumed
-     * run describes its second file too.
+     * {@code config.json}, a Markdown code block) and its hyper-parameters as an hparams session start
+     * ({@link ConfigHParams}), both at step 0. Before or after {@link #writeInto}; once.
+     *
+     * <p>A resumed run describes its second file too. TensorBoard keeps the first metadata of a tag in a run
+     * (it expects restarted jobs to write theirs again), so the first file's session start stands and the
+     * second's is ignored; it counts only where the first segment wrote no event file. The values are the same:
+     * resume refuses a changed {@code config.json}.
      *
      * @param config the run's config, as its folder records it
      */
@@ -105,6 +111,8 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
         double now = wallClock.getAsDouble();
         String markdown = "```json\n" + ConfigIo.toJson(config).strip() + "\n```\n";
         append(EventProto.text(now, 0, CONFIG_TAG, markdown));
+        append(EventProto.pluginData(now, 0, HParamsProto.SESSION_START_TAG, HParamsProto.PLUGIN_NAME,
+                HParamsProto.sessionStart(ConfigHParams.of(config), now)));
     }
 
     @Override
@@ -124,6 +132,23 @@ public final class TensorBoardLog implements TrainingListener, AutoCloseable {
                 append(EventProto.histograms(now, step, histograms));
             }
         }
+        if (event instanceof RunFinished finished && sessionStatusOf(finished) != null) {
+            append(EventProto.pluginData(now, step, HParamsProto.SESSION_END_TAG, HParamsProto.PLUGIN_NAME,
+                    HParamsProto.sessionEnd(sessionStatusOf(finished), now)));
+        }
+    }
+
+    /**
+     * The hparams session's end: SUCCESS for a completed run, FAILURE for a failed one; none for a cancelled
+     * run. TensorBoard keeps the first end of a run, and a cancelled run is one to resume: an end written now
+     * would stand for the whole run after it completes. (A failed run that is resumed keeps its FAILURE.)
+     */
+    private static HParamsProto.Status sessionStatusOf(RunFinished finished) {
+        return switch (finished.outcome()) {
+            case COMPLETED -> HParamsProto.Status.SUCCESS;
+            case FAILED -> HParamsProto.Status.FAILURE;
+            case CANCELLED -> null;
+        };
     }
 
     private void append(byte[] record) {

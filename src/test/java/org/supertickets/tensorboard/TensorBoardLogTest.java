@@ -184,9 +184,9 @@ class TensorBoardLogTest {
         }
     }
 
-    /** The config as text at step 0, for TensorBoard's text plugin. */
+    /** The config as text and its values as hparams at step 0; a completed run ends the session with SUCCESS. */
     @Test
-    void theConfigIsText() throws Exception {
+    void theConfigIsTextAndItsValuesAreTheHParamsOfASessionThatEndsWithTheRun() throws Exception {
         SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
         TensorBoardLog log = new TensorBoardLog(() -> 1_700_000_100.25, m -> { });
         Path file = log.writeInto(dir);
@@ -208,6 +208,60 @@ class TensorBoardLogTest {
         String json = markdown.substring("```json\n".length(), markdown.length() - "\n```\n".length());
         assertEquals(config, ConfigIo.parseResolved(Path.of("config"), json), "the text is the config");
 
+        TfEventFileReader.Event start = only(events,
+                e -> e.plugins().containsKey("_hparams_/session_start_info"));
+        assertEquals(0, start.step());
+        TfEventFileReader.PluginData startData = start.plugins().get("_hparams_/session_start_info");
+        assertEquals("hparams", startData.pluginName());
+        TfEventFileReader.Tensor nullTensor = start.tensors().get("_hparams_/session_start_info");
+        assertEquals(1, nullTensor.dtype(), "DT_FLOAT");
+        assertEquals(List.of(0L), nullTensor.shape(), "TensorBoard's NULL_TENSOR: a float vector of length 0");
+        TfEventFileReader.HParams hparams = TfEventFileReader.hparams(startData.content());
+        assertEquals(0, hparams.version());
+        assertEquals(null, hparams.end());
+        Map<String, Object> values = hparams.start().hparams();
+        assertEquals(0.5, values.get("pruning.targetSparsity"));
+        assertEquals(true, values.get("search.enabled"));
+        assertEquals("fashion-mnist", values.get("data.dataset"));
+        assertEquals("supertickets", values.get("method"));
+        assertEquals(11.0, values.get("seed"));
+        assertEquals(1_700_000_100.25, hparams.start().startTimeSecs());
+
+        TfEventFileReader.Event end = only(events, e -> e.plugins().containsKey("_hparams_/session_end_info"));
+        assertEquals(40, end.step());
+        TfEventFileReader.HParams ended = TfEventFileReader.hparams(
+                end.plugins().get("_hparams_/session_end_info").content());
+        assertEquals(null, ended.start());
+        assertEquals(1, ended.end().status(), "STATUS_SUCCESS");
+        assertEquals(1_700_000_100.25, ended.end().endTimeSecs());
+    }
+
+    @Test
+    void aFailedRunEndsItsSessionWithFailureAndACancelledOneLeavesItOpenForTheResume() throws Exception {
+        TensorBoardLog log = new TensorBoardLog(() -> 3.0, m -> { });
+        Path file = log.writeInto(dir);
+        log.onEvent(finished(5, RunFinished.Outcome.CANCELLED));
+        log.onEvent(finished(6, RunFinished.Outcome.FAILED));
+        log.close();
+        List<TfEventFileReader.Event> ends = TfEventFileReader.read(file).stream()
+                .filter(e -> e.plugins().containsKey("_hparams_/session_end_info")).toList();
+        assertEquals(1, ends.size());
+        assertEquals(6, ends.get(0).step());
+        assertEquals(2, TfEventFileReader.hparams(ends.get(0).plugins().get("_hparams_/session_end_info")
+                .content()).end().status(), "STATUS_FAILURE");
+    }
+
+    @Test
+    void hparamValuesAreTypedFromTheirJsonText() {
+        assertEquals(0.001, ConfigHParams.typed("1e-3"));
+        assertEquals(-2.0, ConfigHParams.typed("-2"));
+        assertEquals(false, ConfigHParams.typed("false"));
+        assertEquals("cubic", ConfigHParams.typed("cubic"));
+        assertEquals("0x10", ConfigHParams.typed("0x10"), "a number only as JSON writes one");
+        assertEquals("NaN", ConfigHParams.typed("NaN"));
+        assertEquals(null, ConfigHParams.typed("null"), "unset: left out");
+        SearchSpaceConfig bigSeed = TestConfigs.tinySynthetic().withSeed(Long.MAX_VALUE);
+        assertEquals(String.valueOf(Long.MAX_VALUE), ConfigHParams.of(bigSeed).get("seed"), "no rounded seed");
     }
 
     private static RunFinished finished(long step, RunFinished.Outcome outcome) {
