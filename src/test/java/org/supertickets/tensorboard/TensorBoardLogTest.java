@@ -31,6 +31,8 @@ import org.supertickets.space.BranchState;
 import org.supertickets.space.ConfigIo;
 import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.LayerSnapshot;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.SnapshotBuilder;
 import org.supertickets.train.StepMetrics;
@@ -275,7 +277,12 @@ class TensorBoardLogTest {
         return found.get(0);
     }
 
-    /** A real (tiny, one-epoch) run: every scalar in the event file equals its value in metrics.jsonl. */
+    /**
+     * A real (tiny, one-epoch) run, its log started as {@code run --tensorboard} starts it: every scalar in the
+     * event file equals its value in metrics.jsonl, every snapshot in snapshots.jsonl has a histogram per layer
+     * counting its alive weights and its channels, the config text is config.json, and the hparams session
+     * starts with the config's values and ends in SUCCESS.
+     */
     @Test
     void aRunsEventFileHoldsTheValuesOfItsMetricsJsonl() throws Exception {
         SearchSpaceConfig config = TestConfigs.tinyFashionMnist();
@@ -284,6 +291,7 @@ class TensorBoardLogTest {
         LocalRun run;
         try (TensorBoardLog log = new TensorBoardLog()) {
             run = LocalRun.start(config, dir, "cpu", log);
+            log.describe(ConfigIo.loadRecorded(run.folder().config()));
             file = log.writeInto(run.folder().path());
             RunFinished finished = run.completion().get();
             assertEquals(RunFinished.Outcome.COMPLETED, finished.outcome(), finished.message());
@@ -316,6 +324,40 @@ class TensorBoardLogTest {
         }
         assertTrue(TensorBoardLog.TAGS.containsAll(fromEvents.keySet()), fromEvents.keySet().toString());
         assertEquals(wallTimes.stream().sorted().toList(), wallTimes, "wall times never go back");
+
+        List<String> countedBySnapshots = new ArrayList<>();
+        for (TrainingEvent e : events) {
+            if (e instanceof ConnectivitySnapshot snapshot) {
+                for (LayerSnapshot layer : snapshot.layers()) {
+                    if (layer.weights() != null && layer.kept() > 0) {
+                        countedBySnapshots.add(snapshot.step() + " weights/" + layer.name() + " " + layer.kept());
+                    }
+                    if (layer.importance() != null && layer.importance().length > 0) {
+                        countedBySnapshots.add(snapshot.step() + " gamma/" + layer.name() + " "
+                                + layer.importance().length);
+                    }
+                }
+            }
+        }
+        List<String> countedByHistograms = new ArrayList<>();
+        for (TfEventFileReader.Event e : read) {
+            e.histograms().forEach((tag, h) -> countedByHistograms.add(e.step() + " " + tag + " " + (long) h.num()));
+        }
+        assertTrue(countedBySnapshots.stream().anyMatch(c -> c.contains(" gamma/")), countedBySnapshots.toString());
+        assertEquals(countedBySnapshots.stream().sorted().toList(), countedByHistograms.stream().sorted().toList());
+
+        String configText = only(read, e -> e.tensors().containsKey("config")).tensors().get("config").strings()
+                .get(0);
+        assertEquals("```json\n" + Files.readString(run.folder().config()).strip() + "\n```\n", configText);
+        TfEventFileReader.HParams start = TfEventFileReader.hparams(only(read,
+                e -> e.plugins().containsKey("_hparams_/session_start_info")).plugins()
+                .get("_hparams_/session_start_info").content());
+        assertEquals(1.0, start.start().hparams().get("training.epochs"));
+        assertEquals(true, start.start().hparams().get("pruning.enabled"));
+        TfEventFileReader.HParams end = TfEventFileReader.hparams(only(read,
+                e -> e.plugins().containsKey("_hparams_/session_end_info")).plugins()
+                .get("_hparams_/session_end_info").content());
+        assertEquals(1, end.end().status(), "STATUS_SUCCESS");
     }
 
     @Test
