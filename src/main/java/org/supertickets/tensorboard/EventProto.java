@@ -1,6 +1,7 @@
 package org.supertickets.tensorboard;
 
 import java.util.Map;
+import org.supertickets.io.ProtoWriter;
 
 /**
  * The messages of TensorFlow's {@code event.proto}, {@code summary.proto}, {@code histogram.proto} and
@@ -33,15 +34,15 @@ final class EventProto {
 
     /** The first event of every file: its format version. */
     static byte[] fileVersion(double wallTime) {
-        return new ProtoEncoder().doubleValue(1, wallTime).string(3, FILE_VERSION).toByteArray();
+        return new ProtoWriter().float64(1, wallTime).string(3, FILE_VERSION).toByteArray();
     }
 
     /** One event holding the scalars of one step (tag → value; non-finite values are left out). */
     static byte[] scalars(double wallTime, long step, Map<String, Double> values) {
-        ProtoEncoder summary = new ProtoEncoder();
+        ProtoWriter summary = new ProtoWriter();
         values.forEach((tag, value) -> {
             if (Double.isFinite(value)) {
-                summary.message(1, new ProtoEncoder().string(1, tag).floatValue(2, value.floatValue()));
+                summary.message(1, new ProtoWriter().string(1, tag).float32(2, value.floatValue()));
             }
         });
         return event(wallTime, step, summary);
@@ -52,16 +53,16 @@ final class EventProto {
      * {@code histo} value without metadata.
      */
     static byte[] histograms(double wallTime, long step, Map<String, Histogram> histograms) {
-        ProtoEncoder summary = new ProtoEncoder();
+        ProtoWriter summary = new ProtoWriter();
         histograms.forEach((tag, h) -> {
             double[] counts = new double[h.bucketCounts().length];
             for (int i = 0; i < counts.length; i++) {
                 counts[i] = h.bucketCounts()[i];
             }
-            ProtoEncoder histo = new ProtoEncoder().doubleValue(1, h.min()).doubleValue(2, h.max())
-                    .doubleValue(3, h.num()).doubleValue(4, h.sum()).doubleValue(5, h.sumSquares())
+            ProtoWriter histo = new ProtoWriter().float64(1, h.min()).float64(2, h.max())
+                    .float64(3, h.num()).float64(4, h.sum()).float64(5, h.sumSquares())
                     .packedDoubles(6, h.bucketLimits()).packedDoubles(7, counts);
-            summary.message(1, new ProtoEncoder().string(1, tag).message(5, histo));
+            summary.message(1, new ProtoWriter().string(1, tag).message(5, histo));
         });
         return event(wallTime, step, summary);
     }
@@ -71,7 +72,7 @@ final class EventProto {
      * tensor tagged for the plugin {@code text}.
      */
     static byte[] text(double wallTime, long step, String tag, String markdown) {
-        ProtoEncoder tensor = new ProtoEncoder().varint(1, DT_STRING).message(2, new ProtoEncoder())
+        ProtoWriter tensor = new ProtoWriter().varint(1, DT_STRING).message(2, new ProtoWriter())
                 .string(8, markdown);
         return pluginValue(wallTime, step, tag, tensor, "text", new byte[0]);
     }
@@ -82,23 +83,23 @@ final class EventProto {
      * tensor get the smallest valid one.
      */
     static byte[] pluginData(double wallTime, long step, String tag, String plugin, byte[] content) {
-        ProtoEncoder nullTensor = new ProtoEncoder().varint(1, DT_FLOAT)
-                .message(2, new ProtoEncoder().message(2, new ProtoEncoder().varint(1, 0)));
+        ProtoWriter nullTensor = new ProtoWriter().varint(1, DT_FLOAT)
+                .message(2, new ProtoWriter().message(2, new ProtoWriter().varint(1, 0)));
         return pluginValue(wallTime, step, tag, nullTensor, plugin, content);
     }
 
-    private static byte[] pluginValue(double wallTime, long step, String tag, ProtoEncoder tensor, String plugin,
+    private static byte[] pluginValue(double wallTime, long step, String tag, ProtoWriter tensor, String plugin,
             byte[] content) {
-        ProtoEncoder pluginData = new ProtoEncoder().string(1, plugin);
+        ProtoWriter pluginData = new ProtoWriter().string(1, plugin);
         if (content.length > 0) {
             pluginData.bytes(2, content);
         }
-        ProtoEncoder value = new ProtoEncoder().string(1, tag).message(8, tensor)
-                .message(9, new ProtoEncoder().message(1, pluginData));
-        return event(wallTime, step, new ProtoEncoder().message(1, value));
+        ProtoWriter value = new ProtoWriter().string(1, tag).message(8, tensor)
+                .message(9, new ProtoWriter().message(1, pluginData));
+        return event(wallTime, step, new ProtoWriter().message(1, value));
     }
 
-    private static byte[] event(double wallTime, long step, ProtoEncoder summary) {
-        return new ProtoEncoder().doubleValue(1, wallTime).varint(2, step).message(5, summary).toByteArray();
+    private static byte[] event(double wallTime, long step, ProtoWriter summary) {
+        return new ProtoWriter().float64(1, wallTime).varint(2, step).message(5, summary).toByteArray();
     }
 }

@@ -1,6 +1,7 @@
 package org.supertickets.tensorboard;
 
 import java.util.Map;
+import org.supertickets.io.ProtoWriter;
 
 /**
  * The content TensorBoard's hparams plugin reads from a run (its {@code plugin_data.proto}), encoded by hand:
@@ -41,26 +42,26 @@ final class HParamsProto {
      * @param startTimeSecs seconds since the epoch
      */
     static byte[] sessionStart(Map<String, Object> hparams, double startTimeSecs) {
-        ProtoEncoder start = new ProtoEncoder();
-        hparams.forEach((name, value) -> start.message(1, new ProtoEncoder().string(1, name).message(2,
+        ProtoWriter start = new ProtoWriter();
+        hparams.forEach((name, value) -> start.message(1, new ProtoWriter().string(1, name).message(2,
                 valueOf(name, value))));
-        start.doubleValue(5, startTimeSecs);
-        return new ProtoEncoder().message(3, start).toByteArray();
+        start.float64(5, startTimeSecs);
+        return new ProtoWriter().message(3, start).toByteArray();
     }
 
     /** @param endTimeSecs seconds since the epoch */
     static byte[] sessionEnd(Status status, double endTimeSecs) {
-        ProtoEncoder end = new ProtoEncoder().varint(1, status.number).doubleValue(2, endTimeSecs);
-        return new ProtoEncoder().message(4, end).toByteArray();
+        ProtoWriter end = new ProtoWriter().varint(1, status.number).float64(2, endTimeSecs);
+        return new ProtoWriter().message(4, end).toByteArray();
     }
 
-    private static ProtoEncoder valueOf(String name, Object value) {
+    private static ProtoWriter valueOf(String name, Object value) {
         if (value instanceof Double d) {
-            return new ProtoEncoder().doubleValue(2, d);
+            return new ProtoWriter().float64(2, d);
         } else if (value instanceof String s) {
-            return new ProtoEncoder().string(3, s);
+            return new ProtoWriter().string(3, s);
         } else if (value instanceof Boolean b) {
-            return new ProtoEncoder().varint(4, b ? 1 : 0);
+            return new ProtoWriter().varint(4, b ? 1 : 0);
         }
         throw new IllegalArgumentException("hparam " + name + " is a " + (value == null ? "null" : value.getClass())
                 + ", not a Double, Boolean or String");
