@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
+import org.supertickets.io.ProtoWriter;
 
 /**
  * Builds one ONNX {@code ModelProto} with a single graph. Field numbers are those of {@code onnx/onnx.proto}

@@ -155,7 +155,7 @@ public record RunSummary(
      * ({@code retrain-rewound}, {@code retrain-random}, {@code retrain-rewound-random-masks}, {@code finetune},
      * {@code transfer}, {@code imp-level}), read from the suffix its plan gave the config's name.
      */
-    static String methodOf(SearchSpaceConfig config) {
+    public static String methodOf(SearchSpaceConfig config) {
         if (config.search().enabled() || config.pruning().enabled()) {
             return TrainingMethod.of(config).label();
         }

@@ -15,13 +15,41 @@ import java.util.zip.CRC32C;
 /**
  * Reads TensorBoard event files as the specification describes them, independently of the writer: TFRecord
  * framing (TensorFlow's {@code record_writer.cc}: uint64 length, masked crc32c of the length, data, masked crc32c
- * of the data, all little-endian) and the protocol-buffer wire format of {@code Event} and {@code Summary.Value}.
- * Unknown fields are skipped by wire type, as any protobuf reader does.
+ * of the data, all little-endian) and the protocol-buffer wire format of {@code Event}, {@code Summary.Value},
+ * {@code HistogramProto}, {@code TensorProto}, {@code SummaryMetadata} and the hparams plugin's
+ * {@code HParamsPluginData} (field numbers from TensorBoard's {@code .proto} files). Each message is first split
+ * into its fields by wire type, as any protobuf reader does, and unknown fields are ignored; a repeated scalar is
+ * read packed or not, as the specification requires of a reader.
  */
 final class TfEventFileReader {
 
-    /** An event as TensorBoard sees it. */
-    record Event(double wallTime, long step, String fileVersion, Map<String, Float> scalars) {
+    /** An event as TensorBoard sees it: its values by kind, each by tag. */
+    record Event(double wallTime, long step, String fileVersion, Map<String, Float> scalars,
+            Map<String, Histo> histograms, Map<String, Tensor> tensors, Map<String, PluginData> plugins) {
+    }
+
+    /** {@code HistogramProto}. */
+    record Histo(double min, double max, double num, double sum, double sumSquares, List<Double> bucketLimits,
+            List<Double> buckets) {
+    }
+
+    /** {@code TensorProto}: its type, shape, and the values of the kinds we write. */
+    record Tensor(long dtype, List<Long> shape, List<String> strings, List<Float> floats) {
+    }
+
+    /** {@code SummaryMetadata.PluginData}. */
+    record PluginData(String pluginName, byte[] content) {
+    }
+
+    /** {@code HParamsPluginData}: one of its {@code data} (the other null). */
+    record HParams(long version, SessionStart start, SessionEnd end) {
+    }
+
+    /** @param hparams name → Double (number_value), String (string_value) or Boolean (bool_value) */
+    record SessionStart(Map<String, Object> hparams, double startTimeSecs) {
+    }
+
+    record SessionEnd(long status, double endTimeSecs) {
     }
 
     private TfEventFileReader() {
@@ -57,62 +85,202 @@ final class TfEventFileReader {
         }
     }
 
+    /** Event { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; } */
     private static Event event(byte[] data) {
-        ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-        double wallTime = 0;
-        long step = 0;
-        String version = null;
+        Fields event = Fields.of(data);
         Map<String, Float> scalars = new LinkedHashMap<>();
-        while (in.hasRemaining()) {
-            long key = varint(in);
-            int field = (int) (key >>> 3);
-            int type = (int) (key & 7);
-            if (field == 1 && type == 1) {
-                wallTime = in.getDouble();
-            } else if (field == 2 && type == 0) {
-                step = varint(in);
-            } else if (field == 3 && type == 2) {
-                version = new String(bytes(in), StandardCharsets.UTF_8);
-            } else if (field == 5 && type == 2) {
-                summary(ByteBuffer.wrap(bytes(in)).order(ByteOrder.LITTLE_ENDIAN), scalars);
-            } else {
-                skip(in, type);
+        Map<String, Histo> histograms = new LinkedHashMap<>();
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        Map<String, PluginData> plugins = new LinkedHashMap<>();
+        byte[] summary = event.bytes(5);
+        // Summary { repeated Value value = 1; }
+        for (Object v : summary == null ? List.of() : Fields.of(summary).all(1)) {
+            // Value { string tag = 1; float simple_value = 2; HistogramProto histo = 5; TensorProto tensor = 8;
+            //         SummaryMetadata metadata = 9; }
+            Fields value = Fields.of((byte[]) v);
+            String tag = value.string(1);
+            if (value.has(2)) {
+                scalars.put(tag, Float.intBitsToFloat(value.fixed32(2)));
+            }
+            if (value.has(5)) {
+                histograms.put(tag, histo(Fields.of(value.bytes(5))));
+            }
+            if (value.has(8)) {
+                tensors.put(tag, tensor(Fields.of(value.bytes(8))));
+            }
+            if (value.has(9)) {
+                // SummaryMetadata { PluginData plugin_data = 1; }  PluginData { string plugin_name = 1; bytes content = 2; }
+                byte[] pluginData = Fields.of(value.bytes(9)).bytes(1);
+                Fields plugin = Fields.of(pluginData == null ? new byte[0] : pluginData);
+                byte[] content = plugin.bytes(2);
+                plugins.put(tag, new PluginData(plugin.string(1), content == null ? new byte[0] : content));
             }
         }
-        return new Event(wallTime, step, version, scalars);
+        return new Event(event.double64(1), event.varint(2), event.string(3), scalars,
+                histograms, tensors, plugins);
     }
 
-    private static void summary(ByteBuffer in, Map<String, Float> scalars) {
-        while (in.hasRemaining()) {
-            long key = varint(in);
-            if (key >>> 3 == 1 && (key & 7) == 2) {
-                ByteBuffer value = ByteBuffer.wrap(bytes(in)).order(ByteOrder.LITTLE_ENDIAN);
-                String tag = null;
-                Float simple = null;
-                while (value.hasRemaining()) {
-                    long k = varint(value);
-                    if (k >>> 3 == 1 && (k & 7) == 2) {
-                        tag = new String(bytes(value), StandardCharsets.UTF_8);
-                    } else if (k >>> 3 == 2 && (k & 7) == 5) {
-                        simple = value.getFloat();
-                    } else {
-                        skip(value, (int) (k & 7));
+    private static Histo histo(Fields h) {
+        return new Histo(h.double64(1), h.double64(2), h.double64(3), h.double64(4), h.double64(5), h.doubles(6),
+                h.doubles(7));
+    }
+
+    /** TensorProto { DataType dtype = 1; TensorShapeProto tensor_shape = 2; repeated float float_val = 5 [packed];
+     *  repeated bytes string_val = 8; }  TensorShapeProto { repeated Dim dim = 2; }  Dim { int64 size = 1; } */
+    private static Tensor tensor(Fields t) {
+        List<Long> shape = new ArrayList<>();
+        if (t.has(2)) {
+            for (Object dim : Fields.of(t.bytes(2)).all(2)) {
+                shape.add(Fields.of((byte[]) dim).varint(1));
+            }
+        }
+        List<String> strings = new ArrayList<>();
+        for (Object s : t.all(8)) {
+            strings.add(new String((byte[]) s, StandardCharsets.UTF_8));
+        }
+        return new Tensor(t.varint(1), t.has(2) ? shape : null, strings, t.floats(5));
+    }
+
+    /**
+     * HParamsPluginData { int32 version = 1; oneof data { SessionStartInfo session_start_info = 3;
+     * SessionEndInfo session_end_info = 4; } }
+     */
+    static HParams hparams(byte[] content) {
+        Fields data = Fields.of(content);
+        SessionStart start = null;
+        SessionEnd end = null;
+        if (data.has(3)) {
+            // SessionStartInfo { map<string, google.protobuf.Value> hparams = 1; double start_time_secs = 5; }
+            Fields info = Fields.of(data.bytes(3));
+            Map<String, Object> hparams = new LinkedHashMap<>();
+            for (Object e : info.all(1)) {
+                Fields entry = Fields.of((byte[]) e); // { string key = 1; Value value = 2; }
+                hparams.put(entry.string(1), protobufValue(Fields.of(entry.bytes(2))));
+            }
+            start = new SessionStart(hparams, info.double64(5));
+        }
+        if (data.has(4)) {
+            // SessionEndInfo { Status status = 1; double end_time_secs = 2; }
+            Fields info = Fields.of(data.bytes(4));
+            end = new SessionEnd(info.varint(1), info.double64(2));
+        }
+        return new HParams(data.varint(1), start, end);
+    }
+
+    /** google.protobuf.Value { oneof kind { NullValue null_value = 1; double number_value = 2;
+     *  string string_value = 3; bool bool_value = 4; ... } } */
+    private static Object protobufValue(Fields v) {
+        if (v.has(2)) {
+            return v.double64(2);
+        } else if (v.has(3)) {
+            return v.string(3);
+        } else if (v.has(4)) {
+            return v.varint(4) != 0;
+        }
+        throw new IllegalStateException("a google.protobuf.Value without a number, string or bool");
+    }
+
+    /**
+     * A message split into its fields: per field number, each occurrence as the wire gave it — a Long for a
+     * varint or the bits of a fixed64, an Integer for the bits of a fixed32, a byte[] for a length-delimited
+     * field. A non-repeated field read once takes its last occurrence, as protobuf merges them.
+     */
+    private record Fields(Map<Integer, List<Object>> byNumber) {
+
+        static Fields of(byte[] data) {
+            ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+            Map<Integer, List<Object>> fields = new LinkedHashMap<>();
+            while (in.hasRemaining()) {
+                long key = readVarint(in);
+                int wireType = (int) (key & 7);
+                Object value = switch (wireType) {
+                    case 0 -> readVarint(in);
+                    case 1 -> in.getLong();
+                    case 2 -> {
+                        byte[] b = new byte[Math.toIntExact(readVarint(in))];
+                        in.get(b);
+                        yield b;
                     }
-                }
-                scalars.put(tag, simple);
-            } else {
-                skip(in, (int) (key & 7));
+                    case 5 -> in.getInt();
+                    default -> throw new IllegalStateException("wire type " + wireType);
+                };
+                fields.computeIfAbsent((int) (key >>> 3), n -> new ArrayList<>()).add(value);
             }
+            return new Fields(fields);
+        }
+
+        boolean has(int field) {
+            return byNumber.containsKey(field);
+        }
+
+        List<Object> all(int field) {
+            return byNumber.getOrDefault(field, List.of());
+        }
+
+        private Object last(int field) {
+            List<Object> values = all(field);
+            return values.isEmpty() ? null : values.get(values.size() - 1);
+        }
+
+        byte[] bytes(int field) {
+            return (byte[]) last(field);
+        }
+
+        String string(int field) {
+            byte[] b = bytes(field);
+            return b == null ? null : new String(b, StandardCharsets.UTF_8);
+        }
+
+        /** A varint field; 0, its default, when absent. */
+        long varint(int field) {
+            Object v = last(field);
+            return v == null ? 0 : (Long) v;
+        }
+
+        int fixed32(int field) {
+            return (Integer) last(field);
+        }
+
+        /** A double field; 0, its default, when absent. */
+        double double64(int field) {
+            Object v = last(field);
+            return v == null ? 0 : Double.longBitsToDouble((Long) v);
+        }
+
+        /** A repeated double: packed (a length-delimited run of 8-byte values) or one fixed64 per value. */
+        List<Double> doubles(int field) {
+            List<Double> out = new ArrayList<>();
+            for (Object v : all(field)) {
+                if (v instanceof byte[] packed) {
+                    ByteBuffer b = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
+                    while (b.hasRemaining()) {
+                        out.add(b.getDouble());
+                    }
+                } else {
+                    out.add(Double.longBitsToDouble((Long) v));
+                }
+            }
+            return out;
+        }
+
+        /** A repeated float: packed or one fixed32 per value. */
+        List<Float> floats(int field) {
+            List<Float> out = new ArrayList<>();
+            for (Object v : all(field)) {
+                if (v instanceof byte[] packed) {
+                    ByteBuffer b = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
+                    while (b.hasRemaining()) {
+                        out.add(b.getFloat());
+                    }
+                } else {
+                    out.add(Float.intBitsToFloat((Integer) v));
+                }
+            }
+            return out;
         }
     }
 
-    private static byte[] bytes(ByteBuffer in) {
-        byte[] b = new byte[Math.toIntExact(varint(in))];
-        in.get(b);
-        return b;
-    }
-
-    private static long varint(ByteBuffer in) {
+    private static long readVarint(ByteBuffer in) {
         long value = 0;
         for (int shift = 0; ; shift += 7) {
             byte b = in.get();
@@ -120,16 +288,6 @@ final class TfEventFileReader {
             if ((b & 0x80) == 0) {
                 return value;
             }
-        }
-    }
-
-    private static void skip(ByteBuffer in, int wireType) {
-        switch (wireType) {
-            case 0 -> varint(in);
-            case 1 -> in.position(in.position() + 8);
-            case 2 -> bytes(in);
-            case 5 -> in.position(in.position() + 4);
-            default -> throw new IllegalStateException("wire type " + wireType);
         }
     }
 }
