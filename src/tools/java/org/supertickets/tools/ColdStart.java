@@ -1,53 +1,26 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
-import org.supertickets.app.ClassDataSharing;
+import org.supertickets.ui.FirstFrameProbe;
 import org.supertickets.ui.Launcher;
 
 /**
  * Time from starting a JVM to the workbench's first drawn frame: {@link #measure} starts the app in fresh
  * JVMs (same Java, same class path, a scratch preferences folder) that report and exit on their first frame
- * ({@link #PROBE_PROPERTY}). The first start pays for cold file caches; the later ones are what a user
- * restarting the workbench waits.
+ * ({@link FirstFrameProbe}, the part of this measurement the app carries). The first start pays for cold file
+ * caches; the later ones are what a user restarting the workbench waits.
  */
 public final class ColdStart {
-    /** When true, the app prints {@link #MARK} and the time since its JVM started, then exits, on its first frame. */
-    public static final String PROBE_PROPERTY = "supertickets.exitOnFirstFrame";
-    static final String MARK = "first frame after ms ";
 
     private ColdStart() {
-    }
-
-    /** Called by the app once its window is shown, when {@link #PROBE_PROPERTY} is set. */
-    public static void exitOnFirstFrame() {
-        new AnimationTimer() {
-            private int pulses;
-
-            @Override
-            public void handle(long now) {
-                // A pulse runs its timers before it renders: the second call means the first frame is drawn.
-                if (++pulses == 2) {
-                    long launched = Long.getLong(ClassDataSharing.LAUNCHED_AT_PROPERTY,
-                            ManagementFactory.getRuntimeMXBean().getStartTime());
-                    long sinceStart = System.currentTimeMillis() - launched;
-                    System.out.println(MARK + sinceStart);
-                    System.out.flush();
-                    stop();
-                    Platform.exit();
-                }
-            }
-        }.start();
     }
 
     /** Starts the app from this JVM's class path {@code starts} times, one after the other; one line per start. */
@@ -71,7 +44,7 @@ public final class ColdStart {
         String java = ProcessHandle.current().info().command().orElse("java");
         for (int i = 1; i <= starts; i++) {
             long t0 = System.nanoTime();
-            List<String> command = new ArrayList<>(List.of(java, "-D" + PROBE_PROPERTY + "=true",
+            List<String> command = new ArrayList<>(List.of(java, "-D" + FirstFrameProbe.PROPERTY + "=true",
                     "-Djava.util.prefs.userRoot=" + prefs));
             command.addAll(launch);
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -79,8 +52,8 @@ public final class ColdStart {
             try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(),
                     StandardCharsets.UTF_8))) {
                 for (String line; (line = out.readLine()) != null; ) {
-                    if (line.startsWith(MARK)) {
-                        reported = line.substring(MARK.length());
+                    if (line.startsWith(FirstFrameProbe.MARK)) {
+                        reported = line.substring(FirstFrameProbe.MARK.length());
                     }
                 }
             }

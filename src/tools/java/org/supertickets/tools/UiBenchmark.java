@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,7 +35,8 @@ import org.supertickets.ui.task.TaskRunner;
  * AnimationTimer keeping pulses coming), the redraw time of the connectivity graph and of the monitor, and the
  * decode and redraw time of a 1M-weight heatmap, a live chart's update cost from 1 k to 1 M points of history,
  * and the time from starting a JVM to the workbench's first frame ({@link ColdStart}). Run under Xvfb:
- * {@code xvfb-run -a java -cp ... org.supertickets.ui.bench.UiBenchmark [config.json] [epochs]}.
+ * {@code xvfb-run -a java -cp target/classes:target/test-classes:... org.supertickets.tools.UiBenchmark
+ * [config.json] [epochs]}.
  */
 public final class UiBenchmark {
 

@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,8 +30,8 @@ import org.supertickets.ui.charts.ComparisonCharts;
 /**
  * Screenshots of the first seconds of a run (charts with one point) and of the connectivity graph after the
  * search removed channels, at a window size, without training: the quickstart supernet with a made-up shrink
- * and prune (run under Xvfb: {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java
- * -Dexec.mainClass=org.supertickets.ui.bench.GraphTour -Dexec.args="OUT WIDTH HEIGHT"}).
+ * and prune (run under Xvfb: {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.supertickets.tools.GraphTour -Dexec.args="OUT WIDTH HEIGHT"}).
  */
 public final class GraphTour {
 

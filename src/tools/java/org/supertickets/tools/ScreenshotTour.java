@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -22,7 +22,8 @@ import org.supertickets.ui.runqueue.SlurmSweepsViewModel;
 
 /**
  * Takes the README/docs screenshots of every view during a real quickstart run (run under Xvfb:
- * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q exec:java -Dexec.mainClass=...ScreenshotTour}).
+ * {@code xvfb-run -a -s "-screen 0 1600x1000x24" mvn -q test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=org.supertickets.tools.ScreenshotTour}).
  * Arguments: output folder (default docs/screenshots), runs folder (default a temp folder).
  * With {@code --compare [--dark] OUT RUN_OR_FOLDER...} it only shoots the Compare tab and the ticket diff of
  * finished runs (a folder that is not itself a run adds every run under it), without training. With

@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,8 +13,9 @@ import org.supertickets.ui.teaching.DemoStarter;
 
 /**
  * Shoots docs/teaching.md's presenter-mode screenshots from a real demo run in step mode (run under Xvfb with a
- * screen of the size asked for: {@code xvfb-run -a -s "-screen 0 1280x720x24" mvn -q exec:java
- * -Dexec.mainClass=org.supertickets.ui.bench.TeachingTour -Dexec.args="OUT 1280 720 1.5"}). Presenter mode goes full
+ * screen of the size asked for: {@code xvfb-run -a -s "-screen 0 1280x720x24" mvn -q test-compile exec:java
+ * -Dexec.classpathScope=test -Dexec.mainClass=org.supertickets.tools.TeachingTour
+ * -Dexec.args="OUT 1280 720 1.5"}). Presenter mode goes full
  * screen, so the shots are the screen's size. It shoots the Monitor waiting at an architecture step and at a
  * pruning event, the Inside tab there (distributions, channel view) before and after a what-if switches a branch
  * off, and the Inside tab of the finished run with its 1×1 connections; it also writes the graph's evolution as a

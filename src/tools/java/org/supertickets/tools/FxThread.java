@@ -1,4 +1,4 @@
-package org.supertickets.ui.bench;
+package org.supertickets.tools;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
