@@ -11,6 +11,7 @@ import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.TensorNames;
+import org.supertickets.report.ComparisonCharts;
 import org.supertickets.run.RunSummary;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
@@ -25,7 +26,6 @@ import org.supertickets.train.RunStarted;
 import org.supertickets.train.SnapshotBuilder;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.ui.WorkbenchWindow;
-import org.supertickets.ui.charts.ComparisonCharts;
 
 /**
  * Screenshots of the first seconds of a run (charts with one point) and of the connectivity graph after the

@@ -46,11 +46,14 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.supertickets.run.MethodSummary;
-import org.supertickets.run.PairedComparison;
+import org.supertickets.report.ComparedRun;
+import org.supertickets.report.ComparisonCharts;
+import org.supertickets.report.CurveCharts;
+import org.supertickets.report.MethodSummary;
+import org.supertickets.report.PairedComparison;
+import org.supertickets.report.RunCurves;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
-import org.supertickets.ui.charts.ComparisonCharts;
 import org.supertickets.ui.controls.ToolButton;
 
 /**

@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 /**
  * How the channels of one part of the supernet differ from ticket A to ticket B: a block's body (its expand conv,

@@ -1,11 +1,10 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.jfree.chart.JFreeChart;
 import org.junit.jupiter.api.Test;
-import org.supertickets.ui.charts.AxisTicks;
 
 /** The Compare tab's curves with one run of one evaluation, or a flat curve (issue 11, item 5). */
 class CurveChartsAxesTest {

@@ -1,6 +1,7 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
 import java.util.List;
+import org.supertickets.run.RunSummary;
 
 /**
  * The comparison as CSV, shared by the CLI's {@code compare} and the GUI's Compare tab (RFC 4180 quoting). When

@@ -1,4 +1,4 @@
-package org.supertickets.ui.charts;
+package org.supertickets.report;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;

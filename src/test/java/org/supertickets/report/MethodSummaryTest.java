@@ -1,12 +1,11 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.supertickets.TestConfigs;
-import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.run.RunSummary;
 
 class MethodSummaryTest {
 
@@ -44,31 +43,6 @@ class MethodSummaryTest {
         assertEquals(2, rows.size());
         assertEquals(0.75, rows.get(0).meanAccuracy(), 1e-12);
         assertEquals(1, rows.get(1).runs());
-    }
-
-    @Test
-    void theSettingIgnoresSeedAndNameButNotTheRest() {
-        SearchSpaceConfig base = TestConfigs.tinyFashionMnist();
-        assertEquals(RunSummary.settingOf(base), RunSummary.settingOf(base.withSeed(99).withName("other-seed_2")));
-        assertTrue(!RunSummary.settingOf(base).equals(RunSummary.settingOf(base.withTraining(
-                base.training().withEpochs(9)))));
-    }
-
-    @Test
-    void frozenRunsAreNamedAfterWhatWasDoneToTheTicket() {
-        SearchSpaceConfig base = TestConfigs.tinyFashionMnist();
-        assertEquals("retrain-rewound-random-masks",
-                RunSummary.methodOf(base.frozen().withName("x-seed_1-retrain-rewound-random-masks")));
-        assertEquals("retrain-random", RunSummary.methodOf(base.frozen().withName("x-retrain-random")));
-        assertEquals("finetune", RunSummary.methodOf(base.frozen().withName("x-finetune")));
-        assertEquals("transfer", RunSummary.methodOf(base.frozen().withName("x-to-mnist")));
-        assertEquals("transfer-random", RunSummary.methodOf(base.frozen().withName("x-seed_2-to-mnist-canvas-random")));
-        assertEquals("transfer-rewound", RunSummary.methodOf(base.frozen().withName("x-to-mnist-canvas-rewound")));
-        assertEquals("transfer-dense-body", RunSummary.methodOf(base.frozen().withName(
-                "x-dense-seed_1-to-fashion-mnist-canvas-dense-body")));
-        assertEquals("imp-level", RunSummary.methodOf(base.frozen().withName("x-imp-level-2")));
-        assertEquals("dense", RunSummary.methodOf(base.frozen().withName("x")));
-        assertEquals("supertickets", RunSummary.methodOf(base));
     }
 
     @Test

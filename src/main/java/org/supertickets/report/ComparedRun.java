@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import java.nio.file.Path;
 import org.supertickets.run.RunFolder;
@@ -8,7 +8,7 @@ import org.supertickets.run.RunSummary;
  * A finished run in the comparison: its folder, the summary the table and the plots show, and its curves.
  *
  * @param folder  the run folder (absolute, normalised)
- * @param summary what {@link org.supertickets.pipeline.ComparedRuns#read} says about it
+ * @param summary what {@link org.supertickets.report.ComparedRuns#read} says about it
  * @param curves  its evaluations over training
  * @param curvesFolder the run folder the curves and the ticket come from: the folder itself, or a pipeline's
  *                     last stage

@@ -1,10 +1,11 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.supertickets.run.RunSummary;
 import org.supertickets.stats.SeedStatistics;
 
 /**

@@ -1,14 +1,11 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.run.RunSummary;
 
 /**
  * What tells the settings of a comparison apart, in words: a setting is named by a hash of its config, which says
@@ -18,33 +15,7 @@ import org.supertickets.space.SearchSpaceConfig;
  */
 public final class SettingDifferences {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private SettingDifferences() {
-    }
-
-    /** Every leaf of a config as {@code path -> value}, without its name and seed (what seeds of a setting share). */
-    public static Map<String, String> valuesOf(SearchSpaceConfig config) {
-        Map<String, String> values = new LinkedHashMap<>();
-        flatten("", JSON.valueToTree(config), values);
-        values.remove("name");
-        values.remove("seed");
-        return values;
-    }
-
-    private static void flatten(String path, JsonNode node, Map<String, String> out) {
-        if (node.isObject()) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), out);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                flatten(path + "[" + i + "]", node.get(i), out);
-            }
-        } else {
-            out.put(path, node.asText());
-        }
     }
 
     /** Setting hash to its description; the reference setting of each method and dataset maps to "". */

@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -9,8 +9,6 @@ import java.text.NumberFormat;
 import java.util.List;
 import java.util.function.Function;
 import org.jfree.chart.JFreeChart;
-import org.supertickets.ui.charts.CountFormat;
-import org.supertickets.ui.charts.ReadableNumberAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -23,7 +21,7 @@ import org.jfree.data.xy.XYSeriesCollection;
  * colour-blind readers), and past seven runs the colours repeat with a dashed, then a dotted line, so every run
  * stays distinguishable without relying on hue alone. The legend is drawn once by the view for all three charts.
  */
-final class CurveCharts {
+public final class CurveCharts {
 
     /** Okabe-Ito without yellow, which is unreadable as a thin line on white. */
     static final int[] RUN_COLOURS = {0x0072B2, 0xD55E00, 0x009E73, 0xCC79A7, 0xE69F00, 0x56B4E9, 0x000000};
@@ -34,12 +32,12 @@ final class CurveCharts {
     private CurveCharts() {
     }
 
-    static int colour(int run) {
+    public static int colour(int run) {
         return RUN_COLOURS[run % RUN_COLOURS.length];
     }
 
     /** The dash pattern of run {@code run}'s line; null = solid. */
-    static float[] dashes(int run) {
+    public static float[] dashes(int run) {
         return DASHES[(run / RUN_COLOURS.length) % DASHES.length];
     }
 
@@ -47,7 +45,7 @@ final class CurveCharts {
      * What the held-out set says at each evaluation: accuracy, or mean IoU when every run segments (a segmentation
      * run's accuracy is per pixel, and most pixels are background); with both kinds, accuracy, so labelled.
      */
-    static JFreeChart validationAccuracy(List<RunCurves> runs) {
+    public static JFreeChart validationAccuracy(List<RunCurves> runs) {
         boolean allSegment = !runs.isEmpty() && runs.stream().allMatch(RunCurves::segmentation);
         if (allSegment) {
             return chart("Validation mean IoU", "validation mIoU (background included)", runs, RunCurves::meanIou,
@@ -58,12 +56,12 @@ final class CurveCharts {
                 : "validation accuracy", runs, RunCurves::validationAccuracy, new DecimalFormat("0.#%"), false, true);
     }
 
-    static JFreeChart sparsity(List<RunCurves> runs) {
+    public static JFreeChart sparsity(List<RunCurves> runs) {
         return chart("Weight sparsity", "share of prunable weights masked", runs, RunCurves::sparsity,
                 new DecimalFormat("0%"), true, true);
     }
 
-    static JFreeChart macs(List<RunCurves> runs) {
+    public static JFreeChart macs(List<RunCurves> runs) {
         return chart("MACs of the (shrunk) network", "MACs (dense)", runs, RunCurves::macs, new CountFormat(),
                 false, false);
     }

@@ -1,9 +1,10 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.supertickets.run.RunSummary;
 import org.supertickets.stats.Holm;
 import org.supertickets.stats.PairedTTest;
 

@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import org.supertickets.space.LayerKind;
 import org.supertickets.ticket.TicketLayer;

@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import java.io.IOException;
 import java.nio.file.Files;

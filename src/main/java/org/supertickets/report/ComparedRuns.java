@@ -1,16 +1,19 @@
-package org.supertickets.pipeline;
+package org.supertickets.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.supertickets.model.CorruptFileException;
+import org.supertickets.pipeline.PipelineIo;
+import org.supertickets.pipeline.PipelineManifest;
+import org.supertickets.pipeline.PipelineStage;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 
 /**
- * Reads what a folder stands for when compared or opened: a single run's summary, or a pipeline's — its last
- * stage's ticket with the training compute and wall time of all stages summed — and where its ticket is.
+ * Reads what a folder stands for when compared: a single run's summary, or a pipeline's — its last stage's ticket
+ * with the training compute and wall time of all stages summed — and the run folder its curves come from.
  */
 public final class ComparedRuns {
 
@@ -50,21 +53,6 @@ public final class ComparedRuns {
                 ticket.testAccuracy(), ticket.sparsity(), ticket.weightsRemaining(), ticket.macs(),
                 ticket.sparseMacs(), ticket.params(), ticket.supernetMacs(), manifest.totalTrainingMacs(),
                 manifest.totalWallSeconds(), settingOf(manifest), Map.of(), ticket.testSegmentation());
-    }
-
-    /**
-     * The final ticket of a completed pipeline.
-     *
-     * @throws CorruptFileException when {@code pipeline.json} is damaged or names no ticket yet (the pipeline has
-     *                              not finished; the message says to resume it)
-     */
-    public static Path finalTicket(Path pipeline) throws IOException, CorruptFileException {
-        PipelineManifest manifest = PipelineIo.read(pipeline);
-        if (manifest.ticket() == null) {
-            throw new CorruptFileException(pipeline.resolve(PipelineManifest.FILE), "names no ticket: the pipeline "
-                    + "has not finished. Resume it (Runs → Resume from checkpoint), then open its ticket.");
-        }
-        return pipeline.resolve(manifest.ticket());
     }
 
     private static PipelineManifest manifestOf(Path folder) throws IOException {

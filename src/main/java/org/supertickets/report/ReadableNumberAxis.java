@@ -1,4 +1,4 @@
-package org.supertickets.ui.charts;
+package org.supertickets.report;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
@@ -8,8 +8,8 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnit;
 import org.jfree.chart.axis.TickUnitSource;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.plot.ValueAxisPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.Range;
 
 /**

@@ -1,4 +1,4 @@
-package org.supertickets.ui.charts;
+package org.supertickets.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,14 +1,12 @@
-package org.supertickets.run;
+package org.supertickets.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.supertickets.TestConfigs;
-import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.run.RunSummary;
 
 /** Settings are told apart in words: the config values that differ from the method's first setting. */
 class SettingDifferencesTest {
@@ -50,15 +48,5 @@ class SettingDifferencesTest {
         assertEquals("training.ema.enabled=true", SettingDifferences.describe(
                 values("search.enabled", "true", "training.ema.enabled", "true", "search.rho", "1"),
                 values("search.enabled", "true", "training.ema.enabled", "false", "search.rho", "1")));
-    }
-
-    @Test
-    void aConfigsValuesLeaveOutItsNameAndSeed() {
-        SearchSpaceConfig tiny = TestConfigs.tinyFashionMnist();
-        Map<String, String> values = SettingDifferences.valuesOf(tiny);
-        assertFalse(values.containsKey("name") || values.containsKey("seed"));
-        assertEquals(values, SettingDifferences.valuesOf(tiny.withSeed(7).withName("other")));
-        assertEquals("0.1", values.get("training.learningRate"));
-        assertEquals("12", values.get("stages[0].channels"));
     }
 }

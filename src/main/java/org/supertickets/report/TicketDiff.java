@@ -1,4 +1,4 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

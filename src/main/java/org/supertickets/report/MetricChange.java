@@ -1,7 +1,6 @@
-package org.supertickets.ui.compare;
+package org.supertickets.report;
 
 import java.util.Locale;
-import org.supertickets.ui.graph.GraphViewModel;
 
 /**
  * One summary number of two tickets and its difference.
@@ -44,7 +43,7 @@ public record MetricChange(String name, double a, double b, Unit unit) {
             String points = String.format(Locale.ROOT, "%.2f", Math.abs(100 * d));
             return sign(d, points) + points + " pp";
         }
-        String amount = GraphViewModel.human(Math.abs(d));
+        String amount = CountFormat.human(Math.abs(d));
         String percent = String.format(Locale.ROOT, "%.1f", Math.abs(100 * d / a));
         return sign(d, amount) + amount + (a == 0 ? "" : " (" + sign(d, percent) + percent + "%)");
     }
@@ -53,7 +52,7 @@ public record MetricChange(String name, double a, double b, Unit unit) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
-        return unit == Unit.SHARE ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : GraphViewModel.human(v);
+        return unit == Unit.SHARE ? String.format(Locale.ROOT, "%.2f%%", 100 * v) : CountFormat.human(v);
     }
 
     /** The sign of a difference as written: "±" when it rounds to zero, so no "−0.00" appears. */

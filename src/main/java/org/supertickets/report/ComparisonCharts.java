@@ -1,4 +1,4 @@
-package org.supertickets.ui.charts;
+package org.supertickets.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
@@ -25,7 +25,6 @@ import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.supertickets.run.RunSummary;
-import org.supertickets.run.SettingDifferences;
 
 /**
  * The comparison plots of the paper's claims: accuracy against weights remaining (log axis, descending),
