@@ -178,7 +178,8 @@ class ArchitectureTest {
     }
 
     private static boolean inUi(JavaClass c) {
-        return c.getPackageName().equals("org.supertickets.ui") || c.getPackageName().startsWith("org.supertickets.ui.");
+        String name = c.getPackageName();
+        return name.equals("org.supertickets.ui") || name.startsWith("org.supertickets.ui.");
     }
 
     private static boolean isValue(JavaClass c) {

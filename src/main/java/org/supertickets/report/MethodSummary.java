@@ -9,8 +9,8 @@ import org.supertickets.run.RunSummary;
 import org.supertickets.stats.SeedStatistics;
 
 /**
- * One method on one dataset in one setting, over its seeds: the mean of each measure and the spread of the test accuracy, so a
- * comparison with several seeds per point reads as one row per method.
+ * One method on one dataset in one setting, over its seeds: the mean of each measure and the spread of the test
+ * accuracy, so a comparison with several seeds per point reads as one row per method.
  *
  * @param method           the method label
  * @param dataset          the dataset

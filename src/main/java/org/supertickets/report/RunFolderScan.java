@@ -10,7 +10,8 @@ import org.supertickets.run.RunFolder;
 
 /**
  * The run folders directly under a folder (e.g. the {@code --out} of a sweep): subfolders holding
- * {@code config.json}, or a pipeline's {@code pipeline.json}, by name. Other subfolders (plots, notes) are not runs and are passed over.
+ * {@code config.json}, or a pipeline's {@code pipeline.json}, by name. Other subfolders (plots, notes) are not runs
+ * and are passed over.
  *
  * @param parent  the folder scanned
  * @param runs    run folders found, sorted by name

@@ -115,8 +115,8 @@ public record RunSummary(
         }
         if (started == null || finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED) {
             throw new IOException(folder.path() + " has not completed" + (finished == null ? "" : " ("
-                    + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it is still training, resume it if it "
-                    + "stopped, or leave it out.");
+                    + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it "
+                    + "is still training, resume it if it stopped, or leave it out.");
         }
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),

@@ -44,7 +44,8 @@ class CompareTest {
         RunSummary costlyBetter = summary("c", 0.92, 300);
         RunSummary costlyWorse = summary("d", 0.85, 400);
         assertEquals(List.of(cheapGood, costlyBetter),
-                ComparisonCharts.paretoFront(List.of(costlyWorse, cheapBad, costlyBetter, cheapGood), RunSummary::macs));
+                ComparisonCharts.paretoFront(List.of(costlyWorse, cheapBad, costlyBetter, cheapGood),
+                        RunSummary::macs));
     }
 
     private static RunSummary summary(String run, double acc, long macs) {

@@ -115,9 +115,9 @@ class SegmentationCompareTest {
         assertFalse(runs.get(0).segmentation());
         String table = ComparisonTables.runs(runs);
         int run = runs.get(0).run().length();
-        assertEquals(String.format("%-" + run + "s %-12s %5s %8s %9s %12s %9s %11s %8s%n", "run", "method", "seed", "test acc",
-                "sparsity", "MACs", "params", "train MACs", "wall s"), table.lines().findFirst().orElseThrow()
-                + System.lineSeparator());
+        assertEquals(String.format("%-" + run + "s %-12s %5s %8s %9s %12s %9s %11s %8s%n", "run", "method", "seed",
+                "test acc", "sparsity", "MACs", "params", "train MACs", "wall s"),
+                table.lines().findFirst().orElseThrow() + System.lineSeparator());
         assertFalse(table.contains("mIoU"), table);
         assertEquals(ComparisonCsv.RUNS_HEADER, ComparisonCsv.runs(runs).lines().findFirst().orElseThrow());
         assertEquals(ComparisonCsv.METHODS_HEADER, ComparisonCsv.methods(MethodSummary.of(runs)).lines().findFirst()

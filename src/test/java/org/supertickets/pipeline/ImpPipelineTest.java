@@ -36,7 +36,6 @@ import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
-import org.supertickets.train.TrainingEvent;
 
 class ImpPipelineTest {
 

@@ -118,12 +118,13 @@ public final class GraphViewModel {
             sb.append(String.format(Locale.ROOT, "%nweights %,d / %,d alive (%.1f%%)", s.keptWeights(), s.weights(),
                     100 * s.aliveFraction()));
             sb.append(String.format(Locale.ROOT, "%nMACs %s dense, %s alive · %.1f%% of the network's MACs",
-                    CountFormat.human(s.macs()), CountFormat.human(s.keptMacs()), f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
+                    CountFormat.human(s.macs()), CountFormat.human(s.keptMacs()),
+                    f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
         }
         Architecture net = f.graph().supernet();
         if (net.segments() && node.kind() == NodeKind.DECODER_JOIN) {
-            sb.append(String.format(Locale.ROOT, "%nthe head's %d×%d output upsampled (bilinear) to %d×%d, added to the "
-                    + "decoder skip, ReLU", net.featureHeight(), net.featureWidth(), net.decoderHeight(),
+            sb.append(String.format(Locale.ROOT, "%nthe head's %d×%d output upsampled (bilinear) to %d×%d, added to "
+                    + "the decoder skip, ReLU", net.featureHeight(), net.featureWidth(), net.decoderHeight(),
                     net.decoderWidth()));
         } else if (net.segments() && node.kind() == NodeKind.CLASSIFIER) {
             sb.append(String.format(Locale.ROOT, "%nruns at every pixel of %d×%d, its logits upsampled (bilinear) to "

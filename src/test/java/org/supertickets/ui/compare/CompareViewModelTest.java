@@ -218,7 +218,7 @@ class CompareViewModelTest {
         vm.exportCsv(file);
         assertEquals(vm.csv(), Files.readString(file));
         assertTrue(vm.statusProperty().get().startsWith("Exported 2 runs"), vm.statusProperty().get());
-        assertTrue(CompareViewModel.csv(List.of(new RunSummary("a,b", "dense", "d", 1, 0.5, 0, 1, 1, 1, 1, 1, 1, 1, "s")))
-                .contains("\n\"a,b\",dense,"), "a name with a comma is quoted");
+        assertTrue(CompareViewModel.csv(List.of(new RunSummary("a,b", "dense", "d", 1, 0.5, 0, 1, 1, 1, 1, 1, 1, 1,
+                "s"))).contains("\n\"a,b\",dense,"), "a name with a comma is quoted");
     }
 }
