@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.supertickets.ui.FirstFrameProbe;
 
 /**
  * Starts the packaged window from a class-data-sharing archive of the jar: the window's start is mostly
@@ -35,7 +36,7 @@ public final class ClassDataSharing {
     /** Set on the child JVM, so that it does not start another. */
     static final String CHILD_PROPERTY = "supertickets.cds.child";
     /** The parent's start (epoch ms), so the child can time a start from the moment the user launched it. */
-    public static final String LAUNCHED_AT_PROPERTY = "supertickets.launchedAt";
+    static final String LAUNCHED_AT_PROPERTY = FirstFrameProbe.LAUNCHED_AT_PROPERTY;
 
     private static final String ARCHIVE_SUFFIX = ".jsa";
     private static final int CHILD_SHUTDOWN_SECONDS = 30;

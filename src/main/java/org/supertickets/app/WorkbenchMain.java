@@ -30,7 +30,8 @@ public final class WorkbenchMain {
         if (route.commandLine()) {
             org.supertickets.cli.Main.main(rest);
         } else {
-            Optional<Integer> childExit = ClassDataSharing.runWindowInChild(WorkbenchMain.class.getName(), route.args());
+            Optional<Integer> childExit = ClassDataSharing.runWindowInChild(WorkbenchMain.class.getName(),
+                    route.args());
             if (childExit.isPresent()) {
                 System.exit(childExit.get());
             }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * A per-operator profile: libtorch's profiler trace (the Chrome-trace JSON that DJL's
- * {@code JniUtils.stopProfile} writes) summed per operator name, with each operator's <em>self</em> time, i.e.
+ * {@code PyTorchInternals.stopProfiler} writes) summed per operator name, with each operator's <em>self</em> time, i.e.
  * its duration less that of the operators it called, so the rows add up to the time spent in libtorch.
  *
  * @param operators  one row per operator name, most self time first

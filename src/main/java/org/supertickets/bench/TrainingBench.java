@@ -1,10 +1,10 @@
 package org.supertickets.bench;
 
 import ai.djl.Device;
-import ai.djl.pytorch.jni.JniUtils;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.supertickets.engine.PyTorchInternals;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.CheckpointStore;
 import org.supertickets.train.StepMetrics;
@@ -84,11 +84,11 @@ public final class TrainingBench {
                 cpu[0] = ProcessCpu.nanos();
                 wall[0] = System.nanoTime();
                 if (trace != null) {
-                    JniUtils.startProfile(false, true, false);
+                    PyTorchInternals.startProfiler();
                 }
             }
             if (trace != null && m.step() == firstMeasured + PROFILED_STEPS) {
-                JniUtils.stopProfile(trace.toString());
+                PyTorchInternals.stopProfiler(trace);
             }
             if (m.step() == measuredEnd) {
                 cpu[1] = ProcessCpu.nanos();

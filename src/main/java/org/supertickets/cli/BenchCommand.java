@@ -109,7 +109,8 @@ final class BenchCommand implements Callable<Integer> {
             return Main.EXIT_BAD_INPUT;
         }
         TrainingBench bench = new TrainingBench(resolved, ConfigIo.hash(resolved), data.training(), chosen);
-        int engineThreads = Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors());
+        int engineThreads = Integer.getInteger("ai.djl.pytorch.num_threads",
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "bench %s on %s (%s, %d threads), batch %d, %d steps after %d warm-up%n",
                 config, chosen, TwoInOneTrainer.engineDescription(), engineThreads, resolved.training().batchSize(),
                 steps, warmup);

@@ -25,8 +25,8 @@ final class TransferTarget {
     static String dataset(String data, String task, String sourceDataset) {
         if (task == null) {
             if (data == null) {
-                throw new IllegalArgumentException("transfer needs a target. Fix: give --data DATASET (another dataset) "
-                        + "or --task classification|segmentation (the other task)");
+                throw new IllegalArgumentException("transfer needs a target. Fix: give --data DATASET (another "
+                        + "dataset) or --task classification|segmentation (the other task)");
             }
             return data;
         }

@@ -49,7 +49,8 @@ public record DatasetDescription(String pixels, List<String> classNames, String 
                             + "train/ and test/, of " + DatasetLoader.HELD_OUT_TEST_PERCENT + "% of the images held "
                             + "out with a fixed seed (DatasetLoader), the same for every run");
             case "fashion-mnist-canvas", "mnist-canvas" -> new DatasetDescription("canvases of " + data.height()
-                    + "x" + data.width() + " composed by CanvasComposer from IDX unsigned bytes / 255, one grey channel",
+                    + "x" + data.width() + " composed by CanvasComposer from IDX unsigned bytes / 255, one grey "
+                    + "channel",
                     withBackground("fashion-mnist-canvas".equals(data.dataset()) ? FASHION_MNIST : DIGITS),
                     limit.replace("images", "canvases") + " of the test split, composed from the source's test images "
                             + "only, with a fixed seed; "

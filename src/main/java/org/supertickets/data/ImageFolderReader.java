@@ -143,7 +143,8 @@ public final class ImageFolderReader {
                 return "it declares more pixels than fit into the memory this process has free (an enormous or "
                         + "forged image)";
             }
-            String m = t.getMessage() == null ? "" : t.getMessage().replace("Caught exception during read:", "").strip();
+            String m = t.getMessage() == null ? ""
+                    : t.getMessage().replace("Caught exception during read:", "").strip();
             if (!m.isEmpty()) {
                 detail = m;
             }

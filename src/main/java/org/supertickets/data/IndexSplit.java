@@ -26,7 +26,8 @@ record IndexSplit(int[] kept, int[] heldOut) {
                     "use a share such as 0.1");
         }
         if (config.trainLimit() < 0) {
-            throw new DatasetException("data.trainLimit", "is " + config.trainLimit(), "use 0 (all) or a positive count");
+            throw new DatasetException("data.trainLimit", "is " + config.trainLimit(),
+                    "use 0 (all) or a positive count");
         }
         if (config.testLimit() < 0) {
             throw new DatasetException("data.testLimit", "is " + config.testLimit(), "use 0 (all) or a positive count");

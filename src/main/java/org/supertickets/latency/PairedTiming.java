@@ -37,7 +37,8 @@ public record PairedTiming(int minPairs, int maxPairs, double precision, double 
     }
 
     public PairedTiming {
-        if (minPairs < MIN_PAIRS_FOR_AN_INTERVAL || maxPairs < minPairs || !(precision > 0) || !(maxSeconds > 0) || warmup < 0) {
+        if (minPairs < MIN_PAIRS_FOR_AN_INTERVAL || maxPairs < minPairs || !(precision > 0) || !(maxSeconds > 0)
+                || warmup < 0) {
             throw new IllegalArgumentException("need 6 <= minPairs <= maxPairs, precision > 0, maxSeconds > 0 and "
                     + "warmup >= 0; got " + minPairs + ", " + maxPairs + ", " + precision + ", " + maxSeconds + ", "
                     + warmup);

@@ -90,8 +90,8 @@ public final class NetworkStateCodec {
      * Rebuilds the network of {@code architecture} from entries, checking names, shapes and values (the values
      * against {@link NetworkValueLimits}: what a trained network can hold).
      */
-    public static NetworkState fromEntries(Path file, Architecture architecture, Map<String, SafetensorsFile.Entry> entries)
-            throws CorruptFileException {
+    public static NetworkState fromEntries(Path file, Architecture architecture,
+            Map<String, SafetensorsFile.Entry> entries) throws CorruptFileException {
         checkPlausible(file, architecture);
         TensorLayout layout = TensorLayout.of(architecture);
         Map<String, HostTensor> tensors = new LinkedHashMap<>();

@@ -4,8 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
+import org.supertickets.engine.PyTorchInternals;
 
 /**
  * A 1×1 conv (or the classifier) as one matrix product on activations laid out {@code [C, N·H·W]}: {@code W [out,
@@ -54,7 +53,7 @@ final class PointwiseProduct {
      * further pass: this was ~2× faster on the expand layers (docs/performance.md, "Sparse inference").
      */
     NDArray onto(NDArray x, NDArray start) {
-        return JniUtils.linear((PtNDArray) weight, (PtNDArray) x.transpose(), (PtNDArray) start);
+        return PyTorchInternals.linear(weight, x.transpose(), start);
     }
 
     boolean sparse() {

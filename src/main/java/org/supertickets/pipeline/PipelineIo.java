@@ -51,4 +51,19 @@ public final class PipelineIo {
         }
         return manifest;
     }
+
+    /**
+     * The final ticket of a completed pipeline.
+     *
+     * @throws CorruptFileException when {@code pipeline.json} is damaged or names no ticket yet (the pipeline has
+     *                              not finished; the message says to resume it)
+     */
+    public static Path finalTicket(Path pipeline) throws IOException, CorruptFileException {
+        PipelineManifest manifest = read(pipeline);
+        if (manifest.ticket() == null) {
+            throw new CorruptFileException(pipeline.resolve(PipelineManifest.FILE), "names no ticket: the pipeline "
+                    + "has not finished. Resume it (Runs → Resume from checkpoint), then open its ticket.");
+        }
+        return pipeline.resolve(manifest.ticket());
+    }
 }

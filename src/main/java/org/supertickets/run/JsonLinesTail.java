@@ -43,7 +43,8 @@ public final class JsonLinesTail {
 
     /** @param holeGraceNanos how long a line with NUL bytes waits to be filled in; 0 = it is read at once */
     public JsonLinesTail(Path file, long holeGraceNanos) {
-        this(file, JsonLines.MAX_LINE_BYTES + 1, holeGraceNanos); // the longest line forEachLine takes, with its newline
+        // the longest line forEachLine takes, with its newline
+        this(file, JsonLines.MAX_LINE_BYTES + 1, holeGraceNanos);
     }
 
     JsonLinesTail(Path file, int windowBytes) {

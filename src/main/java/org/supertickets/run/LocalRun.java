@@ -206,8 +206,8 @@ public final class LocalRun {
         }
     }
 
-    private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash, Device device,
-            RunData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
+    private static LocalRun launch(RunFolder folder, RunOwnership owner, SearchSpaceConfig config, String hash,
+            Device device, RunData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
             RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash,
                 TicketInput.of(config.data(), data.normalization()), owner);

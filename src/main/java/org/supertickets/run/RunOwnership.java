@@ -204,8 +204,8 @@ public final class RunOwnership implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException | java.time.format.DateTimeParseException e) {
-            throw new RunFolderInUseException(file + " (the lease of the process that owns this run folder) cannot be read: "
-                    + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
+            throw new RunFolderInUseException(file + " (the lease of the process that owns this run folder) cannot be "
+                    + "read: " + (e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage())
                     + ". Fix: make sure no process is running this run (check the host and pid it names), then "
                     + "delete " + file + " and resume again.");
         }

@@ -1,6 +1,10 @@
 package org.supertickets.run;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
@@ -30,7 +34,7 @@ import org.supertickets.train.SegmentationMetrics;
  * @param wallSeconds    wall time
  * @param setting        what the run's seeds share: a short hash of its config without seed and name (runs with
  *                       the same method and setting are seeds of one point of a comparison)
- * @param settingValues  that config's values by path ({@link SettingDifferences#valuesOf}), to say in words how
+ * @param settingValues  that config's values by path ({@link #settingValuesOf}), to say in words how
  *                       settings differ; empty where unknown
  * @param testSegmentation a segmentation run's test mean IoU (with and without the background) and per-class IoU;
  *                       its {@code testAccuracy} is then the pixel accuracy. Null for classification
@@ -55,6 +59,8 @@ public record RunSummary(
         Map<String, String> settingValues,
         SegmentationMetrics testSegmentation,
         double validationAccuracy) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public RunSummary {
         // In the config's own field order, which is the order a description lists them in.
@@ -112,13 +118,13 @@ public record RunSummary(
         }
         if (started == null || finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED) {
             throw new IOException(folder.path() + " has not completed" + (finished == null ? "" : " ("
-                    + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it is still training, resume it if it "
-                    + "stopped, or leave it out.");
+                    + finished.outcome() + ")") + ", so it has no ticket to compare. Fix: wait for it to finish if it "
+                    + "is still training, resume it if it stopped, or leave it out.");
         }
         return new RunSummary(folder.name(), methodOf(config), config.data().dataset(), config.seed(),
                 finished.testAccuracy(), finished.sparsity(), 1 - finished.sparsity(), finished.macs(),
                 finished.sparseMacs(), finished.params(), started.supernetMacs(), finished.trainingMacs(), wall,
-                settingOf(config), SettingDifferences.valuesOf(config), finished.testSegmentation(),
+                settingOf(config), settingValuesOf(config), finished.testSegmentation(),
                 finished.validationAccuracy());
     }
 
@@ -148,6 +154,30 @@ public record RunSummary(
     /** A short hash of the config with its seed and name left out: the same for every seed of one setting. */
     static String settingOf(SearchSpaceConfig config) {
         return ConfigIo.hash(config.withSeed(0).withName("run")).substring(0, 12);
+    }
+
+    /** Every leaf of a config as {@code path -> value}, without its name and seed (what seeds of a setting share). */
+    public static Map<String, String> settingValuesOf(SearchSpaceConfig config) {
+        Map<String, String> values = new LinkedHashMap<>();
+        flatten("", JSON.valueToTree(config), values);
+        values.remove("name");
+        values.remove("seed");
+        return values;
+    }
+
+    private static void flatten(String path, JsonNode node, Map<String, String> out) {
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = it.next();
+                flatten(path.isEmpty() ? field.getKey() : path + "." + field.getKey(), field.getValue(), out);
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                flatten(path + "[" + i + "]", node.get(i), out);
+            }
+        } else {
+            out.put(path, node.asText());
+        }
     }
 
     /**

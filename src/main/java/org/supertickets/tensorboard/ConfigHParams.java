@@ -4,12 +4,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.supertickets.run.RunSummary;
-import org.supertickets.run.SettingDifferences;
 import org.supertickets.space.SearchSpaceConfig;
 
 /**
  * A run's hyper-parameters as TensorBoard's hparams plugin shows them: {@code method}, {@code seed} and every
- * value of the config by path ({@link SettingDifferences#valuesOf}, the values {@code compare} tells settings
+ * value of the config by path ({@link RunSummary#settingValuesOf}, the values {@code compare} tells settings
  * apart by, e.g. {@code pruning.targetSparsity}). Numbers become numbers and {@code true}/{@code false} booleans,
  * so the plugin can sort and filter them; the rest stays text. A value that is not set ({@code null}) is left
  * out: the plugin shows it as missing, and a column stays numeric across runs where some leave it unset.
@@ -33,7 +32,7 @@ final class ConfigHParams {
         if (seed != null) {
             hparams.put("seed", Math.abs(seed) <= EXACT_IN_DOUBLE ? (Object) seed.doubleValue() : seed.toString());
         }
-        SettingDifferences.valuesOf(config).forEach((path, text) -> {
+        RunSummary.settingValuesOf(config).forEach((path, text) -> {
             Object value = typed(text);
             if (value != null) {
                 hparams.put(path, value);

@@ -7,7 +7,8 @@ import org.supertickets.io.ProtoWriter;
  * The content TensorBoard's hparams plugin reads from a run (its {@code plugin_data.proto}), encoded by hand:
  * <pre>
  * message HParamsPluginData { int32 version = 1;
- *                             oneof data { SessionStartInfo session_start_info = 3; SessionEndInfo session_end_info = 4; } }
+ *                             oneof data { SessionStartInfo session_start_info = 3;
+ *                                          SessionEndInfo session_end_info = 4; } }
  * message SessionStartInfo  { map&lt;string, google.protobuf.Value&gt; hparams = 1; double start_time_secs = 5; }
  * message SessionEndInfo    { Status status = 1; double end_time_secs = 2; }
  * map entry                 { string key = 1; google.protobuf.Value value = 2; }

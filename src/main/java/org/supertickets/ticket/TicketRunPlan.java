@@ -141,8 +141,9 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
         double epochs = c.training().epochs();
         var s = c.search();
         var p = c.pruning();
-        return c.withSearchAndPruning(new org.supertickets.space.SearchConfig(s.enabled(), s.rho(), Math.min(s.rhoWarmupEpochs(), epochs),
-                        s.gammaThreshold(), s.minShrinkMacs(), Math.min(s.evalIntervalEpochs(), epochs),
+        return c.withSearchAndPruning(new org.supertickets.space.SearchConfig(s.enabled(), s.rho(),
+                        Math.min(s.rhoWarmupEpochs(), epochs), s.gammaThreshold(), s.minShrinkMacs(),
+                        Math.min(s.evalIntervalEpochs(), epochs),
                         s.bnRecalibrationBatches(), s.macsTarget(), Math.min(s.macsTargetEndEpoch(), epochs)),
                 new org.supertickets.space.PruningConfig(p.enabled(), p.targetSparsity(),
                         Math.min(p.intervalEpochs(), epochs), p.schedule(), p.increment(),

@@ -53,8 +53,8 @@ public final class TicketStart {
      */
     public static NetworkState withNewHead(NetworkState network, int classes, long seed) {
         Architecture a = network.architecture();
-        return withNewHead(network, a.withHead(a.task(), a.inHeight(), a.inWidth(), classes), Initialization.MOBILENET_V2,
-                seed);
+        return withNewHead(network, a.withHead(a.task(), a.inHeight(), a.inWidth(), classes),
+                Initialization.MOBILENET_V2, seed);
     }
 
     /**

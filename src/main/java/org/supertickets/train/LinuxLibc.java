@@ -5,7 +5,11 @@ import com.sun.jna.Native;
 import com.sun.jna.Platform;
 import java.util.Optional;
 
-/** The few glibc functions the trainer tunes the process with, through JNA (which DJL already ships). */
+/**
+ * The few glibc functions the trainer tunes the process with, through JNA (which DJL already ships): the one place
+ * that uses JNA (ArchitectureTest keeps it so); NativeAllocatorTuningTest and TrainingThreadPriorityTest call each
+ * function on Linux.
+ */
 interface LinuxLibc extends Library {
 
     int mallopt(int param, int value);

@@ -44,7 +44,8 @@ public record ShrinkEvent(
     /** A shrink whose reset count is not known (as read from an older run folder). */
     public ShrinkEvent(long step, double epoch, int deadChannels, int targetChannels, long macsBefore,
             long macsAfter, boolean masksReset, Architecture architecture) {
-        this(step, epoch, deadChannels, targetChannels, macsBefore, macsAfter, masksReset, architecture, null, null, Double.NaN);
+        this(step, epoch, deadChannels, targetChannels, macsBefore, macsAfter, masksReset, architecture, null, null,
+                Double.NaN);
     }
 
     /** A shrink whose resets are counted in all but not per block (as read from an older run folder). */

@@ -709,7 +709,7 @@ public final class TwoInOneTrainer {
      */
     private static void disableGradientRecording() {
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            org.supertickets.engine.PyTorchInternals.setGradMode(false);
         }
     }
 

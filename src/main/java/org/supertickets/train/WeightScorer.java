@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import org.supertickets.engine.PyTorchInternals;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
@@ -157,7 +158,7 @@ final class WeightScorer {
         for (int b = 0; b < n; b++) {
             try (Supernet copy = Supernet.load(masked, parent, device); NDScope scope = new NDScope();
                     GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-                SecondOrderBackward.backwardKeepingGraph(batchLoss(copy, b, 1 / GRASP_TEMPERATURE));
+                PyTorchInternals.backwardKeepingGraph(batchLoss(copy, b, 1 / GRASP_TEMPERATURE));
                 NDArray flow = null;
                 Map<String, float[]> first = new LinkedHashMap<>();
                 for (String layer : layers) {

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.nio.FloatBuffer;
+import org.supertickets.engine.PyTorchInternals;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;
@@ -41,7 +42,7 @@ public record WhatIfMeasure(double accuracy, double loss, long macs, long exactS
         // PyTorch records gradients per thread and starts a thread with recording on: BN's in-place statistics
         // updates on parameters would fail on this (non-training) thread otherwise.
         if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+            PyTorchInternals.setGradMode(false);
         }
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 Supernet net = Supernet.load(edited, root, Device.cpu())) {

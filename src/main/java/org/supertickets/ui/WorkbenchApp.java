@@ -8,7 +8,6 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.supertickets.data.AssetLocator;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.ui.bench.ColdStart;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 
 /**
@@ -42,8 +41,8 @@ public final class WorkbenchApp extends Application {
         if (startupProblem != null) {
             window.error("Cannot load the quickstart config", startupProblem);
         }
-        if (Boolean.getBoolean(ColdStart.PROBE_PROPERTY)) {
-            ColdStart.exitOnFirstFrame();
+        if (FirstFrameProbe.asked()) {
+            FirstFrameProbe.exitOnFirstFrame();
         }
     }
 

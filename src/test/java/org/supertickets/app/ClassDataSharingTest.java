@@ -39,7 +39,8 @@ class ClassDataSharingTest {
 
         ClassDataSharing.Plan first = ClassDataSharing.plan(jar, cache, RUNTIME).orElseThrow();
         assertTrue(first.write());
-        assertTrue(first.jvmOptions().contains("-XX:ArchiveClassesAtExit=" + first.partial()), first.jvmOptions().toString());
+        assertTrue(first.jvmOptions().contains("-XX:ArchiveClassesAtExit=" + first.partial()),
+                first.jvmOptions().toString());
 
         Files.writeString(first.partial(), "archive bytes");
         ClassDataSharing.settle(first, 0);
@@ -149,7 +150,8 @@ class ClassDataSharingTest {
     /** A jar with one class that prints a line, compiled here so the archive holds an application class. */
     private Path helloJar() throws IOException {
         Path source = Files.writeString(dir.resolve("Hello.java"),
-                "public class Hello { public static void main(String[] a) { System.out.println(\"hello from the jar\"); } }");
+                "public class Hello { public static void main(String[] a) { "
+                        + "System.out.println(\"hello from the jar\"); } }");
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         assertNotNull(javac, "the tests run on a JDK");
         assertEquals(0, javac.run(null, null, null, "-d", dir.toString(), source.toString()));
@@ -157,7 +159,8 @@ class ClassDataSharingTest {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "Hello");
         Path jar = dir.resolve("hello.jar");
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry("Hello.class"));
             out.write(Files.readAllBytes(dir.resolve("Hello.class")));
             out.closeEntry();

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
+import org.supertickets.report.ComparisonCharts;
 import org.supertickets.run.EventJson;
 import org.supertickets.run.JsonLines;
 import org.supertickets.run.RunFolder;
@@ -19,7 +20,6 @@ import org.supertickets.space.ConfigIo;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
-import org.supertickets.ui.charts.ComparisonCharts;
 
 class CompareTest {
 
@@ -47,7 +47,8 @@ class CompareTest {
         RunSummary costlyBetter = summary("c", 0.92, 300);
         RunSummary costlyWorse = summary("d", 0.85, 400);
         assertEquals(List.of(cheapGood, costlyBetter),
-                ComparisonCharts.paretoFront(List.of(costlyWorse, cheapBad, costlyBetter, cheapGood), RunSummary::macs));
+                ComparisonCharts.paretoFront(List.of(costlyWorse, cheapBad, costlyBetter, cheapGood),
+                        RunSummary::macs));
     }
 
     private static RunSummary summary(String run, double acc, long macs) {

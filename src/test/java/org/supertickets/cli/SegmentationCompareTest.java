@@ -11,11 +11,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
-import org.supertickets.run.ComparisonCsv;
+import org.supertickets.report.ComparisonCsv;
+import org.supertickets.report.ComparisonTables;
+import org.supertickets.report.MethodSummary;
+import org.supertickets.report.PairedComparison;
 import org.supertickets.run.EventJson;
 import org.supertickets.run.JsonLines;
-import org.supertickets.run.MethodSummary;
-import org.supertickets.run.PairedComparison;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 import org.supertickets.space.Architecture;
@@ -63,7 +64,7 @@ class SegmentationCompareTest {
         assertTrue(sa.segmentation());
         assertEquals(0.41, sa.comparedScore(), 1e-12, "a segmentation run is compared by its mean IoU");
 
-        String table = CompareCommand.table(List.of(sa, RunSummary.read(b)));
+        String table = ComparisonTables.runs(List.of(sa, RunSummary.read(b)));
         String header = table.lines().findFirst().orElseThrow();
         assertTrue(header.endsWith("mIoU mIoU obj"), header);
         assertTrue(table.contains("0.4100   0.3500"), table);
@@ -94,14 +95,14 @@ class SegmentationCompareTest {
         assertTrue(methods.get(0).segmentation());
         assertEquals(0.31, methods.get(0).meanIou().mean(), 1e-12);
         assertEquals(0.21, methods.get(0).meanIouWithoutBackground(), 1e-12);
-        assertTrue(CompareCommand.methodTable(methods).contains("mIoU 95% CI"));
+        assertTrue(ComparisonTables.methods(methods).contains("mIoU 95% CI"));
 
         List<PairedComparison> pairs = PairedComparison.of(runs);
         assertEquals(1, pairs.size());
         assertEquals(PairedComparison.MEAN_IOU, pairs.get(0).metric());
         assertEquals(0.10, pairs.get(0).test().meanDifference(), 1e-9);
         assertTrue(pairs.get(0).better().startsWith("supertickets"), pairs.get(0).better());
-        String paired = CompareCommand.pairedTable(pairs);
+        String paired = ComparisonTables.pairs(pairs);
         assertTrue(paired.contains("3 seeds, test mIoU"), paired);
     }
 
@@ -112,15 +113,15 @@ class SegmentationCompareTest {
                 RunSummary.read(finishedRun("c1", cls.withSeed(1), 0.80, null)),
                 RunSummary.read(finishedRun("c2", cls.withSeed(2), 0.82, null)));
         assertFalse(runs.get(0).segmentation());
-        String table = CompareCommand.table(runs);
+        String table = ComparisonTables.runs(runs);
         int run = runs.get(0).run().length();
-        assertEquals(String.format("%-" + run + "s %-12s %5s %8s %9s %12s %9s %11s %8s%n", "run", "method", "seed", "test acc",
-                "sparsity", "MACs", "params", "train MACs", "wall s"), table.lines().findFirst().orElseThrow()
-                + System.lineSeparator());
+        assertEquals(String.format("%-" + run + "s %-12s %5s %8s %9s %12s %9s %11s %8s%n", "run", "method", "seed",
+                "test acc", "sparsity", "MACs", "params", "train MACs", "wall s"),
+                table.lines().findFirst().orElseThrow() + System.lineSeparator());
         assertFalse(table.contains("mIoU"), table);
         assertEquals(ComparisonCsv.RUNS_HEADER, ComparisonCsv.runs(runs).lines().findFirst().orElseThrow());
         assertEquals(ComparisonCsv.METHODS_HEADER, ComparisonCsv.methods(MethodSummary.of(runs)).lines().findFirst()
                 .orElseThrow());
-        assertFalse(CompareCommand.methodTable(MethodSummary.of(runs)).contains("mIoU"));
+        assertFalse(ComparisonTables.methods(MethodSummary.of(runs)).contains("mIoU"));
     }
 }

@@ -23,8 +23,8 @@ import org.supertickets.run.ChildJvm;
 class SlurmScriptInjectionTest {
 
     /** Every line the script is made of, by its start; anything else would be a line nobody meant. */
-    private static final Pattern INTENDED = Pattern.compile("#!/bin/bash|# A SuperTickets sweep: .*|#SBATCH --[a-z-]+=.*"
-            + "|set -euo pipefail|# DJL must not .*|export [A-Z_]+=.*|JAVA='.*'|CLASSPATH_='.*'"
+    private static final Pattern INTENDED = Pattern.compile("#!/bin/bash|# A SuperTickets sweep: .*"
+            + "|#SBATCH --[a-z-]+=.*|set -euo pipefail|# DJL must not .*|export [A-Z_]+=.*|JAVA='.*'|CLASSPATH_='.*'"
             + "|case \"\\$SLURM_ARRAY_TASK_ID\" in|  \\d+\\) LOG='.*'; set -- '.*' ;;|  \\*\\) echo .*|esac"
             + "|echo \"\\$\\(date -Is\\) task .*|exec \"\\$JAVA\" -cp .*");
 
@@ -80,7 +80,9 @@ class SlurmScriptInjectionTest {
     private record ChildRun(int exit, String output) {
     }
 
-    /** {@code sweep quickstart --grid seed=1 --engine slurm ARGS} in a child JVM whose PATH starts with a fake sbatch. */
+    /**
+     * {@code sweep quickstart --grid seed=1 --engine slurm ARGS} in a child JVM whose PATH starts with a fake sbatch.
+     */
     private ChildRun sweep(Path received, Path workDir, String... args) throws Exception {
         Path bin = Files.createDirectories(dir.resolve("bin"));
         Path sbatch = bin.resolve("sbatch");

@@ -9,7 +9,6 @@ import static org.supertickets.data.Fixtures.gzip;
 import static org.supertickets.data.Fixtures.idxConfig;
 import static org.supertickets.data.Fixtures.idxFolder;
 import static org.supertickets.data.Fixtures.idxImages;
-import static org.supertickets.data.Fixtures.idxLabels;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -204,7 +204,8 @@ class ResultsTablesTest {
             assertEquals(data, table, "results.md line " + (i + 1) + " is not " + m.group(1));
             tables++;
         }
-        assertTrue(tables >= MIN_RUN_TABLES, "results.md shows one run's evaluations and pruning events from their CSVs");
+        assertTrue(tables >= MIN_RUN_TABLES,
+                "results.md shows one run's evaluations and pruning events from their CSVs");
     }
 
     @Test

@@ -19,13 +19,14 @@ import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.TensorNames;
 import org.supertickets.prune.PruneScope;
+import org.supertickets.report.ComparedRuns;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
 import org.supertickets.run.RunSetupException;
 import org.supertickets.run.RunSummary;
-import org.supertickets.space.LayerShape;
 import org.supertickets.space.EmaConfig;
+import org.supertickets.space.LayerShape;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingConfig;
 import org.supertickets.space.TrainingMethod;
@@ -35,7 +36,6 @@ import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RewindPoint;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.RunStarted;
-import org.supertickets.train.TrainingEvent;
 
 class ImpPipelineTest {
 

@@ -11,7 +11,10 @@ public final class ComparableMetrics {
     private ComparableMetrics() {
     }
 
-    /** Every event but run_started, without its wall-clock time, images/s, wall time, the resumed flag and the end's message. */
+    /**
+     * Every event but run_started, without its wall-clock time, images/s, wall time, the resumed flag and the end's
+     * message.
+     */
     public static List<String> of(RunFolder folder) throws Exception {
         List<String> out = new ArrayList<>();
         for (String line : Files.readAllLines(folder.metrics())) {

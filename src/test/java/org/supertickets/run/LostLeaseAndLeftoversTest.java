@@ -85,7 +85,8 @@ class LostLeaseAndLeftoversTest {
     void aCheckpointWriteReadsTheLeaseItselfRatherThanWaitingForTheHeartbeat() throws Exception {
         Files.createDirectories(dir.resolve(RunFolder.CHECKPOINTS));
         try (RunOwnership owner = RunOwnership.claim(dir, Duration.ofHours(1), Clock.systemUTC())) {
-            RunFolderWriter writer = new RunFolderWriter(new RunFolder(dir), TestConfigs.tinySynthetic(), "h", null, owner);
+            RunFolderWriter writer = new RunFolderWriter(new RunFolder(dir), TestConfigs.tinySynthetic(), "h", null,
+                    owner);
             writer.save(checkpoint(5));
             writeForeignLease();
             assertThrows(RecordingRefusedException.class, () -> writer.save(checkpoint(6)));

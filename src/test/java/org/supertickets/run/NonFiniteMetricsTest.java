@@ -45,7 +45,8 @@ class NonFiniteMetricsTest {
 
     @Test
     void linesWrittenBeforeTheChangeStillRead() {
-        String quoted = EventJson.toJson(cancelled(0.5, 0.5)).replace("\"testAccuracy\":0.5", "\"testAccuracy\":\"NaN\"")
+        String quoted = EventJson.toJson(cancelled(0.5, 0.5))
+                .replace("\"testAccuracy\":0.5", "\"testAccuracy\":\"NaN\"")
                 .replace("\"testLoss\":0.5", "\"testLoss\":NaN");
         assertTrue(quoted.contains("\"NaN\"") && quoted.contains(":NaN"), quoted);
         RunFinished back = (RunFinished) EventJson.fromJson(quoted);

@@ -127,9 +127,9 @@ class ResumeTest {
     }
 
     /**
-     * A segmentation run cancelled right after its first evaluation resumes with its predictions repaired like its metrics:
-     * a record written after the checkpoint and a torn line are dropped, the canvases stay recorded once, and the
-     * predictions of the resumed run are those of the uninterrupted one, byte for byte.
+     * A segmentation run cancelled right after its first evaluation resumes with its predictions repaired like its
+     * metrics: a record written after the checkpoint and a torn line are dropped, the canvases stay recorded once, and
+     * the predictions of the resumed run are those of the uninterrupted one, byte for byte.
      */
     @Test
     void aSegmentationRunResumesWithTheSamePredictions() throws Exception {

@@ -36,7 +36,8 @@ class RunFolderRoundTripTest {
     void checkpointRoundTripsExactly() throws Exception {
         Path file = dir.resolve("ck.safetensors");
         Map<String, HostTensor> momentum = Map.of("stem.conv.weight", network.tensor("stem.conv.weight"));
-        CheckpointIo.write(file, new TrainerCheckpoint(42, 3, network, momentum, 1.25, 7, 16, 9e9, "abc", Map.of("stem.conv.mask", network.tensor("stem.conv.mask"))));
+        CheckpointIo.write(file, new TrainerCheckpoint(42, 3, network, momentum, 1.25, 7, 16, 9e9, "abc",
+                Map.of("stem.conv.mask", network.tensor("stem.conv.mask"))));
         TrainerCheckpoint back = CheckpointIo.read(file);
         assertEquals(42, back.step());
         assertEquals(3, back.pruneEvents());

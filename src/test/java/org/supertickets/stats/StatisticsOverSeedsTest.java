@@ -48,7 +48,8 @@ class StatisticsOverSeedsTest {
 
     @Test
     void theTwoSidedTailOfStudentsT() {
-        // P(|T| >= 2) = 2 * 0.0580583 with 4 degrees of freedom, via differences with mean 2 * sd / sqrt(n) built by hand.
+        // P(|T| >= 2) = 2 * 0.0580583 with 4 degrees of freedom, via differences with mean 2 * sd / sqrt(n) built by
+        // hand.
         double[] d = {1, 2, 3, 4, 5};
         double mean = 3;
         double sd = Math.sqrt(2.5);
@@ -68,7 +69,8 @@ class StatisticsOverSeedsTest {
     void holmAdjustsStepDownInTheOrderGiven() {
         // sorted 0.01, 0.03, 0.04: times 3, 2, 1 = 0.03, 0.06, 0.04 -> kept monotone: 0.03, 0.06, 0.06
         assertArrayEquals(new double[] {0.03, 0.06, 0.06}, Holm.adjust(new double[] {0.01, 0.04, 0.03}), 1e-12);
-        assertArrayEquals(new double[] {1.0, 1.0}, Holm.adjust(new double[] {0.6, 0.7}), 1e-12, "capped at 1, kept monotone");
+        assertArrayEquals(new double[] {1.0, 1.0}, Holm.adjust(new double[] {0.6, 0.7}), 1e-12,
+                "capped at 1, kept monotone");
         double[] withUntestable = Holm.adjust(new double[] {Double.NaN, 0.02, 0.04});
         assertTrue(Double.isNaN(withUntestable[0]));
         assertArrayEquals(new double[] {0.04, 0.04}, new double[] {withUntestable[1], withUntestable[2]}, 1e-12,

@@ -109,7 +109,8 @@ final class TfEventFileReader {
                 tensors.put(tag, tensor(Fields.of(value.bytes(8))));
             }
             if (value.has(9)) {
-                // SummaryMetadata { PluginData plugin_data = 1; }  PluginData { string plugin_name = 1; bytes content = 2; }
+                // SummaryMetadata { PluginData plugin_data = 1; }
+                // PluginData { string plugin_name = 1; bytes content = 2; }
                 byte[] pluginData = Fields.of(value.bytes(9)).bytes(1);
                 Fields plugin = Fields.of(pluginData == null ? new byte[0] : pluginData);
                 byte[] content = plugin.bytes(2);

@@ -13,7 +13,6 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.supertickets.TestConfigs;
 import org.supertickets.model.ChannelSurgery;
-import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;

@@ -32,7 +32,8 @@ class TrainingThreadPriorityTest {
         t.join();
         assertEquals(1, seen.get()[0], "setpriority refused");
         assertEquals(TrainingThreadPriority.BACKGROUND_NICE, seen.get()[1]);
-        assertEquals(callerNice, niceOf(LinuxLibc.instance().orElseThrow().gettid()), "the caller's thread is untouched");
+        assertEquals(callerNice, niceOf(LinuxLibc.instance().orElseThrow().gettid()),
+                "the caller's thread is untouched");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package org.supertickets.ui.compare;
 
 import java.util.Locale;
-import org.supertickets.ui.charts.CountFormat;
+import org.supertickets.report.CountFormat;
 
 /** How the Compare tab writes its numbers: shares in percent, counts with k/M/G/T, durations in h/min/s. */
 final class CompareFormat {

@@ -25,7 +25,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -46,11 +45,14 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.renderer.xy.XYItemRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.RectangleEdge;
-import org.supertickets.run.MethodSummary;
-import org.supertickets.run.PairedComparison;
+import org.supertickets.report.ComparedRun;
+import org.supertickets.report.ComparisonCharts;
+import org.supertickets.report.CurveCharts;
+import org.supertickets.report.MethodSummary;
+import org.supertickets.report.PairedComparison;
+import org.supertickets.report.RunCurves;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
-import org.supertickets.ui.charts.ComparisonCharts;
 import org.supertickets.ui.controls.ToolButton;
 
 /**

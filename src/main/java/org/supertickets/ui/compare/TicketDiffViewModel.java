@@ -12,6 +12,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.report.ChannelChange;
+import org.supertickets.report.TicketDiff;
 import org.supertickets.ticket.TicketProvenance;
 import org.supertickets.ui.graph.GraphFrame;
 import org.supertickets.ui.graph.GraphNode;

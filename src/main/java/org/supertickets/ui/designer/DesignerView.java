@@ -29,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.supertickets.report.CountFormat;
 import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.HeadSummary;
 import org.supertickets.space.NetworkSummary;
@@ -425,11 +426,11 @@ public final class DesignerView extends BorderPane {
                             + "Smallest subnet (every block body searched away): %s MACs · %s params%n"
                             + "%d blocks · %d kernel branches · %s prunable weights%n"
                             + "Sparsity target %.0f%% → about %s weights alive in the supernet",
-                            GraphViewModel.human(s.supernetMacs()), GraphViewModel.human(s.supernetParams()),
-                            GraphViewModel.human(s.smallestMacs()), GraphViewModel.human(s.smallestParams()),
-                            s.blocks(), s.branches(), GraphViewModel.human(s.prunableWeights()),
+                            CountFormat.human(s.supernetMacs()), CountFormat.human(s.supernetParams()),
+                            CountFormat.human(s.smallestMacs()), CountFormat.human(s.smallestParams()),
+                            s.blocks(), s.branches(), CountFormat.human(s.prunableWeights()),
                             100 * c.pruning().targetSparsity(),
-                            GraphViewModel.human(s.prunableWeights() * (1 - c.pruning().targetSparsity())))
+                            CountFormat.human(s.prunableWeights() * (1 - c.pruning().targetSparsity())))
                     + (p.supernet() != null && p.supernet().segments() ? segmentationLine(p.supernet()) : ""));
             List<ValidationIssue> list = p.issues();
             issues.getItems().setAll(list);
@@ -464,7 +465,7 @@ public final class DesignerView extends BorderPane {
         HeadSummary head = HeadSummary.of(supernet);
         return String.format(Locale.ROOT, "%nSegmentation: output %s · decoder (skip 1×1 + per-pixel classifier) "
                 + "%s MACs, %.1f%% of the supernet's (included)", head.outputText(),
-                GraphViewModel.human(head.decoderMacs()), 100.0 * head.decoderMacs() / Math.max(1, supernet.macs()));
+                CountFormat.human(head.decoderMacs()), 100.0 * head.decoderMacs() / Math.max(1, supernet.macs()));
     }
 
     private static TitledPane section(String title, Node content) {

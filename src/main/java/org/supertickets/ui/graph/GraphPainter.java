@@ -102,8 +102,8 @@ public final class GraphPainter {
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
             if (n.kind() != NodeKind.ADD) {
                 NodeState s = frame.node(n.id());
-                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2, n.id(),
-                        s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
+                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2,
+                        n.id(), s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
             }
         }
         for (GraphNode n : graph.nodes()) {

@@ -3,10 +3,11 @@ package org.supertickets.ui.graph;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import org.supertickets.report.CountFormat;
 import org.supertickets.space.Architecture;
 import org.supertickets.train.ConnectivitySnapshot;
 
@@ -117,12 +118,13 @@ public final class GraphViewModel {
             sb.append(String.format(Locale.ROOT, "%nweights %,d / %,d alive (%.1f%%)", s.keptWeights(), s.weights(),
                     100 * s.aliveFraction()));
             sb.append(String.format(Locale.ROOT, "%nMACs %s dense, %s alive · %.1f%% of the network's MACs",
-                    human(s.macs()), human(s.keptMacs()), f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
+                    CountFormat.human(s.macs()), CountFormat.human(s.keptMacs()),
+                    f.totalMacs() == 0 ? 0 : 100.0 * s.macs() / f.totalMacs()));
         }
         Architecture net = f.graph().supernet();
         if (net.segments() && node.kind() == NodeKind.DECODER_JOIN) {
-            sb.append(String.format(Locale.ROOT, "%nthe head's %d×%d output upsampled (bilinear) to %d×%d, added to the "
-                    + "decoder skip, ReLU", net.featureHeight(), net.featureWidth(), net.decoderHeight(),
+            sb.append(String.format(Locale.ROOT, "%nthe head's %d×%d output upsampled (bilinear) to %d×%d, added to "
+                    + "the decoder skip, ReLU", net.featureHeight(), net.featureWidth(), net.decoderHeight(),
                     net.decoderWidth()));
         } else if (net.segments() && node.kind() == NodeKind.CLASSIFIER) {
             sb.append(String.format(Locale.ROOT, "%nruns at every pixel of %d×%d, its logits upsampled (bilinear) to "
@@ -135,18 +137,5 @@ public final class GraphViewModel {
             sb.append("\nclick: show its mask heatmap");
         }
         return sb.toString();
-    }
-
-    /** 1234567 → "1.23 M". */
-    public static String human(double value) {
-        double v = Math.abs(value);
-        if (v >= 1e9) {
-            return String.format(Locale.ROOT, "%.2f G", value / 1e9);
-        } else if (v >= 1e6) {
-            return String.format(Locale.ROOT, "%.2f M", value / 1e6);
-        } else if (v >= 1e3) {
-            return String.format(Locale.ROOT, "%.1f k", value / 1e3);
-        }
-        return String.format(Locale.ROOT, "%.0f", value);
     }
 }

@@ -112,8 +112,8 @@ public final class HeatmapViewModel {
         SnapshotComparison compared = comparison;
         boolean fold = folded.get();
         busy.set(true);
-        running = BackgroundTask.of("Decode " + layer, ctx -> compared != null ? HeatmapData.against(now, compared, fold)
-                : HeatmapData.of(now, before, fold))
+        running = BackgroundTask.of("Decode " + layer, ctx -> compared != null
+                ? HeatmapData.against(now, compared, fold) : HeatmapData.of(now, before, fold))
                 .onSuccess(d -> {
                     if (mine == generation) {
                         data.set(d);

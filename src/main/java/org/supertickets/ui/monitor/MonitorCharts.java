@@ -23,9 +23,9 @@ import org.jfree.data.Range;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.supertickets.report.ReadableNumberAxis;
 import org.supertickets.train.DenseSpan;
 import org.supertickets.ui.charts.ChartTheme;
-import org.supertickets.ui.charts.ReadableNumberAxis;
 
 /**
  * The JFreeChart of a monitor {@link ChartModel}: one XYSeries per series (in the model's order), lines or

@@ -1,8 +1,8 @@
 package org.supertickets.ui.runqueue;
 
 import java.util.Locale;
+import org.supertickets.report.CountFormat;
 import org.supertickets.train.RunFinished;
-import org.supertickets.ui.charts.CountFormat;
 
 /** What a run's row says when it has ended: a completed run names its ticket's numbers. */
 final class OutcomeText {

@@ -27,7 +27,7 @@ import org.supertickets.run.RunCompletedException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderInUseException;
 import org.supertickets.space.ConfigIo;
-import org.supertickets.pipeline.ComparedRuns;
+import org.supertickets.report.ComparedRuns;
 import org.supertickets.pipeline.FoundRun;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.pipeline.RunFolderScan;

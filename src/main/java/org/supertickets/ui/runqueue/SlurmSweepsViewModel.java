@@ -61,8 +61,8 @@ public final class SlurmSweepsViewModel {
      * @param detail    the point's phase in words, with Slurm's reason or the run's result
      * @param runFolder its run folder; null before the run created it
      */
-    public record Row(Path sweepFolder, String sweep, String taskId, String point, String slurm, double progress, String detail,
-            Path runFolder) {
+    public record Row(Path sweepFolder, String sweep, String taskId, String point, String slurm, double progress,
+            String detail, Path runFolder) {
     }
 
     private record Snapshot(List<Row> rows, String problem) {
@@ -191,7 +191,10 @@ public final class SlurmSweepsViewModel {
         return new Snapshot(found, String.join("\n", problems));
     }
 
-    /** Sweep (and pipeline job) folders submitted to Slurm, newest first; none when the runs folder holds none (nothing is asked). */
+    /**
+     * Sweep (and pipeline job) folders submitted to Slurm, newest first; none when the runs folder holds none (nothing
+     * is asked).
+     */
     private static List<Path> sweepFolders(Path runsDir) throws IOException {
         if (!Files.isDirectory(runsDir)) {
             return List.of();

@@ -13,7 +13,8 @@ import org.supertickets.train.SnapshotComparison;
 
 /**
  * The two distributions a learner watches, at the timeline's snapshot: |γ| per branch against the cut-off, and
- * |w| against the pruning threshold in alive / pruned / back by re-ranking / reset by a shrink. Live while the timeline follows the run.
+ * |w| against the pruning threshold in alive / pruned / back by re-ranking / reset by a shrink. Live while the
+ * timeline follows the run.
  */
 public final class DistributionsViewModel {
 

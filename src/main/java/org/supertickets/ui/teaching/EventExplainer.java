@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import org.supertickets.prune.LayerPruneStats;
+import org.supertickets.report.CountFormat;
 import org.supertickets.search.ChannelCosts;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
@@ -218,7 +219,7 @@ public final class EventExplainer {
 
     /** 41200 → "41.2 k": the same short form the charts use. */
     private static String count(long value) {
-        return org.supertickets.ui.graph.GraphViewModel.human(value);
+        return CountFormat.human(value);
     }
 
     /** 21480 → "21,480": exact counts of weights. */

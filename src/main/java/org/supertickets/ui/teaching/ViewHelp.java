@@ -38,7 +38,8 @@ public final class ViewHelp {
                     + "cursor; the bars are each class's IoU on the whole held-out split of that evaluation.",
             "compare", "Finished runs side by side: accuracy against weights remaining, MACs and training compute. "
                     + "SuperTickets search and prune in one run; the baselines search only, prune only, or run "
-                    + "search → train → iterative magnitude pruning with rewinding, which costs several trainings.");
+                    + "search → train → iterative magnitude pruning with rewinding, which costs several "
+                    + "trainings.");
 
     private ViewHelp() {
     }

@@ -12,10 +12,10 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.report.CountFormat;
 import org.supertickets.train.InspectableNetwork;
 import org.supertickets.train.WhatIf;
 import org.supertickets.train.WhatIfMeasure;
-import org.supertickets.ui.graph.GraphViewModel;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunStatus;
 import org.supertickets.ui.task.BackgroundTask;
@@ -231,8 +231,8 @@ public final class WhatIfViewModel {
         String what = describe(current.get());
         result.set(String.format(Locale.ROOT, "Accuracy on %d fixed validation images: %.1f %% → %.1f %% (%+.1f "
                 + "pts) · MACs %s → %s · sparsity %.0f %% → %.0f %%%s", m.images(), 100 * b.accuracy(),
-                100 * m.accuracy(), 100 * (m.accuracy() - b.accuracy()), GraphViewModel.human(b.macs()),
-                GraphViewModel.human(m.macs()), 100 * b.sparsity(), 100 * m.sparsity(),
+                100 * m.accuracy(), 100 * (m.accuracy() - b.accuracy()), CountFormat.human(b.macs()),
+                CountFormat.human(m.macs()), 100 * b.sparsity(), 100 * m.sparsity(),
                 what.isEmpty() ? "" : "\nSwitched off: " + what));
     }
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -13,9 +14,8 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.onnx.OnnxExport;
-import org.supertickets.pipeline.ComparedRuns;
 import org.supertickets.pipeline.PipelineIo;
-import java.util.stream.Collectors;
+import org.supertickets.report.CountFormat;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.HeadSummary;
 import org.supertickets.space.LayerKind;
@@ -114,8 +114,8 @@ public final class TicketViewModel {
         return BackgroundTask.of("Export ONNX", ctx -> OnnxExport.toOnnx(l.folder(), file))
                 .onSuccess(r -> notifier.info(String.format(Locale.ROOT, "Wrote %s (%s bytes; %s of %s weights "
                         + "alive, pruned ones stored as zeros). Open it in Netron to see the graph.", r.file(),
-                        GraphViewModel.human(r.bytes()), GraphViewModel.human(r.kept()),
-                        GraphViewModel.human(r.weights()))))
+                        CountFormat.human(r.bytes()), CountFormat.human(r.kept()),
+                        CountFormat.human(r.weights()))))
                 .onFailure(e -> notifier.error("Cannot export " + file.getFileName(), UserMessages.describe(e)))
                 .onDone(() -> busy.set(false))
                 .run(runner);
@@ -143,7 +143,7 @@ public final class TicketViewModel {
             return path;
         }
         if (PipelineIo.isPipeline(path)) {
-            return ComparedRuns.finalTicket(path);
+            return PipelineIo.finalTicket(path);
         }
         return path.resolve("ticket").toFile().isDirectory() ? path.resolve("ticket") : path;
     }
@@ -170,7 +170,7 @@ public final class TicketViewModel {
         if (a.segments()) {
             first += String.format(Locale.ROOT, " · decoder (%s) %s MACs, %.1f%% of the ticket's",
                     h.decoderLayers().stream().map(l -> l.kind() == LayerKind.CLASSIFIER ? "per-pixel " + l.name()
-                            : l.name()).collect(Collectors.joining(" + ")), GraphViewModel.human(h.decoderMacs()),
+                            : l.name()).collect(Collectors.joining(" + ")), CountFormat.human(h.decoderMacs()),
                     100.0 * h.decoderMacs() / Math.max(1, a.macs()));
         }
         return first + "\n" + h.text();
@@ -197,10 +197,10 @@ public final class TicketViewModel {
     private static String costs(TicketMetrics m) {
         return String.format(Locale.ROOT, "MACs %s dense (%.1f%% of supernet %s), %s sparse (official), %s exact "
                 + "sparse (ours)%n" + "params %s dense, %s alive (supernet %s)",
-                GraphViewModel.human(m.macs()), m.supernetMacs() == 0 ? 0 : 100.0 * m.macs() / m.supernetMacs(),
-                GraphViewModel.human(m.supernetMacs()), GraphViewModel.human(m.sparseMacs()),
-                GraphViewModel.human(m.exactSparseMacs()), GraphViewModel.human(m.params()),
-                GraphViewModel.human(m.keptParams()), GraphViewModel.human(m.supernetParams()));
+                CountFormat.human(m.macs()), m.supernetMacs() == 0 ? 0 : 100.0 * m.macs() / m.supernetMacs(),
+                CountFormat.human(m.supernetMacs()), CountFormat.human(m.sparseMacs()),
+                CountFormat.human(m.exactSparseMacs()), CountFormat.human(m.params()),
+                CountFormat.human(m.keptParams()), CountFormat.human(m.supernetParams()));
     }
 
     static String describe(Path folder, TicketProvenance p) {

@@ -16,14 +16,16 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
+import org.supertickets.report.ChannelChange;
+import org.supertickets.report.ComparedRun;
 import org.supertickets.run.RunFolder;
 import org.supertickets.ui.TestEvents;
 import org.supertickets.ui.TestWindows;
 import org.supertickets.ui.WorkbenchWindow;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What a user clicks in the Compare tab, headless (Monocle): two finished runs with tickets appear as rows, the

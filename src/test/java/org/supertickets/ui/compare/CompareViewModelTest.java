@@ -11,17 +11,21 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.cli.Main;
 import org.supertickets.pipeline.ImpSettings;
 import org.supertickets.pipeline.PipelineIo;
 import org.supertickets.pipeline.PipelineManifest;
 import org.supertickets.pipeline.PipelineStage;
 import org.supertickets.prune.PruneScope;
-import org.junit.jupiter.api.io.TempDir;
-import org.supertickets.cli.Main;
+import org.supertickets.report.ChannelChange;
+import org.supertickets.report.ComparedRun;
+import org.supertickets.report.MethodSummary;
+import org.supertickets.report.RunCurves;
+import org.supertickets.report.RunFolderScan;
 import org.supertickets.run.LocalRun;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
-import org.supertickets.run.MethodSummary;
 import org.supertickets.run.RunSummary;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RunFinished;
@@ -214,7 +218,7 @@ class CompareViewModelTest {
         vm.exportCsv(file);
         assertEquals(vm.csv(), Files.readString(file));
         assertTrue(vm.statusProperty().get().startsWith("Exported 2 runs"), vm.statusProperty().get());
-        assertTrue(CompareViewModel.csv(List.of(new RunSummary("a,b", "dense", "d", 1, 0.5, 0, 1, 1, 1, 1, 1, 1, 1, "s")))
-                .contains("\n\"a,b\",dense,"), "a name with a comma is quoted");
+        assertTrue(CompareViewModel.csv(List.of(new RunSummary("a,b", "dense", "d", 1, 0.5, 0, 1, 1, 1, 1, 1, 1, 1,
+                "s"))).contains("\n\"a,b\",dense,"), "a name with a comma is quoted");
     }
 }

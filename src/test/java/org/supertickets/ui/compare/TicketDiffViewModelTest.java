@@ -17,6 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
+import org.supertickets.report.ChannelChange.Kind;
+import org.supertickets.report.ChannelChange;
+import org.supertickets.report.LayerChange;
+import org.supertickets.report.MetricChange;
+import org.supertickets.report.TicketDiff;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ticket.Ticket;
@@ -24,7 +29,6 @@ import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketProvenance;
 import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.RecordingNotifier;
-import org.supertickets.ui.compare.ChannelChange.Kind;
 import org.supertickets.ui.compare.TicketDiffViewModel.Side;
 
 /**

@@ -5,15 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.junit.jupiter.api.Test;
+import org.supertickets.report.AxisTicks;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.StepMetrics;
 import org.supertickets.ui.TestEvents;
-import org.supertickets.ui.charts.AxisTicks;
 
 /** The monitor's charts in the first seconds of a run: one point per series (issue 11, item 5). */
 class MonitorChartsTest {

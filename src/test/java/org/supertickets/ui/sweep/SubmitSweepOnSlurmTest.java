@@ -62,7 +62,8 @@ class SubmitSweepOnSlurmTest {
         vm.submit(null);
         Path sweep = vm.submittedProperty().get();
         assertNotNull(sweep, vm.statusProperty().get());
-        assertTrue(vm.statusProperty().get().matches("Submitted job \\d+: 2 point\\(s\\).*"), vm.statusProperty().get());
+        assertTrue(vm.statusProperty().get().matches("Submitted job \\d+: 2 point\\(s\\).*"),
+                vm.statusProperty().get());
         String jobId = SlurmSweepIo.read(sweep).submissions().get(0).jobId();
 
         SlurmSweepsViewModel panel = new SlurmSweepsViewModel(DirectRunner.create());

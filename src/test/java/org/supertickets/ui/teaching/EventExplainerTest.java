@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.function.IntBinaryOperator;
 import org.junit.jupiter.api.Test;
 import org.supertickets.prune.LayerPruneStats;
+import org.supertickets.report.CountFormat;
 import org.supertickets.search.ChannelCosts;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
@@ -16,7 +17,6 @@ import org.supertickets.space.BranchState;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.ShrinkEvent;
 import org.supertickets.ui.TestEvents;
-import org.supertickets.ui.graph.GraphViewModel;
 
 /** The explanation names the branch that lost channels and the event's own counts, never canned numbers. */
 class EventExplainerTest {
@@ -55,8 +55,9 @@ class EventExplainerTest {
         String text = e.text();
         long perChannel = ChannelCosts.macsPerChannel(SUPERNET.blocks().get(1), 5);
         assertTrue(text.contains("It pushed the 5×5 branch of block 1 hardest"), text);
-        assertTrue(text.contains("• The 5×5 branch of block 1: " + lostK5 + " → 0 channels (−" + lostK5 + "), −"
-                + GraphViewModel.human(lostK5 * perChannel) + " MACs — the branch is removed completely"), text);
+        assertTrue(text.contains("• The 5×5 branch of block 1: " + lostK5 + " → 0 channels (−" + lostK5
+                + "), −"
+                + CountFormat.human(lostK5 * perChannel) + " MACs — the branch is removed completely"), text);
         assertTrue(text.contains("• The 3×3 branch of block 0: " + full(0, 3) + " → " + full(0, 3) / 2
                 + " channels (−" + lostK3 + ")"), text);
         assertTrue(text.indexOf("block 1:") < text.indexOf("block 0:"), "the biggest cut first");
@@ -65,7 +66,7 @@ class EventExplainerTest {
         double ratio = (double) perChannel / ChannelCosts.macsPerChannel(SUPERNET.blocks().get(1), 3);
         assertTrue(text.contains(String.format(java.util.Locale.ROOT, "%.1f× the MACs", ratio)), text);
         assertTrue(text.contains("fresh all-ones masks"), "the event reset masks: " + text);
-        assertTrue(e.title().contains("−" + GraphViewModel.human(SUPERNET.macs() - after.macs()) + " MACs"),
+        assertTrue(e.title().contains("−" + CountFormat.human(SUPERNET.macs() - after.macs()) + " MACs"),
                 e.title());
     }
 

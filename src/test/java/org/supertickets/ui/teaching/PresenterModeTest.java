@@ -15,7 +15,8 @@ class PresenterModeTest {
         List<String> labels = PresenterMode.SCALES.stream().map(PresenterMode::label).toList();
         assertEquals(List.of("1.5×", "1.75×", "2×", "2.5×"), labels, "1.75 was shown as 1.8×");
         String docs = Files.readString(Path.of("docs/teaching.md"));
-        String listed = String.join(", ", labels.subList(0, labels.size() - 1)) + " or " + labels.get(labels.size() - 1);
+        String listed = String.join(", ", labels.subList(0, labels.size() - 1)) + " or "
+                + labels.get(labels.size() - 1);
         assertEquals(true, docs.contains("(" + listed + ")"), "docs/teaching.md lists " + listed);
     }
 }
