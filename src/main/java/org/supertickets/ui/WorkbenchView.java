@@ -600,7 +600,7 @@ public final class WorkbenchView extends BorderPane {
                 return;
             }
         }
-        vm.demo().start(WorkbenchApp.locate(DemoStarter.DEMO), stepping);
+        vm.demo().start(RepositoryFiles.locate(DemoStarter.DEMO), stepping);
     }
 
     /** Asks for the pipeline's settings when the config can run, then queues it. */
