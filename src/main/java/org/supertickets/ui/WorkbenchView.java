@@ -14,6 +14,7 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import javafx.util.Duration;
 import org.supertickets.ui.compare.CompareView;
 import org.supertickets.ui.designer.ConfigFiles;
@@ -61,7 +62,6 @@ public final class WorkbenchView extends BorderPane {
     private CompareView compareView;
     private final InsideView insideView;
     private final PresenterMode presenter = new PresenterMode();
-    private final ConfigFiles configFiles;
     private final CloseFlow closeFlow;
     private final Timeline pump;
     private final StatusBar statusBar;
@@ -99,15 +99,15 @@ public final class WorkbenchView extends BorderPane {
         tabs.fill(designerView, runsTab.view(), monitorTab, ticketView, this::compareView, insideView,
                 new PredictionsView(vm.predictions()));
 
-        configFiles = new ConfigFiles(vm.designer(), () -> getScene().getWindow(), state::lastDirectory,
+        ConfigFiles configFiles = new ConfigFiles(vm.designer(), this::window, state::lastDirectory,
                 state::setLastDirectory);
         WorkbenchCommands commands = new WorkbenchCommands(vm, tabs, configFiles, runsTab, ticketView, runner,
-                notifier, () -> getScene().getWindow(), this::showStatus, dark::get);
+                notifier, this::window, this::showStatus, dark::get);
         closeFlow = new CloseFlow(vm.designer(), configFiles, vm.runs(), this::showStatus);
         toolBar = WorkbenchToolBar.create(commands, vm, dark);
         setTop(new VBox(WorkbenchMenuBar.create(commands, vm, recent, notifier,
                 () -> requestClose(stage(), () -> stage().close()), dark, presenter,
-                uri -> documentOpener.accept(uri), () -> getScene().getWindow()), toolBar));
+                uri -> documentOpener.accept(uri), this::window), toolBar));
         setCenter(tabs.pane());
         statusBar = new StatusBar(vm.designer().statusProperty().get(), notifier.statusProperty(),
                 vm.designer().statusProperty());
@@ -254,7 +254,11 @@ public final class WorkbenchView extends BorderPane {
         statusBar.show(text);
     }
 
+    private Window window() {
+        return getScene().getWindow();
+    }
+
     private Stage stage() {
-        return (Stage) getScene().getWindow();
+        return (Stage) window();
     }
 }
