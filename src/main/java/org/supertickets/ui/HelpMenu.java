@@ -63,7 +63,7 @@ final class HelpMenu {
     }
 
     private static void open(String relative, Consumer<URI> openDocument, Notifier notifier) {
-        Path found = WorkbenchApp.locate(relative);
+        Path found = RepositoryFiles.locate(relative);
         if (found == null) {
             notifier.error("Cannot find " + relative, relative + " was not found in " + Path.of("").toAbsolutePath()
                     + " or its parents. Fix: start the workbench from the repository folder (mvn javafx:run), "

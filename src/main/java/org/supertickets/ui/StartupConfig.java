@@ -15,6 +15,9 @@ import org.supertickets.space.ValidationIssue;
  */
 final class StartupConfig {
 
+    /** The config the window opens with, relative to the repository. */
+    static final String QUICKSTART = "sample-configs/quickstart.json";
+
     /** What the window opens: the config, its file (null when it could not be read) and why not, if so. */
     record Loaded(SearchSpaceConfig config, Path file, String problem) {
     }
@@ -27,7 +30,7 @@ final class StartupConfig {
     /** Starts reading the quickstart config, once; later calls do nothing. */
     static synchronized void readInBackground() {
         if (pending == null) {
-            pending = CompletableFuture.supplyAsync(() -> read(WorkbenchApp.QUICKSTART));
+            pending = CompletableFuture.supplyAsync(() -> read(QUICKSTART));
         }
     }
 
@@ -38,7 +41,7 @@ final class StartupConfig {
     }
 
     static Loaded read(String relative) {
-        Path file = WorkbenchApp.locate(relative);
+        Path file = RepositoryFiles.locate(relative);
         try {
             if (file == null) {
                 throw new ConfigException(Path.of(relative), new ValidationIssue("(file)",

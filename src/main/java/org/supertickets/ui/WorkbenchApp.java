@@ -1,12 +1,10 @@
 package org.supertickets.ui;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
-import org.supertickets.data.AssetLocator;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.ui.runqueue.LocalRunLauncher;
 
@@ -16,8 +14,6 @@ import org.supertickets.ui.runqueue.LocalRunLauncher;
  */
 public final class WorkbenchApp extends Application {
 
-    static final String QUICKSTART = "sample-configs/quickstart.json";
-
     private SearchSpaceConfig initial;
     private Path initialFile;
     private String startupProblem;
@@ -25,7 +21,7 @@ public final class WorkbenchApp extends Application {
 
     @Override
     public void init() {
-        Launcher.configureOffline();
+        DesktopProperties.set();
         StartupConfig.Loaded loaded = StartupConfig.get();
         initial = loaded.config();
         initialFile = loaded.file();
@@ -53,23 +49,14 @@ public final class WorkbenchApp extends Application {
         }
     }
 
-    /** Finds a repository file or folder from the working directory or up to three parents. */
-    static Path locate(String relative) {
-        // The working folder first (the repository), then beside the program (the app image carries the samples).
-        for (Path from : new Path[] {Path.of("").toAbsolutePath(), AssetLocator.programFolder()}) {
-            Path dir = from;
-            for (int i = 0; i < 4 && dir != null; i++, dir = dir.getParent()) {
-                Path candidate = dir.resolve(relative);
-                if (Files.exists(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-        return null;
-    }
-
-    /** {@code mvn javafx:run} starts the Application directly; this keeps {@code java WorkbenchApp} working too. */
+    /**
+     * Starts the app: the properties DJL needs first, the quickstart config read while the toolkit starts, then
+     * the toolkit and the window. {@code mvn javafx:run} starts the Application directly; this keeps
+     * {@code java WorkbenchApp} working too, and {@link Launcher} calls it.
+     */
     public static void main(String[] args) {
-        Launcher.main(args);
+        DesktopProperties.set();
+        StartupConfig.readInBackground();
+        launch(WorkbenchApp.class, args);
     }
 }

@@ -1,5 +1,7 @@
 package org.supertickets.ui.runqueue;
 
+import org.supertickets.train.RunFinished;
+
 /** Where a run in the Runs list stands. */
 public enum RunStatus {
     QUEUED("queued", false),
@@ -33,5 +35,14 @@ public enum RunStatus {
     /** True while this process trains it. */
     public boolean active() {
         return active;
+    }
+
+    /** Where a run stands once it has ended as {@code f} says. */
+    static RunStatus after(RunFinished f) {
+        return switch (f.outcome()) {
+            case COMPLETED -> COMPLETED;
+            case CANCELLED -> STOPPED;
+            case FAILED -> FAILED;
+        };
     }
 }

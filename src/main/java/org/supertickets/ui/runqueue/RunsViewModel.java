@@ -309,22 +309,8 @@ public final class RunsViewModel {
     }
 
     private void list(FoundRun f) {
-        RunEntry entry = new RunEntry(f.name(), f.config(), f.imp(), "-", RunStatus.STOPPED, f.folder());
-        String resumable = f.resumable() ? " · resumable from its checkpoint" : "";
         boolean recent = Duration.between(f.lastWritten(), Instant.now()).toNanos() < IDLE_NANOS;
-        if (f.complete()) {
-            entry.setStatus(RunStatus.COMPLETED, f.finished() == null ? "completed" : OutcomeText.of(f.finished()));
-        } else if (f.finished() != null) {
-            entry.setStatus(statusOf(f.finished()), f.finished().message()
-                    + (f.finished().outcome() == RunFinished.Outcome.FAILED ? resumable : ""));
-        } else if (recent && f.imp() == null) {
-            entry.setStatus(RunStatus.FOLLOWING, "written right now, by another process");
-        } else if (f.resumable()) {
-            entry.setStatus(RunStatus.STOPPED, "interrupted (no end recorded)" + resumable);
-        } else {
-            entry.setStatus(RunStatus.FAILED, "interrupted before its first checkpoint: start the config again");
-        }
-        entry.showProgress(f.progress());
+        RunEntry entry = FoundRunRow.of(f, recent);
         entries.add(entry);
         if (entry.getStatus() == RunStatus.FOLLOWING) {
             entry.setFollower(feed.followRun(f.folder(), entry.session(), reportTo(entry)));
@@ -400,7 +386,7 @@ public final class RunsViewModel {
             RunFinished finished = e.session().history().finished();
             if (e.getStatus() == RunStatus.FOLLOWING && finished != null) {
                 e.setFollower(null);
-                e.setStatus(statusOf(finished), OutcomeText.of(finished));
+                e.setStatus(RunStatus.after(finished), OutcomeText.of(finished));
             } else if (e.getStatus() == RunStatus.FOLLOWING && e.handle() == null && e.lastDataNanos() != 0
                     && now - e.lastDataNanos() > IDLE_NANOS) {
                 e.setStatus(RunStatus.FOLLOW_IDLE, "no new lines for a minute: the writing process may have "
@@ -504,7 +490,7 @@ public final class RunsViewModel {
                     if (error != null) {
                         e.setStatus(RunStatus.FAILED, UserMessages.describe(error));
                     } else {
-                        e.setStatus(statusOf(finished), OutcomeText.of(finished));
+                        e.setStatus(RunStatus.after(finished), OutcomeText.of(finished));
                     }
                     e.detach();
                     startNextIfIdle();
@@ -519,13 +505,5 @@ public final class RunsViewModel {
 
     private void refreshActive() {
         anyActive.set(hasActiveRuns());
-    }
-
-    static RunStatus statusOf(RunFinished f) {
-        return switch (f.outcome()) {
-            case COMPLETED -> RunStatus.COMPLETED;
-            case CANCELLED -> RunStatus.STOPPED;
-            case FAILED -> RunStatus.FAILED;
-        };
     }
 }

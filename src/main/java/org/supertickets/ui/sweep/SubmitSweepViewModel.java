@@ -39,7 +39,8 @@ import org.supertickets.ui.task.UserMessages;
  * Run ▸ Submit sweep…: a config (the designer's, or a file), grid axes, the engine (this machine's worker pool, or
  * one Slurm job array) with its options, and the out folder. Every change is checked at once; on Slurm the job-array
  * script the submission will write is shown before it is submitted (the same script as {@code sweep --engine slurm
- * --dry-run}). Submitting runs off the UI thread: {@code sbatch} for Slurm, the worker pool for local points.
+ * --dry-run}). Submitting runs off the UI thread: {@code sbatch} for Slurm, the worker pool for local points (on a
+ * {@link LocalSweepThread}). The Slurm option fields are read by {@link SlurmOptionFields}.
  */
 public final class SubmitSweepViewModel {
 
@@ -335,36 +336,8 @@ public final class SubmitSweepViewModel {
 
     /** The Slurm options as resources, each problem added to {@code found}; null when there is one. */
     private SlurmResources resources(List<String> found) {
-        int before = found.size();
-        Integer cpus = count("cpus-per-task", cpusPerTask.get(), 1, found);
-        Integer gpus = count("gpus-per-task", gpusPerTask.get(), 0, found);
-        List<String> extra = Arrays.stream(sbatchArgs.get().strip().split("\\s+")).filter(a -> !a.isEmpty())
-                .toList();
-        SlurmResources resources = new SlurmResources(orNull(partition.get()), orNull(time.get()), cpus, gpus,
-                orNull(mem.get()), extra);
-        try {
-            resources.validate();
-        } catch (IllegalArgumentException e) {
-            found.add(e.getMessage());
-        }
-        return found.size() == before ? resources : null;
-    }
-
-    private static Integer count(String option, String text, int min, List<String> found) {
-        if (blank(text)) {
-            return null;
-        }
-        try {
-            int value = Integer.parseInt(text.strip());
-            if (value >= min) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        found.add("--" + option + " '" + text.strip() + "' is not a whole number of " + min + " or more. Fix: e.g. "
-                + Math.max(1, min) + ", or leave it empty for the cluster's default.");
-        return null;
+        return SlurmOptionFields.read(partition.get(), time.get(), cpusPerTask.get(), gpusPerTask.get(), mem.get(),
+                sbatchArgs.get(), found);
     }
 
     /**
@@ -402,38 +375,12 @@ public final class SubmitSweepViewModel {
         status.set("Writing the configs of " + grid.size() + " run(s)…");
         BackgroundTask.of("Start local sweep", ctx -> LocalSweep.write(grid, outFolder, device, w))
                 .onSuccess(sweep -> {
-                    startLocal(sweep, local);
+                    LocalSweepThread.start(sweep, runner, local);
                     status.set(String.format(Locale.ROOT, "Started %d run(s), %d at a time; configs and logs in %s.",
                             grid.size(), w, sweep.sweepFolder()));
                     submitted.set(sweep.sweepFolder());
                 })
                 .onFailure(this::failed).onDone(() -> busy.set(false)).run(runner);
-    }
-
-    /** The pool runs on a thread of its own: a sweep takes hours, and the runner's threads serve the UI. */
-    private void startLocal(LocalSweep sweep, LocalSweepListener listener) {
-        Thread thread = new Thread(() -> {
-            try {
-                List<WorkerPool.Result> results = sweep.pool().runAll(sweep.jobs(), new WorkerPool.Listener() {
-                    @Override
-                    public void started(WorkerPool.Job job) {
-                        // the run announces itself through its folder
-                    }
-
-                    @Override
-                    public void finished(WorkerPool.Result result, int done, int total) {
-                        runner.ui().execute(() -> listener.runEnded(result.job().name(), result.succeeded(), done,
-                                total));
-                    }
-                });
-                int notOk = (int) results.stream().filter(r -> !r.succeeded()).count();
-                runner.ui().execute(() -> listener.sweepEnded(sweep.sweepFolder(), notOk, results.size()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "local-sweep");
-        thread.setDaemon(true);
-        thread.start();
     }
 
     private void failed(Exception e) {
@@ -459,10 +406,6 @@ public final class SubmitSweepViewModel {
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static String orNull(String text) {
-        return blank(text) ? null : text.strip();
     }
 
     /** For tests: the grid's points as expanded now. */

@@ -1,0 +1,186 @@
+package org.supertickets.ui.monitor;
+
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.Screen;
+import org.supertickets.ui.graph.GraphView;
+import org.supertickets.ui.graph.GraphViewModel;
+import org.supertickets.ui.heatmap.HeatmapView;
+import org.supertickets.ui.heatmap.HeatmapViewModel;
+import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.RunsViewModel;
+import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.teaching.ExplanationPanel;
+import org.supertickets.ui.teaching.StepModeViewModel;
+
+/**
+ * The Monitor tab: the run picker, the headline and the export over the charts beside the connectivity graph and
+ * the mask heatmap (all under one time cursor), and step mode's explanation panel below. Presenter mode gives the
+ * graph more of the tab and brings the user's layout back afterwards.
+ */
+public final class MonitorTab extends BorderPane {
+
+    private final RunsViewModel runs;
+    private final MonitorViewModel monitor;
+    private final Consumer<String> status;
+    private final MonitorView monitorView;
+    private final GraphView graphView;
+    private final HeatmapView heatmapView;
+    private final ExplanationPanel explanationPanel;
+    private final SplitPane monitorSplit;
+    private final SplitPane rightSplit;
+    /** The dividers before presenter mode moved them (restored when it ends); null while not presenting. */
+    private double[] dividersBeforePresenting;
+
+    /**
+     * @param onExportError told why a chart export failed
+     * @param status        shows a line in the window's status bar
+     */
+    public MonitorTab(MonitorViewModel monitor, RunsViewModel runs, GraphViewModel graph, TimelineViewModel timeline,
+            HeatmapViewModel heatmap, StepModeViewModel stepMode, TaskRunner runner, Consumer<String> onExportError,
+            Consumer<String> status) {
+        this.runs = runs;
+        this.monitor = monitor;
+        this.status = status;
+        monitorView = new MonitorView(monitor, runner, onExportError);
+        graphView = new GraphView(graph, timeline);
+        heatmapView = new HeatmapView(heatmap);
+        rightSplit = new SplitPane(graphView, heatmapView);
+        rightSplit.setOrientation(Orientation.VERTICAL);
+        rightSplit.setDividerPositions(0.64);
+        monitorSplit = new SplitPane(monitorView, rightSplit);
+        monitorSplit.setDividerPositions(0.47);
+        setCenter(monitorSplit);
+        setTop(header());
+        explanationPanel = new ExplanationPanel(stepMode, monitor.dense().atCursorProperty());
+        setBottom(explanationPanel);
+    }
+
+    public MonitorView monitorView() {
+        return monitorView;
+    }
+
+    public GraphView graphView() {
+        return graphView;
+    }
+
+    public HeatmapView heatmapView() {
+        return heatmapView;
+    }
+
+    /** The tab's split panes by the name their divider positions are remembered under. */
+    public Map<String, SplitPane> splits() {
+        Map<String, SplitPane> splits = new LinkedHashMap<>();
+        splits.put("monitorSplit", monitorSplit);
+        splits.put("rightSplit", rightSplit);
+        return splits;
+    }
+
+    /**
+     * Sets the explanation panel's height while it explains: {@code wanted}, but never more than a third of the
+     * window.
+     */
+    public void fitExplanationPanel(double wanted, double windowHeight) {
+        explanationPanel.setExpandedHeight(windowHeight > 0 ? Math.min(wanted, Math.max(150, windowHeight / 3))
+                : wanted);
+    }
+
+    /** Whether presenter mode's layout is shown (the user's own dividers are kept aside). */
+    public boolean isPresenting() {
+        return dividersBeforePresenting != null;
+    }
+
+    /**
+     * Presenting: the graph gets more of the Monitor (all of its right side on a screen under 900 lines); the
+     * user's layout comes back afterwards.
+     */
+    public void present(boolean on) {
+        if (on) {
+            dividersBeforePresenting = new double[] {monitorSplit.getDividerPositions()[0],
+                    rightSplit.getDividerPositions()[0]};
+            monitorSplit.setDividerPositions(0.42);
+            // On a projector's few lines the graph takes the heatmap's place (Inside's |w| chart shows the masks).
+            if (Screen.getPrimary().getBounds().getHeight() < 900) {
+                rightSplit.getItems().remove(heatmapView);
+            } else {
+                rightSplit.setDividerPositions(0.75);
+            }
+        } else if (dividersBeforePresenting != null) {
+            if (!rightSplit.getItems().contains(heatmapView)) {
+                rightSplit.getItems().add(heatmapView);
+            }
+            monitorSplit.setDividerPositions(dividersBeforePresenting[0]);
+            rightSplit.setDividerPositions(dividersBeforePresenting[1]);
+            dividersBeforePresenting = null;
+        }
+    }
+
+    private Node header() {
+        ComboBox<RunEntry> picker = new ComboBox<>(runs.entries());
+        picker.setId("monitor-run");
+        picker.setPromptText("planned curves of the designer's config");
+        picker.setPrefWidth(300);
+        picker.valueProperty().bindBidirectional(runs.selectedProperty());
+        picker.setButtonCell(new ListCell<>() {
+            @Override
+            protected void updateItem(RunEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? "planned curves of the designer's config" : item.getName());
+            }
+        });
+        picker.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(RunEntry item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : item.getName() + " · " + item.getStatus().label());
+            }
+        });
+        Label headline = new Label();
+        headline.setId("monitor-headline");
+        headline.textProperty().bind(monitor.headlineProperty());
+        Button export = new Button("Export charts…");
+        export.setTooltip(new Tooltip("Every chart as PNG and SVG, and its data as CSV, into a folder "
+                + "(right-click a chart for one)"));
+        export.setOnAction(e -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            File dir = chooser.showDialog(getScene().getWindow());
+            if (dir != null) {
+                monitorView.exportAll(dir.toPath(), () -> status.accept("Exported charts to " + dir));
+            }
+        });
+        // On a narrow window the headline gives way (ellipsis, full text on hover), never the button or the picker.
+        headline.setMinWidth(0);
+        Tooltip full = new Tooltip();
+        full.textProperty().bind(headline.textProperty());
+        headline.setTooltip(full);
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        picker.setMinWidth(Region.USE_PREF_SIZE);
+        Label runLabel = new Label("Run");
+        runLabel.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox box = new HBox(10, runLabel, picker, headline, gap, export);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.setPadding(new Insets(5, 8, 5, 8));
+        box.getStyleClass().add("monitor-header");
+        return box;
+    }
+}
