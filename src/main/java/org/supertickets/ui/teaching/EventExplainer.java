@@ -84,8 +84,9 @@ public final class EventExplainer {
         List<BranchCut> cuts = branchCuts(before, s.architecture());
         StringBuilder text = new StringBuilder();
         int cut = s.deadChannels() + s.targetChannels();
-        text.append(String.format(Locale.ROOT, "The L1 penalty ρ·pen·|γ| (ρ = %s) pushed the BN scales γ after "
-                + "the depthwise convs toward zero, each channel weighted by the MACs it costs. ", number(rho)));
+        text.append(String.format(Locale.ROOT, "The L1 penalty ρ·pen·|γ| (ρ = %s; pen = what a channel costs in "
+                + "MACs, relative to the cheapest) pushed the BN scales γ after the depthwise convs toward zero. ",
+                number(rho)));
         if (!cuts.isEmpty()) {
             BranchCut top = cuts.get(0);
             text.append("It pushed ").append(top.name()).append(" hardest");
@@ -116,9 +117,9 @@ public final class EventExplainer {
             }
         }
         long saved = s.macsBefore() - s.macsAfter();
-        text.append(String.format(Locale.ROOT, "The network's MACs went from %s to %s (−%s, −%.0f %%).",
+        text.append(String.format(Locale.ROOT, "The network's MACs went from %s to %s (−%s, −%s).",
                 count(s.macsBefore()), count(s.macsAfter()), count(saved),
-                s.macsBefore() == 0 ? 0.0 : 100.0 * saved / s.macsBefore()));
+                share(s.macsBefore() == 0 ? 0.0 : 100.0 * saved / s.macsBefore())));
         if (s.masksReset()) {
             text.append(s.resetByShrink() == null
                     ? " The rebuilt blocks got fresh all-ones masks, so their pruned weights are back until the next "
@@ -229,5 +230,12 @@ public final class EventExplainer {
 
     private static String number(double v) {
         return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString();
+    }
+
+    /** A percentage as a lesson reads it: whole numbers, one decimal under 1 % so a small change never reads "0 %". */
+    static String share(double percent) {
+        return Math.abs(percent) >= 1 || percent == 0
+                ? String.format(Locale.ROOT, "%.0f %%", percent)
+                : String.format(Locale.ROOT, "%.1f %%", percent);
     }
 }

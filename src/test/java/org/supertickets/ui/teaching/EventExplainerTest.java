@@ -120,4 +120,11 @@ class EventExplainerTest {
                 + "re-ranking from reset by a shrink)"), "an older run folder: " + old.text());
         assertTrue(old.title().endsWith("3 newly pruned, 7 back"), old.title());
     }
+
+    @Test
+    void aSmallChangeNeverReadsAsZeroPercent() {
+        assertEquals("0.3 %", EventExplainer.share(0.28));
+        assertEquals("12 %", EventExplainer.share(12.4));
+        assertEquals("0 %", EventExplainer.share(0));
+    }
 }
