@@ -74,8 +74,7 @@ public final class ConfigFiles {
     public void saveAs(Window over, Runnable afterSaved) {
         FileChooser chooser = jsonChooser("Save the config as");
         Path current = designer.fileProperty().get();
-        chooser.setInitialFileName(current == null ? designer.getConfig().name() + ".json"
-                : current.getFileName().toString());
+        chooser.setInitialFileName(proposedFileName(designer.getConfig().name(), current));
         File f = chooser.showSaveDialog(over);
         if (f == null) {
             return;
@@ -96,5 +95,17 @@ public final class ConfigFiles {
             chooser.setInitialDirectory(initial);
         }
         return chooser;
+    }
+
+    /**
+     * What Save as proposes: the config's name as it is now (the name a user just typed is what "as" is usually
+     * for), the file it came from only when the config has no usable name.
+     */
+    static String proposedFileName(String configName, Path current) {
+        String name = configName == null ? "" : configName.strip().replaceAll("[\\\\/:*?\"<>|]", "_");
+        if (!name.isEmpty()) {
+            return name.endsWith(".json") ? name : name + ".json";
+        }
+        return current == null ? "config.json" : current.getFileName().toString();
     }
 }
