@@ -1,5 +1,6 @@
 package org.supertickets.ui.graph;
 
+import java.util.List;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.property.BooleanProperty;
@@ -14,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
@@ -88,6 +90,11 @@ public final class GraphView extends BorderPane {
         caption.textProperty().bind(timeline.captionProperty());
         caption.setMinWidth(280);
         Button live = LiveButton.of(timeline, "go-live");
+        // The controls keep their labels when the bar is short (presenter mode at 1280×720 cut them to "…");
+        // the slider gives way first.
+        for (Button control : List.of(back, play, forward, live)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(6, back, play, forward, slider, live, caption);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 6, 4, 6));

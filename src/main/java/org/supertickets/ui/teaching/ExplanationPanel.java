@@ -1,5 +1,6 @@
 package org.supertickets.ui.teaching;
 
+import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
@@ -11,6 +12,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -57,6 +59,11 @@ public final class ExplanationPanel extends BorderPane {
         runOn.setTooltip(new Tooltip("Stop pausing and let the run finish"));
         runOn.disableProperty().bind(vm.waitingProperty().not());
         runOn.setOnAction(e -> vm.runOn());
+        // The step-mode controls keep their labels on a short row (presenter mode at 1280×720 cut them to "…");
+        // the headline gives way.
+        for (Region control : List.of(stepMode, next, runOn)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox header = new HBox(10, title, stepMode, next, runOn);
         header.setAlignment(Pos.CENTER_LEFT);
 
