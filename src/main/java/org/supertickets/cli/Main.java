@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "supertickets", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
-            RetrainCommand.class, FinetuneCommand.class, TransferCommand.class, ImpCommand.class,
+            RetrainCommand.class, FinetuneCommand.class, PruneCommand.class, TransferCommand.class, ImpCommand.class,
             CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class, ExportCommand.class})
 public final class Main implements Runnable {
 

@@ -37,6 +37,27 @@ public final class RandomMasks {
         return result;
     }
 
+    /**
+     * New masks by mask tensor name keeping {@code densities.get(layer)} of each named prunable layer's weights (the
+     * nearest whole count) at random positions, drawn from seed: RigL's starting topology.
+     */
+    public static Map<String, HostTensor> withDensities(NetworkState network, Map<String, Double> densities,
+            long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        Map<String, HostTensor> result = new LinkedHashMap<>();
+        for (LayerShape layer : network.architecture().layers()) {
+            Double density = densities.get(layer.name());
+            if (!layer.prunable() || density == null) {
+                continue;
+            }
+            String name = TensorNames.mask(layer.name());
+            HostTensor mask = network.tensor(name);
+            int alive = (int) Math.round(density * mask.size());
+            result.put(name, new HostTensor(randomSubset(mask.size(), alive, random), mask.shape().clone()));
+        }
+        return result;
+    }
+
     /** Ones at {@code alive} positions chosen uniformly (a partial Fisher-Yates shuffle), zeros elsewhere. */
     private static float[] randomSubset(int size, int alive, SplittableRandom random) {
         int[] positions = new int[size];

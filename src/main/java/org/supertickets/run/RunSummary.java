@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.supertickets.space.ConfigException;
 import org.supertickets.space.ConfigIo;
+import org.supertickets.space.PruningConfig;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.TrainingMethod;
 import org.supertickets.ticket.TicketRunPlan;
@@ -183,9 +184,16 @@ public record RunSummary(
     /**
      * The method label of a run: a {@link TrainingMethod}'s, or for a frozen run on a ticket what was done to it
      * ({@code retrain-rewound}, {@code retrain-random}, {@code retrain-rewound-random-masks}, {@code finetune},
-     * {@code transfer}, {@code imp-level}), read from the suffix its plan gave the config's name.
+     * {@code transfer}, {@code imp-level}, {@code pruned-<criterion>[-retrained]}), read from the suffix its plan
+     * gave the config's name.
      */
     public static String methodOf(SearchSpaceConfig config) {
+        PruningConfig p = config.pruning();
+        if (p.enabled() && p.startsAtTarget() && !p.movesConnections()) {
+            // a ticket pruned once (pruned-snip, pruned-snip-retrained), or a supernet pruned at initialisation
+            int pruned = config.name().lastIndexOf(TicketRunPlan.PRUNED_SUFFIX);
+            return pruned >= 0 ? config.name().substring(pruned + 1) : "pruned-at-init-" + p.criterion();
+        }
         if (config.search().enabled() || config.pruning().enabled()) {
             return TrainingMethod.of(config).label();
         }

@@ -40,7 +40,13 @@ public final class ConfigDefaults {
             "mnist-canvas");
     /** Datasets read from {@code data.path}. */
     public static final List<String> DATASETS_ON_DISK = List.of("idx", "cifar10", "image-folder", "mask-folder");
-    public static final List<String> SCHEDULES = List.of("staircase", "cubic");
+    /**
+     * {@code pruning.schedule}: the official staircase; ours: cubic, {@code at-start} (one event before the first
+     * step, then masks fixed) and {@code rigl} (sparse from the start, connections moved by RigL's drop and grow).
+     */
+    public static final String SCHEDULE_AT_START = "at-start";
+    public static final String SCHEDULE_RIGL = "rigl";
+    public static final List<String> SCHEDULES = List.of("staircase", "cubic", SCHEDULE_AT_START, SCHEDULE_RIGL);
     /** What a pruning event may rank the weights by (the official code's criteria). */
     public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow", "grasp");
     /** {@code network.skipPath}: ours (dense conv + BN) and the official block's (grouped conv, no BN). */

@@ -116,10 +116,16 @@ public final class ConfigValidator {
             pruning.pruning(c.pruning(), epochLimit);
         }
         if (f.section("training", c.training())) {
-            training.training(c.training(), epochLimit);
+            // A run of 0 epochs only makes sense after a prune at the start: the pruned network, evaluated untrained.
+            boolean prunesAtStart = c.pruning() != null && Boolean.TRUE.equals(c.pruning().enabled())
+                    && c.pruning().startsAtTarget() && !c.pruning().movesConnections();
+            training.training(c.training(), epochLimit, prunesAtStart ? 0 : 1);
         }
         if (c.pruning() != null && c.training() != null) {
             pruning.distillationTeacher(c.pruning(), c.training());
+        }
+        if (c.pruning() != null && c.search() != null) {
+            pruning.scheduleAgainstSearch(c.pruning(), c.search());
         }
         if (c.data() != null && c.training() != null && f.noIssueAt("data.trainLimit", "data.validationFraction",
                 "training.batchSize")) {

@@ -50,8 +50,21 @@ final class PruningChecks {
         distillAtTarget(p);
         boolean scheduleValid = f.noIssueAt("pruning.targetSparsity", "pruning.intervalEpochs", "pruning.increment")
                 && (!cubic || f.noIssueAt("pruning.cubicEndEpoch"));
-        if (Boolean.TRUE.equals(p.enabled()) && scheduleKnown && epochs != null && scheduleValid) {
+        if (Boolean.TRUE.equals(p.enabled()) && scheduleKnown && epochs != null && scheduleValid
+                && !p.startsAtTarget()) {
             targetReached(p, epochs, cubic);
+        }
+    }
+
+    /**
+     * The schedules that start at the target prune a fixed network: a shrink would hand rebuilt blocks fresh dense
+     * masks that no later event prunes again ({@code at-start}), or rebuild the layers RigL moves connections in.
+     */
+    void scheduleAgainstSearch(PruningConfig p, SearchConfig s) {
+        if (Boolean.TRUE.equals(p.enabled()) && p.startsAtTarget() && Boolean.TRUE.equals(s.enabled())) {
+            f.add("pruning.schedule", "is " + p.schedule() + ", which prunes a fixed network, but search.enabled is "
+                    + "true and a shrink would rebuild its layers", "set search.enabled to false (method "
+                    + (p.movesConnections() ? "rigl" : "prune-only") + "), or use the staircase schedule");
         }
     }
 

@@ -106,4 +106,14 @@ public record PruningConfig(
                 reuseMask, resetMaskAfterPrune, zeroPrunedWeights, criterion, minLayerDensity, lrRestartAtTarget,
                 weight);
     }
+
+    /** Whether the first event, before the first step, already prunes to the target (at-start, rigl). */
+    public boolean startsAtTarget() {
+        return ConfigDefaults.SCHEDULE_AT_START.equals(schedule) || ConfigDefaults.SCHEDULE_RIGL.equals(schedule);
+    }
+
+    /** Whether connections move during training by RigL's drop and grow (schedule {@code rigl}, ours). */
+    public boolean movesConnections() {
+        return ConfigDefaults.SCHEDULE_RIGL.equals(schedule);
+    }
 }

@@ -16,8 +16,9 @@ final class TrainingChecks {
         this.f = findings;
     }
 
-    void training(TrainingConfig t, Integer epochs) {
-        f.range("training.epochs", t.epochs(), 1, MAX_EPOCHS);
+    /** @param minEpochs 0 where the config prunes at the start (then 0 epochs evaluates the untrained prune), else 1 */
+    void training(TrainingConfig t, Integer epochs, int minEpochs) {
+        f.range("training.epochs", t.epochs(), minEpochs, MAX_EPOCHS);
         f.range("training.batchSize", t.batchSize(), 1, MAX_BATCH_SIZE, "use 1 to " + MAX_BATCH_SIZE + ", e.g. 128");
         f.oneOf("training.optimizer", t.optimizer(), ConfigDefaults.OPTIMIZERS);
         if (t.learningRate() == null) {

@@ -20,10 +20,13 @@ public enum TrainingMethod {
      *  through shrinks) — sparse training without reactivation. */
     NO_REACTIVATION("no-reactivation"),
     /** SuperTickets with progressive pruning off: the first pruning event goes straight to the target. */
-    ONE_SHOT("one-shot");
+    ONE_SHOT("one-shot"),
+    /** Conventional dynamic sparse training (ours, after Evci et al. 2020): the fixed supernet, no search, sparse at
+     *  the target from the first step, connections moved by RigL's drop and grow ({@code pruning.schedule rigl}). */
+    RIGL("rigl");
 
     /** Every label, comma-separated (a constant, so annotations can use it). */
-    public static final String LABELS = "supertickets, nas-only, prune-only, dense, no-reactivation, one-shot";
+    public static final String LABELS = "supertickets, nas-only, prune-only, dense, no-reactivation, one-shot, rigl";
 
     private final String label;
 
@@ -47,12 +50,12 @@ public enum TrainingMethod {
 
     /** The config set up for this method; every other field stays as it is. */
     public SearchSpaceConfig applyTo(SearchSpaceConfig c) {
-        boolean search = this != PRUNE_ONLY && this != DENSE;
+        boolean search = this != PRUNE_ONLY && this != DENSE && this != RIGL;
         boolean prune = this != NAS_ONLY && this != DENSE;
         PruningConfig p = c.pruning();
         boolean reactivate = this != NO_REACTIVATION;
         PruningConfig pruning = new PruningConfig(prune, p.targetSparsity(), p.intervalEpochs(),
-                this == ONE_SHOT ? "staircase" : p.schedule(),
+                this == ONE_SHOT ? "staircase" : this == RIGL ? ConfigDefaults.SCHEDULE_RIGL : p.schedule(),
                 this == ONE_SHOT ? p.targetSparsity() : p.increment(), p.cubicEndEpoch(),
                 reactivate ? p.rerank() : Boolean.FALSE, reactivate ? p.reuseMask() : Boolean.TRUE,
                 reactivate ? p.resetMaskAfterPrune() : Boolean.FALSE, p.zeroPrunedWeights(), p.criterion(),
@@ -70,6 +73,9 @@ public enum TrainingMethod {
         PruningConfig p = c.pruning();
         if (!p.enabled()) {
             return search ? NAS_ONLY : DENSE;
+        }
+        if (p.movesConnections()) {
+            return RIGL;
         }
         if (!search) {
             return PRUNE_ONLY;

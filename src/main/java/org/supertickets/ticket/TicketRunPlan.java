@@ -1,13 +1,16 @@
 package org.supertickets.ticket;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.supertickets.model.NetworkState;
 import org.supertickets.prune.RandomMasks;
 import org.supertickets.space.Architecture;
+import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.ConfigValidator;
 import org.supertickets.space.DataConfig;
 import org.supertickets.space.Initialization;
+import org.supertickets.space.PruningConfig;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.Task;
 import org.supertickets.space.ValidationIssue;
@@ -23,6 +26,10 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
 
     /** Default length of a run on a ticket: a quarter of the run that found it (official: 12-25%). */
     public static final double DEFAULT_EPOCH_SHARE = 0.25;
+
+    /** Names a one-shot pruning of a ticket: {@code <ticket's run>-pruned-<criterion>[-retrained]}. */
+    public static final String PRUNED_SUFFIX = "-pruned-";
+    public static final String RETRAINED_SUFFIX = "-retrained";
 
     /** Ends the name of a transfer from a dense run (search and pruning off): the dense-body control. */
     public static final String DENSE_BODY_SUFFIX = "-dense-body";
@@ -53,6 +60,30 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
             start = start.withTensors(RandomMasks.samePerLayerSparsity(start, randomSeed));
         }
         return new TicketRunPlan(configFor(base, base.data(), suffix, epochs, learningRate), start);
+    }
+
+    /**
+     * One-shot pruning of a ticket (ours; the baseline "NAS, then one-shot pruning" of the paper's comparison): the
+     * ticket's architecture and weights, its masks redrawn before the first step at {@code sparsity} by
+     * {@code criterion} (one global ranking), then trained with the masks fixed for {@code epochs} — 0 evaluates the
+     * pruned network without retraining.
+     *
+     * @param epochs epochs of retraining, or null for a quarter of the original run
+     * @throws IllegalArgumentException when the criterion or sparsity is invalid (the message names the field)
+     */
+    public static TicketRunPlan pruneOnce(Ticket ticket, String criterion, double sparsity, Integer epochs,
+            Double learningRate) {
+        SearchSpaceConfig base = ticket.manifest().provenance().config();
+        boolean retrained = epochs == null || epochs > 0;
+        SearchSpaceConfig config = configFor(base, base.data(), PRUNED_SUFFIX + criterion
+                + (retrained ? RETRAINED_SUFFIX : ""), epochs, learningRate, c -> {
+                    PruningConfig p = c.pruning();
+                    return c.withSearchAndPruning(c.search(), new PruningConfig(true, sparsity, p.intervalEpochs(),
+                            ConfigDefaults.SCHEDULE_AT_START, p.increment(), p.cubicEndEpoch(), p.rerank(),
+                            p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(), criterion, 0.0,
+                            false, 0.0));
+                });
+        return new TicketRunPlan(config, ticket.network());
     }
 
     /**
@@ -121,6 +152,12 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
 
     private static SearchSpaceConfig configFor(SearchSpaceConfig base, DataConfig data, String suffix,
             Integer epochs, Double learningRate) {
+        return configFor(base, data, suffix, epochs, learningRate, UnaryOperator.identity());
+    }
+
+    /** As above, with {@code adjust} applied to the frozen config before it is resolved and validated. */
+    private static SearchSpaceConfig configFor(SearchSpaceConfig base, DataConfig data, String suffix,
+            Integer epochs, Double learningRate, UnaryOperator<SearchSpaceConfig> adjust) {
         int n = epochs != null ? epochs
                 : Math.max(1, (int) Math.round(base.training().epochs() * DEFAULT_EPOCH_SHARE));
         SearchSpaceConfig config = base.withData(data).withNameSuffix(suffix).frozen()
@@ -128,7 +165,7 @@ public record TicketRunPlan(SearchSpaceConfig config, NetworkState start) {
         if (learningRate != null) {
             config = config.withTraining(config.training().withLearningRate(learningRate));
         }
-        config = ConfigResolver.resolve(clampIntervals(config));
+        config = ConfigResolver.resolve(n == 0 ? adjust.apply(config) : clampIntervals(adjust.apply(config)));
         List<ValidationIssue> issues = ConfigValidator.validate(config);
         if (!issues.isEmpty()) {
             throw new IllegalArgumentException(issues.get(0).toString());

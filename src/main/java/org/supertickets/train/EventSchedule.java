@@ -1,5 +1,6 @@
 package org.supertickets.train;
 
+import org.supertickets.prune.RiglSchedule;
 import org.supertickets.prune.SparsitySchedule;
 import org.supertickets.space.SearchSpaceConfig;
 
@@ -22,6 +23,8 @@ final class EventSchedule {
     private final int epochs;
     /** The step at which the sparsity schedule reaches its target, or -1 when it never does in this run. */
     private final long targetStep;
+    /** No pruning event after this step (RigL stops moving connections at three quarters of the run). */
+    private final long lastEventStep;
 
     EventSchedule(SearchSpaceConfig config, int trainSize, SparsitySchedule sparsity) {
         this.epochs = config.training().epochs();
@@ -29,8 +32,13 @@ final class EventSchedule {
         this.stepsPerEpoch = Math.max(1, trainSize / batchSize);
         this.totalSteps = (long) epochs * stepsPerEpoch;
         this.evalEvery = Math.max(1, Math.round(config.search().evalIntervalEpochs() * stepsPerEpoch));
-        this.pruneEvery = config.pruning().enabled()
+        // An at-start schedule's one event happens before the first step, outside this clock.
+        boolean eventsDuringTraining = config.pruning().enabled()
+                && (config.pruning().movesConnections() || !config.pruning().startsAtTarget());
+        this.pruneEvery = eventsDuringTraining
                 ? Math.max(1, Math.round(config.pruning().intervalEpochs() * stepsPerEpoch)) : 0;
+        this.lastEventStep = config.pruning().movesConnections()
+                ? RiglSchedule.endStep(totalSteps) - 1 : totalSteps;
         this.targetStep = sparsity.stepReachingTarget(pruneEvery, stepsPerEpoch, totalSteps);
     }
 
@@ -78,7 +86,7 @@ final class EventSchedule {
     }
 
     boolean prunesAfter(long done) {
-        return pruneEvery > 0 && (done % pruneEvery == 0 || isLast(done));
+        return pruneEvery > 0 && done <= lastEventStep && (done % pruneEvery == 0 || isLast(done));
     }
 
     /** Whether step {@code done} (counted from 1) lies in the last epoch: the official last-epoch shrink rule. */

@@ -106,7 +106,8 @@ public final class TwoInOneTrainer {
         this.architectureStep = new ArchitectureStep(new ShrinkPlanner(costs, search.gammaThreshold(),
                 search.minShrinkMacs()), search, config.pruning().reuseMask(), supernet.macs(), listener);
         this.weightStep = new WeightStep(config.pruning(), sparsity, new WeightScorer(config.pruning().criterion(),
-                data, batchSize, search.bnRecalibrationBatches(), training.labelSmoothing(), config.seed()), listener);
+                data, batchSize, search.bnRecalibrationBatches(), training.labelSmoothing(), config.seed()), listener,
+                config.seed(), schedule.totalSteps());
     }
 
     public long totalSteps() {
@@ -177,8 +178,11 @@ public final class TwoInOneTrainer {
                     schedule.evalEvery(), schedule.pruneEvery(), device.toString(), engineDescription(), supernet,
                     supernet.macs(), supernet.params(), data.trainSize(), data.validationSize(), data.testSize(),
                     resumed, Machine.current()));
+            if (resume == null && config.pruning().enabled() && config.pruning().startsAtTarget()) {
+                weightStep.atStart(network);
+            }
             if (!resumed) {
-                listener.onEvent(SnapshotBuilder.build(initial, step, epochOf(step), "start", true));
+                listener.onEvent(SnapshotBuilder.build(network.net().toHost(), step, epochOf(step), "start", true));
             }
             evaluation.recordCanvases(step, epochOf(step));
             window.startClock();

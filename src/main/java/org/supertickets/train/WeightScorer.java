@@ -181,6 +181,29 @@ final class WeightScorer {
         return timesRawWeights(network, layers, hessianTimesG, false);
     }
 
+    /**
+     * RigL's dense gradient: the loss's gradient with respect to every weight as the forward pass uses it
+     * ({@code w * m}), pruned positions included, on the {@code update}-th training batch of the fixed scoring
+     * order (cycling through the training set).
+     */
+    Map<String, HostTensor> denseGradients(NetworkState network, List<String> layers, int update, NDManager parent,
+            Device device) {
+        Map<String, float[]> sums = new LinkedHashMap<>();
+        int batchesInSet = Math.max(1, data.epochOrder(-1).length / batchSize);
+        try (Supernet copy = Supernet.load(maskedCopy(network, layers), parent, device);
+                NDScope scope = new NDScope()) {
+            try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
+                collector.backward(batchLoss(copy, Math.floorMod(update, batchesInSet), 1));
+            }
+            accumulateGradients(copy, layers, sums);
+        }
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (String layer : layers) {
+            out.put(layer, new HostTensor(sums.get(layer), network.tensor(TensorNames.weight(layer)).shape()));
+        }
+        return out;
+    }
+
     /** Batches SNIP and GraSP sum over: the configured count, at most the training set. */
     private int scoringBatches() {
         return Math.min(batches, Math.max(1, data.epochOrder(-1).length / batchSize));

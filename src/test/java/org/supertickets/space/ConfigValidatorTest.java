@@ -114,6 +114,23 @@ class ConfigValidatorTest {
     }
 
     @Test
+    void theSchedulesThatStartAtTheTargetPruneAFixedNetworkAndOnlyAtStartAllowsZeroEpochs() throws Exception {
+        // quickstart searches: a schedule that prunes a fixed network is refused with the way out.
+        List<ValidationIssue> issues = ConfigValidator.validate(resolvedWith("quickstart", "pruning.schedule",
+                "\"rigl\""));
+        assertEquals(List.of("pruning.schedule"), paths(issues));
+        assertTrue(issues.get(0).fix().contains("search.enabled to false (method rigl)"), issues.get(0).fix());
+        SearchSpaceConfig rigl = TrainingMethod.RIGL.applyTo(resolvedWith("quickstart", "seed", "1"));
+        assertEquals(List.of(), ConfigValidator.validate(rigl));
+        SearchSpaceConfig atStart = rigl.withSearchAndPruning(rigl.search(), new PruningConfig(true, 0.9, 0.5,
+                "at-start", 0.1, 4.0, true, false, false, false, "snip", 0.0, false, 0.0));
+        assertEquals(List.of(), ConfigValidator.validate(atStart.withTraining(atStart.training().withEpochs(0))),
+                "0 epochs: the pruned network evaluated untrained");
+        assertEquals(List.of("training.epochs"), paths(ConfigValidator.validate(rigl.withTraining(
+                rigl.training().withEpochs(0)))), "RigL needs training to move connections");
+    }
+
+    @Test
     void aLayerDensityFloorAboveWhatTheTargetLeavesAliveIsRefused() throws Exception {
         // quickstart prunes to 75 %: a floor of 0.3 per layer cannot leave only 25 % alive overall.
         List<ValidationIssue> issues = ConfigValidator.validate(resolvedWith("quickstart", "pruning.minLayerDensity",

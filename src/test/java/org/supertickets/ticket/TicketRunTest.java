@@ -111,4 +111,36 @@ class TicketRunTest {
         assertEquals(0f, after.network().tensor("stem.conv.mask").data()[0], "masks frozen");
         assertEquals(t.manifest().metrics().sparsity(), after.manifest().metrics().sparsity(), 1e-12);
     }
+
+    @Test
+    void pruningATicketOnceWithoutRetrainingEvaluatesItAtTheSparsityAndWithRetrainingKeepsTheMasks()
+            throws Exception {
+        Ticket t = ticket();
+        TicketRunPlan once = TicketRunPlan.pruneOnce(t, "snip", 0.8, 0, null);
+        assertEquals("pruned-snip", org.supertickets.run.RunSummary.methodOf(once.config()));
+        LocalRun untrained = LocalRun.start(once.config(), dir, "cpu", null, once.start());
+        RunFinished f = untrained.completion().get();
+        assertEquals(RunFinished.Outcome.COMPLETED, f.outcome(), f.message());
+        assertEquals(0, f.trainingMacs(), 0, "no step trained");
+        assertEquals(0.8, f.sparsity(), 0.01);
+        Ticket pruned = TicketIo.read(untrained.folder().ticket());
+        assertEquals(t.network().architecture(), pruned.network().architecture(), "architecture kept");
+        float[] before = t.network().tensor("blocks.1.expand.weight").data();
+        float[] after = pruned.network().tensor("blocks.1.expand.weight").data();
+        float[] kept = pruned.network().tensor("blocks.1.expand.mask").data();
+        for (int i = 0; i < kept.length; i++) {
+            assertEquals(kept[i] == 0 ? 0f : before[i], after[i], 0f, "the ticket's weight where it is kept: " + i);
+        }
+
+        TicketRunPlan retrained = TicketRunPlan.pruneOnce(t, "magnitude", 0.8, 1, null);
+        assertEquals("pruned-magnitude-retrained", org.supertickets.run.RunSummary.methodOf(retrained.config()));
+        LocalRun run = LocalRun.start(retrained.config(), dir, "cpu", null, retrained.start());
+        RunFinished r = run.completion().get();
+        assertEquals(RunFinished.Outcome.COMPLETED, r.outcome(), r.message());
+        assertTrue(r.trainingMacs() > 0);
+        Ticket trained = TicketIo.read(run.folder().ticket());
+        assertEquals(0.8, r.sparsity(), 0.01, "masks fixed while it retrains");
+        assertNotEquals(Arrays.toString(t.network().tensor("stem.conv.weight").data()),
+                Arrays.toString(trained.network().tensor("stem.conv.weight").data()), "weights trained");
+    }
 }

@@ -146,7 +146,8 @@ public final class DesignerView extends BorderPane {
             TrainingMethod.PRUNE_ONLY, "Pruning only — the whole supernet, gradual magnitude pruning",
             TrainingMethod.DENSE, "Dense — the supernet trained as is",
             TrainingMethod.NO_REACTIVATION, "Ablation: no reactivation — pruned weights never return",
-            TrainingMethod.ONE_SHOT, "Ablation: no progressive pruning — straight to the target");
+            TrainingMethod.ONE_SHOT, "Ablation: no progressive pruning — straight to the target",
+            TrainingMethod.RIGL, "RigL (ours) — the whole supernet sparse from the start, connections moved");
 
     private Node dataGrid() {
         return grid(
