@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -17,6 +18,7 @@ import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.supertickets.ui.sweep.SubmitSweepViewModel;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,7 +51,11 @@ class SubmitSweepFlowTest {
         Button submit = (Button) dialog.lookup("#sweep-submit");
         Label problems = (Label) dialog.lookup("#sweep-problems");
 
-        // the default grid seed=1,2 of the designer's config, on Slurm
+        // the default grid seed=1,2 of the designer's config, on Slurm (proposed only where sbatch is on the path)
+        @SuppressWarnings("unchecked")
+        ChoiceBox<SubmitSweepViewModel.Engine> engine = (ChoiceBox<SubmitSweepViewModel.Engine>) dialog.lookup(
+                "#sweep-engine");
+        robot.interact(() -> engine.setValue(SubmitSweepViewModel.Engine.SLURM));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> script.getText().contains("#SBATCH --array=0-1"));
         assertFalse(submit.isDisabled(), problems.getText());
 

@@ -143,6 +143,8 @@ public final class SubmitSweepDialog {
         Label status = new Label();
         status.setId("sweep-status");
         status.setWrapText(true);
+        // A long error (the fix is at its end) wraps to as many lines as it needs instead of ending in '…'.
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.statusProperty());
         vm.failedProperty().addListener((o, was, failed) -> status.getStyleClass().setAll("label",
                 failed ? "field-error" : "ok-label"));

@@ -116,6 +116,8 @@ public final class SubmitSweepViewModel {
         this.device = device;
         this.sbatchPresent = Objects.requireNonNull(sbatchPresent);
         this.submitterFactory = Objects.requireNonNull(submitterFactory);
+        // Proposing Slurm on a machine without its client would only end in an error after Submit.
+        engine.set(sbatchPresent.getAsBoolean() ? Engine.SLURM : Engine.LOCAL);
         if (runsDir != null) {
             out.set(runsDir.toString());
         }

@@ -130,4 +130,11 @@ class SubmitSweepViewModelTest {
         assertTrue(vm.problemsProperty().get().contains("broken.json"), vm.problemsProperty().get());
         assertFalse(vm.canSubmit());
     }
+
+    @Test
+    void theEngineProposedIsSlurmOnlyWhereSbatchIsOnThePath() {
+        assertEquals(SubmitSweepViewModel.Engine.SLURM, vm(true).engineProperty().get());
+        assertEquals(SubmitSweepViewModel.Engine.LOCAL, vm(false).engineProperty().get(),
+                "issue 30: Slurm proposed on a machine without sbatch");
+    }
 }

@@ -1,0 +1,109 @@
+#!/usr/bin/env python3
+"""The sparsity sweep's points and verdicts (issue 36) from a committed comparison.csv, standard library only.
+
+    python3 src/scripts/sweep_verdicts.py docs/results/sweep/comparison.csv docs/results/sweep
+
+Writes, into the folder given:
+  points.csv   one row per method and target sparsity: seeds, mean test accuracy with its two-sided 95 % Student-t
+               interval, mean validation accuracy, sparsity, MACs, and the training compute of the whole method
+               (for a ticket pruned once or fine-tuned, its source run's compute is added: the NAS run of the same
+               seed, or the SuperTickets run the ticket came from);
+  verdicts.csv at every target, SuperTickets against each baseline, paired by seed: without retraining (the
+               ticket against NAS + one-shot pruning by each criterion untrained, gradual magnitude pruning and
+               RigL) and with it (the fine-tuned ticket against the retrained one-shot tickets): mean difference,
+               its interval, the two-sided p and Holm's correction over every comparison in the file.
+A method's target sparsity is its runs' sparsity to two decimals (every method here lands on its target).
+"""
+import csv
+import math
+import os
+import re
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from paired_tests import holm, t_quantile_975, two_sided_p  # noqa: E402
+
+CRITERIA = ["random", "magnitude", "snip", "grasp", "synflow"]
+
+
+def mean(xs):
+    return sum(xs) / len(xs)
+
+
+def interval(xs):
+    m = mean(xs)
+    if len(xs) < 2:
+        return m, float("nan"), float("nan")
+    half = t_quantile_975(len(xs) - 1) * math.sqrt(sum((x - m) ** 2 for x in xs) / (len(xs) - 1) / len(xs))
+    return m, m - half, m + half
+
+
+def source_key(row):
+    """The run a fine-tuned ticket came from: its name up to '-finetune' without the time stamps."""
+    return re.sub(r"-\d{8}-\d{6}(-\d+)?", "", row["run"].rsplit("-finetune", 1)[0])
+
+
+def main():
+    rows = list(csv.DictReader(open(sys.argv[1])))
+    out = sys.argv[2]
+    nas_compute = {int(r["seed"]): float(r["training_macs"]) for r in rows if r["method"] == "nas-only"}
+    ticket_compute = {re.sub(r"-\d{8}-\d{6}(-\d+)?", "", r["run"]): float(r["training_macs"]) for r in rows
+                      if r["method"] == "supertickets"}
+    points = {}
+    for r in rows:
+        method = r["method"]
+        if method in ("nas-only", "dense"):
+            target = 0.0
+        else:
+            target = round(float(r["sparsity"]), 2)
+        compute = float(r["training_macs"])
+        if method.startswith("pruned-"):
+            compute += nas_compute[int(r["seed"])]
+        elif method == "finetune":
+            compute += ticket_compute[source_key(r)]
+        points.setdefault((method, target), []).append((int(r["seed"]), float(r["test_accuracy"]),
+                                                        float(r["validation_accuracy"]), float(r["sparsity"]),
+                                                        float(r["macs"]), compute))
+    with open(os.path.join(out, "points.csv"), "w") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["method", "target_sparsity", "seeds", "test_accuracy", "ci_low", "ci_high",
+                    "validation_accuracy", "sparsity", "macs", "training_macs"])
+        for (method, target), runs in sorted(points.items()):
+            m, lo, hi = interval([x[1] for x in runs])
+            w.writerow([method, "%.2f" % target, len(runs), "%.4f" % m, "%.4f" % lo, "%.4f" % hi,
+                        "%.4f" % mean([x[2] for x in runs]), "%.4f" % mean([x[3] for x in runs]),
+                        "%.0f" % mean([x[4] for x in runs]), "%.4g" % mean([x[5] for x in runs])])
+    comparisons = []
+    targets = sorted({t for (m, t) in points if m == "supertickets"})
+    for target in targets:
+        plain = ["pruned-" + c for c in CRITERIA] + ["prune-only", "rigl"]
+        retrained = ["pruned-" + c + "-retrained" for c in CRITERIA]
+        for a, baselines in (("supertickets", plain), ("finetune", retrained)):
+            for b in baselines:
+                if (a, target) in points and (b, target) in points:
+                    comparisons.append((target, a, b))
+    results = []
+    for target, a, b in comparisons:
+        xa = {s: acc for s, acc, *_ in points[(a, target)]}
+        xb = {s: acc for s, acc, *_ in points[(b, target)]}
+        seeds = sorted(set(xa) & set(xb))
+        d = [xa[s] - xb[s] for s in seeds]
+        n = len(d)
+        m = mean(d)
+        se = math.sqrt(sum((x - m) ** 2 for x in d) / (n - 1) / n) if n > 1 else float("nan")
+        t = m / se if se > 0 else math.copysign(math.inf, m)
+        half = t_quantile_975(n - 1) * se
+        results.append([target, a, b, n, m, m - half, m + half, two_sided_p(t, n - 1)])
+    adjusted = holm([r[-1] for r in results])
+    with open(os.path.join(out, "verdicts.csv"), "w") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["target_sparsity", "a", "b", "seeds", "mean_diff", "ci_low", "ci_high", "p_two_sided",
+                    "p_holm", "verdict"])
+        for r, p in zip(results, adjusted):
+            verdict = ("a better" if r[5] > 0 else "b better") if p < 0.05 else "not resolved"
+            w.writerow(["%.2f" % r[0], r[1], r[2], r[3]] + ["%.4f" % v for v in r[4:7]]
+                       + ["%.4f" % r[7], "%.4f" % p, verdict])
+
+
+if __name__ == "__main__":
+    main()
