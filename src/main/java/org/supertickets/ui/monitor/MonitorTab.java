@@ -4,6 +4,7 @@ import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -25,6 +26,7 @@ import org.supertickets.ui.graph.GraphViewModel;
 import org.supertickets.ui.heatmap.HeatmapView;
 import org.supertickets.ui.heatmap.HeatmapViewModel;
 import org.supertickets.ui.runqueue.RunEntry;
+import org.supertickets.ui.runqueue.RunStatus;
 import org.supertickets.ui.runqueue.RunsViewModel;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.TaskRunner;
@@ -133,6 +135,31 @@ public final class MonitorTab extends BorderPane {
         }
     }
 
+    /** "paused" beside the headline while the run shown is paused (its numbers stand still, not stuck). */
+    private Label pausedBadge() {
+        Label paused = new Label("paused");
+        paused.setId("monitor-paused");
+        paused.getStyleClass().add("paused-badge");
+        paused.setMinWidth(Region.USE_PREF_SIZE);
+        paused.managedProperty().bind(paused.visibleProperty());
+        ChangeListener<RunStatus> onStatus = (o, was, now) -> paused.setVisible(now == RunStatus.PAUSED);
+        runs.selectedProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                was.statusProperty().removeListener(onStatus);
+            }
+            if (now != null) {
+                now.statusProperty().addListener(onStatus);
+            }
+            paused.setVisible(now != null && now.getStatus() == RunStatus.PAUSED);
+        });
+        RunEntry shown = runs.selectedProperty().get();
+        if (shown != null) {
+            shown.statusProperty().addListener(onStatus);
+        }
+        paused.setVisible(shown != null && shown.getStatus() == RunStatus.PAUSED);
+        return paused;
+    }
+
     private Node header() {
         ComboBox<RunEntry> picker = new ComboBox<>(runs.entries());
         picker.setId("monitor-run");
@@ -177,7 +204,7 @@ public final class MonitorTab extends BorderPane {
         runLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, runLabel, picker, headline, gap, export);
+        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(5, 8, 5, 8));
         box.getStyleClass().add("monitor-header");

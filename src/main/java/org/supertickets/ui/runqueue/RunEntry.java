@@ -201,6 +201,15 @@ public final class RunEntry {
         }
     }
 
+    /**
+     * A paused run has no estimate; once it goes on, its speed is measured anew from its next step report, so the
+     * pause does not count as slow training.
+     */
+    void pauseEstimate(boolean paused) {
+        etaStartStep = -1;
+        eta.set(paused ? "paused" : "");
+    }
+
     /** Updates progress and ETA from newly drained events. */
     void observe(List<TrainingEvent> events, long nowNanos) {
         if (!events.isEmpty()) {

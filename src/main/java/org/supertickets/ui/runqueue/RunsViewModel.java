@@ -170,6 +170,7 @@ public final class RunsViewModel {
         if (e != null && e.getStatus() == RunStatus.RUNNING && e.handle() != null) {
             e.handle().control().pause();
             e.setStatus(RunStatus.PAUSED, "paused; resume continues from the same step");
+            e.pauseEstimate(true);
         }
     }
 
@@ -177,6 +178,7 @@ public final class RunsViewModel {
         if (e != null && e.getStatus() == RunStatus.PAUSED && e.handle() != null) {
             e.handle().control().resume();
             e.setStatus(RunStatus.RUNNING, "");
+            e.pauseEstimate(false);
         }
     }
 

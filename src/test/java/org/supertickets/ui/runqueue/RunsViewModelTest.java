@@ -141,8 +141,16 @@ class RunsViewModelTest {
 
         vm.pause(first);
         assertTrue(launcher.controls.get(0).isPaused());
+        assertEquals("paused", first.etaProperty().get(), "issue 30: no estimate while paused");
+        clock.set(70_000_000_000L); // a minute paused
         vm.resume(first);
         assertFalse(launcher.controls.get(0).isPaused());
+        l.onEvent(new StepMetrics(120, 1.2, 1, 0.5, 0.1, 0, 1, 100));
+        Pumping.until(vm, () -> first.session().history().lastStep() == 120);
+        clock.set(71_000_000_000L);
+        l.onEvent(new StepMetrics(130, 1.3, 1, 0.5, 0.1, 0, 1, 100));
+        Pumping.until(vm, () -> first.session().history().lastStep() == 130);
+        assertEquals("ETA 27 s", first.etaProperty().get(), "measured again after the pause: 270 steps at 0.1 s");
         vm.cancel(first);
         assertTrue(launcher.controls.get(0).isCancelled());
         assertEquals(RunStatus.STOPPING, first.getStatus());
@@ -291,7 +299,8 @@ class RunsViewModelTest {
         vm.findExisting();
 
         assertEquals(List.of("done-20261201-100000", "stopped-20261201-110000", "killed-20261201-120000"),
-                vm.entries().stream().map(RunEntry::getName).toList(), "oldest first, folders that are no run left out");
+                vm.entries().stream().map(RunEntry::getName).toList(),
+                "oldest first, folders that are no run left out");
         RunEntry completed = vm.entries().get(0);
         RunEntry cancelled = vm.entries().get(1);
         RunEntry interrupted = vm.entries().get(2);
