@@ -227,6 +227,8 @@ public final class WorkbenchView extends BorderPane {
         vm.runs().openedFolderProperty().addListener((o, a, folder) -> {
             if (folder != null) {
                 recent.add(RecentFiles.Kind.RUN, folder);
+                // A run is not a config: the designer's "Opened <file>" must not stand for it.
+                showStatus("Run " + folder.getFileName() + " is in the Runs list and the Monitor (" + folder + ")");
             }
         });
         vm.ticket().loadedProperty().addListener((o, a, loaded) -> {

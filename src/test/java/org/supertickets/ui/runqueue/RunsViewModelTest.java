@@ -331,6 +331,15 @@ class RunsViewModelTest {
         // the resumed run's folder, read again from its start
         assertEquals(3, Pumping.until(vm, () -> cancelled.session().history().all().size() == 3).size());
         assertTrue(notifier.errors.isEmpty(), notifier.errors.toString());
+
+        // Its end is told with its result (issue 30: the notice of a resumed run gave the engine instead).
+        List<String> saidAtTheEnd = new ArrayList<>();
+        cancelled.statusProperty().addListener((o, was, now) -> saidAtTheEnd.add(now + ": "
+                + cancelled.messageProperty().get()));
+        launcher.completions.get(launcher.completions.size() - 1).complete(finished(RunFinished.Outcome.COMPLETED));
+        Pumping.until(vm, () -> cancelled.getStatus() == RunStatus.COMPLETED);
+        assertEquals(List.of("COMPLETED: COMPLETED · ticket: test accuracy 80.0%, sparsity 50.0%, 1 MACs"),
+                saidAtTheEnd);
         assertEquals(done, completed.getFolder());
         assertEquals(killed, interrupted.getFolder());
     }
