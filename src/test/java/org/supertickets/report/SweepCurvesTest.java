@@ -28,7 +28,7 @@ class SweepCurvesTest {
     static RunSummary run(String method, double target, long seed, double accuracy, double sparsity,
             Map<String, String> values) {
         return new RunSummary(method + "-t" + target + "-s" + seed, method, "fashion-mnist", seed, accuracy, sparsity,
-                1 - sparsity, (long) (1_000_000 * (1 - sparsity)), 1000, 5000, 2_000_000, 1e12 * (2 - target), 60,
+                1 - sparsity, Math.round(1_000_000 * (1 - sparsity)), 1000, 5000, 2_000_000, 1e12 * (2 - target), 60,
                 method + target + values.hashCode(), values, null, accuracy - 0.01);
     }
 
