@@ -16,6 +16,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -25,6 +26,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -51,14 +53,16 @@ import org.supertickets.report.CurveCharts;
 import org.supertickets.report.MethodSummary;
 import org.supertickets.report.PairedComparison;
 import org.supertickets.report.RunCurves;
+import org.supertickets.report.SweepCurves;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.controls.ToolButton;
 
 /**
  * The Compare tab: finished runs added by folder (one at a time, every run under a folder, or dropped on the
- * table), their table with the fields of {@link RunSummary}, the comparison plots of the CLI's compare command,
- * the overlaid curves of the selected runs, and the ticket diff.
+ * table), their table with the fields of {@link RunSummary}, the comparison plots of the CLI's compare command
+ * (for a sparsity sweep, at the user's choice, as curves of the mean per target sparsity), the overlaid curves of
+ * the selected runs, and the ticket diff.
  */
 public final class CompareView extends BorderPane {
 
@@ -94,9 +98,10 @@ public final class CompareView extends BorderPane {
         SplitPane.setResizableWithParent(table, false);
         setCenter(split);
 
-        vm.summariesProperty().addListener((o, a, b) -> showPlots(b));
+        vm.summariesProperty().addListener((o, a, b) -> showPlots());
+        vm.sweepCurvesShownProperty().addListener((o, a, b) -> showPlots());
         vm.curvesProperty().addListener((o, a, b) -> showCurves(b));
-        showPlots(vm.summariesProperty().get());
+        showPlots();
         showCurves(vm.curvesProperty().get());
     }
 
@@ -220,7 +225,18 @@ public final class CompareView extends BorderPane {
         empty.setWrapText(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
         grid.visibleProperty().bind(empty.visibleProperty().not());
-        return new StackPane(grid, empty);
+        CheckBox sweep = new CheckBox("Sweep curves: mean per target sparsity, 95 % interval over seeds");
+        sweep.setId("compare-sweep-curves");
+        sweep.setTooltip(new Tooltip("The runs form a sparsity sweep: draw a line per method and setting through the "
+                + "mean over seeds at each target sparsity, with the 95 % interval of that mean, instead of a point "
+                + "per run"));
+        sweep.selectedProperty().bindBidirectional(vm.showSweepCurvesProperty());
+        sweep.visibleProperty().bind(vm.sweepAvailableProperty());
+        sweep.managedProperty().bind(sweep.visibleProperty());
+        BorderPane.setMargin(sweep, new Insets(6, 8, 2, 8));
+        BorderPane pane = new BorderPane(new StackPane(grid, empty));
+        pane.setTop(sweep);
+        return pane;
     }
 
     private Node curvesPane() {
@@ -260,15 +276,23 @@ public final class CompareView extends BorderPane {
                 ComparisonCharts.accuracyVsTrainingCompute(runs));
     }
 
+    /** The same three plots as a sweep's curves; their tooltips (mean ± interval per point) come with them. */
+    private static List<JFreeChart> sweepCharts(SweepCurves sweep) {
+        return List.of(ComparisonCharts.sweepAccuracyVsWeightsRemaining(sweep),
+                ComparisonCharts.sweepAccuracyVsMacs(sweep), ComparisonCharts.sweepAccuracyVsTrainingCompute(sweep));
+    }
+
     private static List<JFreeChart> curveCharts(List<RunCurves> runs) {
         return List.of(CurveCharts.validationAccuracy(runs), CurveCharts.sparsity(runs), CurveCharts.macs(runs));
     }
 
-    private void showPlots(List<RunSummary> runs) {
+    private void showPlots() {
+        List<RunSummary> runs = vm.summariesProperty().get();
         if (runs.isEmpty()) {
             return; // the plots are hidden behind the placeholder
         }
-        List<JFreeChart> charts = plotCharts(runs);
+        boolean sweep = vm.sweepCurvesShownProperty().get();
+        List<JFreeChart> charts = sweep ? sweepCharts(vm.sweepProperty().get()) : plotCharts(runs);
         for (int i = 0; i < charts.size(); i++) {
             JFreeChart chart = charts.get(i);
             chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
@@ -277,7 +301,9 @@ public final class CompareView extends BorderPane {
                 legend.setPosition(RectangleEdge.BOTTOM);
                 legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
             }
-            nameRunsInTooltips(chart, runs);
+            if (!sweep) {
+                nameRunsInTooltips(chart, runs);
+            }
             ChartTheme.apply(chart, dark.get());
             plots.get(i).setChart(chart);
         }
