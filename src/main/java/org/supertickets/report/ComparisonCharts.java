@@ -103,6 +103,17 @@ public final class ComparisonCharts {
         return chart;
     }
 
+    /** The three plots of a comparison: vs weights remaining, vs MACs, vs training compute (the files' order). */
+    public static List<JFreeChart> plots(List<RunSummary> runs) {
+        return List.of(accuracyVsWeightsRemaining(runs), accuracyVsMacs(runs), accuracyVsTrainingCompute(runs));
+    }
+
+    /** The same three plots as a sweep's curves, in the same order. */
+    public static List<JFreeChart> sweepPlots(SweepCurves sweep) {
+        return List.of(sweepAccuracyVsWeightsRemaining(sweep), sweepAccuracyVsMacs(sweep),
+                sweepAccuracyVsTrainingCompute(sweep));
+    }
+
     /** The sweep's curves against weights remaining (mean per target sparsity), on the scatter's log axis. */
     public static JFreeChart sweepAccuracyVsWeightsRemaining(SweepCurves sweep) {
         JFreeChart chart = sweepChart(sweep, "vs weights remaining", WEIGHTS_REMAINING, RunSummary::weightsRemaining);

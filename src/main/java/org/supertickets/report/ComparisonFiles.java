@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
 import org.supertickets.run.RunSummary;
 
 /**
@@ -12,6 +13,10 @@ import org.supertickets.run.RunSummary;
  * sparsity sweep ({@link SweepCurves#isSweep}) also {@code sweep.csv} and the three plots as sweep curves.
  */
 public final class ComparisonFiles {
+
+    /** The plots' files, in the order of {@link ComparisonCharts#plots}; a sweep's have "sweep-" before them. */
+    private static final List<String> PLOTS = List.of("accuracy-vs-weights-remaining.png", "accuracy-vs-macs.png",
+            "accuracy-vs-training-compute.png");
 
     private ComparisonFiles() {
     }
@@ -27,23 +32,19 @@ public final class ComparisonFiles {
         Files.writeString(out.resolve("comparison.csv"), ComparisonCsv.runs(summaries), StandardCharsets.UTF_8);
         Files.writeString(out.resolve("by-method.csv"), ComparisonCsv.methods(MethodSummary.of(summaries)),
                 StandardCharsets.UTF_8);
-        ComparisonCharts.savePng(ComparisonCharts.accuracyVsWeightsRemaining(summaries),
-                out.resolve("accuracy-vs-weights-remaining.png").toFile());
-        ComparisonCharts.savePng(ComparisonCharts.accuracyVsMacs(summaries),
-                out.resolve("accuracy-vs-macs.png").toFile());
-        ComparisonCharts.savePng(ComparisonCharts.accuracyVsTrainingCompute(summaries),
-                out.resolve("accuracy-vs-training-compute.png").toFile());
+        savePlots(out, "", ComparisonCharts.plots(summaries));
         SweepCurves sweep = SweepCurves.of(summaries);
         if (!sweep.isSweep()) {
             return "wrote comparison.csv, by-method.csv and 3 plots to " + out;
         }
         Files.writeString(out.resolve("sweep.csv"), ComparisonCsv.sweep(sweep), StandardCharsets.UTF_8);
-        ComparisonCharts.savePng(ComparisonCharts.sweepAccuracyVsWeightsRemaining(sweep),
-                out.resolve("sweep-accuracy-vs-weights-remaining.png").toFile());
-        ComparisonCharts.savePng(ComparisonCharts.sweepAccuracyVsMacs(sweep),
-                out.resolve("sweep-accuracy-vs-macs.png").toFile());
-        ComparisonCharts.savePng(ComparisonCharts.sweepAccuracyVsTrainingCompute(sweep),
-                out.resolve("sweep-accuracy-vs-training-compute.png").toFile());
+        savePlots(out, "sweep-", ComparisonCharts.sweepPlots(sweep));
         return "wrote comparison.csv, by-method.csv, sweep.csv, 3 plots and 3 plots of the sweep's curves to " + out;
+    }
+
+    private static void savePlots(Path out, String prefix, List<JFreeChart> plots) throws IOException {
+        for (int i = 0; i < PLOTS.size(); i++) {
+            ComparisonCharts.savePng(plots.get(i), out.resolve(prefix + PLOTS.get(i)).toFile());
+        }
     }
 }

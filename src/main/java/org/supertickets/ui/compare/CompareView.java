@@ -53,7 +53,6 @@ import org.supertickets.report.CurveCharts;
 import org.supertickets.report.MethodSummary;
 import org.supertickets.report.PairedComparison;
 import org.supertickets.report.RunCurves;
-import org.supertickets.report.SweepCurves;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.charts.ChartTheme;
 import org.supertickets.ui.controls.ToolButton;
@@ -219,7 +218,7 @@ public final class CompareView extends BorderPane {
     }
 
     private Node plotsPane() {
-        GridPane grid = chartGrid(plots, "compare-plot", plotCharts(List.of()));
+        GridPane grid = chartGrid(plots, "compare-plot", ComparisonCharts.plots(List.of()));
         Label empty = new Label("Add finished runs: their test accuracy against weights remaining, MACs (with the "
                 + "Pareto front) and training compute appears here, one colour per method.");
         empty.setWrapText(true);
@@ -271,17 +270,6 @@ public final class CompareView extends BorderPane {
         return grid;
     }
 
-    private static List<JFreeChart> plotCharts(List<RunSummary> runs) {
-        return List.of(ComparisonCharts.accuracyVsWeightsRemaining(runs), ComparisonCharts.accuracyVsMacs(runs),
-                ComparisonCharts.accuracyVsTrainingCompute(runs));
-    }
-
-    /** The same three plots as a sweep's curves; their tooltips (mean ± interval per point) come with them. */
-    private static List<JFreeChart> sweepCharts(SweepCurves sweep) {
-        return List.of(ComparisonCharts.sweepAccuracyVsWeightsRemaining(sweep),
-                ComparisonCharts.sweepAccuracyVsMacs(sweep), ComparisonCharts.sweepAccuracyVsTrainingCompute(sweep));
-    }
-
     private static List<JFreeChart> curveCharts(List<RunCurves> runs) {
         return List.of(CurveCharts.validationAccuracy(runs), CurveCharts.sparsity(runs), CurveCharts.macs(runs));
     }
@@ -292,7 +280,9 @@ public final class CompareView extends BorderPane {
             return; // the plots are hidden behind the placeholder
         }
         boolean sweep = vm.sweepCurvesShownProperty().get();
-        List<JFreeChart> charts = sweep ? sweepCharts(vm.sweepProperty().get()) : plotCharts(runs);
+        // A sweep's plots bring their own tooltips (mean ± interval per point).
+        List<JFreeChart> charts = sweep ? ComparisonCharts.sweepPlots(vm.sweepProperty().get())
+                : ComparisonCharts.plots(runs);
         for (int i = 0; i < charts.size(); i++) {
             JFreeChart chart = charts.get(i);
             chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
