@@ -26,7 +26,8 @@ final class CompareCommand implements Callable<Integer> {
     List<Path> runs;
 
     @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
-            description = "write comparison.csv and the PNG plots here")
+            description = "write comparison.csv, by-method.csv and the PNG plots here; for a sparsity sweep also "
+                    + "sweep.csv and the plots of its curves (mean per target sparsity, 95% interval over seeds)")
     Path out;
 
     @Override
@@ -52,8 +53,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (out != null) {
             try {
-                ComparisonFiles.write(out, summaries);
-                System.out.println(ComparisonFiles.WRITTEN + out);
+                System.out.println(ComparisonFiles.write(out, summaries));
             } catch (IOException e) {
                 System.err.println("Cannot write to " + out + ": " + e.getMessage());
                 return Main.EXIT_BAD_INPUT;

@@ -1,14 +1,22 @@
 package org.supertickets.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.renderer.xy.XYErrorRenderer;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.junit.jupiter.api.Test;
 import org.supertickets.run.RunSummary;
 
-/** The comparison plots draw one series per method, split by setting where a method was run with several. */
+/**
+ * The comparison plots draw one series per method, split by setting where a method was run with several; a sweep's
+ * plots draw a line per curve through the means, with the 95% interval as error bars.
+ */
 class ComparisonChartsTest {
 
     @Test
@@ -24,6 +32,36 @@ class ComparisonChartsTest {
         assertEquals(List.of("supertickets [aaa111]", "supertickets [bbb222]", "dense"), keys);
         assertEquals(2, data.getSeries("supertickets [aaa111]").getItemCount());
         assertEquals(1, data.getSeries("supertickets [bbb222]").getItemCount());
+    }
+
+    @Test
+    void aSweepIsALinePerCurveThroughTheMeansWithTheIntervalAsErrorBars() {
+        SweepCurves sweep = SweepCurves.of(SweepCurvesTest.twoMethodsTwoTargetsThreeSeeds());
+        JFreeChart chart = ComparisonCharts.sweepAccuracyVsMacs(sweep);
+        YIntervalSeriesCollection data = (YIntervalSeriesCollection) chart.getXYPlot().getDataset();
+        assertEquals(2, data.getSeriesCount());
+        assertEquals("supertickets", data.getSeriesKey(0));
+        SweepCurves.Point sparse = sweep.curves().get(0).points().get(1);
+        // by increasing MACs: the sparser point (target 0.9, 100 k MACs) first
+        assertEquals(100_000, data.getXValue(0, 0), 1e-6);
+        assertEquals(sparse.score().mean(), data.getYValue(0, 0), 1e-12);
+        assertEquals(sparse.score().low(), data.getStartYValue(0, 0), 1e-12);
+        assertEquals(sparse.score().high(), data.getEndYValue(0, 0), 1e-12);
+        assertEquals(500_000, data.getXValue(0, 1), 1e-6);
+        XYErrorRenderer renderer = (XYErrorRenderer) chart.getXYPlot().getRenderer();
+        assertTrue(renderer.getDefaultLinesVisible() && !renderer.getDrawXError());
+        assertEquals("supertickets: target sparsity 0.9, 3 seeds, test accuracy 74.00% ± "
+                + String.format(java.util.Locale.ROOT, "%.2f", 100 * sparse.score().halfWidth()) + " (95% CI "
+                + String.format(java.util.Locale.ROOT, "%.2f–%.2f%%", 100 * sparse.score().low(),
+                        100 * sparse.score().high()) + ")",
+                renderer.getDefaultToolTipGenerator().generateToolTip(data, 0, 0));
+
+        JFreeChart weights = ComparisonCharts.sweepAccuracyVsWeightsRemaining(sweep);
+        LogAxis axis = (LogAxis) weights.getXYPlot().getDomainAxis();
+        assertTrue(axis.isInverted(), "the scatter's axis: sparser to the right");
+        assertEquals(0.5, ((YIntervalSeriesCollection) weights.getXYPlot().getDataset()).getXValue(0, 1), 1e-12);
+        assertEquals(2, ComparisonCharts.sweepAccuracyVsTrainingCompute(sweep).getXYPlot().getDataset()
+                .getItemCount(1));
     }
 
     private static RunSummary run(String name, String method, long seed, String setting) {

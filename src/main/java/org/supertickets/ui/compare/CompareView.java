@@ -16,6 +16,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SelectionMode;
@@ -25,6 +26,7 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
@@ -57,8 +59,9 @@ import org.supertickets.ui.controls.ToolButton;
 
 /**
  * The Compare tab: finished runs added by folder (one at a time, every run under a folder, or dropped on the
- * table), their table with the fields of {@link RunSummary}, the comparison plots of the CLI's compare command,
- * the overlaid curves of the selected runs, and the ticket diff.
+ * table), their table with the fields of {@link RunSummary}, the comparison plots of the CLI's compare command
+ * (for a sparsity sweep, at the user's choice, as curves of the mean per target sparsity), the overlaid curves of
+ * the selected runs, and the ticket diff.
  */
 public final class CompareView extends BorderPane {
 
@@ -94,9 +97,10 @@ public final class CompareView extends BorderPane {
         SplitPane.setResizableWithParent(table, false);
         setCenter(split);
 
-        vm.summariesProperty().addListener((o, a, b) -> showPlots(b));
+        vm.summariesProperty().addListener((o, a, b) -> showPlots());
+        vm.sweepCurvesShownProperty().addListener((o, a, b) -> showPlots());
         vm.curvesProperty().addListener((o, a, b) -> showCurves(b));
-        showPlots(vm.summariesProperty().get());
+        showPlots();
         showCurves(vm.curvesProperty().get());
     }
 
@@ -214,13 +218,24 @@ public final class CompareView extends BorderPane {
     }
 
     private Node plotsPane() {
-        GridPane grid = chartGrid(plots, "compare-plot", plotCharts(List.of()));
+        GridPane grid = chartGrid(plots, "compare-plot", ComparisonCharts.plots(List.of()));
         Label empty = new Label("Add finished runs: their test accuracy against weights remaining, MACs (with the "
                 + "Pareto front) and training compute appears here, one colour per method.");
         empty.setWrapText(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(vm.runs()));
         grid.visibleProperty().bind(empty.visibleProperty().not());
-        return new StackPane(grid, empty);
+        CheckBox sweep = new CheckBox("Sweep curves: mean per target sparsity, 95 % interval over seeds");
+        sweep.setId("compare-sweep-curves");
+        sweep.setTooltip(new Tooltip("The runs form a sparsity sweep: draw a line per method and setting through the "
+                + "mean over seeds at each target sparsity, with the 95 % interval of that mean, instead of a point "
+                + "per run"));
+        sweep.selectedProperty().bindBidirectional(vm.showSweepCurvesProperty());
+        sweep.visibleProperty().bind(vm.sweepAvailableProperty());
+        sweep.managedProperty().bind(sweep.visibleProperty());
+        BorderPane.setMargin(sweep, new Insets(6, 8, 2, 8));
+        BorderPane pane = new BorderPane(new StackPane(grid, empty));
+        pane.setTop(sweep);
+        return pane;
     }
 
     private Node curvesPane() {
@@ -255,20 +270,19 @@ public final class CompareView extends BorderPane {
         return grid;
     }
 
-    private static List<JFreeChart> plotCharts(List<RunSummary> runs) {
-        return List.of(ComparisonCharts.accuracyVsWeightsRemaining(runs), ComparisonCharts.accuracyVsMacs(runs),
-                ComparisonCharts.accuracyVsTrainingCompute(runs));
-    }
-
     private static List<JFreeChart> curveCharts(List<RunCurves> runs) {
         return List.of(CurveCharts.validationAccuracy(runs), CurveCharts.sparsity(runs), CurveCharts.macs(runs));
     }
 
-    private void showPlots(List<RunSummary> runs) {
+    private void showPlots() {
+        List<RunSummary> runs = vm.summariesProperty().get();
         if (runs.isEmpty()) {
             return; // the plots are hidden behind the placeholder
         }
-        List<JFreeChart> charts = plotCharts(runs);
+        boolean sweep = vm.sweepCurvesShownProperty().get();
+        // A sweep's plots bring their own tooltips (mean ± interval per point).
+        List<JFreeChart> charts = sweep ? ComparisonCharts.sweepPlots(vm.sweepProperty().get())
+                : ComparisonCharts.plots(runs);
         for (int i = 0; i < charts.size(); i++) {
             JFreeChart chart = charts.get(i);
             chart.getTitle().setFont(new java.awt.Font("SansSerif", java.awt.Font.BOLD, 12));
@@ -277,7 +291,9 @@ public final class CompareView extends BorderPane {
                 legend.setPosition(RectangleEdge.BOTTOM);
                 legend.setItemFont(new java.awt.Font("SansSerif", java.awt.Font.PLAIN, 11));
             }
-            nameRunsInTooltips(chart, runs);
+            if (!sweep) {
+                nameRunsInTooltips(chart, runs);
+            }
             ChartTheme.apply(chart, dark.get());
             plots.get(i).setChart(chart);
         }

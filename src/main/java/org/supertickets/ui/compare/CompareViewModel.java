@@ -9,12 +9,14 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -26,6 +28,7 @@ import org.supertickets.report.MethodSummary;
 import org.supertickets.report.PairedComparison;
 import org.supertickets.report.RunCurves;
 import org.supertickets.report.RunFolderScan;
+import org.supertickets.report.SweepCurves;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunSummary;
 import org.supertickets.ui.task.BackgroundTask;
@@ -37,7 +40,7 @@ import org.supertickets.ui.task.UserMessages;
  * Finished runs side by side: the runs added (read in the background, refused with a message that names the
  * folder and the fix when they are not completed runs), the summaries the table and the comparison plots show,
  * the curves of the selected runs, the CSV export, and the ticket diff, which follows the first two selected
- * runs.
+ * runs. When the runs form a sparsity sweep the plots can show its curves instead of one point per run.
  */
 public final class CompareViewModel {
 
@@ -63,6 +66,11 @@ public final class CompareViewModel {
             List.of());
     private final ReadOnlyObjectWrapper<List<RunCurves>> curves = new ReadOnlyObjectWrapper<>(this, "curves",
             List.of());
+    private final ReadOnlyObjectWrapper<SweepCurves> sweep = new ReadOnlyObjectWrapper<>(this, "sweep",
+            SweepCurves.of(List.of()));
+    private final ReadOnlyBooleanWrapper sweepAvailable = new ReadOnlyBooleanWrapper(this, "sweepAvailable");
+    private final BooleanProperty showSweepCurves = new SimpleBooleanProperty(this, "showSweepCurves");
+    private final ReadOnlyBooleanWrapper sweepCurvesShown = new ReadOnlyBooleanWrapper(this, "sweepCurvesShown");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyBooleanWrapper segmentation = new ReadOnlyBooleanWrapper(this, "segmentation");
     private final ReadOnlyStringWrapper accuracyHeader = new ReadOnlyStringWrapper(this, "accuracyHeader",
@@ -76,6 +84,7 @@ public final class CompareViewModel {
         this.runner = Objects.requireNonNull(runner);
         this.notifier = Objects.requireNonNull(notifier);
         this.diff = new TicketDiffViewModel(runner, notifier);
+        sweepCurvesShown.bind(sweepAvailable.and(showSweepCurves));
         runs.addListener((ListChangeListener<ComparedRun>) c -> refresh());
     }
 
@@ -107,6 +116,29 @@ public final class CompareViewModel {
     /** The curves to overlay: those of the selected runs, or of every run when none is selected. */
     public ReadOnlyObjectProperty<List<RunCurves>> curvesProperty() {
         return curves.getReadOnlyProperty();
+    }
+
+    /** The runs as the curves of a sparsity sweep: a point per method, setting and target sparsity. */
+    public ReadOnlyObjectProperty<SweepCurves> sweepProperty() {
+        return sweep.getReadOnlyProperty();
+    }
+
+    /** Whether the runs form a sweep (a curve with two target sparsities or more): only then can curves be shown. */
+    public ReadOnlyBooleanProperty sweepAvailableProperty() {
+        return sweepAvailable.getReadOnlyProperty();
+    }
+
+    /**
+     * The user's choice to see a sweep as curves (mean per target sparsity, 95% interval over seeds) rather than a
+     * point per run; kept while the runs change, so it applies again when a sweep is loaded again.
+     */
+    public BooleanProperty showSweepCurvesProperty() {
+        return showSweepCurves;
+    }
+
+    /** Whether the comparison plots show the sweep's curves: chosen, and the runs form a sweep. */
+    public ReadOnlyBooleanProperty sweepCurvesShownProperty() {
+        return sweepCurvesShown.getReadOnlyProperty();
     }
 
     /** Whether segmentation runs are in the comparison: then their mean IoU is shown, and compared by. */
@@ -254,7 +286,11 @@ public final class CompareViewModel {
     }
 
     private void refresh() {
-        summaries.set(runs.stream().map(ComparedRun::summary).toList());
+        List<RunSummary> read = runs.stream().map(ComparedRun::summary).toList();
+        // Before the summaries: a view that redraws the plots on new summaries finds the sweep of the same runs.
+        sweep.set(SweepCurves.of(read));
+        sweepAvailable.set(sweep.get().isSweep());
+        summaries.set(read);
         boolean any = summaries.get().stream().anyMatch(RunSummary::segmentation);
         boolean all = any && summaries.get().stream().allMatch(RunSummary::segmentation);
         segmentation.set(any);
