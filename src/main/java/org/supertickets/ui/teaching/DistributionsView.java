@@ -138,6 +138,7 @@ public final class DistributionsView extends TeachingCanvas {
             max = Math.max(max, h.alive()[b] + h.pruned()[b] + h.backByReranking()[b] + h.resetByShrink()[b]);
         }
         double sqrtMax = Math.sqrt(max);
+        x0 = paintCountAxis(gc, x0, top, bottom, (long) max, s);
         double bw = (x1 - x0) / bins;
         for (int b = 0; b < bins; b++) {
             double x = x0 + b * bw;
@@ -180,6 +181,31 @@ public final class DistributionsView extends TeachingCanvas {
             gc.fillText(label, right ? tx + 4 * s : tx - 4 * s, top);
             gc.setTextAlign(TextAlignment.LEFT);
         }
+    }
+
+    /**
+     * The count axis on the left of the histogram (square-root scale, so its ticks sit at 1/4 and 1/16 of the top
+     * count at half and a quarter of the height); returns where the bars start.
+     */
+    private double paintCountAxis(GraphicsContext gc, double x0, double top, double bottom, long max, double s) {
+        long[] ticks = MagnitudeHistogram.countTicks(max);
+        gc.setFont(font(10));
+        double labelWidth = textWidth(String.format(Locale.ROOT, "%,d", ticks[0]), 10 * s);
+        double axis = x0 + labelWidth + 6 * s;
+        gc.setStroke(muted());
+        gc.setLineWidth(1 * s);
+        gc.strokeLine(axis, top, axis, bottom);
+        gc.setFill(muted());
+        gc.setTextAlign(TextAlignment.RIGHT);
+        gc.setTextBaseline(VPos.CENTER);
+        for (long tick : ticks) {
+            double y = bottom - Math.sqrt(tick / (double) max) * (bottom - top);
+            gc.strokeLine(axis - 3 * s, y, axis, y);
+            gc.fillText(String.format(Locale.ROOT, "%,d", tick), axis - 4 * s, y);
+        }
+        gc.setTextAlign(TextAlignment.LEFT);
+        gc.setTextBaseline(VPos.TOP);
+        return axis + 2 * s;
     }
 
     private static double clampLog(double g) {

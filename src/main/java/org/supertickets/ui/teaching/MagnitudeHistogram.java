@@ -107,6 +107,32 @@ public record MagnitudeHistogram(double binWidth, long[] alive, long[] pruned, l
         return new MagnitudeHistogram(width, alive, pruned, back, reset, threshold, counted, compared.atShrink());
     }
 
+    /**
+     * Ticks of the count axis, largest first: the largest round count (1, 2 or 5 times a power of ten) at most
+     * {@code max}, then a quarter and a sixteenth of it (half and a quarter of the height on the square-root scale),
+     * rounded, while at least 1 and distinct.
+     */
+    public static long[] countTicks(long max) {
+        long top = roundDown(Math.max(1, max));
+        java.util.List<Long> ticks = new java.util.ArrayList<>(java.util.List.of(top));
+        for (long divisor : new long[] {4, 16}) {
+            long t = roundDown(Math.max(1, top / divisor));
+            if (t < ticks.get(ticks.size() - 1)) {
+                ticks.add(t);
+            }
+        }
+        return ticks.stream().mapToLong(Long::longValue).toArray();
+    }
+
+    /** The largest 1, 2 or 5 times a power of ten that is at most {@code v} (v >= 1). */
+    private static long roundDown(long v) {
+        long power = 1;
+        while (power * 10 <= v) {
+            power *= 10;
+        }
+        return v >= 5 * power ? 5 * power : v >= 2 * power ? 2 * power : power;
+    }
+
     private static boolean prunable(LayerSnapshot l) {
         return l.weights() != null && l.kind() != org.supertickets.space.LayerKind.CLASSIFIER;
     }

@@ -1,5 +1,6 @@
 package org.supertickets.ui.teaching;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -114,5 +115,14 @@ class InsideViewModelsTest {
         vm.blockProperty().set(1);
         assertTrue(vm.frameProperty().get().branches().get(1).removed());
         assertEquals(0, vm.frameProperty().get().branches().get(1).alive());
+    }
+
+    @Test
+    void theHistogramsCountAxisTicksAreRoundCountsAtHalfAndAQuarterOfItsHeight() {
+        // issue 30: the |w| histogram had no count axis
+        assertArrayEquals(new long[] {5000, 1000, 200}, MagnitudeHistogram.countTicks(7312));
+        assertArrayEquals(new long[] {20, 5, 1}, MagnitudeHistogram.countTicks(20));
+        assertArrayEquals(new long[] {2, 1}, MagnitudeHistogram.countTicks(3));
+        assertArrayEquals(new long[] {1}, MagnitudeHistogram.countTicks(0));
     }
 }
