@@ -295,7 +295,7 @@ public final class GraphPainter {
         // progress bar; what the search removed stays as a hatched ghost of the same box.
         double w = keptWidth(n, s);
         if (w < maxW) {
-            ghost(gc, left + w, top, maxW - w, h, kind);
+            ghost(gc, left + w, top, maxW - w, h, kind, palette);
             gc.setStroke(kind.deriveColor(0, 1, s.removed() ? 0.9 : 1, 0.8));
             gc.setLineWidth(1.2);
             gc.setLineDashes(4, 3);
@@ -303,9 +303,9 @@ public final class GraphPainter {
             gc.setLineDashes();
         }
         if (!s.removed()) {
-            gc.setFill(kind.deriveColor(0, 1, 1, s.opacity()));
+            gc.setFill(palette.nodeFill(kind, s.opacity()));
             gc.fillRoundRect(left, top, w, h, 6, 6);
-            gc.setStroke(kind.darker());
+            gc.setStroke(palette.nodeOutline(kind));
             gc.setLineWidth(1);
             gc.strokeRoundRect(left, top, w, h, 6, 6);
             double alive = s.aliveFraction();
@@ -339,10 +339,11 @@ public final class GraphPainter {
      * a canvas clip costs a mask the size of the canvas and a blend per box in JavaFX's software renderer
      * (the largest single stall of the window during a run, docs/performance.md).
      */
-    private static void ghost(GraphicsContext gc, double x, double y, double w, double h, Color kind) {
-        gc.setFill(kind.deriveColor(0, 0.35, 1, 0.18));
+    private static void ghost(GraphicsContext gc, double x, double y, double w, double h, Color kind,
+            Palette palette) {
+        gc.setFill(palette.ghostFill(kind));
         gc.fillRect(x, y, w, h);
-        gc.setStroke(kind.deriveColor(0, 1, 0.85, 0.55));
+        gc.setStroke(palette.ghostHatch(kind));
         gc.setLineWidth(1);
         for (double d = -h; d < w; d += 6) {
             // the 45° line (x + d + t, y + h - t), t in [0, h], kept where x <= x + d + t <= x + w

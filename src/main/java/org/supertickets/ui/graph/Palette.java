@@ -59,6 +59,28 @@ public final class Palette {
         return dark ? Color.web("#b9c0ca") : Color.web("#4a4f57");
     }
 
+    /**
+     * A node's fill at an importance opacity (0.2 to 1). On the dark background a faint fill vanishes, so there the
+     * opacities are lifted to 0.45 to 1: low importance still reads as faded, but as a shape.
+     */
+    public Color nodeFill(Color kind, double opacity) {
+        return kind.deriveColor(0, 1, 1, dark ? 0.45 + 0.55 * (opacity - 0.2) / 0.8 : opacity);
+    }
+
+    /** A node's outline: darker than its kind on the light background, brighter on the dark one. */
+    public Color nodeOutline(Color kind) {
+        return dark ? kind.brighter() : kind.darker();
+    }
+
+    /** The fill and the hatch of what the search removed, stronger on the dark background. */
+    public Color ghostFill(Color kind) {
+        return kind.deriveColor(0, 0.35, 1, dark ? 0.3 : 0.18);
+    }
+
+    public Color ghostHatch(Color kind) {
+        return dark ? kind.deriveColor(0, 1, 1.1, 0.85) : kind.deriveColor(0, 1, 0.85, 0.55);
+    }
+
     /** The highlight of a selected node. */
     public Color selection() {
         return dark ? Color.WHITE : Color.BLACK;
