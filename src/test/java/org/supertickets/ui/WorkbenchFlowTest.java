@@ -13,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.ui.RectangleEdge;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -123,9 +125,16 @@ class WorkbenchFlowTest {
         robot.interact(() -> window.view().presenter().onProperty().set(true));
         assertEquals(3, monitor.getChildren().size());
         assertTrue(monitor.chart("accuracy").getTitle().getFont().getSize() >= 18);
+        // issue 30: at projector sizes the y axes tick at fixed steps and legends sit beside the plot
+        NumberAxis sparsityAxis = (NumberAxis) monitor.chart("sparsity").getXYPlot().getRangeAxis();
+        assertFalse(sparsityAxis.isAutoTickUnitSelection());
+        assertEquals(0.5, sparsityAxis.getTickUnit().getSize(), 0);
+        assertEquals(RectangleEdge.RIGHT, monitor.chart("sparsity").getLegend().getPosition());
         robot.interact(() -> window.view().presenter().onProperty().set(false));
         assertEquals(6, monitor.getChildren().size());
         assertEquals(12, monitor.chart("accuracy").getTitle().getFont().getSize());
+        assertTrue(sparsityAxis.isAutoTickUnitSelection());
+        assertEquals(RectangleEdge.BOTTOM, monitor.chart("sparsity").getLegend().getPosition());
 
         // 5. Scrub the slider back to the first snapshot: graph and the charts' cursor line follow.
         robot.interact(() -> window.view().graphView().slider().setValue(0));

@@ -26,6 +26,17 @@ public final class TeachingTour {
     private TeachingTour() {
     }
 
+    /** Lesson steps 5 and 6: the finished Monitor, the run's Ticket, and the Runs list the lesson starts runs from. */
+    private static void shootFinished(WorkbenchWindow w, Path out, String size, Path run) throws Exception {
+        FxThread.run(() -> w.vm().ticket().open(run));
+        for (int[] tab : new int[][] {{2, 5}, {3, 6}, {1, 6}, {WorkbenchView.INSIDE_TAB, 6}}) {
+            FxThread.run(() -> w.view().tabs().getSelectionModel().select(tab[0]));
+            FxThread.sleep(2500);
+            String name = tab[0] == 2 ? "monitor-finished" : tab[0] == 3 ? "ticket" : tab[0] == 1 ? "runs" : "inside";
+            ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-" + tab[1] + "-" + name + ".png"));
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
@@ -46,8 +57,28 @@ public final class TeachingTour {
         });
         var step = w.vm().stepMode();
         var teaching = w.vm().teaching();
+        // Lesson step 1: the Designer's supernet and its preview numbers.
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(0));
+        FxThread.sleep(2500);
+        ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-1-designer.png"));
+        if (args.length > 4) {
+            // A finished demo's folder: only the views after the run (no training), for checking a layout change.
+            Path finished = Path.of(args[4]);
+            FxThread.run(() -> w.vm().runs().openFolder(finished));
+            FxThread.sleep(6000);
+            shootFinished(w, out, size, finished);
+            FxThread.run(() -> {
+                w.dispose();
+                w.stage().close();
+            });
+            Platform.exit();
+            System.exit(0);
+        }
         long start = System.nanoTime();
         FxThread.run(() -> w.vm().demo().start(Path.of(DemoStarter.DEMO), true));
+        // Lesson step 2: the planned staircase before a step has run.
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-2-planned.png"));
         boolean shrinkShot = false;
         boolean pruneShot = false;
         while (!(shrinkShot && pruneShot)) {
@@ -93,6 +124,7 @@ public final class TeachingTour {
         });
         FxThread.sleep(2500);
         ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-inside-finished.png"));
+        shootFinished(w, out, size, entry.getFolder());
         Path sequence = out.resolve("graph-sequence-" + size);
         var pngs = FxThread.call(() -> org.supertickets.ui.teaching.GraphSequenceExport.draw(
                 w.vm().graph().graphProperty().get().supernet(), w.vm().timeline().snapshots(), false));

@@ -34,6 +34,9 @@ import org.supertickets.ui.controls.ToolButton;
  */
 public final class GraphView extends BorderPane {
 
+    /** The interaction hint's width, about one line at normal scale. */
+    private static final double HINT_WIDTH = 560;
+
     /** Time between snapshots while replaying. */
     public static final Duration PLAY_STEP = Duration.millis(450);
 
@@ -145,6 +148,11 @@ public final class GraphView extends BorderPane {
         Label hint = new Label("edge width ∝ channels^0.3 · hover: numbers · click: heatmap · wheel: zoom · "
                 + "drag: pan · 0/F: fit");
         hint.getStyleClass().add("hint");
+        // A flow pane is never narrower than its widest child's preferred width: the one-line hint (800 px at
+        // presenter scale) kept the graph's side that wide and squeezed the charts and the Ticket table beside it.
+        // Wrapped at about its width at normal scale, it takes a second line only when the text is larger.
+        hint.setWrapText(true);
+        hint.setPrefWidth(HINT_WIDTH);
         legend.getChildren().add(hint);
         return legend;
     }

@@ -51,6 +51,9 @@ public final class MonitorTab extends BorderPane {
     private final SplitPane rightSplit;
     /** The dividers before presenter mode moved them (restored when it ends); null while not presenting. */
     private double[] dividersBeforePresenting;
+    private final GraphViewModel graph;
+    /** The graph's layout before presenting turned blocks side by side on (null while not presenting). */
+    private Boolean columnsBeforePresenting;
 
     /**
      * @param onExportError told why a chart export failed
@@ -61,6 +64,7 @@ public final class MonitorTab extends BorderPane {
             Consumer<String> status) {
         this.runs = runs;
         this.monitor = monitor;
+        this.graph = graph;
         this.status = status;
         monitorView = new MonitorView(monitor, runner, onExportError);
         graphView = new GraphView(graph, timeline);
@@ -122,6 +126,9 @@ public final class MonitorTab extends BorderPane {
             // On a projector's few lines the graph takes the heatmap's place (Inside's |w| chart shows the masks).
             if (Screen.getPrimary().getBounds().getHeight() < 900) {
                 rightSplit.getItems().remove(heatmapView);
+                // A wide, short graph area: blocks side by side fill it; one column came out a few lines tall.
+                columnsBeforePresenting = graph.columnsProperty().get();
+                graph.columnsProperty().set(true);
             } else {
                 rightSplit.setDividerPositions(0.75);
             }
@@ -132,6 +139,10 @@ public final class MonitorTab extends BorderPane {
             monitorSplit.setDividerPositions(dividersBeforePresenting[0]);
             rightSplit.setDividerPositions(dividersBeforePresenting[1]);
             dividersBeforePresenting = null;
+            if (columnsBeforePresenting != null) {
+                graph.columnsProperty().set(columnsBeforePresenting);
+                columnsBeforePresenting = null;
+            }
         }
     }
 

@@ -21,9 +21,11 @@ import javafx.scene.layout.RowConstraints;
 import javafx.stage.FileChooser;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.supertickets.train.DenseSpan;
@@ -42,7 +44,8 @@ public final class MonitorView extends GridPane {
     /** Points per series on screen; more are downsampled (min/max per bucket). */
     public static final int MAX_DISPLAY_POINTS = 600;
     /** The charts presenter mode keeps. */
-    private static final Set<String> PRESENTED = Set.of("accuracy", "sparsity", "cost");
+    private static final String COST_CHART = "cost";
+    private static final Set<String> PRESENTED = Set.of("accuracy", "sparsity", COST_CHART);
 
     private final MonitorViewModel vm;
     private final TaskRunner runner;
@@ -145,8 +148,27 @@ public final class MonitorView extends GridPane {
             ChartTheme.scale(chart, factor);
             chart.getXYPlot().getDomainAxis().setLabel(presenting ? null : model.xLabel());
             chart.getXYPlot().getRangeAxis().setLabel(presenting ? null : model.yLabel());
+            fitForProjector(model, chart, presenting);
         });
         layOut(presenting);
+    }
+
+    /**
+     * On a projector the three charts get few lines each: their legends go beside the plot instead of under it, and
+     * the y axis ticks at fixed steps (halves of a share, 50 % of the supernet), since the automatic choice keeps
+     * one label, or none, at projector font sizes (seen at 1280×720).
+     */
+    private static void fitForProjector(ChartModel model, JFreeChart chart, boolean presenting) {
+        if (chart.getLegend() != null) {
+            chart.getLegend().setPosition(presenting ? RectangleEdge.RIGHT : RectangleEdge.BOTTOM);
+        }
+        if (chart.getXYPlot().getRangeAxis() instanceof NumberAxis y) {
+            if (presenting && PRESENTED.contains(model.id())) {
+                y.setTickUnit(new NumberTickUnit(COST_CHART.equals(model.id()) ? 50 : 0.5));
+            } else {
+                y.setAutoTickUnitSelection(true);
+            }
+        }
     }
 
     private void layOut(boolean presenting) {

@@ -13,7 +13,8 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.stage.DirectoryChooser;
 import org.supertickets.space.ConfigDefaults;
 
@@ -73,9 +74,17 @@ public final class RunsView extends BorderPane {
             }
         });
         Label deviceLabel = new Label("device");
-        HBox tools = new HBox(8, run, deviceLabel, device, pause, resume, stop, fromCheckpoint, open, ticket);
+        // A flow, not a row: on a narrow window or at presenter scale the buttons wrap to a second line whole
+        // instead of shrinking to "Pa…" and "S…" (seen at 1280×720, 1.5×).
+        FlowPane tools = new FlowPane(8, 6, run, deviceLabel, device, pause, resume, stop, fromCheckpoint, open,
+                ticket);
         tools.setAlignment(Pos.CENTER_LEFT);
         tools.setPadding(new Insets(6));
+        tools.getChildren().forEach(n -> {
+            if (n instanceof javafx.scene.control.Control c) {
+                c.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         setTop(tools);
 
         table.setId("runs-table");

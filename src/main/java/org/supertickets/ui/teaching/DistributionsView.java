@@ -110,20 +110,33 @@ public final class DistributionsView extends TeachingCanvas {
         gc.setTextBaseline(VPos.TOP);
         gc.setFill(text());
         gc.setFont(bold(13));
-        gc.fillText("|w| of the prunable weights (√ counts" + (h == null ? ")" : h.atShrink()
-                ? "; resets: this shrink's)" : "; changes since the previous prune)"), x0, y0);
+        String title = "|w| of the prunable weights";
+        String detail = "(√ counts" + (h == null ? ")" : h.atShrink() ? "; resets: this shrink's)"
+                : "; changes since the previous prune)");
+        // On a narrow panel (presenter mode) the detail goes to a second line instead of past the edge.
+        boolean oneLine = x0 + textWidth(title + " " + detail, 13 * s) <= x1;
+        gc.fillText(oneLine ? title + " " + detail : title, x0, y0);
         double legendY = y0 + 20 * s;
+        if (!oneLine) {
+            gc.setFont(font(11));
+            gc.fillText(detail, x0, legendY);
+            legendY += 16 * s;
+        }
         double lx = x0;
         for (Object[] item : new Object[][] {{"alive", Palette.BLUE, h == null ? 0 : h.total(h.alive())},
                 {"back by re-ranking", Palette.BLUISH_GREEN, h == null ? 0 : h.total(h.backByReranking())},
                 {h != null && h.atShrink() ? "reset by this shrink" : "reset by a shrink, kept", Palette.YELLOW,
                         h == null ? 0 : h.total(h.resetByShrink())},
                 {"pruned", Palette.VERMILLION, h == null ? 0 : h.total(h.pruned())}}) {
+            String label = item[0] + " " + String.format(Locale.ROOT, "%,d", (long) item[2]);
+            if (lx > x0 && lx + 16 * s + textWidth(label, 11 * s) > x1) {
+                lx = x0; // the legend wraps rather than running past the panel's edge
+                legendY += 16 * s;
+            }
             gc.setFill((Color) item[1]);
             gc.fillRect(lx, legendY + 2 * s, 12 * s, 12 * s);
             gc.setFill(text());
             gc.setFont(font(11));
-            String label = item[0] + " " + String.format(Locale.ROOT, "%,d", (long) item[2]);
             gc.fillText(label, lx + 16 * s, legendY);
             lx += 16 * s + textWidth(label, 11 * s) + 18 * s;
         }

@@ -79,6 +79,8 @@ public final class PresenterMode {
                 #explanation-text { -fx-font-size: %10$.1fpx; }
                 .explanation-title { -fx-font-size: %11$.1fpx; }
                 .what-if-banner { -fx-font-weight: bold; }
-                """, bg, surface, text, muted, accent, 12.5 * s, 13 * s, 11 * s, 11.5 * s, 14 * s, 16 * s);
+                .preview-numbers { -fx-font-size: %12$.1fpx; }
+                .ours-label, .hint-label, .legend-item, .toggle-button.chip { -fx-font-size: %8$.1fpx; }
+                """, bg, surface, text, muted, accent, 12.5 * s, 13 * s, 11 * s, 11.5 * s, 14 * s, 16 * s, 12 * s);
     }
 }
