@@ -11,15 +11,18 @@ import javafx.scene.control.MenuItem;
 import javafx.stage.Window;
 import org.supertickets.run.WorkbenchVersion;
 import org.supertickets.ui.task.Notifier;
+import org.supertickets.ui.task.TaskRunner;
+import org.supertickets.ui.task.UserMessages;
 
 /**
- * The Help menu: the user guide (README.md) and the docs folder, opened by the desktop's own viewer, and the
- * version. Nothing here waits: the opener hands the address over and returns, the About box is modeless.
+ * The Help menu: the user guide (README.md) and the teaching guide shown in the workbench, the guide and the docs
+ * folder opened by the desktop's own viewer, and the version. Nothing here waits: the opener hands the address over and returns, the About box is modeless.
  */
 final class HelpMenu {
 
     static final String README = "README.md";
     static final String DOCS = "docs";
+    static final String TEACHING = "docs/teaching.md";
 
     private HelpMenu() {
     }
@@ -28,18 +31,25 @@ final class HelpMenu {
      * @param openDocument hands an address to the desktop (HostServices in the app); must not block
      * @param owner        the window the About box belongs to
      */
-    static Menu create(Consumer<URI> openDocument, Notifier notifier, Supplier<Window> owner) {
+    static Menu create(Consumer<URI> openDocument, Notifier notifier, Supplier<Window> owner, TaskRunner runner) {
         Objects.requireNonNull(openDocument);
         MenuItem guide = new MenuItem("User guide (README.md)");
         guide.setId("help-readme");
-        guide.setOnAction(e -> open(README, openDocument, notifier));
+        guide.setOnAction(e -> showInApp(README, notifier, owner.get(), runner));
+        MenuItem teaching = new MenuItem("Teaching guide (docs/teaching.md)");
+        teaching.setId("help-teaching");
+        teaching.setOnAction(e -> showInApp(TEACHING, notifier, owner.get(), runner));
+        MenuItem browser = new MenuItem("User guide in the desktop's viewer");
+        browser.setId("help-readme-browser");
+        browser.setOnAction(e -> open(README, openDocument, notifier));
         MenuItem docs = new MenuItem("Documentation folder (method, metrics, run folder)");
         docs.setId("help-docs");
         docs.setOnAction(e -> open(DOCS, openDocument, notifier));
         MenuItem about = new MenuItem("About SuperTickets Workbench");
         about.setId("help-about");
         about.setOnAction(e -> about(owner.get()));
-        return new Menu("Help", null, guide, docs, new javafx.scene.control.SeparatorMenuItem(), about);
+        return new Menu("Help", null, guide, teaching, browser, docs, new javafx.scene.control.SeparatorMenuItem(),
+                about);
     }
 
     /**
@@ -63,14 +73,29 @@ final class HelpMenu {
     }
 
     private static void open(String relative, Consumer<URI> openDocument, Notifier notifier) {
+        Path found = locate(relative, notifier);
+        if (found != null) {
+            openDocument.accept(found.toAbsolutePath().toUri());
+        }
+    }
+
+    /** The guide as text in a window of the workbench: no desktop viewer needed. */
+    private static void showInApp(String relative, Notifier notifier, Window owner, TaskRunner runner) {
+        Path found = locate(relative, notifier);
+        if (found != null) {
+            UserGuideWindow.show(found, owner, runner, e -> notifier.error("Cannot read " + relative,
+                    UserMessages.describe(e)));
+        }
+    }
+
+    private static Path locate(String relative, Notifier notifier) {
         Path found = RepositoryFiles.locate(relative);
         if (found == null) {
             notifier.error("Cannot find " + relative, relative + " was not found in " + Path.of("").toAbsolutePath()
                     + " or its parents. Fix: start the workbench from the repository folder (mvn javafx:run), "
                     + "where " + relative + " lies.");
-            return;
         }
-        openDocument.accept(found.toAbsolutePath().toUri());
+        return found;
     }
 
     /** The version text the About box shows. */

@@ -13,6 +13,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.input.KeyCombination;
 import javafx.stage.Window;
+import org.supertickets.ui.task.TaskRunner;
 import org.supertickets.ui.designer.DesignerViewModel;
 import org.supertickets.ui.runqueue.RunsViewModel;
 import org.supertickets.ui.session.TimelineViewModel;
@@ -32,13 +33,14 @@ final class WorkbenchMenuBar {
      * @param quit          closes the window through the close flow
      * @param openDocument  hands a document's address to the desktop (Help)
      * @param owner         the window the About box belongs to
+     * @param runner        reads the guide Help shows in the workbench
      */
     static MenuBar create(WorkbenchCommands commands, WorkbenchViewModel vm, RecentFiles recent, FxNotifier notifier,
             Runnable quit, BooleanProperty dark, PresenterMode presenter, Consumer<URI> openDocument,
-            Supplier<Window> owner) {
+            Supplier<Window> owner, TaskRunner runner) {
         return new MenuBar(file(commands, recent, notifier, quit), edit(vm.designer()),
                 run(commands, vm.runs(), vm.stepMode()), view(commands, vm.timeline(), dark, presenter),
-                HelpMenu.create(openDocument, notifier, owner));
+                HelpMenu.create(openDocument, notifier, owner, runner));
     }
 
     private static Menu file(WorkbenchCommands commands, RecentFiles recent, FxNotifier notifier, Runnable quit) {

@@ -107,7 +107,7 @@ public final class WorkbenchView extends BorderPane {
         toolBar = WorkbenchToolBar.create(commands, vm, dark);
         setTop(new VBox(WorkbenchMenuBar.create(commands, vm, recent, notifier,
                 () -> requestClose(stage(), () -> stage().close()), dark, presenter,
-                uri -> documentOpener.accept(uri), this::window), toolBar));
+                uri -> documentOpener.accept(uri), this::window, runner), toolBar));
         setCenter(tabs.pane());
         statusBar = new StatusBar(vm.designer().statusProperty().get(), notifier.statusProperty(),
                 vm.designer().statusProperty());

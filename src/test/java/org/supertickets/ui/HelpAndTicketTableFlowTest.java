@@ -54,12 +54,29 @@ class HelpAndTicketTableFlowTest {
         List<URI> opened = new ArrayList<>();
         robot.interact(() -> window.view().setDocumentOpener(opened::add));
 
-        robot.interact(() -> menuItem("help-readme").fire());
+        robot.interact(() -> menuItem("help-readme-browser").fire());
         robot.interact(() -> menuItem("help-docs").fire());
 
         assertEquals(2, opened.size(), window.lastError());
         assertTrue(Files.isRegularFile(Path.of(opened.get(0))) && opened.get(0).toString().endsWith("README.md"));
         assertTrue(Files.isDirectory(Path.of(opened.get(1))) && opened.get(1).toString().endsWith("docs/"));
+
+        // issue 30: the guide without a desktop browser, in a window of the workbench, its headings a contents list
+        robot.interact(() -> menuItem("help-readme").fire());
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> robot.lookup("#user-guide-text").tryQuery()
+                .isPresent());
+        javafx.scene.control.TextArea guide = robot.lookup("#user-guide-text").queryAs(
+                javafx.scene.control.TextArea.class);
+        assertEquals(Files.readString(Path.of("README.md")), guide.getText());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<UserGuideWindow.Heading> contents = robot.lookup("#user-guide-headings")
+                .queryAs(javafx.scene.control.ListView.class);
+        UserGuideWindow.Heading tests = contents.getItems().stream().filter(h -> h.title().contains("Offline"))
+                .findFirst().orElseThrow();
+        robot.interact(() -> contents.getSelectionModel().select(tests));
+        assertEquals(tests.offset(), guide.getSelection().getStart(), "the heading is selected in the text");
+        assertTrue(guide.getSelectedText().startsWith("#"), guide.getSelectedText());
+        robot.interact(() -> guide.getScene().getWindow().hide());
 
         robot.interact(() -> menuItem("help-about").fire()); // modeless: fire() returns
         DialogPane about = WaitForAsyncUtils.asyncFx(() -> Window.getWindows().stream()
