@@ -5,7 +5,8 @@
 
 Writes, into the folder given:
   points.csv   one row per method and target sparsity: seeds, mean test accuracy with its two-sided 95 % Student-t
-               interval, mean validation accuracy, sparsity, MACs, and the training compute of the whole method
+               interval, mean validation accuracy, sparsity, MACs (dense, of the shrunk network) and sparse MACs (the
+               official count: alive weights only), and the training compute of the whole method
                (for a ticket pruned once or fine-tuned, its source run's compute is added: the NAS run of the same
                seed, or the SuperTickets run the ticket came from);
   verdicts.csv at every target, SuperTickets against each baseline, paired by seed: without retraining (the
@@ -63,16 +64,17 @@ def main():
             compute += ticket_compute[source_key(r)]
         points.setdefault((method, target), []).append((int(r["seed"]), float(r["test_accuracy"]),
                                                         float(r["validation_accuracy"]), float(r["sparsity"]),
-                                                        float(r["macs"]), compute))
+                                                        float(r["macs"]), compute, float(r["sparse_macs"])))
     with open(os.path.join(out, "points.csv"), "w") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["method", "target_sparsity", "seeds", "test_accuracy", "ci_low", "ci_high",
-                    "validation_accuracy", "sparsity", "macs", "training_macs"])
+                    "validation_accuracy", "sparsity", "macs", "sparse_macs", "training_macs"])
         for (method, target), runs in sorted(points.items()):
             m, lo, hi = interval([x[1] for x in runs])
             w.writerow([method, "%.2f" % target, len(runs), "%.4f" % m, "%.4f" % lo, "%.4f" % hi,
                         "%.4f" % mean([x[2] for x in runs]), "%.4f" % mean([x[3] for x in runs]),
-                        "%.0f" % mean([x[4] for x in runs]), "%.4g" % mean([x[5] for x in runs])])
+                        "%.0f" % mean([x[4] for x in runs]), "%.0f" % mean([x[6] for x in runs]),
+                        "%.4g" % mean([x[5] for x in runs])])
     comparisons = []
     targets = sorted({t for (m, t) in points if m == "supertickets"})
     for target in targets:

@@ -61,8 +61,16 @@ public final class ComparisonCharts {
             "rigl", new Color(0xB8A800),
             "finetune", new Color(0x882255));
 
-    /** Any other method: a neutral grey, so a new method shows without claiming another's colour. */
+    /**
+     * Methods without a colour of their own (a ticket pruned once by each criterion, say), in order of first
+     * appearance: Paul Tol's muted palette, also safe for colour-blind readers; grey once it is used up.
+     */
+    private static final List<Color> OTHER_METHODS = List.of(new Color(0x332288), new Color(0x44AA99),
+            new Color(0x88CCEE), new Color(0x117733), new Color(0x999933), new Color(0xCC6677), new Color(0xAA4499),
+            new Color(0x882255).darker());
     private static final Color OTHER_METHOD = new Color(0x999999);
+    /** A retrained variant of a method ({@code pruned-snip-retrained}) in the method's colour, dashed. */
+    private static final String RETRAINED = "-retrained";
 
     private static final String WEIGHTS_REMAINING = "weights remaining (share of prunable weights, log scale)";
     private static final String TRAINING_COMPUTE = "training compute (MACs, ours: 3 x forward)";
@@ -232,7 +240,10 @@ public final class ComparisonCharts {
             for (SweepCurves.Point p : byX) {
                 double mean = p.score().mean();
                 boolean interval = !Double.isNaN(p.score().low());
-                series.add(p.mean(x), mean, interval ? p.score().low() : mean, interval ? p.score().high() : mean);
+                // A share's interval past 0 or 1 (two seeds far apart) says nothing more than up to the bound, and
+                // would stretch the axis over impossible values; the tooltip keeps the whole interval.
+                series.add(p.mean(x), mean, interval ? Math.max(0, p.score().low()) : mean,
+                        interval ? Math.min(1, p.score().high()) : mean);
             }
             data.addSeries(series);
             pointsOfSeries.add(byX);
@@ -243,7 +254,9 @@ public final class ComparisonCharts {
         renderer.setCapLength(7);
         colour(renderer, sweep.curves().stream().map(SweepCurves.Curve::method).toList());
         for (int i = 0; i < sweep.curves().size(); i++) {
-            renderer.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            boolean retrained = sweep.curves().get(i).method().endsWith(RETRAINED);
+            renderer.setSeriesStroke(i, new BasicStroke(1.8f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND, 1f,
+                    retrained ? new float[] {7f, 4f} : null, 0f));
         }
         renderer.setDefaultToolTipGenerator((dataset, s, item) -> tooltip(sweep.curves().get(s),
                 pointsOfSeries.get(s).get(item), sweep.score()));
@@ -309,14 +322,19 @@ public final class ComparisonCharts {
     }
 
     /**
-     * Each series in its method's colour; a method's second, third... series (another setting) in the method's
-     * colour, darker each time (the shapes differ too).
+     * Each series in its method's colour (a retrained variant, {@code <method>-retrained}, in its method's; a method
+     * without a colour of its own in the next of {@link #OTHER_METHODS}); a method's second, third... series
+     * (another setting) in the method's colour, darker each time (the shapes differ too).
      */
     private static void colour(XYLineAndShapeRenderer renderer, List<String> methodOfSeries) {
         Map<String, Integer> seriesOfMethod = new HashMap<>();
+        Map<String, Color> others = new HashMap<>();
         for (int i = 0; i < methodOfSeries.size(); i++) {
             String method = methodOfSeries.get(i);
-            Color colour = METHOD_COLOURS.getOrDefault(method, OTHER_METHOD);
+            String base = method.endsWith(RETRAINED) ? method.substring(0, method.length() - RETRAINED.length())
+                    : method;
+            Color colour = METHOD_COLOURS.containsKey(base) ? METHOD_COLOURS.get(base) : others.computeIfAbsent(base,
+                    b -> others.size() < OTHER_METHODS.size() ? OTHER_METHODS.get(others.size()) : OTHER_METHOD);
             for (int k = seriesOfMethod.merge(method, 1, Integer::sum); k > 1; k--) {
                 colour = colour.darker();
             }
