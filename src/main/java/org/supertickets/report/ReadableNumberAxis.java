@@ -22,6 +22,8 @@ public final class ReadableNumberAxis extends NumberAxis {
 
     /** The narrowest auto range as a share of the largest |value| (so ~10 distinct ticks in 2–3 digits). */
     public static final double MIN_RELATIVE_SPAN = 0.2;
+    /** At most this many tick intervals on the axis. */
+    static final int MAX_TICKS = 10;
 
     private final double minAbsoluteSpan;
     private Range bounds;
@@ -110,7 +112,7 @@ public final class ReadableNumberAxis extends NumberAxis {
         super.selectAutoTickUnit(g2, dataArea, edge);
         TickUnitSource units = getStandardTickUnits();
         TickUnit unit = getTickUnit();
-        for (int guard = 0; guard < 60 && units != null && !labelsDiffer(unit); guard++) {
+        for (int guard = 0; guard < 60 && units != null && (!labelsDiffer(unit) || tooMany(unit)); guard++) {
             TickUnit larger = units.getLargerTickUnit(unit);
             if (larger == null || larger.getSize() <= unit.getSize()) {
                 break;
@@ -120,6 +122,14 @@ public final class ReadableNumberAxis extends NumberAxis {
         if (unit != getTickUnit() && unit instanceof NumberTickUnit n) {
             setTickUnit(n, false, false);
         }
+    }
+
+    /**
+     * Whether ticks of this size are more than a reader takes in: JFreeChart fills a tall axis with every unit whose
+     * labels fit (16 to 32 ticks on a one-run comparison's accuracy axis).
+     */
+    private boolean tooMany(TickUnit unit) {
+        return getRange().getLength() / unit.getSize() > MAX_TICKS;
     }
 
     /** Whether neighbouring ticks of this size get different labels in the axis's format. */

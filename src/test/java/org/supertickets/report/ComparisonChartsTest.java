@@ -64,6 +64,22 @@ class ComparisonChartsTest {
                 .getItemCount(1));
     }
 
+    @Test
+    void oneRunGetsAFewReadableTicksOnEveryAxis() {
+        // issue 30: Compare with a single run drew 32 ticks on its y axis
+        List<RunSummary> one = List.of(run("a", "supertickets", 1, "aaa111"));
+        for (JFreeChart chart : ComparisonCharts.plots(one)) {
+            for (int size : new int[] {260, 560}) {
+                chart.createBufferedImage(size * 3 / 2, size); // lays the axes out at a tab's and a file's size
+                org.jfree.chart.axis.ValueAxis y = chart.getXYPlot().getRangeAxis();
+                double unit = ((org.jfree.chart.axis.NumberAxis) y).getTickUnit().getSize();
+                double ticks = y.getRange().getLength() / unit;
+                assertTrue(ticks >= 2 && ticks <= 12, chart.getTitle().getText() + " at " + size + " px: " + ticks
+                        + " y ticks (" + y.getRange() + " by " + unit + ")");
+            }
+        }
+    }
+
     private static RunSummary run(String name, String method, long seed, String setting) {
         return new RunSummary(name, method, "d", seed, 0.8 + seed / 100.0, 0.9, 0.9, 1_500_000, 150_000, 50_000,
                 1_500_000, 3e12, 1000, setting);
