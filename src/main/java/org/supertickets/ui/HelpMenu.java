@@ -16,7 +16,8 @@ import org.supertickets.ui.task.UserMessages;
 
 /**
  * The Help menu: the user guide (README.md) and the teaching guide shown in the workbench, the guide and the docs
- * folder opened by the desktop's own viewer, and the version. Nothing here waits: the opener hands the address over and returns, the About box is modeless.
+ * folder opened by the desktop's own viewer, and the version. Nothing here waits: the guide is read in the
+ * background, the opener hands the address over and returns, the About box is modeless.
  */
 final class HelpMenu {
 

@@ -121,6 +121,16 @@ class WorkbenchFlowTest {
         assertEquals(snapshots - 1, vm.timeline().getIndex(), "the cursor followed the run");
         assertNotNull(vm.graph().getFrame());
 
+        // Smoothing as in TensorBoard: the slider draws the train curves' moving average over the faint raw ones.
+        robot.interact(() -> robot.lookup("#monitor-smoothing").queryAs(javafx.scene.control.Slider.class)
+                .setValue(0.6));
+        assertEquals(monitor.chart("accuracy").getXYPlot().getDataset(0).getItemCount(0),
+                monitor.chart("accuracy").getXYPlot().getDataset(1).getItemCount(0), "a smoothed point per point");
+        assertEquals(0.6, vm.monitor().smoothingProperty().get(), 1e-9);
+        robot.interact(() -> robot.lookup("#monitor-smoothing").queryAs(javafx.scene.control.Slider.class)
+                .setValue(0));
+        assertEquals(0, monitor.chart("accuracy").getXYPlot().getDataset(1).getItemCount(0));
+
         // Presenter mode: the three narrated charts with projector-sized text; all six again when it ends.
         robot.interact(() -> window.view().presenter().onProperty().set(true));
         assertEquals(3, monitor.getChildren().size());

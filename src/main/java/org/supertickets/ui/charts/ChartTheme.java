@@ -64,10 +64,13 @@ public final class ChartTheme {
             axis.setLabelFont(new Font("SansSerif", Font.PLAIN, points(LABEL_POINTS, scale)));
             axis.setTickLabelFont(new Font("SansSerif", Font.PLAIN, points(TICK_POINTS, scale)));
         }
-        if (plot.getRenderer() instanceof XYLineAndShapeRenderer lines) {
-            for (int i = 0; i < plot.getSeriesCount(); i++) {
-                if (lines.getSeriesStroke(i) instanceof BasicStroke b) {
-                    lines.setSeriesStroke(i, widened(b, (float) (LINE_WIDTH * scale)));
+        // every layer: the Monitor draws smoothed curves on a second one
+        for (int layer = 0; layer < plot.getRendererCount(); layer++) {
+            if (plot.getRenderer(layer) instanceof XYLineAndShapeRenderer lines && plot.getDataset(layer) != null) {
+                for (int i = 0; i < plot.getDataset(layer).getSeriesCount(); i++) {
+                    if (lines.getSeriesStroke(i) instanceof BasicStroke b) {
+                        lines.setSeriesStroke(i, widened(b, (float) (LINE_WIDTH * scale)));
+                    }
                 }
             }
         }

@@ -6,7 +6,9 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -45,6 +47,9 @@ public final class MonitorCharts {
     /** The shading of the spans dense after a shrink: Okabe-Ito orange, light enough to read curves through. */
     static final Color DENSE_SHADE = new Color(0xE6, 0x9F, 0x00, 70);
 
+    /** The raw curve behind its smoothed copy: faint enough to read the average, clear enough to see the noise. */
+    static final int FAINT_ALPHA = 70;
+
     private MonitorCharts() {
     }
 
@@ -82,6 +87,61 @@ public final class MonitorCharts {
         chart.getLegend().setSources(new LegendItemSource[] {plot, new DenseLegend(plot)});
         ChartTheme.scale(chart, 1); // the workbench's text sizes and line widths, which presenter mode scales
         return chart;
+    }
+
+    /**
+     * A second layer over the chart's lines for its per-step curves smoothed (TensorBoard's smoothing): a series per
+     * smoothable series, in its colour and width, out of the legend (the raw curve's entry names both). Returns
+     * the layer's series by the model's series; empty when the chart has no smoothable curve.
+     */
+    public static Map<SeriesModel, XYSeries> addSmoothedLayer(JFreeChart chart, ChartModel model) {
+        Map<SeriesModel, XYSeries> layer = new LinkedHashMap<>();
+        XYPlot plot = chart.getXYPlot();
+        if (!(plot.getRenderer() instanceof XYLineAndShapeRenderer raw)) {
+            return layer;
+        }
+        XYSeriesCollection smoothed = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        lines.setDefaultSeriesVisibleInLegend(false);
+        int i = 0;
+        for (SeriesModel s : model.series()) {
+            if (s.smoothable()) {
+                XYSeries xy = new XYSeries(s.name() + " (smoothed)", false, true);
+                smoothed.addSeries(xy);
+                int k = smoothed.getSeriesCount() - 1;
+                lines.setSeriesPaint(k, raw.getSeriesPaint(i));
+                lines.setSeriesStroke(k, raw.getSeriesStroke(i));
+                layer.put(s, xy);
+            }
+            i++;
+        }
+        if (!layer.isEmpty()) {
+            plot.setDataset(1, smoothed);
+            plot.setRenderer(1, lines);
+            plot.mapDatasetToDomainAxis(1, 0);
+            plot.mapDatasetToRangeAxis(1, 0);
+            // the smoothed layer in front of the raw curves it summarises
+            plot.setDatasetRenderingOrder(org.jfree.chart.plot.DatasetRenderingOrder.FORWARD);
+        }
+        return layer;
+    }
+
+    /**
+     * Shows a smoothable curve raw ({@code weight} 0: its own colour, the smoothed layer empty) or smoothed (its
+     * moving average on the layer, the raw curve faint behind it, as TensorBoard draws it).
+     */
+    public static void showSmoothed(JFreeChart chart, ChartModel model, SeriesModel s, XYSeries layer,
+            double weight, int maxPoints) {
+        int index = model.series().indexOf(s);
+        XYLineAndShapeRenderer raw = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
+        Color colour = (Color) raw.getSeriesPaint(index);
+        raw.setSeriesPaint(index, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(),
+                weight > 0 ? FAINT_ALPHA : 255));
+        if (weight > 0) {
+            show(s.smoothed(weight), layer, maxPoints);
+        } else {
+            layer.clear();
+        }
     }
 
     /** Replaces a chart series' points with the model series', downsampled to at most {@code maxPoints}. */

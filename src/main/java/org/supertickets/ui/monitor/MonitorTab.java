@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -146,6 +147,27 @@ public final class MonitorTab extends BorderPane {
         }
     }
 
+    /** TensorBoard's smoothing slider for the per-step train curves (0 = raw), its value beside it. */
+    private Node smoothing() {
+        Slider slider = new Slider(0, 0.99, monitor.smoothingProperty().get());
+        slider.setId("monitor-smoothing");
+        slider.setPrefWidth(110);
+        slider.setTooltip(new Tooltip("Smoothing of the train curves (accuracy, loss): an exponential moving "
+                + "average with this weight on the past, as TensorBoard's slider; the raw curve stays faint behind"));
+        slider.valueProperty().bindBidirectional(monitor.smoothingProperty());
+        Label value = new Label();
+        value.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> monitor.smoothingProperty()
+                .get() == 0 ? "off" : String.format(java.util.Locale.ROOT, "%.2f", monitor.smoothingProperty().get()),
+                monitor.smoothingProperty()));
+        value.setMinWidth(Region.USE_PREF_SIZE);
+        Label title = new Label("smoothing");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        slider.setMinWidth(80);
+        HBox box = new HBox(4, title, slider, value);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     /** "paused" beside the headline while the run shown is paused (its numbers stand still, not stuck). */
     private Label pausedBadge() {
         Label paused = new Label("paused");
@@ -215,7 +237,7 @@ public final class MonitorTab extends BorderPane {
         runLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, export);
+        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, smoothing(), export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(5, 8, 5, 8));
         box.getStyleClass().add("monitor-header");

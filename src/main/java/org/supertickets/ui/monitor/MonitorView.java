@@ -55,6 +55,9 @@ public final class MonitorView extends GridPane {
     private final Map<ChartModel, JFreeChart> charts = new LinkedHashMap<>();
     private final Map<SeriesModel, XYSeries> series = new LinkedHashMap<>();
     private final Map<SeriesModel, Integer> shownRevision = new LinkedHashMap<>();
+    /** The smoothed copies of the per-step curves, on a second layer of their charts. */
+    private final Map<SeriesModel, XYSeries> smoothed = new LinkedHashMap<>();
+    private double smoothingShown;
     private final List<ValueMarker> cursors = new ArrayList<>();
     private final List<ChartViewer> viewers = new ArrayList<>();
     private long lastRefreshNanos;
@@ -80,6 +83,7 @@ public final class MonitorView extends GridPane {
         }
         layOut(false);
         vm.revisionProperty().addListener((o, a, b) -> refresh());
+        vm.smoothingProperty().addListener((o, a, b) -> refresh());
         vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
         vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
         dark.addListener((o, a, b) -> applyTheme());
@@ -209,6 +213,7 @@ public final class MonitorView extends GridPane {
             series.put(s, dataset.getSeries(i++));
             shownRevision.put(s, -1);
         }
+        smoothed.putAll(MonitorCharts.addSmoothedLayer(chart, model));
         ValueMarker cursor = new ValueMarker(0);
         cursor.setStroke(new BasicStroke(1.5f));
         cursors.add(cursor);
@@ -217,9 +222,12 @@ public final class MonitorView extends GridPane {
 
     private void refresh() {
         long t0 = System.nanoTime();
+        double smoothing = vm.smoothingProperty().get();
+        boolean resmooth = smoothing != smoothingShown;
+        smoothingShown = smoothing;
         for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
             JFreeChart chart = e.getValue();
-            boolean changed = false;
+            boolean changed = resmooth && e.getKey().series().stream().anyMatch(smoothed::containsKey);
             for (SeriesModel s : e.getKey().series()) {
                 if (shownRevision.get(s) != s.revision()) {
                     changed = true;
@@ -231,6 +239,9 @@ public final class MonitorView extends GridPane {
             chart.setNotify(false);
             retitle(e.getKey(), chart);
             for (SeriesModel s : e.getKey().series()) {
+                if (smoothed.containsKey(s) && (resmooth || shownRevision.get(s) != s.revision())) {
+                    MonitorCharts.showSmoothed(chart, e.getKey(), s, smoothed.get(s), smoothing, MAX_DISPLAY_POINTS);
+                }
                 if (shownRevision.get(s) == s.revision()) {
                     continue;
                 }

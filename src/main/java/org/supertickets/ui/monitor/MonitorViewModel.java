@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Locale;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import org.supertickets.prune.SparsitySchedule;
@@ -39,9 +41,9 @@ public final class MonitorViewModel {
     private final ChartModel pruning = new ChartModel("pruning-events", "Pruning events: weights moved", "epoch",
             "weights");
 
-    private final SeriesModel trainAccuracy = accuracy.add("train", SeriesModel.Style.LINE);
+    private final SeriesModel trainAccuracy = accuracy.add("train", SeriesModel.Style.LINE).withSmoothing();
     private final SeriesModel validationAccuracy = accuracy.add("validation", SeriesModel.Style.LINE).withMarkers();
-    private final SeriesModel trainLoss = loss.add("train", SeriesModel.Style.LINE);
+    private final SeriesModel trainLoss = loss.add("train", SeriesModel.Style.LINE).withSmoothing();
     private final SeriesModel validationLoss = loss.add("validation", SeriesModel.Style.LINE).withMarkers();
     /** A run without a validation split is evaluated on the test set (official); its curves say so. */
     private final SeriesModel testAccuracy = accuracy.add("test set (no validation split)", SeriesModel.Style.LINE)
@@ -79,6 +81,8 @@ public final class MonitorViewModel {
     private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    /** TensorBoard's smoothing of the per-step curves, 0 (off) to 0.99. */
+    private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0);
     private final ReadOnlyDoubleWrapper cursorEpoch = new ReadOnlyDoubleWrapper(this, "cursorEpoch", Double.NaN);
     private final ReadOnlyDoubleWrapper epochs = new ReadOnlyDoubleWrapper(this, "epochs", 1);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "No run yet");
@@ -106,6 +110,11 @@ public final class MonitorViewModel {
     }
 
     /** Changes after every batch of new data: the moment to repaint. */
+    /** The weight on the past of the per-step curves' moving average: 0 shows them raw (TensorBoard's slider). */
+    public DoubleProperty smoothingProperty() {
+        return smoothing;
+    }
+
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }

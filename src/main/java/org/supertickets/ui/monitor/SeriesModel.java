@@ -15,6 +15,7 @@ public final class SeriesModel {
     private String name;
     private final Style style;
     private boolean markers;
+    private boolean smoothable;
     private double[] xs = new double[64];
     private double[] ys = new double[64];
     private int size;
@@ -47,6 +48,32 @@ public final class SeriesModel {
 
     public boolean markers() {
         return markers;
+    }
+
+    /** A per-step curve the smoothing slider smooths (TensorBoard's), drawn faint behind its smoothed copy. */
+    SeriesModel withSmoothing() {
+        smoothable = true;
+        return this;
+    }
+
+    public boolean smoothable() {
+        return smoothable;
+    }
+
+    /**
+     * The curve smoothed as TensorBoard smooths scalars: an exponential moving average with {@code weight} on the
+     * past, debiased at the start (divided by {@code 1 - weight^n}, so the first points are not pulled to 0).
+     */
+    public SeriesModel smoothed(double weight) {
+        SeriesModel out = new SeriesModel(name, style);
+        double average = 0;
+        double debias = 1;
+        for (int i = 0; i < size; i++) {
+            average = average * weight + (1 - weight) * ys[i];
+            debias *= weight;
+            out.add(xs[i], weight == 0 ? ys[i] : average / (1 - debias));
+        }
+        return out;
     }
 
     public Style style() {

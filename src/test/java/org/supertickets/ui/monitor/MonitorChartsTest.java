@@ -91,6 +91,30 @@ class MonitorChartsTest {
     }
 
     /** The first seconds of a run that holds out a validation split: one step, one evaluation. */
+    @Test
+    void smoothingDrawsTheMovingAverageOnASecondLayerAndTheRawCurveFaintBehindIt() {
+        MonitorViewModel vm = oneStepAndOneValidation();
+        vm.accept(List.of(new StepMetrics(20, 0.2, 1.9, 0.3, 0.1, 0.03, 1.0, 900)));
+        ChartModel accuracy = vm.charts().get(0);
+        JFreeChart chart = MonitorCharts.build(accuracy, vm.barWidth());
+        var layer = MonitorCharts.addSmoothedLayer(chart, accuracy);
+        SeriesModel train = accuracy.series().get(0);
+        assertEquals(List.of(train), List.copyOf(layer.keySet()), "only the per-step train curve");
+        MonitorCharts.showSmoothed(chart, accuracy, train, layer.get(train), 0.6, 600);
+        assertEquals(2, chart.getXYPlot().getDataset(1).getItemCount(0));
+        assertEquals(train.smoothed(0.6).y(1), chart.getXYPlot().getDataset(1).getYValue(0, 1), 1e-12);
+        java.awt.Color raw = (java.awt.Color) chart.getXYPlot().getRenderer().getSeriesPaint(0);
+        assertEquals(MonitorCharts.FAINT_ALPHA, raw.getAlpha());
+        assertTrue(chart.getLegend().getSources().length > 0);
+        long smoothedInLegend = java.util.stream.StreamSupport.stream(java.util.Spliterators.spliteratorUnknownSize(
+                chart.getXYPlot().getLegendItems().iterator(), 0), false)
+                .filter(item -> ((LegendItem) item).getLabel().contains("smoothed")).count();
+        assertEquals(0, smoothedInLegend, "the raw curve's legend entry names both");
+        MonitorCharts.showSmoothed(chart, accuracy, train, layer.get(train), 0, 600);
+        assertEquals(0, chart.getXYPlot().getDataset(1).getItemCount(0), "off: no second curve");
+        assertEquals(255, ((java.awt.Color) chart.getXYPlot().getRenderer().getSeriesPaint(0)).getAlpha());
+    }
+
     private static MonitorViewModel oneStepAndOneValidation() {
         MonitorViewModel vm = new MonitorViewModel();
         long macs = TestEvents.SUPERNET.macs();

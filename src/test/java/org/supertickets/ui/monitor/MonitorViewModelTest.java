@@ -83,4 +83,23 @@ class MonitorViewModelTest {
         vm.setCursorEpoch(0, true);
         assertTrue(headline().startsWith("Planned: 4 epochs"), headline());
     }
+
+    @Test
+    void theTrainCurvesSmoothAsTensorBoardSmoothsADebiasedMovingAverage() {
+        // issue 32: TensorBoard's smoothing slider; by hand with weight 0.5 on 1, 0, 1
+        SeriesModel raw = new SeriesModel("train", SeriesModel.Style.LINE).withSmoothing();
+        raw.add(0.1, 1);
+        raw.add(0.2, 0);
+        raw.add(0.3, 1);
+        SeriesModel smoothed = raw.smoothed(0.5);
+        assertEquals(1.0, smoothed.y(0), 1e-12, "debiased: the first point is itself, not half of it");
+        assertEquals(0.25 / 0.75, smoothed.y(1), 1e-12);
+        assertEquals(0.625 / 0.875, smoothed.y(2), 1e-12);
+        assertEquals(0.3, smoothed.x(2), 0);
+        assertEquals(0.0, raw.smoothed(0).y(1), 0, "weight 0 is the raw curve");
+        MonitorViewModel vm = new MonitorViewModel();
+        assertTrue(vm.charts().stream().flatMap(c -> c.series().stream()).filter(SeriesModel::smoothable)
+                .count() == 2, "train accuracy and train loss");
+        assertEquals(0, vm.smoothingProperty().get(), 0, "off until the user asks");
+    }
 }
