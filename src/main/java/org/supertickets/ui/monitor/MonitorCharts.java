@@ -13,6 +13,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.LegendItemSource;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.ClusteredXYBarRenderer;
@@ -62,11 +64,7 @@ public final class MonitorCharts {
             bars |= s.style() == SeriesModel.Style.BARS;
         }
         ReadableNumberAxis x = new ReadableNumberAxis(model.xLabel());
-        ReadableNumberAxis y = new ReadableNumberAxis(model.yLabel());
-        y.setAutoRangeIncludesZero(bars);
-        if (model.isShare()) {
-            y.setNaturalBounds(new Range(0, 1));
-        }
+        ValueAxis y = linearY(model, model.yLabel());
         XYItemRenderer renderer;
         if (bars) {
             dataset.setIntervalWidth(barWidth);
@@ -142,6 +140,33 @@ public final class MonitorCharts {
         } else {
             layer.clear();
         }
+    }
+
+    /**
+     * The y axis on a log scale (TensorBoard's toggle, for a loss that spans decades) or back on the linear one;
+     * the label stays (presenter mode may have hidden it). The caller applies the theme and scale again.
+     */
+    public static void logarithmicY(JFreeChart chart, ChartModel model, boolean on) {
+        XYPlot plot = chart.getXYPlot();
+        String label = plot.getRangeAxis().getLabel();
+        if (on) {
+            LogAxis log = new LogAxis(label);
+            log.setSmallestValue(1e-4); // a zero (an accuracy at the start) would otherwise have no place
+            log.setNumberFormatOverride(new java.text.DecimalFormat("0.####"));
+            plot.setRangeAxis(log);
+        } else {
+            plot.setRangeAxis(linearY(model, label));
+        }
+    }
+
+    /** The linear y axis of a model's chart: from zero for bars, within [0, 1] for a share. */
+    private static ValueAxis linearY(ChartModel model, String label) {
+        ReadableNumberAxis y = new ReadableNumberAxis(label);
+        y.setAutoRangeIncludesZero(model.series().stream().anyMatch(s -> s.style() == SeriesModel.Style.BARS));
+        if (model.isShare()) {
+            y.setNaturalBounds(new Range(0, 1));
+        }
+        return y;
     }
 
     /** Replaces a chart series' points with the model series', downsampled to at most {@code maxPoints}. */

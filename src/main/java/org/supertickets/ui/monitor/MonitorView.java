@@ -326,7 +326,15 @@ public final class MonitorView extends GridPane {
                 () -> ChartExport.svg(chart, 1200, 700)));
         MenuItem csv = new MenuItem("Export data as CSV…");
         csv.setOnAction(e -> saveAs(viewer, model.id() + ".csv", "CSV table", "*.csv", () -> ChartExport.csv(model)));
-        viewer.getContextMenu().getItems().addAll(0, List.of(png, svg, csv, new SeparatorMenuItem()));
+        javafx.scene.control.CheckMenuItem logY = new javafx.scene.control.CheckMenuItem("Logarithmic y axis");
+        logY.setId("log-y-" + model.id());
+        logY.selectedProperty().addListener((o, was, on) -> {
+            MonitorCharts.logarithmicY(chart, model, on);
+            ChartTheme.scale(chart, scale.get());
+            ChartTheme.apply(chart, dark.get());
+        });
+        viewer.getContextMenu().getItems().addAll(0, List.of(logY, new SeparatorMenuItem(), png, svg, csv,
+                new SeparatorMenuItem()));
     }
 
     private void saveAs(ChartViewer viewer, String name, String kind, String pattern,

@@ -115,6 +115,24 @@ class MonitorChartsTest {
         assertEquals(255, ((java.awt.Color) chart.getXYPlot().getRenderer().getSeriesPaint(0)).getAlpha());
     }
 
+    @Test
+    void theLossAxisTurnsLogarithmicAndBackKeepingItsLabelAndAShareItsBounds() {
+        // issue 32: TensorBoard's log-scale toggle
+        MonitorViewModel vm = oneStepAndOneValidation();
+        ChartModel accuracy = vm.charts().get(0);
+        JFreeChart chart = MonitorCharts.build(accuracy, vm.barWidth());
+        MonitorCharts.logarithmicY(chart, accuracy, true);
+        assertTrue(chart.getXYPlot().getRangeAxis() instanceof org.jfree.chart.axis.LogAxis);
+        assertEquals(accuracy.yLabel(), chart.getXYPlot().getRangeAxis().getLabel());
+        MonitorCharts.logarithmicY(chart, accuracy, false);
+        assertTrue(chart.getXYPlot().getRangeAxis() instanceof org.supertickets.report.ReadableNumberAxis);
+        XYSeriesCollection data = (XYSeriesCollection) chart.getXYPlot().getDataset();
+        for (int i = 0; i < accuracy.series().size(); i++) {
+            MonitorCharts.show(accuracy.series().get(i), data.getSeries(i), 600);
+        }
+        assertTrue(chart.getXYPlot().getRangeAxis().getUpperBound() <= 1, "a share stays within [0, 1]");
+    }
+
     private static MonitorViewModel oneStepAndOneValidation() {
         MonitorViewModel vm = new MonitorViewModel();
         long macs = TestEvents.SUPERNET.macs();
