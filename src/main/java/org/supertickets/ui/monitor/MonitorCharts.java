@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
@@ -167,6 +168,29 @@ public final class MonitorCharts {
             y.setNaturalBounds(new Range(0, 1));
         }
         return y;
+    }
+
+    /**
+     * TensorBoard's hover read-out: every plotted series' value at {@code x} (its newest point at or before it), in
+     * the legend's names, e.g. {@code "epoch 2.35 · train 0.612 · validation 0.648"}; empty before any point.
+     */
+    public static String readout(ChartModel model, double x) {
+        StringBuilder sb = new StringBuilder();
+        for (SeriesModel s : model.series()) {
+            int i = s.lastIndexAtOrBefore(x);
+            if (i >= 0) {
+                sb.append(" · ").append(s.name()).append(' ').append(significant(s.y(i)));
+            }
+        }
+        return sb.isEmpty() ? "" : String.format(Locale.ROOT, "%s %.2f", model.xLabel(), x) + sb;
+    }
+
+    private static String significant(double v) {
+        if (v == 0 || !Double.isFinite(v)) {
+            return String.valueOf(v == 0 ? 0 : v);
+        }
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(3)).stripTrailingZeros()
+                .toPlainString();
     }
 
     /** Replaces a chart series' points with the model series', downsampled to at most {@code maxPoints}. */

@@ -79,6 +79,7 @@ public final class MonitorView extends GridPane {
             viewer.setId("chart-" + model.id());
             viewer.setMinSize(120, 100);
             addExportMenu(viewer, model, chart);
+            addReadout(viewer, model, chart);
             viewers.add(viewer);
         }
         layOut(false);
@@ -315,6 +316,39 @@ public final class MonitorView extends GridPane {
             ChartTheme.apply(chart, d);
             cursors.get(i++).setPaint(ChartTheme.cursor(d));
         }
+    }
+
+    /**
+     * TensorBoard's hover read-out: while the mouse is over the plot, a line under the title gives every series'
+     * value at that epoch; it goes when the mouse leaves.
+     */
+    private static void addReadout(ChartViewer viewer, ChartModel model, JFreeChart chart) {
+        org.jfree.chart.title.TextTitle line = new org.jfree.chart.title.TextTitle("");
+        line.setVisible(false);
+        chart.addSubtitle(0, line);
+        viewer.getCanvas().addChartMouseListener(new org.jfree.chart.fx.interaction.ChartMouseListenerFX() {
+            @Override
+            public void chartMouseClicked(org.jfree.chart.fx.interaction.ChartMouseEventFX event) {
+            }
+
+            @Override
+            public void chartMouseMoved(org.jfree.chart.fx.interaction.ChartMouseEventFX event) {
+                var info = viewer.getCanvas().getRenderingInfo();
+                java.awt.geom.Rectangle2D area = info == null ? null : info.getPlotInfo().getDataArea();
+                double mx = event.getTrigger().getX();
+                String text = "";
+                if (area != null && mx >= area.getMinX() && mx <= area.getMaxX()) {
+                    XYPlot plot = chart.getXYPlot();
+                    double epoch = plot.getDomainAxis().java2DToValue(mx, area, plot.getDomainAxisEdge());
+                    text = MonitorCharts.readout(model, epoch);
+                }
+                line.setText(text);
+                line.setFont(chart.getLegend() != null ? chart.getLegend().getItemFont() : line.getFont());
+                line.setPaint(chart.getTitle() != null ? chart.getTitle().getPaint() : line.getPaint());
+                line.setVisible(!text.isEmpty());
+            }
+        });
+        viewer.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> line.setVisible(false));
     }
 
     private void addExportMenu(ChartViewer viewer, ChartModel model, JFreeChart chart) {

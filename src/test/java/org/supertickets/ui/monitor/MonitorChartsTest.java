@@ -133,6 +133,17 @@ class MonitorChartsTest {
         assertTrue(chart.getXYPlot().getRangeAxis().getUpperBound() <= 1, "a share stays within [0, 1]");
     }
 
+    @Test
+    void theHoverReadOutGivesEverySeriesValueAtTheEpochUnderTheMouse() {
+        // issue 32: TensorBoard's read-out of every series at the cursor
+        MonitorViewModel vm = oneStepAndOneValidation();
+        vm.accept(List.of(new StepMetrics(20, 0.2, 1.9, 0.3, 0.125, 0.03, 1.0, 900)));
+        ChartModel accuracy = vm.charts().get(0);
+        assertEquals("epoch 0.15 · train 0.1 · validation 0.1", MonitorCharts.readout(accuracy, 0.15));
+        assertEquals("epoch 0.25 · train 0.3 · validation 0.1", MonitorCharts.readout(accuracy, 0.25));
+        assertEquals("", MonitorCharts.readout(accuracy, 0.05), "before the first point");
+    }
+
     private static MonitorViewModel oneStepAndOneValidation() {
         MonitorViewModel vm = new MonitorViewModel();
         long macs = TestEvents.SUPERNET.macs();
