@@ -147,6 +147,18 @@ public final class GraphCanvas extends Pane {
         paint();
     }
 
+    /** Puts a node in the middle of the canvas, magnified to at least the normal size (a found node). */
+    public void centreOn(GraphNode node) {
+        if (transform == null || node == null) {
+            return;
+        }
+        double scale = Math.max(1, transform.scale());
+        transform = new GraphPainter.Transform(scale, getWidth() / 2 - node.x() * scale,
+                getHeight() / 2 - node.y() * scale);
+        fitted = false;
+        paint();
+    }
+
     /** Moves the graph by (dx, dy) canvas pixels. */
     public void panBy(double dx, double dy) {
         if (transform == null) {

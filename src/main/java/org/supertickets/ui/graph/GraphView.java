@@ -175,12 +175,42 @@ public final class GraphView extends BorderPane {
         javafx.scene.control.MenuItem svg = new javafx.scene.control.MenuItem("Graph as SVG…");
         svg.setOnAction(e -> exportTo("SVG image", "*.svg", GraphExport::svg));
         export.getItems().addAll(png, svg);
-        HBox tools = new HBox(4, fit, in, out, columns, export);
+        HBox tools = new HBox(4, fit, in, out, columns, export, finder(vm));
         tools.setAlignment(Pos.CENTER_LEFT);
         for (Node n : tools.getChildren()) {
             n.setFocusTraversable(false); // keys go to the canvas
         }
         return tools;
+    }
+
+    /**
+     * Netron's find: a layer's name or its label in the graph; Enter selects the first match (its heatmap opens)
+     * and centres it, Enter again the next; no match marks the field.
+     */
+    private Node finder(GraphViewModel vm) {
+        javafx.scene.control.TextField find = new javafx.scene.control.TextField();
+        find.setId("graph-find");
+        find.setPromptText("find a layer");
+        find.setPrefColumnCount(9);
+        find.setTooltip(new Tooltip("A layer's name or label, e.g. blocks.1.expand, b2 dw 7x7, classifier; "
+                + "Enter: the next match"));
+        int[] next = {0};
+        find.textProperty().addListener((o, was, now) -> {
+            next[0] = 0;
+            find.getStyleClass().remove("invalid");
+        });
+        find.setOnAction(e -> {
+            List<GraphNode> found = vm.find(find.getText());
+            find.getStyleClass().remove("invalid");
+            if (found.isEmpty()) {
+                find.getStyleClass().add("invalid");
+                return;
+            }
+            GraphNode node = found.get(next[0]++ % found.size());
+            vm.select(node);
+            canvas.centreOn(node);
+        });
+        return find;
     }
 
     /**

@@ -95,6 +95,25 @@ public final class GraphViewModel {
         selectedLayer.set(layer);
     }
 
+    /**
+     * The nodes whose layer a search names (Netron's find), in graph order: by the layer's name or a part of it
+     * ({@code blocks.1.expand}, {@code classifier}), or as the graph labels it ({@code b1 expand}, {@code b2 dw 7x7},
+     * {@code dw 3×3}); case does not matter. Empty for a blank query or before a graph is shown.
+     */
+    public java.util.List<GraphNode> find(String query) {
+        SupernetGraph g = graph.get();
+        if (g == null || query == null || query.isBlank()) {
+            return java.util.List.of();
+        }
+        String q = query.trim().toLowerCase(Locale.ROOT).replace('×', 'x');
+        String asLayer = q.replaceAll("\\bb(\\d+)\\b", "blocks.$1").replaceAll("\\bdw\\s*(\\d+)x\\d+", "dw.k$1")
+                .replaceAll("\\s+", ".");
+        return g.nodes().stream().filter(n -> n.layer() != null).filter(n -> {
+            String layer = n.layer().toLowerCase(Locale.ROOT);
+            return layer.contains(q) || layer.contains(asLayer);
+        }).toList();
+    }
+
     /** The tooltip of a node: channels, weights alive, MACs and their share, importance. */
     public String describe(GraphNode node) {
         return describe(frame.get(), node);

@@ -122,4 +122,30 @@ class GraphNavigationTest {
                 "graph " + b + " inside the " + w + "x" + h + " canvas");
         assertTrue(b.getWidth() >= w - 1 || b.getHeight() >= h - 1, "and fills it in one direction: " + b);
     }
+
+    @Test
+    void findSelectsAndCentresALayerByNameOrLabelAndEnterGoesToTheNextMatch(FxRobot robot) {
+        // issue 32: Netron's find
+        assertEquals(java.util.List.of("blocks.1.expand"), vm.find("b1 expand").stream().map(GraphNode::layer)
+                .toList());
+        assertEquals(vm.find("blocks.1.expand"), vm.find("B1 Expand"));
+        assertTrue(vm.find("dw 3×3").size() >= 2, "every block's 3x3 branch");
+        assertTrue(vm.find("b1 dw 3x3").stream().allMatch(n -> n.layer().startsWith("blocks.1.dw.k3")));
+        assertTrue(vm.find("no such layer").isEmpty());
+
+        javafx.scene.control.TextField find = robot.lookup("#graph-find").queryAs(javafx.scene.control.TextField.class);
+        robot.interact(() -> {
+            find.setText("b1 expand");
+            find.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertEquals("blocks.1.expand", vm.selectedLayerProperty().get());
+        GraphNode node = vm.find("b1 expand").get(0);
+        GraphPainter.Transform t = view.canvas().transform();
+        assertEquals(view.canvas().getWidth() / 2, t.dx() + node.x() * t.scale(), 1, "centred");
+        robot.interact(() -> {
+            find.setText("nothing here");
+            find.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertTrue(find.getStyleClass().contains("invalid"));
+    }
 }
