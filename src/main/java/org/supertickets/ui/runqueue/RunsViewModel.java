@@ -148,6 +148,14 @@ public final class RunsViewModel {
         entries.add(entry);
         show(entry);
         startNextIfIdle();
+        if (entry.getStatus() == RunStatus.QUEUED) {
+            // A second ▶ Run (a click meant to close a menu, say) must not queue a run without a word.
+            long ahead = entries.stream().filter(e -> e != entry && (e.getStatus().active()
+                    || e.getStatus() == RunStatus.QUEUED)).count();
+            notifier.info("Queued " + entry.getName() + ": it starts when the " + ahead + " run"
+                    + (ahead == 1 ? "" : "s") + " ahead of it end" + (ahead == 1 ? "s" : "")
+                    + " (Runs ▸ Stop removes it from the queue)");
+        }
         return entry;
     }
 

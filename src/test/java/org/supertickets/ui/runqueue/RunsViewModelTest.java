@@ -122,6 +122,8 @@ class RunsViewModelTest {
         RunEntry second = vm.enqueue(TestEvents.CONFIG);
         assertEquals(RunStatus.RUNNING, first.getStatus());
         assertEquals(RunStatus.QUEUED, second.getStatus(), "one run trains at a time");
+        assertEquals(List.of("Queued " + second.getName() + ": it starts when the 1 run ahead of it ends (Runs ▸ "
+                + "Stop removes it from the queue)"), notifier.infos, "issue 30: a second Run is never silent");
         assertEquals(second, vm.getSelected());
         assertTrue(vm.hasActiveRuns());
 
