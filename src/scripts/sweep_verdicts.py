@@ -9,6 +9,8 @@ Writes, into the folder given:
                official count: alive weights only), and the training compute of the whole method
                (for a ticket pruned once or fine-tuned, its source run's compute is added: the NAS run of the same
                seed, or the SuperTickets run the ticket came from);
+  without-retraining.csv, with-retraining.csv  the tables of docs/results.md: per target sparsity, each method's
+               mean test accuracy and its interval, "0.842 (0.833-0.853)";
   verdicts.csv at every target, SuperTickets against each baseline, paired by seed: without retraining (the
                ticket against NAS + one-shot pruning by each criterion untrained, gradual magnitude pruning and
                RigL) and with it (the fine-tuned ticket against the retrained one-shot tickets): mean difference,
@@ -75,6 +77,24 @@ def main():
                         "%.4f" % mean([x[2] for x in runs]), "%.4f" % mean([x[3] for x in runs]),
                         "%.0f" % mean([x[4] for x in runs]), "%.0f" % mean([x[6] for x in runs]),
                         "%.4g" % mean([x[5] for x in runs])])
+    plain = [("SuperTickets", "supertickets")] + [("NAS + " + c, "pruned-" + c) for c in CRITERIA] + [
+        ("GMP (prune-only)", "prune-only"), ("RigL (ours)", "rigl")]
+    retrained = [("SuperTickets + finetune", "finetune")] + [("NAS + " + c + " + retrain", "pruned-" + c + "-retrained")
+                                                            for c in CRITERIA]
+    for name, columns in (("without-retraining.csv", plain), ("with-retraining.csv", retrained)):
+        with open(os.path.join(out, name), "w") as f:
+            w = csv.writer(f, lineterminator="\n")
+            w.writerow(["target sparsity"] + [label for label, _ in columns])
+            for target in sorted({t for (m, t) in points if m == "supertickets"}):
+                row = ["%.2f" % target]
+                for _, method in columns:
+                    runs = points.get((method, target))
+                    if not runs:
+                        row.append("–")
+                        continue
+                    m, lo, hi = interval([x[1] for x in runs])
+                    row.append("%.3f (%.3f–%.3f)" % (m, lo, hi) if len(runs) > 1 else "%.3f (1 seed)" % m)
+                w.writerow(row)
     comparisons = []
     targets = sorted({t for (m, t) in points if m == "supertickets"})
     for target in targets:
