@@ -11,10 +11,15 @@ Writes, into the folder given:
                seed, or the SuperTickets run the ticket came from);
   without-retraining.csv, with-retraining.csv  the tables of docs/results.md: per target sparsity, each method's
                mean test accuracy and its interval, "0.842 (0.833-0.853)";
+  finetune.csv the official retraining of each ticket: how much of its gap to the dense supernet it closes (mean
+               over seeds) and at what extra training compute;
   verdicts.csv at every target, SuperTickets against each baseline, paired by seed: without retraining (the
                ticket against NAS + one-shot pruning by each criterion untrained, gradual magnitude pruning and
                RigL) and with it (the fine-tuned ticket against the retrained one-shot tickets): mean difference,
-               its interval, the two-sided p and Holm's correction over every comparison in the file.
+               its interval, the two-sided p, Holm's correction within the claim the comparison tests (the
+               abstract's three: without retraining against NAS + one-shot pruning, with retraining against it,
+               against conventional sparse training; every target of a claim is one family) and over the whole
+               file; the verdict reads the claim's correction.
 A method's target sparsity is its runs' sparsity to two decimals (every method here lands on its target).
 """
 import csv
@@ -44,6 +49,13 @@ def interval(xs):
 def source_key(row):
     """The run a fine-tuned ticket came from: its name up to '-finetune' without the time stamps."""
     return re.sub(r"-\d{8}-\d{6}(-\d+)?", "", row["run"].rsplit("-finetune", 1)[0])
+
+
+def family(a, b):
+    """The claim a comparison tests: the abstract's three."""
+    if a == "finetune":
+        return "with-retraining-vs-nas-one-shot"
+    return "vs-conventional-sparse-training" if b in ("prune-only", "rigl") else "without-retraining-vs-nas-one-shot"
 
 
 def main():
@@ -95,6 +107,21 @@ def main():
                     m, lo, hi = interval([x[1] for x in runs])
                     row.append("%.3f (%.3f–%.3f)" % (m, lo, hi) if len(runs) > 1 else "%.3f (1 seed)" % m)
                 w.writerow(row)
+    dense = mean([x[1] for x in points[("dense", 0.0)]])
+    with open(os.path.join(out, "finetune.csv"), "w") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["target sparsity", "ticket", "ticket + finetune", "dense supernet", "gap to dense closed",
+                    "extra training compute"])
+        for target in sorted({t for (m, t) in points if m == "supertickets"}):
+            if ("finetune", target) not in points:
+                continue
+            ticket = mean([x[1] for x in points[("supertickets", target)]])
+            tuned = mean([x[1] for x in points[("finetune", target)]])
+            cost = mean([x[5] for x in points[("supertickets", target)]])
+            extra = mean([x[5] for x in points[("finetune", target)]]) - cost
+            w.writerow(["%.2f" % target, "%.4f" % ticket, "%.4f" % tuned, "%.4f" % dense,
+                        "%.0f %%" % (100 * (tuned - ticket) / (dense - ticket)), "%.3g MACs (+%.0f %%)"
+                        % (extra, 100 * extra / cost)])
     comparisons = []
     targets = sorted({t for (m, t) in points if m == "supertickets"})
     for target in targets:
@@ -116,15 +143,22 @@ def main():
         t = m / se if se > 0 else math.copysign(math.inf, m)
         half = t_quantile_975(n - 1) * se
         results.append([target, a, b, n, m, m - half, m + half, two_sided_p(t, n - 1)])
+    # Holm within each claim's family of comparisons (every target of one claim), and over all of them
+    families = [family(r[1], r[2]) for r in results]
+    within = [0.0] * len(results)
+    for name in set(families):
+        idx = [i for i, f in enumerate(families) if f == name]
+        for i, p in zip(idx, holm([results[i][-1] for i in idx])):
+            within[i] = p
     adjusted = holm([r[-1] for r in results])
     with open(os.path.join(out, "verdicts.csv"), "w") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow(["target_sparsity", "a", "b", "seeds", "mean_diff", "ci_low", "ci_high", "p_two_sided",
-                    "p_holm", "verdict"])
-        for r, p in zip(results, adjusted):
-            verdict = ("a better" if r[5] > 0 else "b better") if p < 0.05 else "not resolved"
-            w.writerow(["%.2f" % r[0], r[1], r[2], r[3]] + ["%.4f" % v for v in r[4:7]]
-                       + ["%.4f" % r[7], "%.4f" % p, verdict])
+        w.writerow(["claim", "target_sparsity", "a", "b", "seeds", "mean_diff", "ci_low", "ci_high",
+                    "p_two_sided", "p_holm_claim", "p_holm_all", "verdict"])
+        for r, f_name, p_claim, p in zip(results, families, within, adjusted):
+            verdict = ("a better" if r[5] > 0 else "b better") if p_claim < 0.05 else "not resolved"
+            w.writerow([f_name, "%.2f" % r[0], r[1], r[2], r[3]] + ["%.4f" % v for v in r[4:7]]
+                       + ["%.4f" % r[7], "%.4f" % p_claim, "%.4f" % p, verdict])
 
 
 if __name__ == "__main__":

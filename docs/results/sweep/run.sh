@@ -30,13 +30,16 @@ for t in "$OUT"/reference/quickstart-nas-only-*/ticket; do
   done
 done | xargs -P 2 -L 1 bash -c 'OMP_NUM_THREADS=1 java -cp "$ST_CP" org.supertickets.cli.Main prune "$0" \
   --criterion "$1" --sparsity "$2" "${@:3}" --quiet --out "'"$OUT"'/one-shot" > /dev/null'
-# 3. SuperTickets, gradual magnitude pruning and RigL at every sparsity
+# 3. SuperTickets, gradual magnitude pruning and RigL at every sparsity (a point that fails is reported by the sweep
+#    and left out below, not fatal: on 2026-12-07 RigL at 95 %, seed 3, diverged at its update at epoch 3)
 st sweep $CFG --grid method=supertickets,prune-only,rigl --grid "pruning.targetSparsity=${SPARSITIES// /,}" \
-  --grid seed=1,2,3 --workers 2 --out "$OUT/methods"
+  --grid seed=1,2,3 --workers 2 --out "$OUT/methods" || echo "a point of the sweep failed; it is left out" >&2
 # 4. every SuperTicket retrained (the official 'SuperTicket + retraining': finetune, a quarter run)
 ls -d "$OUT"/methods/quickstart-supertickets-*/ticket | xargs -P 2 -I{} bash -c \
   'OMP_NUM_THREADS=1 java -cp "$ST_CP" org.supertickets.cli.Main finetune {} --quiet --out "$0/finetuned" > /dev/null' \
   "$OUT"
-# 5. the tables, plots and the CSVs results.md reads
-st compare "$OUT"/reference/quickstart-* "$OUT"/one-shot/* "$OUT"/methods/quickstart-* "$OUT"/finetuned/* \
-  --out docs/results/sweep
+# 5. the tables, plots and the CSVs results.md reads, from every run that completed
+completed() { for f in "$@"; do [ -f "$f/ticket/ticket.json" ] && echo "$f"; done; }
+st compare $(completed "$OUT"/reference/quickstart-* "$OUT"/one-shot/* "$OUT"/methods/quickstart-* \
+  "$OUT"/finetuned/*) --out docs/results/sweep
+python3 src/scripts/sweep_verdicts.py docs/results/sweep/comparison.csv docs/results/sweep
