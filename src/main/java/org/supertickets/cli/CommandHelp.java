@@ -22,8 +22,7 @@ final class CommandHelp {
             Map.entry("info", "info runs/quickstart-20261201-101500/ticket"),
             Map.entry("retrain", "retrain runs/quickstart-20261201-101500/ticket --from random --epochs 6"),
             Map.entry("finetune", "finetune runs/quickstart-20261201-101500/ticket --epochs 2"),
-            Map.entry("prune", "prune runs/quickstart-nas-only-20261201-101500/ticket --sparsity 0.9 --criterion snip "
-                    + "--epochs 0"),
+            Map.entry("prune", "prune runs/nas-20261201-101500/ticket --sparsity 0.9 --criterion snip --epochs 0"),
             Map.entry("transfer", "transfer runs/quickstart-20261201-101500/ticket --data mnist --epochs 2"),
             Map.entry("imp", "imp sample-configs/quickstart.json --fraction 0.2"),
             Map.entry("compare", "compare runs/sweep-20261201-101500 --out compare-out"),
