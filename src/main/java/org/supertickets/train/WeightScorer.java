@@ -213,7 +213,7 @@ final class WeightScorer {
     private NDArray batchLoss(Supernet net, int b, double logitScale) {
         int[] order = data.epochOrder(-1);
         float[] images = new float[batchSize * data.channels() * data.height() * data.width()];
-        long[] labels = new long[batchSize];
+        long[] labels = new long[batchSize * data.labelsPerImage()]; // one per pixel for segmentation
         data.fillTrain(Evaluator.slice(order, b * batchSize, batchSize), -1, b, images, labels);
         NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(), data.width()));
         NDArray y = net.manager().create(labels);

@@ -101,6 +101,26 @@ class SegmentationRunTest {
         assertTrue(right > classes.length * 0.3, "the ticket gets the background of its canvases right: " + right);
     }
 
+    /**
+     * The criteria that back-propagate a training batch (SNIP, GraSP) and RigL's dense gradient read one label per
+     * pixel for segmentation: their batch once had room for one label per image.
+     */
+    @Test
+    void rigLAndSnipScoringRunOnASegmentationNetwork() throws Exception {
+        SearchSpaceConfig rigl = org.supertickets.space.TrainingMethod.RIGL.applyTo(TestConfigs.tinySegmentation());
+        var p = rigl.pruning();
+        SearchSpaceConfig snip = rigl.withSearchAndPruning(rigl.search(), new org.supertickets.space.PruningConfig(
+                true, p.targetSparsity(), p.intervalEpochs(), "staircase", p.increment(), p.cubicEndEpoch(),
+                p.rerank(), p.reuseMask(), p.resetMaskAfterPrune(), p.zeroPrunedWeights(), "snip",
+                p.minLayerDensity(), p.lrRestartAtTarget(), p.distillAtTarget()));
+        for (SearchSpaceConfig config : java.util.List.of(rigl, snip)) {
+            Path file = dir.resolve(config.pruning().schedule() + ".json");
+            ConfigIo.write(file, config);
+            assertEquals(0, Main.execute("run", file.toString(), "--out", dir.resolve("runs").toString(), "--quiet"),
+                    config.pruning().schedule() + ": " + console.err());
+        }
+    }
+
     @Test
     void benchAgainstPyTorchRefusesASegmentationConfigWhoseReferenceDoesNotExist() {
         assertEquals(Main.EXIT_BAD_INPUT, Main.execute("bench", "sample-configs/segmentation-demo.json",
