@@ -4,9 +4,9 @@
 # at epoch 4.5) was picked on seeds 1-3 by test accuracy; here it runs on fresh seeds 4-6, never used in any choice,
 # beside the dense supernet of the same official recipe on the same seeds, and every number is committed.
 # Two runs at a time, one PyTorch thread each (what `sweep --workers 2` does on two cores); about 50 minutes per
-# pair on 2 idle cores, three pairs. As run on 2026-12-07 the dense supernet's seed 6 was stopped at epoch 7 for
-# the session's time, so the committed data hold the dense supernet on seeds 4 and 5 only (the seed-6 runs were
-# started as their own sweeps, `--grid seed=6 --out $OUT/best6` and `.../dense6`, beside seeds 4 and 5).
+# pair on 2 idle cores, three pairs. As run on 2026-12-07 the seed-6 runs were started as their own sweeps
+# (`--grid seed=6 --out $OUT/best6` and `.../dense6`) beside seeds 4 and 5; the dense supernet's seed 6 was stopped
+# at epoch 7 for a session's time and continued from its checkpoint in the next (`resume <its folder>`).
 # Usage, from the repository root after `mvn -q compile`: bash docs/results/fresh-seeds/run.sh [OUT]
 set -euo pipefail
 OUT=${1:-runs/fresh-seeds}
