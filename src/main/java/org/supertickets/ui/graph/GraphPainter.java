@@ -32,8 +32,8 @@ public final class GraphPainter {
     public static final double ALIVE_BAR = 5;
 
     /** A label to draw in screen space once the shapes are done; lower priority is placed first. */
-    private record Label(String text, String shortText, double x, double y, int node, Color fill,
-            int priority) {
+    /** @param texts the label and its shorter forms, tried in order until one has room */
+    private record Label(List<String> texts, double x, double y, int node, Color fill, int priority) {
         boolean ofNode() {
             return node >= 0;
         }
@@ -102,7 +102,7 @@ public final class GraphPainter {
             paintNode(gc, n, frame.node(n.id()), palette, n.id() == selected, n.id() == hovered);
             if (n.kind() != NodeKind.ADD) {
                 NodeState s = frame.node(n.id());
-                labels.add(new Label(label(n, s), shortLabel(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2,
+                labels.add(new Label(labels(n, s), n.x(), n.y() - SupernetGraph.NODE_HEIGHT / 2,
                         n.id(), s.removed() ? palette.muted() : palette.text(), picked ? 0 : 1));
             }
         }
@@ -143,10 +143,10 @@ public final class GraphPainter {
                 continue; // an overview: channel counts of edges would only crowd the node names
             }
             Font font = l.ofNode() ? nodeFont : edgeFont;
-            var rect = place(l, l.text(), font, t, taken, boxes, width, height);
-            String text = l.text();
-            if (rect == null && l.shortText() != null) {
-                text = l.shortText();
+            javafx.geometry.Rectangle2D rect = null;
+            String text = null;
+            for (int k = 0; k < l.texts().size() && rect == null; k++) {
+                text = l.texts().get(k);
                 rect = place(l, text, font, t, taken, boxes, width, height);
             }
             if (rect == null) {
@@ -265,7 +265,7 @@ public final class GraphPainter {
         }
         gc.stroke();
         gc.setLineDashes();
-        labels.add(new Label(kept + "/" + total, null, lx, ly, -1, kept > 0 ? palette.muted()
+        labels.add(new Label(List.of(kept + "/" + total), lx, ly, -1, kept > 0 ? palette.muted()
                 : palette.muted().deriveColor(0, 1, 1, 0.6), 2));
     }
 
@@ -375,6 +375,22 @@ public final class GraphPainter {
         gc.setTextBaseline(VPos.CENTER);
         gc.setFill(Color.WHITE);
         gc.fillText("Δ", cx, cy + 0.5);
+    }
+
+    /**
+     * A node's label and the shorter forms tried when it has no room: e.g. {@code dw 5×5 · 48/96}, then
+     * {@code 5×5 · 48/96} (a bare count says nothing of which branch it is), then {@code 48/96}.
+     */
+    static List<String> labels(GraphNode n, NodeState s) {
+        List<String> texts = new java.util.ArrayList<>(List.of(label(n, s)));
+        String shorter = n.kind() == NodeKind.DEPTHWISE ? label(n, s).substring("dw ".length()) : null;
+        String shortest = shortLabel(n, s);
+        for (String t : java.util.Arrays.asList(shorter, shortest)) {
+            if (t != null && !texts.contains(t)) {
+                texts.add(t);
+            }
+        }
+        return texts;
     }
 
     /** The label when the full one has no room: the channels kept, e.g. {@code 48/96}; null for input and add. */

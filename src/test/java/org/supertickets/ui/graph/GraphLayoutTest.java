@@ -55,6 +55,20 @@ class GraphLayoutTest {
         assertEquals("b0 skip · 24", GraphPainter.label(plain, full(plain)));
     }
 
+    @Test
+    void aBranchWithoutRoomForItsWholeLabelKeepsItsKernelBeforeFallingBackToTheCount() throws Exception {
+        // issue 30: branch labels were cut straight to a bare channel count ("16"), which names no branch
+        SupernetGraph graph = SupernetGraph.of(Architecture.supernet(
+                ConfigIo.read(Path.of("sample-configs/quickstart.json"))));
+        GraphNode dw = graph.nodes().stream().filter(n -> n.kind() == NodeKind.DEPTHWISE && n.kernel() == 5)
+                .findFirst().orElseThrow();
+        int c = dw.maxChannels();
+        assertEquals(java.util.List.of("dw 5×5 · " + c, "5×5 · " + c, Integer.toString(c)),
+                GraphPainter.labels(dw, full(dw)));
+        GraphNode stem = graph.nodes().stream().filter(n -> n.kind() == NodeKind.STEM).findFirst().orElseThrow();
+        assertEquals(java.util.List.of("stem · 8", "8"), GraphPainter.labels(stem, full(stem)));
+    }
+
     private static NodeState full(GraphNode n) {
         return new NodeState(n.maxChannels(), n.maxChannels(), 1, 1, 1, 1, Double.NaN, 1);
     }
