@@ -54,9 +54,29 @@ public final class GraphView extends BorderPane {
         canvas.setOnPick(vm::select);
         setTop(legend(vm));
         setCenter(canvas);
-        if (timeline != null) {
-            setBottom(timeBar(timeline));
-        }
+        Label details = details(vm);
+        setBottom(timeline == null ? details : new javafx.scene.layout.VBox(details, timeBar(timeline)));
+    }
+
+    /**
+     * Netron's side panel in one line under the graph: the picked layer's name and kind, channels and weights kept,
+     * MACs and importance in the frame shown; hidden while nothing is picked.
+     */
+    private static Label details(GraphViewModel vm) {
+        Label details = new Label();
+        details.setId("graph-details");
+        details.setWrapText(true);
+        details.setPadding(new Insets(2, 6, 2, 6));
+        details.managedProperty().bind(details.visibleProperty());
+        Runnable update = () -> {
+            String text = vm.detailsOfSelected();
+            details.setText(text);
+            details.setVisible(!text.isEmpty());
+        };
+        vm.selectedLayerProperty().addListener((o, was, now) -> update.run());
+        vm.frameProperty().addListener((o, was, now) -> update.run());
+        update.run();
+        return details;
     }
 
     public BooleanProperty darkProperty() {

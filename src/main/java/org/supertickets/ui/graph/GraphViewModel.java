@@ -114,6 +114,18 @@ public final class GraphViewModel {
         }).toList();
     }
 
+    /** The picked layer's description on one line (the graph's details line); empty while none is picked. */
+    public String detailsOfSelected() {
+        GraphFrame f = frame.get();
+        String layer = selectedLayer.get();
+        if (f == null || layer == null) {
+            return "";
+        }
+        return f.graph().nodes().stream().filter(n -> layer.equals(n.layer())).findFirst()
+                .map(n -> describe(f, n).replace("\nclick: show its mask heatmap", "").replace("\n", " · "))
+                .orElse("");
+    }
+
     /** The tooltip of a node: channels, weights alive, MACs and their share, importance. */
     public String describe(GraphNode node) {
         return describe(frame.get(), node);

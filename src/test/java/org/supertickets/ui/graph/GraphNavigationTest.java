@@ -139,6 +139,9 @@ class GraphNavigationTest {
             find.fireEvent(new javafx.event.ActionEvent());
         });
         assertEquals("blocks.1.expand", vm.selectedLayerProperty().get());
+        javafx.scene.control.Label details = robot.lookup("#graph-details").queryAs(javafx.scene.control.Label.class);
+        assertTrue(details.isVisible() && details.getText().startsWith("blocks.1.expand (expand 1×1) · channels "),
+                "Netron's side panel, in a line: " + details.getText());
         GraphNode node = vm.find("b1 expand").get(0);
         GraphPainter.Transform t = view.canvas().transform();
         assertEquals(view.canvas().getWidth() / 2, t.dx() + node.x() * t.scale(), 1, "centred");
