@@ -1,11 +1,8 @@
 package org.supertickets.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.supertickets.model.CorruptFileException;
 import org.supertickets.space.ConfigDefaults;
-import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -43,17 +40,7 @@ final class PruneCommand implements Callable<Integer> {
             System.err.println("--epochs " + options.epochs + " is negative; give 0 (no retraining) or more");
             return Main.EXIT_BAD_INPUT;
         }
-        TicketRunPlan plan;
-        try {
-            plan = TicketRunPlan.pruneOnce(TicketIo.read(ticketPath), criterion, sparsity, options.epochs,
-                    options.learningRate);
-        } catch (IOException | CorruptFileException e) {
-            System.err.println(TicketRuns.unusableTicket(e));
-            return Main.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        }
-        return TicketRuns.run(plan, options);
+        return TicketRuns.run(ticketPath, ticket -> TicketRunPlan.pruneOnce(ticket, criterion, sparsity,
+                options.epochs, options.learningRate), options);
     }
 }

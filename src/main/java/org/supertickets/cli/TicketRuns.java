@@ -19,11 +19,23 @@ final class TicketRuns {
     /** Retrains or fine-tunes the ticket in {@code ticketPath}: the plan of {@code retrain} and {@code finetune}. */
     static int retrain(Path ticketPath, TicketStart.Weights weights, boolean randomMasks, long randomSeed,
             TicketRunOptions options) {
+        return run(ticketPath, ticket -> TicketRunPlan.retrain(ticket, weights, randomMasks, options.epochs,
+                options.learningRate, randomSeed), options);
+    }
+
+    /** Makes a ticket's run plan; may refuse with an IllegalArgumentException whose message names the fix. */
+    interface Planner {
+        TicketRunPlan plan(Ticket ticket) throws IOException;
+    }
+
+    /**
+     * Reads the ticket in {@code ticketPath}, plans its run and runs it: what retrain, fine-tune, prune and transfer
+     * share. An unreadable ticket or a refused plan is bad input, told in one line.
+     */
+    static int run(Path ticketPath, Planner planner, TicketRunOptions options) {
         TicketRunPlan plan;
         try {
-            Ticket ticket = TicketIo.read(ticketPath);
-            plan = TicketRunPlan.retrain(ticket, weights, randomMasks, options.epochs, options.learningRate,
-                    randomSeed);
+            plan = planner.plan(TicketIo.read(ticketPath));
         } catch (IOException | CorruptFileException e) {
             System.err.println(unusableTicket(e));
             return Main.EXIT_BAD_INPUT;

@@ -1,12 +1,8 @@
 package org.supertickets.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.supertickets.model.CorruptFileException;
 import org.supertickets.space.DataConfig;
-import org.supertickets.ticket.Ticket;
-import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketRunPlan;
 import org.supertickets.ticket.TicketStart;
 import picocli.CommandLine.Command;
@@ -60,22 +56,13 @@ final class TransferCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TicketRunPlan plan;
-        try {
-            Ticket ticket = TicketIo.read(ticketPath);
+        return TicketRuns.run(ticketPath, ticket -> {
             DataConfig source = ticket.manifest().provenance().config().data();
             String targetDataset = TransferTarget.dataset(dataset, task, source.dataset());
             DataConfig target = new DataConfig(targetDataset, path, null, null, null, null,
                     source.validationFraction(), trainLimit == null ? 0 : trainLimit,
                     testLimit == null ? 0 : testLimit, source.augment());
-            plan = TicketRunPlan.transfer(ticket, weights, target, options.epochs, options.learningRate);
-        } catch (IOException | CorruptFileException e) {
-            System.err.println(TicketRuns.unusableTicket(e));
-            return Main.EXIT_BAD_INPUT;
-        } catch (IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            return Main.EXIT_BAD_INPUT;
-        }
-        return TicketRuns.run(plan, options);
+            return TicketRunPlan.transfer(ticket, weights, target, options.epochs, options.learningRate);
+        }, options);
     }
 }
