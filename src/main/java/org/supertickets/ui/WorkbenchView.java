@@ -190,6 +190,7 @@ public final class WorkbenchView extends BorderPane {
         WindowStyle.install(scene, dark, presenter, () -> {
             insideView.scaleProperty().set(presenter.effectiveScale());
             monitorView().scaleProperty().set(presenter.effectiveScale());
+            ticketView.scaleProperty().set(presenter.effectiveScale());
             insideView.highContrastProperty().set(presenter.onProperty().get());
             fitExplanationPanel();
         }, this::presentLayout);

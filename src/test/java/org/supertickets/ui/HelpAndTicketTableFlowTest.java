@@ -112,6 +112,51 @@ class HelpAndTicketTableFlowTest {
         assertTrue(titles.stream().anyMatch(t -> t.startsWith("MACs")));
     }
 
+    /** Issue 30 item 1: at 1.5× on a 1280×720 projector the table had cells like "54…." a room cannot read. */
+    @Test
+    void inPresenterModeOnA1280By720ScreenNoTicketCellIsCutShort(FxRobot robot) throws Exception {
+        Path ticket = dir.resolve("ticket-presenter");
+        TinyTickets.write(ticket, Map.of(0, Map.of(3, TinyTickets.range(8))), Map.of("blocks.1.expand", 40), 0.8,
+                "a-run");
+        robot.interact(() -> {
+            Stage stage = (Stage) window.view().getScene().getWindow();
+            stage.setWidth(1280);
+            stage.setHeight(720);
+            window.view().presenter().scaleProperty().set(1.5);
+            window.view().presenter().onProperty().set(true);
+            window.view().tabs().getSelectionModel().select(3);
+            window.vm().ticket().open(ticket);
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> window.vm().ticket().loadedProperty().get() != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> window.view().ticketView().table().layout());
+        WaitForAsyncUtils.waitForFxEvents();
+        try {
+            var table = window.view().ticketView().table();
+            assertTrue(window.view().ticketView().stacked(), "the table is put above the graph at full width");
+            List<String> cut = new ArrayList<>();
+            for (Node n : table.lookupAll(".table-cell")) {
+                if (n instanceof javafx.scene.control.Labeled cell && cell.isVisible() && cell.getText() != null
+                        && !cell.getText().isEmpty()) {
+                    String drawn = cell.getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
+                            .map(c -> ((Text) c).getText()).findFirst().orElse("");
+                    if (!drawn.equals(cell.getText())) {
+                        cut.add(cell.getText() + " drawn as " + drawn);
+                    }
+                }
+            }
+            assertTrue(cut.isEmpty(), "cells cut short: " + cut);
+            List<String> titles = table.getColumns().stream().map(TableColumn::getText).toList();
+            List<String> shown = table.lookupAll(".column-header .label").stream()
+                    .map(n -> ((Label) n).getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
+                            .map(c -> ((Text) c).getText()).findFirst().orElse(""))
+                    .toList();
+            assertEquals(titles, shown, "no header is cut short with …");
+        } finally {
+            robot.interact(() -> window.view().presenter().onProperty().set(false));
+        }
+    }
+
     private MenuItem menuItem(String id) {
         MenuBar bar = (MenuBar) window.view().lookup(".menu-bar");
         return bar.getMenus().stream().flatMap(m -> m.getItems().stream()).filter(i -> id.equals(i.getId()))

@@ -1,10 +1,14 @@
 package org.supertickets.ui.ticket;
 
 import java.io.File;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -19,7 +23,11 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import org.supertickets.report.CountFormat;
@@ -32,8 +40,21 @@ import org.supertickets.ui.heatmap.HeatmapViewModel;
 public final class TicketView extends BorderPane {
 
     private final TicketViewModel vm;
+    /** workbench.css's root font size; presenter mode multiplies it. */
+    private static final double BASE_FONT_PX = 12.5;
+
+    /** What each column shows, to measure the width its longest text needs. */
+    private final Map<TableColumn<TicketLayer, String>, Function<TicketLayer, String>> columnTexts =
+            new LinkedHashMap<>();
+
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
+    private final DoubleProperty scale = new SimpleDoubleProperty(this, "scale", 1);
     private final TableView<TicketLayer> table = new TableView<>();
+    private final SplitPane split = new SplitPane();
+    private final SplitPane pictures = new SplitPane();
+    private VBox tablePart;
+    private VBox provenancePart;
+    private Boolean stacked;
 
     public TicketView(TicketViewModel vm, HeatmapViewModel heatmap) {
         this.vm = vm;
@@ -91,7 +112,10 @@ public final class TicketView extends BorderPane {
                 column("Sparsity", 70, l -> String.format(Locale.ROOT, "%.1f%%", 100 * l.sparsity())),
                 column("MACs\nalive / all", 110, l -> CountFormat.text(l.keptMacs()) + " / "
                         + CountFormat.text(l.macs()))));
-        vm.layersProperty().addListener((o, a, b) -> table.getItems().setAll(b));
+        vm.layersProperty().addListener((o, a, b) -> {
+            table.getItems().setAll(b);
+            fitToWidth();
+        });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
                 vm.graph().selectLayer(b.name());
@@ -111,35 +135,108 @@ public final class TicketView extends BorderPane {
         head.textProperty().bind(vm.headProperty());
         head.visibleProperty().bind(vm.headProperty().isNotEmpty());
         head.managedProperty().bind(head.visibleProperty());
-        VBox left = new VBox(6, head, table, provTitle, provenance);
-        VBox.setVgrow(table, javafx.scene.layout.Priority.ALWAYS);
-        left.setPadding(new Insets(0, 4, 4, 6));
+        tablePart = new VBox(6, head, table);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        provenancePart = new VBox(6, provTitle, provenance);
+        VBox.setVgrow(provenance, Priority.ALWAYS);
 
         GraphView graph = new GraphView(vm.graph(), null);
         graph.darkProperty().bind(dark);
         HeatmapView heat = new HeatmapView(heatmap);
         heat.darkProperty().bind(dark);
-        SplitPane right = new SplitPane(graph, heat);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.6);
-        SplitPane split = new SplitPane(left, right);
-        split.setDividerPositions(0.5);
+        pictures.getItems().setAll(graph, heat);
         setCenter(split);
+        scale.addListener((o, a, b) -> fitToWidth());
+        widthProperty().addListener((o, a, b) -> fitToWidth());
+        arrange(false);
     }
 
     public BooleanProperty darkProperty() {
         return dark;
     }
 
+    /** Font factor of presenter mode (1 = normal): the columns widen with it. */
+    public DoubleProperty scaleProperty() {
+        return scale;
+    }
+
+    /** True while the table spans the whole width above the graph (it did not fit beside it). */
+    public boolean stacked() {
+        return Boolean.TRUE.equals(stacked);
+    }
+
+    /**
+     * Sizes each column to its longest text at the current font and, when the table no longer fits in half the
+     * width (presenter mode on a 1280-pixel screen), puts it above the graph at full width: cut cells ("54….")
+     * are what a room cannot read.
+     */
+    private void fitToWidth() {
+        double s = scale.get();
+        Font font = Font.font(BASE_FONT_PX * s);
+        Font headerFont = Font.font(null, FontWeight.BOLD, BASE_FONT_PX * s);
+        double needed = 0;
+        for (var entry : columnTexts.entrySet()) {
+            double widest = 0;
+            for (String line : entry.getKey().getText().split("\n")) {
+                widest = Math.max(widest, textWidth(line, headerFont));
+            }
+            for (TicketLayer layer : table.getItems()) {
+                widest = Math.max(widest, textWidth(entry.getValue().apply(layer), font));
+            }
+            // a cell's padding is about one em on either side together
+            double width = Math.ceil(widest + 1.2 * font.getSize());
+            entry.getKey().setPrefWidth(width);
+            needed += width;
+        }
+        needed += 2 * font.getSize(); // the vertical scroll bar and the pane's border
+        if (getWidth() > 0) {
+            arrange(needed > getWidth() / 2);
+        }
+    }
+
+    private static double textWidth(String text, Font font) {
+        Text t = new Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
+    }
+
+    private void arrange(boolean stack) {
+        if (stacked != null && stacked == stack) {
+            return;
+        }
+        stacked = stack;
+        if (stack) {
+            pictures.setOrientation(Orientation.HORIZONTAL);
+            pictures.getItems().add(0, provenancePart);
+            pictures.setDividerPositions(0.25, 0.65);
+            tablePart.setPadding(new Insets(0, 6, 4, 6));
+            split.setOrientation(Orientation.VERTICAL);
+            split.getItems().setAll(tablePart, pictures);
+            split.setDividerPositions(0.55);
+        } else {
+            pictures.getItems().remove(provenancePart);
+            pictures.setOrientation(Orientation.VERTICAL);
+            pictures.setDividerPositions(0.6);
+            VBox left = new VBox(6, tablePart, provenancePart);
+            VBox.setVgrow(tablePart, Priority.ALWAYS);
+            left.setPadding(new Insets(0, 4, 4, 6));
+            tablePart.setPadding(Insets.EMPTY);
+            split.setOrientation(Orientation.HORIZONTAL);
+            split.getItems().setAll(left, pictures);
+            split.setDividerPositions(0.5);
+        }
+    }
+
     public TableView<TicketLayer> table() {
         return table;
     }
 
-    private static TableColumn<TicketLayer, String> column(String title, double width,
+    private TableColumn<TicketLayer, String> column(String title, double width,
             Function<TicketLayer, String> value) {
         TableColumn<TicketLayer, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cell -> new SimpleStringProperty(value.apply(cell.getValue())));
         c.setPrefWidth(width);
+        columnTexts.put(c, value);
         c.setMinWidth(Math.min(width, 64));
         return c;
     }
