@@ -30,10 +30,12 @@ public final class GraphPainter {
     public static final double EDGE_LABEL_MIN_SCALE = 0.6;
     /** Height of the weights-alive bar under a node. */
     public static final double ALIVE_BAR = 5;
+    /** How many rings of farther spots a node label tries before it is left out. */
+    private static final int FAR_RINGS = 3;
 
     /** A label to draw in screen space once the shapes are done; lower priority is placed first. */
     /** @param texts the label and its shorter forms, tried in order until one has room */
-    private record Label(List<String> texts, double x, double y, int node, Color fill, int priority) {
+    record Label(List<String> texts, double x, double y, int node, Color fill, int priority) {
         boolean ofNode() {
             return node >= 0;
         }
@@ -117,8 +119,9 @@ public final class GraphPainter {
 
     /**
      * Draws labels at a readable size on screen: on a backdrop of the background colour (so edges never run
-     * through the text), node labels first, and any label that would overlap one already drawn or, for an edge
-     * label, a node, is left out (hover shows the numbers).
+     * through the text), node labels first. A node label with no room beside its node goes farther out, tied to
+     * it by a leader line; one that finds no spot at all, and an edge label that would overlap a label or a node,
+     * is left out (hover shows the numbers).
      */
     private static void paintLabels(GraphicsContext gc, SupernetGraph graph, List<Label> labels, Transform t,
             Palette palette, double width, double height) {
@@ -153,6 +156,9 @@ public final class GraphPainter {
                 continue;
             }
             taken.add(rect);
+            if (l.ofNode() && !touches(rect, boxes.get(l.node()))) {
+                leaderLine(gc, boxes.get(l.node()), rect, palette);
+            }
             gc.setFont(font);
             haloText(gc, text, rect.getMinX() + rect.getWidth() / 2, rect.getMinY() + rect.getHeight() / 2, l.fill(),
                     palette.background());
@@ -164,7 +170,7 @@ public final class GraphPainter {
      * taken. A node label tries above its node, then right, left and below; an edge label sits right of the
      * edge's middle.
      */
-    private static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
+    static javafx.geometry.Rectangle2D place(Label l, String text, Font font, Transform t,
             List<javafx.geometry.Rectangle2D> taken, List<javafx.geometry.Rectangle2D> boxes, double width,
             double height) {
         double w = textWidth(text, font) + 8; // a little air between neighbouring labels
@@ -175,8 +181,21 @@ public final class GraphPainter {
         if (l.ofNode()) {
             javafx.geometry.Rectangle2D box = boxes.get(l.node());
             double midY = box.getMinY() + box.getHeight() / 2;
-            centres = new double[][] {{sx, sy - h / 2 - 1}, {box.getMaxX() + w / 2 + 2, midY},
-                {box.getMinX() - w / 2 - 2, midY}, {sx, box.getMaxY() + h / 2 + 1}};
+            List<double[]> spots = new java.util.ArrayList<>(List.of(new double[] {sx, sy - h / 2 - 1},
+                    new double[] {box.getMaxX() + w / 2 + 2, midY}, new double[] {box.getMinX() - w / 2 - 2, midY},
+                    new double[] {sx, box.getMaxY() + h / 2 + 1}));
+            // No room beside the node: farther out, each ring one line height away, tied back by a leader line
+            // (a label left out had to be found by hovering, which a room watching a projector cannot do).
+            for (int ring = 1; ring <= FAR_RINGS; ring++) {
+                double d = ring * h;
+                spots.add(new double[] {box.getMaxX() + w / 2 + 2 + d, midY - d});
+                spots.add(new double[] {box.getMinX() - w / 2 - 2 - d, midY - d});
+                spots.add(new double[] {box.getMaxX() + w / 2 + 2 + d, midY + d});
+                spots.add(new double[] {box.getMinX() - w / 2 - 2 - d, midY + d});
+                spots.add(new double[] {box.getMaxX() + w / 2 + 2 + 2 * d, midY});
+                spots.add(new double[] {box.getMinX() - w / 2 - 2 - 2 * d, midY});
+            }
+            centres = spots.toArray(new double[0][]);
         } else {
             centres = new double[][] {{sx + w / 2 + 3, sy}};
         }
@@ -203,6 +222,26 @@ public final class GraphPainter {
             }
         }
         return true;
+    }
+
+    /** True when a label sits right beside its node's box (no leader line needed). */
+    static boolean touches(javafx.geometry.Rectangle2D label, javafx.geometry.Rectangle2D box) {
+        double gapX = Math.max(0, Math.max(box.getMinX() - label.getMaxX(), label.getMinX() - box.getMaxX()));
+        double gapY = Math.max(0, Math.max(box.getMinY() - label.getMaxY(), label.getMinY() - box.getMaxY()));
+        return gapX <= 4 && gapY <= 4;
+    }
+
+    /** A thin line from a node's box to its label placed farther out, between their nearest points. */
+    private static void leaderLine(GraphicsContext gc, javafx.geometry.Rectangle2D box,
+            javafx.geometry.Rectangle2D label, Palette palette) {
+        double lx = Math.max(label.getMinX() + 4, Math.min(label.getMaxX() - 4, box.getMinX() + box.getWidth() / 2));
+        double ly = Math.max(label.getMinY(), Math.min(label.getMaxY(), box.getMinY() + box.getHeight() / 2));
+        double bx = Math.max(box.getMinX(), Math.min(box.getMaxX(), lx));
+        double by = Math.max(box.getMinY(), Math.min(box.getMaxY(), ly));
+        gc.setStroke(palette.muted());
+        gc.setLineWidth(1);
+        gc.setLineDashes();
+        gc.strokeLine(bx, by, lx, ly);
     }
 
     private static double textWidth(String text, Font font) {
