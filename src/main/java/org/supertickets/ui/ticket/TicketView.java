@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -206,25 +207,27 @@ public final class TicketView extends BorderPane {
         }
         stacked = stack;
         if (stack) {
+            // The graph and its heatmap beside each other under the table, the provenance narrow at the right.
             pictures.setOrientation(Orientation.HORIZONTAL);
-            pictures.getItems().add(0, provenancePart);
-            pictures.setDividerPositions(0.25, 0.65);
+            pictures.getItems().add(provenancePart);
             tablePart.setPadding(new Insets(0, 6, 4, 6));
             split.setOrientation(Orientation.VERTICAL);
             split.getItems().setAll(tablePart, pictures);
-            split.setDividerPositions(0.55);
         } else {
             pictures.getItems().remove(provenancePart);
             pictures.setOrientation(Orientation.VERTICAL);
-            pictures.setDividerPositions(0.6);
             VBox left = new VBox(6, tablePart, provenancePart);
             VBox.setVgrow(tablePart, Priority.ALWAYS);
             left.setPadding(new Insets(0, 4, 4, 6));
             tablePart.setPadding(Insets.EMPTY);
             split.setOrientation(Orientation.HORIZONTAL);
             split.getItems().setAll(left, pictures);
-            split.setDividerPositions(0.5);
         }
+        // Divider positions set before the panes are laid out again are lost.
+        Platform.runLater(() -> {
+            pictures.setDividerPositions(stack ? new double[] {0.5, 0.8} : new double[] {0.6});
+            split.setDividerPositions(0.5);
+        });
     }
 
     public TableView<TicketLayer> table() {
