@@ -163,6 +163,10 @@ public final class WorkbenchView extends BorderPane {
         return runsTab.view();
     }
 
+    public MonitorTab monitorTab() {
+        return monitorTab;
+    }
+
     public TicketView ticketView() {
         return ticketView;
     }

@@ -47,6 +47,10 @@ public final class MonitorTab extends BorderPane {
     private final MonitorView monitorView;
     private final GraphView graphView;
     private final HeatmapView heatmapView;
+    /** The height of the screen presenter mode fills (tests stand in a projector's). */
+    private java.util.function.DoubleSupplier screenHeight = () -> Screen.getPrimary().getBounds().getHeight();
+    /** True while presenting on a screen too short for graph and heatmap at once. */
+    private boolean heatmapOnDemand;
     private final ExplanationPanel explanationPanel;
     private final SplitPane monitorSplit;
     private final SplitPane rightSplit;
@@ -73,6 +77,7 @@ public final class MonitorTab extends BorderPane {
         rightSplit = new SplitPane(graphView, heatmapView);
         rightSplit.setOrientation(Orientation.VERTICAL);
         rightSplit.setDividerPositions(0.64);
+        graph.selectedLayerProperty().addListener((o, a, b) -> showHeatmapOnDemand(b != null));
         monitorSplit = new SplitPane(monitorView, rightSplit);
         monitorSplit.setDividerPositions(0.47);
         setCenter(monitorSplit);
@@ -124,9 +129,10 @@ public final class MonitorTab extends BorderPane {
             dividersBeforePresenting = new double[] {monitorSplit.getDividerPositions()[0],
                     rightSplit.getDividerPositions()[0]};
             monitorSplit.setDividerPositions(0.42);
-            // On a projector's few lines the graph takes the heatmap's place (Inside's |w| chart shows the masks).
-            if (Screen.getPrimary().getBounds().getHeight() < 900) {
-                rightSplit.getItems().remove(heatmapView);
+            // On a projector's few lines the graph takes the heatmap's place until a layer is clicked.
+            if (screenHeight.getAsDouble() < 900) {
+                heatmapOnDemand = true;
+                showHeatmapOnDemand(graph.selectedLayerProperty().get() != null);
                 // A wide, short graph area: blocks side by side fill it; one column came out a few lines tall.
                 columnsBeforePresenting = graph.columnsProperty().get();
                 graph.columnsProperty().set(true);
@@ -134,6 +140,7 @@ public final class MonitorTab extends BorderPane {
                 rightSplit.setDividerPositions(0.75);
             }
         } else if (dividersBeforePresenting != null) {
+            heatmapOnDemand = false;
             if (!rightSplit.getItems().contains(heatmapView)) {
                 rightSplit.getItems().add(heatmapView);
             }
@@ -145,6 +152,32 @@ public final class MonitorTab extends BorderPane {
                 columnsBeforePresenting = null;
             }
         }
+    }
+
+    /**
+     * While presenting on a short screen the heatmap is shown only for a picked layer (lesson step 3 clicks a layer
+     * for it), so the graph keeps the room the rest of the time.
+     */
+    private void showHeatmapOnDemand(boolean layerPicked) {
+        if (!heatmapOnDemand) {
+            return;
+        }
+        if (layerPicked && !rightSplit.getItems().contains(heatmapView)) {
+            rightSplit.getItems().add(heatmapView);
+            rightSplit.setDividerPositions(0.5);
+        } else if (!layerPicked) {
+            rightSplit.getItems().remove(heatmapView);
+        }
+    }
+
+    /** Stands in another screen height for presenter mode's layout (tests of a 720-line projector). */
+    public void setScreenHeight(java.util.function.DoubleSupplier height) {
+        screenHeight = height;
+    }
+
+    /** Whether the mask heatmap is on screen (presenting on a short screen hides it until a layer is picked). */
+    public boolean heatmapShown() {
+        return rightSplit.getItems().contains(heatmapView);
     }
 
     /** TensorBoard's smoothing slider for the per-step train curves (0 = raw), its value beside it. */

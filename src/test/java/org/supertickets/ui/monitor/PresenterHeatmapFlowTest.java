@@ -1,0 +1,61 @@
+package org.supertickets.ui.monitor;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.supertickets.ui.TestEvents;
+import org.supertickets.ui.TestWindows;
+import org.supertickets.ui.WorkbenchWindow;
+
+/**
+ * Issue 30 item 1: presenting on a 720-line projector hid the mask heatmap for good, so lesson step 3 ("click a
+ * layer: its mask heatmap shows pruned weights") showed nothing. It now appears for a picked layer and goes again
+ * when the pick is cleared; the graph keeps the room otherwise.
+ */
+@ExtendWith(ApplicationExtension.class)
+class PresenterHeatmapFlowTest {
+
+    static {
+        // Monocle's headless screen defaults to 1280x800; the workbench window is larger.
+        System.setProperty("headless.geometry", "1600x1000-32");
+    }
+
+    @TempDir
+    static Path dir;
+    private WorkbenchWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = TestWindows.open(stage, TestEvents.QUICK_RUN, dir.resolve("runs"), "supertickets-ui-heatmap-test");
+    }
+
+    @Test
+    void onAShortScreenThePickedLayerBringsItsHeatmap(FxRobot robot) {
+        MonitorTab monitor = window.view().monitorTab();
+        robot.interact(() -> {
+            monitor.setScreenHeight(() -> 720);
+            window.view().tabs().getSelectionModel().select(2);
+            window.view().presenter().onProperty().set(true);
+        });
+        try {
+            assertFalse(monitor.heatmapShown(), "the graph takes the heatmap's room");
+            robot.interact(() -> window.vm().graph().selectLayer("blocks.0.expand"));
+            assertTrue(monitor.heatmapShown(), "a clicked layer shows its heatmap");
+            robot.interact(() -> window.vm().graph().selectLayer(null));
+            assertFalse(monitor.heatmapShown());
+        } finally {
+            robot.interact(() -> window.view().presenter().onProperty().set(false));
+        }
+        assertTrue(monitor.heatmapShown(), "the user's layout is back after presenting");
+        robot.interact(() -> window.vm().graph().selectLayer(null));
+        assertTrue(monitor.heatmapShown(), "not presenting, the heatmap stays whatever is picked");
+    }
+}
