@@ -33,6 +33,8 @@ class SingleFeedTest {
     void aLocalRunAResumedRunAndTheirOpenedFoldersDrawIdenticalCharts() throws Exception {
         WorkbenchViewModel vm = new WorkbenchViewModel(DirectRunner.create(), new RecordingNotifier(),
                 new LocalRunLauncher(), runs, TestEvents.QUICK_RUN, null, System::nanoTime);
+        List<RunEndNotices.Notice> notices = new java.util.ArrayList<>();
+        RunEndNotices.install(vm.runs().entries(), notices::add);
         try {
             // Live, as this process trains it: the monitor follows the run it started.
             RunEntry local = vm.runs().enqueue(TestEvents.QUICK_RUN);
@@ -61,6 +63,10 @@ class SingleFeedTest {
             vm.runs().resumeFromCheckpoint(stopped);
             pumpUntil(vm, () -> stopped.getStatus() == RunStatus.COMPLETED);
             assertEquals(RunStatus.COMPLETED, stopped.getStatus(), stopped.messageProperty().get());
+            // issue 30 item 6: the resumed run's end notice gave the engine line, not the result
+            RunEndNotices.Notice end = notices.get(notices.size() - 1);
+            assertEquals("Run completed: " + stopped.getName(), end.title());
+            assertTrue(end.text().contains("ticket: test accuracy") && !end.text().contains("PyTorch"), end.text());
             List<String> resumed = charts(vm);
             assertTrue(stopped.session().history().started().resumed(), "the charts show the resumed attempt");
 

@@ -90,6 +90,11 @@ public final class TeachingTour {
                 shrinkShot = true;
             } else if (event instanceof PruneEvent p && p.index() >= 3 && !pruneShot) {
                 ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-step-prune.png"));
+                // Lesson step 3: a layer clicked in the graph shows its mask heatmap.
+                FxThread.run(() -> w.vm().graph().selectLayer("blocks.1.expand"));
+                FxThread.sleep(2500);
+                ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-3-heatmap.png"));
+                FxThread.run(() -> w.vm().graph().selectLayer(null));
                 FxThread.run(() -> {
                     teaching.channels().blockProperty().set(1);
                     w.view().tabs().getSelectionModel().select(WorkbenchView.INSIDE_TAB);
