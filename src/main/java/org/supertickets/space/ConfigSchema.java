@@ -154,7 +154,7 @@ public final class ConfigSchema {
                 + "own; 'validate CONFIG' also checks the fields against each other (said in their descriptions) and "
                 + "has the final word.");
         root.put("type", "object");
-        new ConfigSchema().object(root, SearchSpaceConfig.class, "", defaults());
+        object(root, SearchSpaceConfig.class, "", defaults());
         return root;
     }
 
@@ -166,7 +166,7 @@ public final class ConfigSchema {
     }
 
     /** Fills {@code node} with the object schema of a record: its properties, closed to any other. */
-    private void object(ObjectNode node, Class<?> record, String path, JsonNode defaults) {
+    private static void object(ObjectNode node, Class<?> record, String path, JsonNode defaults) {
         ObjectNode properties = node.putObject("properties");
         if (path.isEmpty()) {
             properties.putObject(SchemaReference.FIELD).put("type", "string").put("description", "Where editors "
@@ -188,7 +188,7 @@ public final class ConfigSchema {
         node.put("additionalProperties", false);
     }
 
-    private ObjectNode field(Type type, String path, JsonNode defaultValue) {
+    private static ObjectNode field(Type type, String path, JsonNode defaultValue) {
         ObjectNode node = JSON.createObjectNode();
         boolean nullable = !NEVER_NULL.contains(path);
         if (type instanceof Class<?> record && record.isRecord()) {
@@ -230,21 +230,11 @@ public final class ConfigSchema {
                 && !DERIVED_DEFAULTS.containsKey(path);
     }
 
-    private void scalar(ObjectNode node, Class<?> type, String path, boolean nullable) {
+    private static void scalar(ObjectNode node, Class<?> type, String path, boolean nullable) {
         type(node, jsonType(type), nullable);
-        FieldRules.namesOf(path).ifPresent(names -> {
-            ArrayNode allowed = node.putArray("enum");
-            names.forEach(allowed::add);
-            if (nullable) {
-                allowed.addNull();
-            }
-        });
+        FieldRules.namesOf(path).ifPresent(names -> oneOf(node, names, nullable));
         if (STRIDES.contains(path)) {
-            ArrayNode allowed = node.putArray("enum");
-            FieldRules.STRIDES.forEach(allowed::add);
-            if (nullable) {
-                allowed.addNull();
-            }
+            oneOf(node, FieldRules.STRIDES, nullable);
         }
         if (KERNELS.contains(path)) {
             node.put("minimum", FieldRules.MIN_KERNEL);
@@ -262,6 +252,7 @@ public final class ConfigSchema {
             }
         }
         if (path.equals("name")) {
+            // ConfigValidator's rule for what names a run folder: no '/', '\' or control character (ISO controls).
             node.put("minLength", 1).put("maxLength", ConfigValidator.MAX_NAME_LENGTH)
                     .put("pattern", "^[^/\\\\\\x00-\\x1f\\x7f-\\x9f]*$");
         }
@@ -281,6 +272,15 @@ public final class ConfigSchema {
             return "string";
         }
         throw new IllegalStateException("a field type the config schema does not know: " + type);
+    }
+
+    /** {@code enum}: the values, and null where null is the default. */
+    private static void oneOf(ObjectNode node, List<?> values, boolean nullable) {
+        ArrayNode allowed = node.putArray("enum");
+        values.forEach(v -> allowed.add(JSON.valueToTree(v)));
+        if (nullable) {
+            allowed.addNull();
+        }
     }
 
     private static void type(ObjectNode node, String type, boolean nullable) {
