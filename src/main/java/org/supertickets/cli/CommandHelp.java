@@ -30,7 +30,8 @@ final class CommandHelp {
                     + "--grid seed=1,2"),
             Map.entry("latency", "latency runs/quickstart-20261201-101500/ticket --precision 0.05"),
             Map.entry("bench", "bench sample-configs/quickstart.json --steps 50"),
-            Map.entry("export", "export runs/quickstart-20261201-101500/ticket --onnx ticket.onnx"));
+            Map.entry("export", "export runs/quickstart-20261201-101500/ticket --onnx ticket.onnx"),
+            Map.entry("schema", "schema --out docs/config.schema.json"));
 
     /** Columns of {@code --help}. */
     static final int USAGE_WIDTH = 110;

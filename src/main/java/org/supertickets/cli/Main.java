@@ -4,12 +4,13 @@ import java.io.PrintStream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The headless workbench: run, resume, validate, info, retrain, transfer, bench. */
+/** The headless workbench: run, resume, validate, info, retrain, transfer, bench, schema. */
 @Command(name = "supertickets", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Find SuperTickets: search and prune a supernet in one training run.",
         subcommands = {RunCommand.class, ResumeCommand.class, ValidateCommand.class, InfoCommand.class,
             RetrainCommand.class, FinetuneCommand.class, PruneCommand.class, TransferCommand.class, ImpCommand.class,
-            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class, ExportCommand.class})
+            CompareCommand.class, SweepCommand.class, LatencyCommand.class, BenchCommand.class, ExportCommand.class,
+            SchemaCommand.class})
 public final class Main implements Runnable {
 
     /** Exit code of a config or input the user must fix. */

@@ -34,7 +34,7 @@ final class ArchitectureChecks {
     /** Stem, stages and head, then the feature map through the strides (as far as the strides are valid). */
     void network(SearchSpaceConfig c) {
         StemConfig stem = c.stem();
-        f.range("stem.channels", stem.channels(), 1, MAX_CHANNELS);
+        f.range("stem.channels", stem.channels());
         f.kernel("stem.kernelSize", stem.kernelSize());
         f.stride("stem.stride", stem.stride());
 
@@ -46,13 +46,13 @@ final class ArchitectureChecks {
             // Checked before anything per stage, so a config of thousands of stages costs nothing to reject.
             f.add("stages", "has " + stages.size() + " stages, more than " + MAX_STAGES, "use 1 to " + MAX_STAGES
                     + " stages (MobileNetV2 has 7); deepen a stage with its repeats instead");
-            f.range("head.channels", c.head().channels(), 1, MAX_HEAD_CHANNELS);
+            f.range("head.channels", c.head().channels());
             return;
         }
         for (int i = 0; i < stages.size(); i++) {
             stage("stages[" + i + "]", stages.get(i));
         }
-        f.range("head.channels", c.head().channels(), 1, MAX_HEAD_CHANNELS);
+        f.range("head.channels", c.head().channels());
         if (shapeValid(c.data()) && validStride(stem.stride())) {
             featureMaps(c);
         }
@@ -76,11 +76,11 @@ final class ArchitectureChecks {
             f.add(p + ".channels", "is missing", "give the stage's output channels, e.g. 32 (no default: it sets the "
                     + "width of every block in the stage)");
         } else {
-            f.range(p + ".channels", st.channels(), 1, MAX_CHANNELS);
+            f.range(p + ".channels", st.channels());
         }
-        f.range(p + ".repeats", st.repeats(), 1, MAX_REPEATS, "use 1 to " + MAX_REPEATS + " blocks per stage");
+        f.range(p + ".repeats", st.repeats(), "use 1 to " + MAX_REPEATS + " blocks per stage");
         f.stride(p + ".stride", st.stride());
-        f.range(p + ".expansionRatio", st.expansionRatio(), 1, MAX_EXPANSION_RATIO,
+        f.range(p + ".expansionRatio", st.expansionRatio(),
                 "use 1 to " + MAX_EXPANSION_RATIO + " hidden channels per input channel and branch, e.g. 3");
         List<Integer> kernels = st.kernelSizes();
         if (kernels == null) {
@@ -186,17 +186,16 @@ final class ArchitectureChecks {
 
     /** The {@code network} section: how the layers compute and start. */
     void layerSettings(NetworkConfig n) {
-        f.oneOf("network.skipPath", n.skipPath(), ConfigDefaults.SKIP_PATHS);
-        // Passed to the engine as a float: below 1e-10 it is as good as 0, and a BN with eps 0 divides by 0 on a
-        // channel that is constant over a batch.
-        f.range("network.bnEpsilon", n.bnEpsilon(), 1e-10, 1, "use 1e-5 (ours) or 1e-3 (official)");
+        f.oneOf("network.skipPath", n.skipPath());
+        f.range("network.bnEpsilon", n.bnEpsilon(), "use 1e-5 (ours) or 1e-3 (official)");
+        Interval momentum = FieldRules.interval("network.bnMomentum");
         if (n.bnMomentum() == null) {
             f.add("network.bnMomentum", "is missing", "use 0.1 (ours) or 0.01 (official)");
-        } else if (!(n.bnMomentum() > 0 && n.bnMomentum() <= 1)) {
-            f.add("network.bnMomentum", "is " + n.bnMomentum() + ", outside (0, 1] (the share of each training "
-                    + "batch's statistics in the running ones; 0 would never update them)",
+        } else if (!momentum.contains(n.bnMomentum())) {
+            f.add("network.bnMomentum", "is " + n.bnMomentum() + ", outside " + momentum + " (the share of each "
+                    + "training batch's statistics in the running ones; 0 would never update them)",
                     "use 0.1 (ours) or 0.01 (official)");
         }
-        f.oneOf("network.initialization", n.initialization(), ConfigDefaults.INITIALIZATIONS);
+        f.oneOf("network.initialization", n.initialization());
     }
 }

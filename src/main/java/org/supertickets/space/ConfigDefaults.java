@@ -1,5 +1,6 @@
 package org.supertickets.space;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,10 +50,11 @@ public final class ConfigDefaults {
     public static final List<String> SCHEDULES = List.of("staircase", "cubic", SCHEDULE_AT_START, SCHEDULE_RIGL);
     /** What a pruning event may rank the weights by (the official code's criteria). */
     public static final List<String> PRUNING_CRITERIA = List.of("magnitude", "random", "snip", "synflow", "grasp");
-    /** {@code network.skipPath}: ours (dense conv + BN) and the official block's (grouped conv, no BN). */
-    public static final List<String> SKIP_PATHS = List.of("dense", "grouped");
-    /** {@code network.initialization}: ours and the official {@code reset_param_method: mnas}. */
-    public static final List<String> INITIALIZATIONS = List.of("mobilenetv2", "mnas");
+    /** {@code network.skipPath}: {@link SkipPath}'s names, ours (dense conv + BN) and the official (grouped conv). */
+    public static final List<String> SKIP_PATHS = Arrays.stream(SkipPath.values()).map(SkipPath::configName).toList();
+    /** {@code network.initialization}: {@link Initialization}'s names, ours and the official {@code mnas}. */
+    public static final List<String> INITIALIZATIONS = Arrays.stream(Initialization.values())
+            .map(Initialization::configName).toList();
     public static final List<String> OPTIMIZERS = List.of("sgd", "rmsprop", "adamw");
     public static final List<String> LR_SCHEDULES = List.of("cosine", "constant");
     public static final List<String> DEVICES = List.of("auto", "cpu", "gpu");

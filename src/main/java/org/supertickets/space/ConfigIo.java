@@ -80,6 +80,14 @@ public final class ConfigIo {
      *                         valid JSON or not a config (unknown field, wrong type)
      */
     public static SearchSpaceConfig read(Path file) throws ConfigException {
+        return parse(file, readText(file));
+    }
+
+    /**
+     * A config file's text, refused when it cannot be a config's: missing, a folder, over {@link #MAX_BYTES}, not
+     * UTF-8.
+     */
+    static String readText(Path file) throws ConfigException {
         if (Files.isDirectory(file)) {
             throw fileProblem(file, "is a folder, not a config file", "give the path of a .json config inside it");
         }
@@ -105,14 +113,12 @@ public final class ConfigIo {
             throw fileProblem(file, "cannot be read (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
                     "check that the file exists and that you may read it");
         }
-        String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
             throw fileProblem(file, "is not UTF-8 text", "save it as UTF-8 JSON (is it a config file at all?)");
         }
-        return parse(file, text);
     }
 
     /** Parses JSON text into a raw config; {@code source} only names it in messages. */
@@ -131,6 +137,7 @@ public final class ConfigIo {
         if (config == null) {
             throw fileProblem(source, "holds null, not a config object", "write a config object, e.g. copy " + EXAMPLE);
         }
+        SchemaReference.in(source, text); // the file's own field, no config field: only its type is checked
         List<UnknownFields.Found> unknown = UnknownFields.in(text);
         if (!unknown.isEmpty()) {
             List<ValidationIssue> all = new ArrayList<>(unknown.stream().map(UnknownFields.Found::issue).toList());
@@ -197,8 +204,21 @@ public final class ConfigIo {
 
     /** Pretty JSON, every field written out in the records' order, ending with a newline. */
     public static String toJson(SearchSpaceConfig config) {
+        return toJson(config, null);
+    }
+
+    /**
+     * {@link #toJson(SearchSpaceConfig)} headed by {@code "$schema": schemaReference} ({@link SchemaReference}), for
+     * a file an editor should check; {@code null} writes none.
+     */
+    public static String toJson(SearchSpaceConfig config, String schemaReference) {
         try {
-            return MAPPER.writeValueAsString(config) + "\n";
+            if (schemaReference == null) {
+                return MAPPER.writeValueAsString(config) + "\n";
+            }
+            ObjectNode file = MAPPER.createObjectNode().put(SchemaReference.FIELD, schemaReference);
+            file.setAll((ObjectNode) MAPPER.valueToTree(config));
+            return MAPPER.writeValueAsString(file) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a config", e);
         }
@@ -206,7 +226,12 @@ public final class ConfigIo {
 
     /** Writes {@link #toJson} atomically (temp file + rename), so a crash never leaves half a config. */
     public static void write(Path file, SearchSpaceConfig config) throws IOException {
-        org.supertickets.io.AtomicFiles.writeString(file, toJson(config));
+        write(file, config, null);
+    }
+
+    /** Writes {@link #toJson(SearchSpaceConfig, String)} atomically; {@code null} writes no {@code $schema}. */
+    public static void write(Path file, SearchSpaceConfig config, String schemaReference) throws IOException {
+        org.supertickets.io.AtomicFiles.writeString(file, toJson(config, schemaReference));
     }
 
     /**

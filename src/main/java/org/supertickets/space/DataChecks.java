@@ -29,7 +29,7 @@ final class DataChecks {
     /** The task must be known, and the dataset must label what the task predicts. */
     void task(String task, DataConfig d) {
         // no task at all: a classification config written before tasks existed
-        boolean knownTask = task == null || f.oneOf("task", task, Task.NAMES);
+        boolean knownTask = task == null || f.oneOf("task", task);
         if (!knownTask || d == null || d.dataset() == null || !ConfigDefaults.DATASETS.contains(d.dataset())) {
             return;
         }
@@ -45,7 +45,7 @@ final class DataChecks {
 
     void data(DataConfig d) {
         String dataset = d.dataset();
-        boolean known = f.oneOf("data.dataset", dataset, ConfigDefaults.DATASETS);
+        boolean known = f.oneOf("data.dataset", dataset);
         if (known && ConfigDefaults.DATASETS_ON_DISK.contains(dataset) && blank(d.path())) {
             f.add("data.path", "is not set, but dataset '" + dataset + "' is read from a folder",
                     "set data.path to the folder holding the " + dataset + " files (it is checked when the run "
@@ -69,8 +69,9 @@ final class DataChecks {
             if (ConfigDefaults.CANVAS_DATASETS.contains(dataset)) {
                 String fix = "use a canvas side from " + MIN_CANVAS_SIDE + " (one 28-pixel object) to "
                         + MAX_CANVAS_SIDE + ", e.g. " + ConfigDefaults.CANVAS_SIDE;
-                f.rangeIfPresent("data.height", d.height(), MIN_CANVAS_SIDE, MAX_CANVAS_SIDE, fix);
-                f.rangeIfPresent("data.width", d.width(), MIN_CANVAS_SIDE, MAX_CANVAS_SIDE, fix);
+                Interval canvas = Interval.closed(MIN_CANVAS_SIDE, MAX_CANVAS_SIDE);
+                f.rangeIfPresent("data.height", d.height(), canvas, fix);
+                f.rangeIfPresent("data.width", d.width(), canvas, fix);
             } else {
                 sameAs("data.height", d.height(), s.height(), dataset + " images are " + s.height() + " pixels high",
                         s);
@@ -86,15 +87,15 @@ final class DataChecks {
                 f.required("data.classes", d.classes(), why, "set the number of classes in the data");
             }
             // Missing values are reported above (or not at all for an unknown dataset, whose name is the problem).
-            f.rangeIfPresent("data.channels", d.channels(), 1, MAX_IMAGE_CHANNELS, "use 1 (grey) or 3 (colour)");
-            f.rangeIfPresent("data.height", d.height(), 1, MAX_IMAGE_SIDE, "give the image height in pixels");
-            f.rangeIfPresent("data.width", d.width(), 1, MAX_IMAGE_SIDE, "give the image width in pixels");
-            f.rangeIfPresent("data.classes", d.classes(), 2, MAX_CLASSES, "give the number of classes (at least 2)");
+            f.rangeIfPresent("data.channels", d.channels(), "use 1 (grey) or 3 (colour)");
+            f.rangeIfPresent("data.height", d.height(), "give the image height in pixels");
+            f.rangeIfPresent("data.width", d.width(), "give the image width in pixels");
+            f.rangeIfPresent("data.classes", d.classes(), "give the number of classes (at least 2)");
         }
-        f.range("data.validationFraction", d.validationFraction(), 0, MAX_VALIDATION_FRACTION,
+        f.range("data.validationFraction", d.validationFraction(),
                 "use a share from 0 (no validation set) to 0.5, e.g. 0.1");
-        f.range("data.trainLimit", d.trainLimit(), 0, MAX_IMAGES, "use 0 (all images) or a positive count");
-        f.range("data.testLimit", d.testLimit(), 0, MAX_IMAGES, "use 0 (all images) or a positive count");
+        f.range("data.trainLimit", d.trainLimit(), "use 0 (all images) or a positive count");
+        f.range("data.testLimit", d.testLimit(), "use 0 (all images) or a positive count");
         if (d.augment() == null) {
             f.add("data.augment", "is missing", "use true (random crop and, for colour, flip) or false");
         }

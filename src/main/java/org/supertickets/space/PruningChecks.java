@@ -18,18 +18,13 @@ final class PruningChecks {
     }
 
     void pruning(PruningConfig p, Integer epochs) {
-        f.oneOf("pruning.criterion", p.criterion(), ConfigDefaults.PRUNING_CRITERIA);
+        f.oneOf("pruning.criterion", p.criterion());
         f.flag("pruning.enabled", p.enabled());
-        f.range("pruning.targetSparsity", p.targetSparsity(), 0, MAX_TARGET_SPARSITY,
+        f.range("pruning.targetSparsity", p.targetSparsity(),
                 "use a share of weights to prune from 0 to " + MAX_TARGET_SPARSITY + ", e.g. 0.9");
         f.interval("pruning.intervalEpochs", p.intervalEpochs(), epochs);
-        boolean scheduleKnown = f.oneOf("pruning.schedule", p.schedule(), ConfigDefaults.SCHEDULES);
-        if (p.increment() == null) {
-            f.add("pruning.increment", "is missing", "use 0.1 (the official +10 points per event)");
-        } else if (!(p.increment() > 0 && p.increment() <= 1)) {
-            f.add("pruning.increment", "is " + p.increment() + ", outside (0, 1]", "use 0.1 (the official +10 points "
-                    + "per event)");
-        }
+        boolean scheduleKnown = f.oneOf("pruning.schedule", p.schedule());
+        f.range("pruning.increment", p.increment(), "use 0.1 (the official +10 points per event)");
         boolean cubic = "cubic".equals(p.schedule());
         f.epochRange("pruning.cubicEndEpoch", p.cubicEndEpoch(), cubic && !Boolean.FALSE.equals(p.enabled())
                 ? epochs : null);
@@ -70,7 +65,7 @@ final class PruningChecks {
 
     /** Distillation at the target only acts when a pruning event reaches it. */
     private void distillAtTarget(PruningConfig p) {
-        f.range("pruning.distillAtTarget", p.distillAtTarget(), 0, 1,
+        f.range("pruning.distillAtTarget", p.distillAtTarget(),
                 "use 0 (off, as the official code) or a weight such as 0.5");
         if (p.distillAtTarget() != null && p.distillAtTarget() > 0 && Boolean.FALSE.equals(p.enabled())) {
             f.warn("pruning.distillAtTarget", "is " + p.distillAtTarget() + ", but pruning.enabled is false, so no "
@@ -90,7 +85,7 @@ final class PruningChecks {
 
     /** The floor must leave the global threshold enough weights to reach the target in every layer at once. */
     private void minLayerDensity(PruningConfig p) {
-        f.range("pruning.minLayerDensity", p.minLayerDensity(), 0, 1,
+        f.range("pruning.minLayerDensity", p.minLayerDensity(),
                 "use 0 (off, as the official code) or a small share such as 0.02");
         if (p.minLayerDensity() != null && f.noIssueAt("pruning.targetSparsity") && Boolean.TRUE.equals(p.enabled())
                 && p.minLayerDensity() > 1 - p.targetSparsity() + EPS) {

@@ -17,23 +17,18 @@ final class SearchChecks {
     /** {@code network} is the config when its network is valid (for the MACs range), else null. */
     void search(SearchConfig s, Integer epochs, SearchSpaceConfig network) {
         f.flag("search.enabled", s.enabled());
-        f.range("search.rho", s.rho(), 0, 1, "use a small non-negative strength, e.g. 5e-4 (higher removes more)");
+        f.range("search.rho", s.rho(), "use a small non-negative strength, e.g. 5e-4 (higher removes more)");
         f.epochRange("search.rhoWarmupEpochs", s.rhoWarmupEpochs(), epochs);
-        f.range("search.gammaThreshold", s.gammaThreshold(), 0, 1, "use e.g. 1e-3 (the official threshold)");
-        f.range("search.minShrinkMacs", s.minShrinkMacs(), 0, Long.MAX_VALUE, "use 0 (shrink whenever a channel dies)"
-                + " or a positive MACs count");
+        f.range("search.gammaThreshold", s.gammaThreshold(), "use e.g. 1e-3 (the official threshold)");
+        f.range("search.minShrinkMacs", s.minShrinkMacs(), "use 0 (shrink whenever a channel dies) or a positive MACs "
+                + "count");
         f.interval("search.evalIntervalEpochs", s.evalIntervalEpochs(), epochs);
-        f.range("search.bnRecalibrationBatches", s.bnRecalibrationBatches(), 0, 1000, "use e.g. 10 (the official "
-                + "value)");
+        f.range("search.bnRecalibrationBatches", s.bnRecalibrationBatches(), "use e.g. 10 (the official value)");
         Long target = s.macsTarget();
         boolean targetInEffect = target != null && target > 0 && !Boolean.FALSE.equals(s.enabled());
         f.epochRange("search.macsTargetEndEpoch", s.macsTargetEndEpoch(), targetInEffect ? epochs : null);
-        if (target == null) {
-            f.add("search.macsTarget", "is missing", "use 0 (off: rho alone decides) or a MACs count");
-        } else if (target < 0) {
-            f.add("search.macsTarget", "is negative (" + target + ")", "use 0 (off: rho alone decides) or a positive "
-                    + "MACs count");
-        } else if (target > 0) {
+        f.range("search.macsTarget", target, "use 0 (off: rho alone decides) or a positive MACs count");
+        if (target != null && target > 0) {
             if (Boolean.FALSE.equals(s.enabled())) {
                 f.warn("search.macsTarget", "is " + target + ", but search.enabled is false, so nothing would follow "
                         + "it", "set search.enabled to true, or search.macsTarget to 0");

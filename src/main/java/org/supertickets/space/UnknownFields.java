@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Finds every field of a config's JSON text that the config records do not have, each with its path, its place
  * in the text and the fields its section does have. A separate pass over the text, so that reading can skip the
- * unknown fields and still report all of them, together with every other problem of the file, at once.
+ * unknown fields and still report all of them, together with every other problem of the file, at once. The one
+ * field a config file may have besides the records' is {@code $schema} at the top ({@link SchemaReference}).
  */
 final class UnknownFields {
 
@@ -57,7 +58,11 @@ final class UnknownFields {
 
     /** At START_OBJECT of a record value; leaves the parser at its END_OBJECT. */
     private void record(JsonParser p, Class<?> type, String path) throws IOException {
-        List<String> known = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toList();
+        List<String> known = new ArrayList<>(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                .toList());
+        if (path.isEmpty()) {
+            known.add(SchemaReference.FIELD);
+        }
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String name = p.currentName();
             JsonLocation at = p.currentTokenLocation();
@@ -65,11 +70,13 @@ final class UnknownFields {
             p.nextToken();
             Optional<RecordComponent> component = Arrays.stream(type.getRecordComponents())
                     .filter(c -> c.getName().equals(name)).findFirst();
-            if (component.isEmpty()) {
-                found.add(new Found(fieldPath, name, at.getLineNr(), at.getColumnNr(), known));
-                p.skipChildren();
-            } else {
+            if (component.isPresent()) {
                 value(p, component.get().getGenericType(), fieldPath);
+            } else {
+                if (!fieldPath.equals(SchemaReference.FIELD)) { // the file's own field, which SchemaReference checks
+                    found.add(new Found(fieldPath, name, at.getLineNr(), at.getColumnNr(), known));
+                }
+                p.skipChildren();
             }
         }
     }

@@ -58,8 +58,9 @@ final class ValidationFindings {
         }
     }
 
-    /** True when the value is one of the allowed names; otherwise an issue that lists them. */
-    boolean oneOf(String path, String value, List<String> allowed) {
+    /** True when the value is one of the field's names ({@link FieldRules}); otherwise an issue that lists them. */
+    boolean oneOf(String path, String value) {
+        List<String> allowed = FieldRules.names(path);
         if (value != null && allowed.contains(value)) {
             return true;
         }
@@ -68,25 +69,42 @@ final class ValidationFindings {
         return false;
     }
 
-    void rangeIfPresent(String path, Number value, double min, double max, String fix) {
+    /** {@link #range(String, Number, String)} when the value is there; a missing one is reported elsewhere. */
+    void rangeIfPresent(String path, Number value, String fix) {
+        rangeIfPresent(path, value, FieldRules.interval(path), fix);
+    }
+
+    /** {@link #range(String, Number, Interval, String)} when the value is there. */
+    void rangeIfPresent(String path, Number value, Interval allowed, String fix) {
         if (value != null) {
-            range(path, value, min, max, fix);
+            range(path, value, allowed, fix);
         }
     }
 
-    void range(String path, Number value, double min, double max) {
-        range(path, value, min, max, "give a value from " + fmt(min) + " to " + fmt(max));
+    /** The field's own interval ({@link FieldRules}), with a fix that names it. */
+    void range(String path, Number value) {
+        Interval allowed = FieldRules.interval(path);
+        range(path, value, allowed, allowed.minIncluded() && allowed.maxIncluded()
+                ? "give a value from " + fmt(allowed.min()) + " to " + fmt(allowed.max())
+                : "give a value in " + allowed);
     }
 
-    /** Missing, NaN and out-of-range values are all reported; the message keeps the form "is V, outside A..B". */
-    void range(String path, Number value, double min, double max, String fix) {
+    /** The field's own interval ({@link FieldRules}). */
+    void range(String path, Number value, String fix) {
+        range(path, value, FieldRules.interval(path), fix);
+    }
+
+    /**
+     * Missing, NaN and out-of-range values are all reported; the message keeps the form "is V, outside A..B". Give
+     * an interval other than the field's own only where the rest of the config narrows it.
+     */
+    void range(String path, Number value, Interval allowed, String fix) {
         if (value == null) {
             add(path, "is missing", fix);
             return;
         }
-        double v = value.doubleValue();
-        if (Double.isNaN(v) || v < min || v > max) {
-            add(path, "is " + value + ", outside " + fmt(min) + ".." + fmt(max), fix);
+        if (!allowed.contains(value.doubleValue())) {
+            add(path, "is " + value + ", outside " + allowed, fix);
         }
     }
 
@@ -96,31 +114,33 @@ final class ValidationFindings {
      * in effect must not stop a run, e.g. one shortened to fewer epochs than the unused end epoch.
      */
     void epochRange(String path, Double value, Integer epochs) {
-        range(path, value, 0, epochs == null ? Double.MAX_VALUE : epochs,
-                "give an epoch from 0 to training.epochs" + (epochs == null ? "" : " (" + epochs + ")"));
+        Interval own = FieldRules.interval(path);
+        range(path, value, epochs == null ? own : own.upTo(epochs), "give an epoch from " + fmt(own.min())
+                + " to training.epochs" + (epochs == null ? "" : " (" + epochs + ")"));
     }
 
-    /** A number of epochs between two events: above 0 and at most the run's length. */
+    /** A number of epochs between two events: above 0 ({@link FieldRules}) and at most the run's length. */
     void interval(String path, Double value, Integer epochs) {
+        Interval own = FieldRules.interval(path);
         String bound = epochs == null ? "" : " (" + epochs + ")";
-        if (value == null || !(value > 0) || epochs != null && value > epochs + EPS) {
-            add(path, (value == null ? "is missing" : "is " + value) + "; it must be above 0 and at most "
-                    + "training.epochs" + bound,
-                    "give a number of epochs in (0, training.epochs" + bound + "], e.g. 1");
+        if (value == null || !own.contains(value) || epochs != null && value > epochs + EPS) {
+            add(path, (value == null ? "is missing" : "is " + value) + "; it must be above " + fmt(own.min())
+                    + " and at most training.epochs" + bound,
+                    "give a number of epochs in (" + fmt(own.min()) + ", training.epochs" + bound + "], e.g. 1");
         }
     }
 
     static boolean validKernel(Integer k) {
-        return k != null && k >= 1 && k % 2 == 1;
+        return k != null && k >= FieldRules.MIN_KERNEL && k % 2 == 1;
     }
 
     static boolean validStride(Integer s) {
-        return s != null && (s == 1 || s == 2);
+        return s != null && FieldRules.STRIDES.contains(s);
     }
 
     void kernel(String path, Integer k) {
         if (!validKernel(k)) {
-            add(path, "kernel size " + k + " is not an odd number of at least 1",
+            add(path, "kernel size " + k + " is not an odd number of at least " + FieldRules.MIN_KERNEL,
                     "use an odd size such as 3, 5 or 7 (an even kernel cannot be centred on a pixel, so 'same' padding "
                     + "would shift the feature map)");
         }

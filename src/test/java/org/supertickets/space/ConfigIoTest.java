@@ -41,8 +41,9 @@ class ConfigIoTest {
         SearchSpaceConfig resolved = ConfigIo.loadResolved(file);
         assertEquals(name, resolved.name());
         assertEquals(List.of(), ConfigResolverTest.nulls(ConfigIo.read(file), ""), "raw file, before resolving");
-        assertEquals(ConfigIo.toJson(resolved).replaceAll("\\s+", " "), Files.readString(file).replaceAll("\\s+", " "),
-                "apart from line breaks, the sample is exactly what ConfigIo writes: every field, in order");
+        assertEquals(ConfigIo.toJson(resolved, "../" + ConfigSchema.REPOSITORY_PATH).replaceAll("\\s+", " "),
+                Files.readString(file).replaceAll("\\s+", " "), "apart from line breaks, the sample is exactly what "
+                + "ConfigIo writes: its $schema, then every field, in order");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.supertickets.space.ConfigResolver;
 import org.supertickets.space.ConfigValidator;
 import org.supertickets.space.DataConfig;
 import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SchemaReference;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.StageConfig;
 import org.supertickets.space.Task;
@@ -348,14 +349,21 @@ public final class DesignerViewModel {
         return true;
     }
 
-    /** Writes the config (atomically) in the background and makes {@code target} the document's file. */
+    /**
+     * Writes the config (atomically) in the background and makes {@code target} the document's file. The
+     * {@code "$schema"} of the document's file, which is no part of the config, is kept: written again, or
+     * re-pointed from {@code target}'s folder for a copy saved elsewhere.
+     */
     public BackgroundTask.Handle saveAs(Path target, Runnable afterSaved) {
         SearchSpaceConfig snapshot = config.get();
+        Path source = file.get();
         long state = history.stateId();
         int problems = issues.get().size();
         busy.set(true);
         return BackgroundTask.of("Save config", ctx -> {
-            ConfigIo.write(target, snapshot);
+            String schema = source == null ? null : SchemaReference.of(source)
+                    .map(reference -> SchemaReference.carriedTo(reference, source, target)).orElse(null);
+            ConfigIo.write(target, snapshot, schema);
             return target;
         }).onSuccess(path -> {
             file.set(path);

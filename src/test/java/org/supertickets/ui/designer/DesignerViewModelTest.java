@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.supertickets.space.TrainingMethod;
@@ -21,6 +22,7 @@ import org.supertickets.space.ConfigIo;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.ConfigDefaults;
 import org.supertickets.space.NetworkSummary;
+import org.supertickets.space.SchemaReference;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.Task;
 import org.supertickets.ui.DirectRunner;
@@ -184,6 +186,30 @@ class DesignerViewModelTest {
         assertEquals(vm.getConfig(), other.getConfig());
         assertEquals(file, other.fileProperty().get());
         assertFalse(other.isDirty());
+    }
+
+    /** Issue 32 item 6: a config's "$schema" (for editors) survives the designer; a copy elsewhere still finds it. */
+    @Test
+    void savingKeepsTheFilesSchemaReferenceAndRepointsItForACopyElsewhere() throws Exception {
+        Path samples = Files.createDirectories(dir.resolve("sample-configs"));
+        Path file = samples.resolve("mine.json");
+        ConfigIo.write(file, TestConfigs.tinyFashionMnist(), "../docs/config.schema.json");
+        vm.open(file);
+        vm.set("name", "edited");
+        assertTrue(vm.save(null));
+        assertEquals(Optional.of("../docs/config.schema.json"), SchemaReference.of(file));
+        assertEquals("edited", ConfigIo.read(file).name());
+
+        Path copy = dir.resolve("experiments/today/copy.json");
+        vm.saveAs(copy, null);
+        assertEquals(Optional.of("../../docs/config.schema.json"), SchemaReference.of(copy));
+        assertEquals(ConfigIo.read(file), ConfigIo.read(copy));
+
+        Path plain = dir.resolve("plain.json");
+        ConfigIo.write(plain, TestConfigs.tinyFashionMnist());
+        vm.open(plain);
+        vm.save(null);
+        assertEquals(Optional.empty(), SchemaReference.of(plain), "none is added to a file that had none");
     }
 
     @Test
