@@ -26,8 +26,19 @@ public final class TeachingTour {
     private TeachingTour() {
     }
 
-    /** Lesson steps 5 and 6: the finished Monitor, the run's Ticket, and the Runs list the lesson starts runs from. */
+    /**
+     * Lesson steps 3, 5 and 6: a layer's mask heatmap, the finished Monitor, the run's Ticket, and the Runs list the
+     * lesson starts runs from.
+     */
     private static void shootFinished(WorkbenchWindow w, Path out, String size, Path run) throws Exception {
+        // Lesson step 3: a layer clicked in the graph shows its mask heatmap (on a short screen only then).
+        FxThread.run(() -> {
+            w.view().tabs().getSelectionModel().select(2);
+            w.vm().graph().selectLayer("blocks.1.expand");
+        });
+        FxThread.sleep(3000);
+        ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-3-heatmap.png"));
+        FxThread.run(() -> w.vm().graph().selectLayer(null));
         FxThread.run(() -> w.vm().ticket().open(run));
         for (int[] tab : new int[][] {{2, 5}, {3, 6}, {1, 6}, {WorkbenchView.INSIDE_TAB, 6}}) {
             FxThread.run(() -> w.view().tabs().getSelectionModel().select(tab[0]));
@@ -90,11 +101,6 @@ public final class TeachingTour {
                 shrinkShot = true;
             } else if (event instanceof PruneEvent p && p.index() >= 3 && !pruneShot) {
                 ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-step-prune.png"));
-                // Lesson step 3: a layer clicked in the graph shows its mask heatmap.
-                FxThread.run(() -> w.vm().graph().selectLayer("blocks.1.expand"));
-                FxThread.sleep(2500);
-                ScreenshotTour.shoot(w, out.resolve("presenter-" + size + "-lesson-3-heatmap.png"));
-                FxThread.run(() -> w.vm().graph().selectLayer(null));
                 FxThread.run(() -> {
                     teaching.channels().blockProperty().set(1);
                     w.view().tabs().getSelectionModel().select(WorkbenchView.INSIDE_TAB);
