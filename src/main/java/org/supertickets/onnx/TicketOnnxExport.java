@@ -143,6 +143,18 @@ public final class TicketOnnxExport {
         md.put("pixels", input.pixels());
         md.put("class_names", json(input.classNames()));
         md.put("test_split", input.testSplit());
+        if (input.testSet() != null) {
+            md.put("test_set", json(input.testSet()));
+            if (input.testSet().images() != null) {
+                md.put("test_images", String.valueOf(input.testSet().images()));
+            }
+        }
+        if (input.greyFromRgb() != null) {
+            md.put("grey_from_rgb", json(input.greyFromRgb()));
+        }
+        if (input.canvas() != null) {
+            md.put("canvas", json(input.canvas()));
+        }
         md.put("bn_epsilon", String.valueOf(m.bnEpsilon()));
         md.put("pruned_weights", "stored as dense zeros (the file is the size of the dense compacted network)");
         md.put("ticket_format", m.format());

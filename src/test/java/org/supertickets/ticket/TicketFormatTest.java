@@ -9,10 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.supertickets.TestConfigs;
 import org.supertickets.data.Normalization;
+import org.supertickets.data.TestSetDescription;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
@@ -40,7 +43,7 @@ class TicketFormatTest {
     @Test
     void versionTwoKeepsTheInputTheEpsilonAndTheGraph() throws Exception {
         DataConfig data = new DataConfig("mnist", null, 1, 12, 12, 10, 0.1, 0, 300, false);
-        TicketInput input = TicketInput.of(data, new Normalization(new float[] {0.1307f}, new float[] {0.3081f}));
+        TicketInput input = TicketInput.of(data, new Normalization(new float[] {0.1307f}, new float[] {0.3081f}), 300);
         TicketManifest m = TicketIo.read(write(input)).manifest();
         assertEquals(TicketManifest.FORMAT, m.format());
         assertArrayEquals(new float[] {0.1307f}, m.input().mean());
@@ -49,11 +52,30 @@ class TicketFormatTest {
         assertEquals(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"), m.input().classNames());
         assertTrue(m.input().testSplit().startsWith("the first 300 images of t10k-images-idx3-ubyte"),
                 m.input().testSplit());
+        TestSetDescription test = m.input().testSet();
+        assertEquals(new TestSetDescription("mnist", "assets/mnist", List.of("t10k-images-idx3-ubyte",
+                "t10k-labels-idx1-ubyte"), TestSetDescription.Selection.FILE_ORDER, 300, 300, null, null), test);
+        assertNull(m.input().canvas());
+        assertNull(m.input().greyFromRgb());
         assertEquals(1e-5, m.bnEpsilon());
         assertEquals(TicketGraph.of(m.architecture()), m.graph());
         TicketGraphNode first = m.graph().get(0);
         assertEquals(List.of(TicketGraph.INPUT, "stem.conv.weight"), first.inputs());
         assertEquals(TicketGraph.OUTPUT, m.graph().get(m.graph().size() - 1).outputs().get(0));
+    }
+
+    /** The fields a program reads, under the names the documentation gives them, with numbers, not prose. */
+    @Test
+    void theStructuredInputFieldsAreJsonNumbersAndLists() throws Exception {
+        DataConfig data = new DataConfig("mnist", null, 1, 12, 12, 10, 0.1, 0, 300, false);
+        Path folder = write(TicketInput.of(data, new Normalization(new float[] {0.5f}, new float[] {0.25f}), 300));
+        JsonNode manifest = new ObjectMapper().readTree(folder.resolve(TicketIo.MANIFEST).toFile());
+        JsonNode test = manifest.get("input").get("testSet");
+        assertTrue(test.get("images").isInt() && test.get("images").asInt() == 300, test.toString());
+        assertTrue(test.get("limit").isInt() && test.get("limit").asInt() == 300, test.toString());
+        assertEquals("FILE_ORDER", test.get("selection").asText());
+        assertEquals("t10k-images-idx3-ubyte", test.get("files").get(0).asText());
+        assertEquals(0.5, manifest.get("input").get("mean").get(0).asDouble());
     }
 
     @Test
