@@ -5,6 +5,7 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.supertickets.io.ProtoWriter;
+import org.supertickets.ticket.TicketGraph;
 
 /**
  * Builds one ONNX {@code ModelProto} with a single graph. Field numbers are those of {@code onnx/onnx.proto}
@@ -14,7 +15,8 @@ import org.supertickets.io.ProtoWriter;
 final class OnnxModel {
 
     static final long IR_VERSION = 8;
-    static final long OPSET = 17;
+    /** The opset of {@link TicketGraph}'s operators. */
+    static final long OPSET = TicketGraph.OPSET;
     /** TensorProto.DataType: FLOAT = 1, INT64 = 7. */
     static final int FLOAT = 1;
     static final int INT64 = 7;

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -25,7 +24,7 @@ import org.supertickets.ticket.TicketInput;
 import org.supertickets.ticket.TicketManifest;
 
 /**
- * Writes a ticket as an ONNX model (opset {@value OnnxModel#OPSET}): the compacted network as a real graph of
+ * Writes a ticket as an ONNX model (opset {@value OnnxModel#OPSET}, the graph's {@value TicketGraph#OPSET}): the compacted network as a real graph of
  * Conv, BatchNormalization, Relu, Split, Concat, Add, GlobalAveragePool, Flatten and Gemm ({@link TicketGraph}),
  * every tensor of {@code weights.safetensors} it uses as an initializer, and the input preprocessing in the
  * model's metadata (the network expects normalised images; it does not normalise them itself, as in training).
@@ -40,12 +39,6 @@ public final class TicketOnnxExport {
 
     /** Producer name written into the model. */
     public static final String PRODUCER = "SuperTickets Workbench";
-    /** Operators whose attribute became their second input in opset 13, and the suffix that input is named by. */
-    private static final Map<String, AttributeAsInput> ATTRIBUTES_NOW_INPUTS = Map.of(
-            "Split", new AttributeAsInput("split", ".sizes"), "Unsqueeze", new AttributeAsInput("axes", ".axes"));
-
-    private record AttributeAsInput(String attribute, String inputSuffix) {
-    }
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private TicketOnnxExport() {
@@ -82,19 +75,16 @@ public final class TicketOnnxExport {
         Map<String, HostTensor> constants = TicketGraph.constants(a);
         Set<String> parameters = new LinkedHashSet<>();
         for (TicketGraphNode node : TicketGraph.of(a)) {
-            List<String> inputs = new ArrayList<>(node.inputs());
-            Map<String, Object> attributes = new LinkedHashMap<>(node.attributes());
-            AttributeAsInput becameInput = ATTRIBUTES_NOW_INPUTS.get(node.op());
-            if (becameInput != null) {
-                // Since opset 13 Split's sizes and Unsqueeze's axes are a second input, not an attribute.
-                String values = node.name() + becameInput.inputSuffix();
-                model.initializer(values, ((List<?>) attributes.remove(becameInput.attribute())).stream()
-                        .mapToLong(v -> ((Number) v).longValue()).toArray());
-                inputs.add(values);
+            if (TicketGraph.CONSTANT.equals(node.op())) {
+                // Split's sizes and Unsqueeze's axes (their second input since opset 13) as initializers of the
+                // same name rather than nodes: Netron shows them with the node that reads them.
+                model.initializer(node.outputs().get(0), ((List<?>) node.attributes().get(TicketGraph.VALUE_INTS))
+                        .stream().mapToLong(v -> ((Number) v).longValue()).toArray());
+                continue;
             }
-            inputs.stream().filter(i -> network.tensors().containsKey(i) || constants.containsKey(i))
+            node.inputs().stream().filter(i -> network.tensors().containsKey(i) || constants.containsKey(i))
                     .forEach(parameters::add);
-            model.node(node.name(), node.op(), inputs, node.outputs(), attributes);
+            model.node(node.name(), node.op(), node.inputs(), node.outputs(), node.attributes());
         }
         for (String name : parameters) {
             HostTensor t = constants.containsKey(name) ? constants.get(name) : maskedTensor(network, name);

@@ -40,7 +40,7 @@ final class TicketManifestCheck {
         checkInput(file, m.input(), m.architecture().inChannels());
         SearchSpaceConfig config = checkedConfig(file, m.provenance());
         return new TicketManifest(m.format(), m.architecture(), m.layers(), m.metrics(),
-                m.provenance().withConfig(config), m.input(), m.bnEpsilon(), m.graph());
+                m.provenance().withConfig(config), m.input(), m.bnEpsilon(), m.graph(), m.graphOpset());
     }
 
     private static SearchSpaceConfig checkedConfig(Path file, TicketProvenance p) throws CorruptFileException {
