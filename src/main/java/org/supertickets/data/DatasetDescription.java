@@ -71,8 +71,8 @@ public record DatasetDescription(String pixels, List<String> classNames, String 
                         + "CanvasComposer from IDX unsigned bytes / 255, one grey channel",
                         withBackground("fashion-mnist".equals(source) ? FASHION_MNIST : DIGITS),
                         limit.replace("images", "canvases") + " of the test split, composed from the source's test "
-                                + "images only, with a fixed seed; `export TICKET --test-canvases DIR` writes them (and "
-                                + "their masks) as IDX files",
+                                + "images only, with a fixed seed; `export TICKET --test-canvases DIR` writes them "
+                                + "(and their masks) as IDX files",
                         null, new TestSetDescription(data.dataset(), "assets/" + source, IDX_TEST_FILES,
                                 Selection.CANVASES, testLimit, null, null, null),
                         CanvasDescription.of(source, data.height(), data.width(), CanvasSpec.DEFAULTS));
