@@ -15,6 +15,8 @@ Parameter names follow PyTorch's conventions: the ticket's tensor names with the
 (<bn>.gamma/beta/mean/var -> <bn>.weight/bias/running_mean/running_var), e.g. `stem.conv.weight`,
 `blocks.0.expand.weight`, `blocks.0.dw.k3.weight`, `blocks.0.dw_bn.k3.running_var`, `classifier.bias`, so
 `net.state_dict()` is what a PyTorch user expects. Masks are in `net.masks` (pruned weights are already zero).
+`torch.jit.script(net)` compiles it (the scripted module keeps the weights, not `manifest`, `masks` or
+`class_names`). Tests: src/test/python/test_ticket_loader.py (docs/tickets-outside.md says how to run them).
 
 Run as a script it evaluates the ticket on the test split its ticket.json describes (the shipped Fashion-MNIST or
 MNIST, or IDX files in data.path) and prints one JSON line: {"accuracy": ..., "correct": ..., "images": ...,
