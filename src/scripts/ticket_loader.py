@@ -15,6 +15,8 @@ Parameter names follow PyTorch's conventions: the ticket's tensor names with the
 (<bn>.gamma/beta/mean/var -> <bn>.weight/bias/running_mean/running_var), e.g. `stem.conv.weight`,
 `blocks.0.expand.weight`, `blocks.0.dw.k3.weight`, `blocks.0.dw_bn.k3.running_var`, `classifier.bias`, so
 `net.state_dict()` is what a PyTorch user expects. Masks are in `net.masks` (pruned weights are already zero).
+`torch.jit.script(net)` compiles it (the scripted module keeps the weights, not `manifest`, `masks` or
+`class_names`). Tests: src/test/python/test_ticket_loader.py (docs/tickets-outside.md says how to run them).
 
 Run as a script it evaluates the ticket on the test split its ticket.json describes (the shipped Fashion-MNIST or
 MNIST, or IDX files in data.path) and prints one JSON line: {"accuracy": ..., "correct": ..., "images": ...,
@@ -42,6 +44,7 @@ import math
 import os
 import struct
 import sys
+from typing import List
 
 import numpy as np
 import torch
@@ -84,41 +87,59 @@ class Block(nn.Module):
     into the branches in the order of architecture.blocks[i].branches, a depthwise conv per branch, the outputs
     concatenated in the same order and projected by one merged conv, plus the skip. A skip that is not the identity
     is a 1x1 conv followed by its BN (architecture.skipPath DENSE_BN, or absent), or the official block's 1x1 conv
-    with groups = gcd(in, out) and no BN (GROUPED)."""
+    with groups = gcd(in, out) and no BN (GROUPED).
+
+    Written so that torch.jit.script compiles it: parts a block does not have are nn.Identity (no parameters, so the
+    state_dict is unchanged) and never called, and the branches are walked by iterating their ModuleDicts."""
+
+    sizes: List[int]  # the live branches' hidden channels, in order (typed: an empty list would be List[Tensor])
 
     def __init__(self, spec, eps, skip_path="DENSE_BN"):
         super().__init__()
-        cin, cout, stride = spec["inChannels"], spec["outChannels"], spec["stride"]
-        self.branches = [(b["kernelSize"], b["hiddenChannels"]) for b in spec["branches"] if b["hiddenChannels"] > 0]
-        hidden = sum(h for _, h in self.branches)
-        self.identity_skip = stride == 1 and cin == cout
-        self.skip_has_bn = skip_path != "GROUPED"
         if skip_path not in ("DENSE_BN", "GROUPED"):
             raise ValueError(f"unknown architecture.skipPath {skip_path!r}; this loader knows DENSE_BN and GROUPED")
-        if not self.identity_skip:
+        cin, cout, stride = spec["inChannels"], spec["outChannels"], spec["stride"]
+        branches = [(b["kernelSize"], b["hiddenChannels"]) for b in spec["branches"] if b["hiddenChannels"] > 0]
+        self.sizes = [h for _, h in branches]
+        hidden = sum(self.sizes)
+        self.has_body = hidden > 0
+        self.skip = nn.Identity()
+        self.skip_bn = nn.Identity()
+        if not (stride == 1 and cin == cout):
             groups = math.gcd(cin, cout) if skip_path == "GROUPED" else 1
             self.skip = nn.Conv2d(cin, cout, 1, stride, 0, groups=groups, bias=False)
-            if self.skip_has_bn:
+            if skip_path != "GROUPED":
                 self.skip_bn = nn.BatchNorm2d(cout, eps=eps)
-        if hidden > 0:
+        self.expand = nn.Identity()
+        self.expand_bn = nn.Identity()
+        self.project = nn.Identity()
+        self.out_bn = nn.Identity()
+        self.dw = nn.ModuleDict()
+        self.dw_bn = nn.ModuleDict()
+        if self.has_body:
             self.expand = nn.Conv2d(cin, hidden, 1, bias=False)
             self.expand_bn = nn.BatchNorm2d(hidden, eps=eps)
             self.dw = nn.ModuleDict({f"k{k}": nn.Conv2d(h, h, k, stride, k // 2, groups=h, bias=False)
-                                     for k, h in self.branches})
-            self.dw_bn = nn.ModuleDict({f"k{k}": nn.BatchNorm2d(h, eps=eps) for k, h in self.branches})
+                                     for k, h in branches})
+            self.dw_bn = nn.ModuleDict({f"k{k}": nn.BatchNorm2d(h, eps=eps) for k, h in branches})
             self.project = nn.Conv2d(hidden, cout, 1, bias=False)
             self.out_bn = nn.BatchNorm2d(cout, eps=eps)
 
     def forward(self, x):
-        if self.identity_skip:
-            skip = x
-        else:
-            skip = self.skip_bn(self.skip(x)) if self.skip_has_bn else self.skip(x)
-        if not self.branches:
+        skip = self.skip_bn(self.skip(x))
+        if not self.has_body:
             return skip
-        hidden = F.relu(self.expand_bn(self.expand(x)))
-        parts = torch.split(hidden, [h for _, h in self.branches], dim=1)
-        outs = [F.relu(self.dw_bn[f"k{k}"](self.dw[f"k{k}"](p))) for (k, _), p in zip(self.branches, parts)]
+        parts = torch.split(F.relu(self.expand_bn(self.expand(x))), self.sizes, dim=1)
+        convolved: List[torch.Tensor] = []
+        i = 0
+        for _, conv in self.dw.items():  # in branch order (insertion order), as the sizes
+            convolved.append(conv(parts[i]))
+            i += 1
+        outs: List[torch.Tensor] = []
+        i = 0
+        for _, bn in self.dw_bn.items():
+            outs.append(F.relu(bn(convolved[i])))
+            i += 1
         return self.out_bn(self.project(torch.cat(outs, dim=1))) + skip
 
 
@@ -139,7 +160,7 @@ def decoder_skip_block(arch):
 
 class TicketNet(nn.Module):
     """The ticket's network, built from the `architecture` of its ticket.json: logits [N, classes], or for a
-    segmentation ticket per-pixel logits [N, classes, H, W]."""
+    segmentation ticket per-pixel logits [N, classes, H, W]. torch.jit.script compiles it (see Block)."""
 
     def __init__(self, arch, eps=1e-5):
         super().__init__()
@@ -152,11 +173,14 @@ class TicketNet(nn.Module):
         if task not in ("CLASSIFICATION", "SEGMENTATION"):
             raise ValueError(f"unknown architecture.task {task!r}; this loader knows classification and segmentation")
         self.segments = task == "SEGMENTATION"
+        self.skip_block = -1
+        # ModuleDict so that the parameter names are the ticket's: decoder.skip.weight, decoder.skip_bn.*; a
+        # classification ticket has no decoder (Identity: no parameters, never called)
+        self.decoder = nn.ModuleDict({"skip": nn.Identity(), "skip_bn": nn.Identity()})
         if self.segments:
             self.skip_block = decoder_skip_block(arch)
             skip_channels = arch["blocks"][self.skip_block]["outChannels"] if self.skip_block >= 0 \
                 else arch["stemChannels"]
-            # ModuleDict so that the parameter names are the ticket's: decoder.skip.weight, decoder.skip_bn.*
             self.decoder = nn.ModuleDict({"skip": nn.Conv2d(skip_channels, arch["headChannels"], 1, bias=False),
                                           "skip_bn": nn.BatchNorm2d(arch["headChannels"], eps=eps)})
         # a Linear in both tasks: the ticket stores classifier.weight as [classes, head]; segmentation applies it
@@ -167,13 +191,15 @@ class TicketNet(nn.Module):
         size = x.shape[-2:]
         x = F.relu(self.stem(x))
         skip = x
-        for i, block in enumerate(self.blocks):
+        i = 0
+        for block in self.blocks:
             x = block(x)
             if self.segments and i == self.skip_block:
                 skip = x
+            i += 1
         x = F.relu(self.head(x))
         if not self.segments:
-            return self.classifier(x.mean(dim=(2, 3)))
+            return self.classifier(x.mean(dim=[2, 3]))
         skip = self.decoder["skip_bn"](self.decoder["skip"](skip))
         up = F.interpolate(x, size=skip.shape[-2:], mode="bilinear", align_corners=False)
         features = F.relu(up + skip)

@@ -17,6 +17,8 @@ public final class Cifar10BinaryReader {
 
     /** Folder name inside the official {@code cifar-10-binary.tar.gz}. */
     public static final String ARCHIVE_FOLDER = "cifar-10-batches-bin";
+    /** The test set's file. */
+    static final String TEST_BATCH = "test_batch.bin";
     private static final int SIDE = 32;
     private static final int PIXELS = 3 * SIDE * SIDE;
     private static final int RECORD = 1 + PIXELS;
@@ -33,16 +35,20 @@ public final class Cifar10BinaryReader {
             throw new DatasetException("cifar10: " + folder, "is not a folder (data.path)", "set data.path to the "
                     + "folder holding data_batch_1.bin or " + ARCHIVE_FOLDER + "/");
         }
-        Path dir = folder;
-        if (!Files.exists(dir.resolve("data_batch_1.bin")) && Files.isDirectory(dir.resolve(ARCHIVE_FOLDER))) {
-            dir = dir.resolve(ARCHIVE_FOLDER);
-        }
+        Path dir = batchFolder(folder);
         List<Path> train = new ArrayList<>();
         for (int i = 1; i <= 5; i++) {
             train.add(dir.resolve("data_batch_" + i + ".bin"));
         }
         return new TrainTestSets(read("cifar10-train", train), read("cifar10-test", List.of(dir.resolve(
-                "test_batch.bin"))));
+                TEST_BATCH))));
+    }
+
+    /** The folder holding the batch files: {@code folder}, or its unpacked archive folder when only that has them. */
+    static Path batchFolder(Path folder) {
+        boolean nested = !Files.exists(folder.resolve("data_batch_1.bin"))
+                && Files.isDirectory(folder.resolve(ARCHIVE_FOLDER));
+        return nested ? folder.resolve(ARCHIVE_FOLDER) : folder;
     }
 
     /** Reads and concatenates the given batch files. */

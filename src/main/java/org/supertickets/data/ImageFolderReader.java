@@ -21,6 +21,9 @@ import javax.imageio.ImageIO;
  */
 public final class ImageFolderReader {
 
+    /** ITU-R BT.601 luma weights of R, G and B: a picture read as one channel is this sum of its planes. */
+    static final float[] GREY_FROM_RGB = {0.299f, 0.587f, 0.114f};
+
     private static final String LAYOUT = "set data.path to a folder with one sub-folder of images per class, or with "
             + "train/ and test/ sub-folders that each hold those class sub-folders";
 
@@ -205,7 +208,7 @@ public final class ImageFolderReader {
             float b = (rgb[k] & 0xff) / 255f;
             if (channels == 1) {
                 // ITU-R BT.601 luma, the weights ImageIO and most tools use for grey conversion.
-                out[k] = 0.299f * r + 0.587f * green + 0.114f * b;
+                out[k] = GREY_FROM_RGB[0] * r + GREY_FROM_RGB[1] * green + GREY_FROM_RGB[2] * b;
             } else {
                 out[k] = r;
                 out[plane + k] = green;

@@ -16,7 +16,7 @@ record IndexSplit(int[] kept, int[] heldOut) {
     /** Share of a set without its own test split that is held out as the test set. */
     static final int HELD_OUT_TEST_PERCENT = 20;
     /** Seed of the test hold-out: deliberately not the run's seed, so runs with any seed share the test images. */
-    private static final long TEST_HOLD_OUT_SEED = 0x7E57L;
+    static final long TEST_HOLD_OUT_SEED = 0x7E57L;
 
     /** Refuses a validation share outside [0, 1) and negative limits, naming the field. */
     static void checkLimits(DataConfig config) throws DatasetException {

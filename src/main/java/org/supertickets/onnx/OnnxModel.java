@@ -9,12 +9,12 @@ import org.supertickets.io.ProtoWriter;
 /**
  * Builds one ONNX {@code ModelProto} with a single graph. Field numbers are those of {@code onnx/onnx.proto}
  * (comments name the message and field); only the fields this workbench writes are here. IR version 8 is the one
- * that goes with opset 17 (ONNX 1.12); ONNX Runtime, Netron and PyTorch read it.
+ * that goes with opset 17 (ONNX 1.12), and readers take it with any older opset; ONNX Runtime, Netron and PyTorch
+ * read it.
  */
 final class OnnxModel {
 
     static final long IR_VERSION = 8;
-    static final long OPSET = 17;
     /** TensorProto.DataType: FLOAT = 1, INT64 = 7. */
     static final int FLOAT = 1;
     static final int INT64 = 7;
@@ -25,6 +25,12 @@ final class OnnxModel {
     private static final int ATTR_INTS = 7;
 
     private final ProtoWriter graph = new ProtoWriter();
+    private final long opset;
+
+    /** A model of the standard operators of {@code opset}. */
+    OnnxModel(long opset) {
+        this.opset = opset;
+    }
 
     /** GraphProto.node = 1: NodeProto{input = 1, output = 2, name = 3, op_type = 4, attribute = 5}. */
     OnnxModel node(String name, String op, List<String> inputs, List<String> outputs, Map<String, ?> attributes) {
@@ -65,19 +71,32 @@ final class OnnxModel {
         return this;
     }
 
+    /** GraphProto.value_info = 13: the type and shape of a value that is neither input nor output. */
+    OnnxModel valueInfo(String name, List<Object> dims) {
+        graph.message(13, valueInfo(name, dims, null));
+        return this;
+    }
+
+    /** What ModelProto says about the model besides its graph. */
+    record Description(String graphName, String graphDoc, String producer, String producerVersion, long modelVersion,
+            String modelDoc, Map<String, String> metadata) {
+    }
+
     /**
-     * The whole file. ModelProto{ir_version = 1, producer_name = 2, producer_version = 3, doc_string = 6, graph = 7,
-     * opset_import = 8 (OperatorSetIdProto{domain = 1, version = 2}; the empty domain is the standard operators),
-     * metadata_props = 14 (StringStringEntryProto{key = 1, value = 2})}; GraphProto{name = 2, doc_string = 10}.
+     * The whole file. ModelProto{ir_version = 1, producer_name = 2, producer_version = 3, model_version = 5,
+     * doc_string = 6, graph = 7, opset_import = 8 (OperatorSetIdProto{domain = 1, version = 2}; the empty domain is
+     * the standard operators), metadata_props = 14 (StringStringEntryProto{key = 1, value = 2})}; GraphProto{name = 2,
+     * doc_string = 10}.
      */
-    byte[] toBytes(String graphName, String graphDoc, String producer, String producerVersion, String modelDoc,
-            Map<String, String> metadata) {
+    byte[] toBytes(Description d) {
         ProtoWriter g = new ProtoWriter();
-        g.string(2, graphName).string(10, graphDoc);
+        g.string(2, d.graphName()).string(10, d.graphDoc());
         ProtoWriter model = new ProtoWriter();
-        model.varint(1, IR_VERSION).string(2, producer).string(3, producerVersion).string(6, modelDoc);
+        model.varint(1, IR_VERSION).string(2, d.producer()).string(3, d.producerVersion())
+                .varint(5, d.modelVersion()).string(6, d.modelDoc());
         model.bytes(7, concat(graph.toByteArray(), g.toByteArray()));
-        model.message(8, new ProtoWriter().string(1, "").varint(2, OPSET));
+        model.message(8, new ProtoWriter().string(1, "").varint(2, opset));
+        Map<String, String> metadata = d.metadata();
         metadata.forEach((k, v) -> model.message(14, new ProtoWriter().string(1, k).string(2, v)));
         return model.toByteArray();
     }
@@ -98,7 +117,8 @@ final class OnnxModel {
                     : new ProtoWriter().varint(1, ((Number) d).longValue()));
         }
         ProtoWriter tensorType = new ProtoWriter().varint(1, FLOAT).message(2, shape);
-        return new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType)).string(3, doc);
+        ProtoWriter info = new ProtoWriter().string(1, name).message(2, new ProtoWriter().message(1, tensorType));
+        return doc == null ? info : info.string(3, doc);
     }
 
     /**

@@ -210,7 +210,7 @@ public final class LocalRun {
             Device device, RunData data, TrainingListener extra, TrainerCheckpoint checkpoint, RewindPoint from,
             RewindCapture rewind, TrainingControl control) throws RunSetupException {
         RunFolderWriter writer = new RunFolderWriter(folder, config, hash,
-                TicketInput.of(config.data(), data.normalization()), owner);
+                TicketInput.of(config.data(), data.normalization(), data.training().testSize()), owner);
         TrainingListener listener = extra == null ? writer : TrainingListener.all(writer, extra);
         boolean atLaterStep = from != null && from.step() > 0;
         TwoInOneTrainer trainer = new TwoInOneTrainer(config, hash, data.training(), device, listener, control,

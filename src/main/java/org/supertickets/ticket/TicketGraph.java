@@ -19,7 +19,8 @@ import org.supertickets.space.BranchState;
  * <li>stem: Conv (k, stride, pad k/2) → BN → Relu;</li>
  * <li>each block: the merged {@code expand} 1×1 conv over all live branches' hidden channels → its BN → Relu →
  * Split along channels into the live branches in their order in {@code architecture.blocks[i].branches} (kernel
- * sizes as configured, removed branches skipped), sizes = each branch's {@code hiddenChannels}; per branch a
+ * sizes as configured, removed branches skipped), sizes = each branch's {@code hiddenChannels} (the output of the
+ * Constant {@code blocks.<i>.split.sizes} before it, Split's second input); per branch a
  * depthwise Conv (group = channels, the block's stride) → BN → Relu; Concat in the same order; the merged
  * {@code project} 1×1 conv (equal to summing per-branch projections of the matching column slices) → {@code out_bn};
  * Add the skip: the input itself when stride 1 and widths match, else a 1×1 {@code skip} conv (the block's
@@ -32,11 +33,13 @@ import org.supertickets.space.BranchState;
  * bilinearly to the skip's resolution ({@code architecture.decoderHeight/Width}); the skip, the output of block
  * {@code architecture.decoderSkipBlock()} (of the stem's Relu when it is -1), through the 1×1 Conv
  * {@code decoder.skip} → BN {@code decoder.skip_bn}; Add; Relu; the classifier as a 1×1 Conv with bias, its weight
- * {@code classifier.weight} {@code [classes, head]} Unsqueezed to {@code [classes, head, 1, 1]}; resized bilinearly
+ * {@code classifier.weight} {@code [classes, head]} Unsqueezed (axes 2, 3: the Constant
+ * {@code classifier.as_conv.axes}) to {@code [classes, head, 1, 1]}; resized bilinearly
  * to the input size: the logits {@code [N, classes, H, W]}.</li>
  * </ul>
  * Convs have no bias unless said; BN inputs are X, gamma, beta, running mean, running variance; every BN has the
- * architecture's epsilon.
+ * architecture's epsilon. Operators, inputs and attributes are those of ONNX opset {@value #OPSET}
+ * ({@link #atOpset} gives the form of opsets before 13).
  *
  * <p>A bilinear resize (PyTorch's {@code align_corners=False}) of {@code [N, C, h, w]} to {@code H × W} is two
  * MatMuls, as {@link BilinearResize} computes it: first by the constant {@code <name>.columns} {@code [w, W]} (the
@@ -55,6 +58,20 @@ public final class TicketGraph {
     public static final String DECODER_RESIZE = "decoder.up";
     /** The bilinear resize of the per-pixel logits to the input size (segmentation). */
     public static final String OUTPUT_RESIZE = "logits.up";
+    /**
+     * The ONNX opset whose operators the graph is written in (the default domain): from opset 13 on, Split takes its
+     * sizes and Unsqueeze its axes as a second input, here the output of a Constant node ({@code value_ints}).
+     */
+    public static final int OPSET = 17;
+    /** The first opset in which Split's sizes and Unsqueeze's axes are inputs rather than attributes. */
+    public static final int INPUTS_SINCE_OPSET = 13;
+    /** The op of a node whose output is a constant int64 tensor, its attribute {@value #VALUE_INTS}. */
+    public static final String CONSTANT = "Constant";
+    public static final String VALUE_INTS = "value_ints";
+    private static final Map<String, String> ATTRIBUTE_BEFORE_OPSET_13 = Map.of("Split", "split", "Unsqueeze",
+            "axes");
+    private static final String SIZES = ".sizes";
+    private static final String AXES = ".axes";
     private static final String ROWS = ".rows";
     private static final String COLUMNS = ".columns";
 
@@ -100,8 +117,9 @@ public final class TicketGraph {
         String skip = convBn(skipFeature, TensorNames.DECODER_SKIP, TensorNames.DECODER_SKIP_BN, 1, 1, 1, false);
         String sum = add("decoder.add", "Add", List.of(up, skip), Map.of());
         String features = add("decoder.relu", "Relu", List.of(sum), Map.of());
-        String classifierWeight = add(TensorNames.CLASSIFIER + ".as_conv", "Unsqueeze",
-                List.of(TensorNames.weight(TensorNames.CLASSIFIER)), attributes("axes", List.of(2, 3)));
+        String asConv = TensorNames.CLASSIFIER + ".as_conv";
+        String classifierWeight = add(asConv, "Unsqueeze", List.of(TensorNames.weight(TensorNames.CLASSIFIER),
+                constant(asConv + AXES, List.of(2, 3))), Map.of());
         boolean resized = a.decoderHeight() != a.inHeight() || a.decoderWidth() != a.inWidth();
         String logits = resized ? TensorNames.CLASSIFIER + ".out" : OUTPUT;
         nodes.add(new TicketGraphNode(TensorNames.CLASSIFIER, "Conv", List.of(features, classifierWeight,
@@ -177,8 +195,9 @@ public final class TicketGraph {
                 parts.add(p + ".hidden.k" + b.kernelSize());
                 sizes.add(b.hiddenChannels());
             }
-            nodes.add(new TicketGraphNode(p + ".split", "Split", List.of(hidden), parts,
-                    attributes("axis", 1, "split", sizes)));
+            String split = p + ".split";
+            nodes.add(new TicketGraphNode(split, "Split", List.of(hidden, constant(split + SIZES, sizes)), parts,
+                    attributes("axis", 1)));
         }
         List<String> branchOutputs = new ArrayList<>();
         for (int i = 0; i < live.size(); i++) {
@@ -225,6 +244,45 @@ public final class TicketGraph {
 
     private double epsilon() {
         return epsilon(architecture);
+    }
+
+    /** Adds a Constant node of int64 {@code values} whose output is {@code name}; returns that name. */
+    private String constant(String name, List<Integer> values) {
+        nodes.add(new TicketGraphNode(name, CONSTANT, List.of(), List.of(name), attributes(VALUE_INTS, values)));
+        return name;
+    }
+
+    /**
+     * {@code graph} (written for {@link #OPSET}) as the operators of {@code opset} take it: from opset 13 on, as
+     * written; below it Split's sizes and Unsqueeze's axes are attributes ({@code split}, {@code axes}), so each
+     * Constant that feeds them becomes that attribute of its node. Tickets before the graph declared its opset
+     * wrote that older form ({@code TicketIo} recognises it).
+     */
+    public static List<TicketGraphNode> atOpset(List<TicketGraphNode> graph, int opset) {
+        if (opset >= INPUTS_SINCE_OPSET) {
+            return graph;
+        }
+        Map<String, Object> constants = new LinkedHashMap<>();
+        for (TicketGraphNode n : graph) {
+            if (CONSTANT.equals(n.op())) {
+                constants.put(n.outputs().get(0), n.attributes().get(VALUE_INTS));
+            }
+        }
+        List<String> folded = new ArrayList<>();
+        List<TicketGraphNode> converted = new ArrayList<>();
+        for (TicketGraphNode n : graph) {
+            String attribute = ATTRIBUTE_BEFORE_OPSET_13.get(n.op());
+            if (attribute == null || n.inputs().size() != 2 || !constants.containsKey(n.inputs().get(1))) {
+                converted.add(n);
+                continue;
+            }
+            Map<String, Object> attributes = new LinkedHashMap<>(n.attributes());
+            attributes.put(attribute, constants.get(n.inputs().get(1)));
+            folded.add(n.inputs().get(1));
+            converted.add(new TicketGraphNode(n.name(), n.op(), n.inputs().subList(0, 1), n.outputs(), attributes));
+        }
+        converted.removeIf(n -> CONSTANT.equals(n.op()) && folded.contains(n.outputs().get(0)));
+        return List.copyOf(converted);
     }
 
     /** Adds a one-output node whose output is named after it; returns that name. */

@@ -2,6 +2,7 @@ package org.supertickets.ticket;
 
 import org.supertickets.data.DatasetException;
 import org.supertickets.data.DatasetLoader;
+import org.supertickets.data.PreparedData;
 import org.supertickets.space.SearchSpaceConfig;
 
 /** The input description of any ticket, also of a version-1 ticket that did not record it. */
@@ -28,6 +29,7 @@ public final class TicketInputs {
                     + "of the run that made it (provenance.config in ticket.json), so its normalisation is unknown");
         }
         SearchSpaceConfig config = m.provenance().config();
-        return TicketInput.of(config.data(), DatasetLoader.load(config.data(), config.seed()).normalization());
+        PreparedData data = DatasetLoader.load(config.data(), config.seed());
+        return TicketInput.of(config.data(), data.normalization(), data.test().size());
     }
 }

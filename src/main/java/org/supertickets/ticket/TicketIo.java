@@ -35,6 +35,8 @@ public final class TicketIo {
     public static final String MANIFEST = "ticket.json";
     public static final String WEIGHTS = "weights.safetensors";
     private static final long MAX_MANIFEST_BYTES = 16L * 1024 * 1024;
+    /** The form of the graphs written before the graph declared its opset: Split's sizes as an attribute. */
+    private static final int OLDER_GRAPH_OPSET = 11;
 
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.INDENT_OUTPUT)
@@ -96,7 +98,7 @@ public final class TicketIo {
                         m.sparseMacs(), m.exactSparseMacs(), m.params(), m.keptParams(), supernetMacs, supernetParams,
                         scores.testMeanIou(), scores.testMeanIouWithoutBackground()),
                 provenance, input, TicketGraph.epsilon(network.architecture()),
-                TicketGraph.of(network.architecture()));
+                TicketGraph.of(network.architecture()), TicketGraph.OPSET);
     }
 
     public static void write(Path folder, Ticket ticket) throws IOException {
@@ -152,11 +154,9 @@ public final class TicketIo {
             throw new CorruptFileException(manifestFile, "is not a valid ticket manifest: " + e.getOriginalMessage()
                     + locationOf(e));
         }
-        if (manifest == null || !(TicketManifest.FORMAT.equals(manifest.format())
-                || TicketManifest.FORMAT_V1.equals(manifest.format()))) {
+        if (manifest == null || !TicketManifest.READABLE.contains(manifest.format())) {
             throw new CorruptFileException(manifestFile, "has format '" + (manifest == null ? null : manifest.format())
-                    + "'; this workbench reads '" + TicketManifest.FORMAT + "' and '" + TicketManifest.FORMAT_V1
-                    + "'");
+                    + "'; this workbench reads '" + String.join("', '", TicketManifest.READABLE) + "'");
         }
         if (manifest.architecture() == null) {
             throw new CorruptFileException(manifestFile, "has no architecture");
@@ -176,22 +176,36 @@ public final class TicketIo {
                     + ")");
         }
         // After the architecture was checked against the weights: an impossible one is reported as such first.
-        List<TicketGraphNode> graph = TicketGraph.of(manifest.architecture());
-        double epsilon = TicketGraph.epsilon(manifest.architecture());
-        if (manifest.graph() == null || manifest.bnEpsilon() == null
-                || manifest.architecture().segments() && withoutDecoder(manifest.architecture()).equals(
-                        manifest.graph()) && manifest.bnEpsilon() == epsilon) {
+        Architecture a = manifest.architecture();
+        List<TicketGraphNode> graph = TicketGraph.of(a);
+        double epsilon = TicketGraph.epsilon(a);
+        if (manifest.graph() == null || manifest.bnEpsilon() == null || manifest.graphOpset() == null
+                && manifest.bnEpsilon() == epsilon && olderGraphs(a).contains(manifest.graph())) {
             // Version 1 wrote neither; both follow from the architecture, which the weights are checked against.
-            // The first segmentation tickets wrote the classification graph (no decoder): derived again likewise.
-            manifest = new TicketManifest(manifest.format(), manifest.architecture(), manifest.layers(),
-                    manifest.metrics(), manifest.provenance(), manifest.input(), epsilon, graph);
-        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != epsilon) {
-            // Both are derived, never read: an edited copy would tell outside readers something else than we run.
-            throw new CorruptFileException(manifestFile, "has a 'graph' or 'bnEpsilon' that does not follow from its "
-                    + "architecture (they are written from it); restore the file, or delete both fields to have them "
-                    + "derived again");
+            // Version 2 wrote the graph without its opset, in opset 11's form (Split's sizes an attribute), and the
+            // first segmentation tickets the classification graph (no decoder): derived again likewise.
+            manifest = manifest.withGraph(epsilon, graph, TicketGraph.OPSET);
+        } else if (!graph.equals(manifest.graph()) || manifest.bnEpsilon() != epsilon
+                || !Integer.valueOf(TicketGraph.OPSET).equals(manifest.graphOpset())) {
+            // All three are derived, never read: an edited copy would tell outside readers something else than we run.
+            throw new CorruptFileException(manifestFile, "has a 'graph', 'graphOpset' or 'bnEpsilon' that does not "
+                    + "follow from its architecture (they are written from it); restore the file, or delete the "
+                    + "three fields to have them derived again");
         }
         return new Ticket(manifest, network);
+    }
+
+    /**
+     * The graphs older versions wrote for {@code a}: opset 11's form of today's, and for segmentation also of the
+     * classification graph of the same body (the first segmentation tickets).
+     */
+    private static List<List<TicketGraphNode>> olderGraphs(Architecture a) {
+        List<List<TicketGraphNode>> older = new ArrayList<>();
+        older.add(TicketGraph.atOpset(TicketGraph.of(a), OLDER_GRAPH_OPSET));
+        if (a.segments()) {
+            older.add(TicketGraph.atOpset(withoutDecoder(a), OLDER_GRAPH_OPSET));
+        }
+        return older;
     }
 
     /** The graph the first segmentation tickets wrote: the classification one of the same body. */

@@ -2,6 +2,7 @@ package org.supertickets.ticket;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.supertickets.data.TestSetDescription;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
@@ -39,7 +40,7 @@ final class TicketManifestCheck {
         checkInput(file, m.input(), m.architecture().inChannels());
         SearchSpaceConfig config = checkedConfig(file, m.provenance());
         return new TicketManifest(m.format(), m.architecture(), m.layers(), m.metrics(),
-                m.provenance().withConfig(config), m.input(), m.bnEpsilon(), m.graph());
+                m.provenance().withConfig(config), m.input(), m.bnEpsilon(), m.graph(), m.graphOpset());
     }
 
     private static SearchSpaceConfig checkedConfig(Path file, TicketProvenance p) throws CorruptFileException {
@@ -142,9 +143,6 @@ final class TicketManifestCheck {
             share(file, "testMeanIou", m.testMeanIou(), true);
         }
         share(file, "sparsity", m.sparsity(), false);
-        if (m.testMeanIou() != null) {
-            share(file, "testMeanIou", m.testMeanIou(), true);
-        }
         if (m.testMeanIouWithoutBackground() != null) {
             share(file, "testMeanIouWithoutBackground", m.testMeanIouWithoutBackground(), true);
         }
@@ -185,6 +183,12 @@ final class TicketManifestCheck {
                 throw new CorruptFileException(file, "has 'input.mean' " + mean[c] + " and 'input.std' " + std[c]
                         + " for channel " + c + "; a standardisation is finite and divides by more than 0." + FIX);
             }
+        }
+        TestSetDescription test = input.testSet();
+        if (test != null && (test.limit() < 0 || test.images() != null && (test.images() < 0
+                || test.limit() > 0 && test.images() > test.limit()))) {
+            throw new CorruptFileException(file, "has 'input.testSet' of " + test.images() + " images with limit "
+                    + test.limit() + "; a count is not negative, and not above the limit when there is one." + FIX);
         }
     }
 }

@@ -83,7 +83,7 @@ class GroupedSkipTicketTest {
             workbench = net.forward(root.create(x, new Shape(n, 1, 8, 8)), BatchNormMode.EVAL).toFloatArray();
         }
         TicketInput input = new TicketInput(TicketInput.LAYOUT, 1, 8, 8, 255, "test", new float[] {0},
-                new float[] {1}, TicketInput.FORMULA, null, "none");
+                new float[] {1}, TicketInput.FORMULA, null, "none", null, null, null);
         byte[] model = TicketOnnxExport.encode(ticket, input, "test");
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions();

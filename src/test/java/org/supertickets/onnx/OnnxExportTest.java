@@ -47,6 +47,8 @@ class OnnxExportTest {
         assertEquals("T-shirt/top", input.classNames().get(0));
         assertTrue(input.testSplit().startsWith("the first " + TinyTicketRun.TEST_IMAGES + " images of"),
                 input.testSplit());
+        assertEquals(TinyTicketRun.TEST_IMAGES, input.testSet().images(), "the run records how many it scored");
+        assertEquals(TinyTicketRun.TEST_IMAGES, input.testSet().limit());
 
         Path onnx = tmp.resolve("fresh.onnx");
         OnnxExport.Result r = OnnxExport.toOnnx(ticketFolder, onnx);
@@ -89,6 +91,9 @@ class OnnxExportTest {
                 OrtSession session = env.createSession(model.toString(), options)) {
             Map<String, String> md = session.getMetadata().getCustomMetadata();
             assertEquals(List.of("input"), List.copyOf(session.getInputNames()));
+            if (md.containsKey("test_images")) {
+                assertEquals(String.valueOf(count), md.get("test_images"), "the images the ticket was scored on");
+            }
             float mean = single(md.get("mean"));
             float std = single(md.get("std"));
             ShippedTestImages images = ShippedTestImages.firstOf("fashion-mnist", count);

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.CRC32C;
+import org.supertickets.io.ProtoFields;
 
 /**
  * Reads TensorBoard event files as the specification describes them, independently of the writer: TFRecord
@@ -18,8 +19,7 @@ import java.util.zip.CRC32C;
  * of the data, all little-endian) and the protocol-buffer wire format of {@code Event}, {@code Summary.Value},
  * {@code HistogramProto}, {@code TensorProto}, {@code SummaryMetadata} and the hparams plugin's
  * {@code HParamsPluginData} (field numbers from TensorBoard's {@code .proto} files). Each message is first split
- * into its fields by wire type, as any protobuf reader does, and unknown fields are ignored; a repeated scalar is
- * read packed or not, as the specification requires of a reader.
+ * into its fields by wire type ({@link ProtoFields}), as any protobuf reader does, and unknown fields are ignored.
  */
 final class TfEventFileReader {
 
@@ -87,32 +87,32 @@ final class TfEventFileReader {
 
     /** Event { double wall_time = 1; int64 step = 2; string file_version = 3; Summary summary = 5; } */
     private static Event event(byte[] data) {
-        Fields event = Fields.of(data);
+        ProtoFields event = ProtoFields.of(data);
         Map<String, Float> scalars = new LinkedHashMap<>();
         Map<String, Histo> histograms = new LinkedHashMap<>();
         Map<String, Tensor> tensors = new LinkedHashMap<>();
         Map<String, PluginData> plugins = new LinkedHashMap<>();
         byte[] summary = event.bytes(5);
         // Summary { repeated Value value = 1; }
-        for (Object v : summary == null ? List.of() : Fields.of(summary).all(1)) {
+        for (Object v : summary == null ? List.of() : ProtoFields.of(summary).all(1)) {
             // Value { string tag = 1; float simple_value = 2; HistogramProto histo = 5; TensorProto tensor = 8;
             //         SummaryMetadata metadata = 9; }
-            Fields value = Fields.of((byte[]) v);
+            ProtoFields value = ProtoFields.of((byte[]) v);
             String tag = value.string(1);
             if (value.has(2)) {
                 scalars.put(tag, Float.intBitsToFloat(value.fixed32(2)));
             }
             if (value.has(5)) {
-                histograms.put(tag, histo(Fields.of(value.bytes(5))));
+                histograms.put(tag, histo(ProtoFields.of(value.bytes(5))));
             }
             if (value.has(8)) {
-                tensors.put(tag, tensor(Fields.of(value.bytes(8))));
+                tensors.put(tag, tensor(ProtoFields.of(value.bytes(8))));
             }
             if (value.has(9)) {
                 // SummaryMetadata { PluginData plugin_data = 1; }
                 // PluginData { string plugin_name = 1; bytes content = 2; }
-                byte[] pluginData = Fields.of(value.bytes(9)).bytes(1);
-                Fields plugin = Fields.of(pluginData == null ? new byte[0] : pluginData);
+                byte[] pluginData = ProtoFields.of(value.bytes(9)).bytes(1);
+                ProtoFields plugin = ProtoFields.of(pluginData == null ? new byte[0] : pluginData);
                 byte[] content = plugin.bytes(2);
                 plugins.put(tag, new PluginData(plugin.string(1), content == null ? new byte[0] : content));
             }
@@ -121,18 +121,18 @@ final class TfEventFileReader {
                 histograms, tensors, plugins);
     }
 
-    private static Histo histo(Fields h) {
+    private static Histo histo(ProtoFields h) {
         return new Histo(h.double64(1), h.double64(2), h.double64(3), h.double64(4), h.double64(5), h.doubles(6),
                 h.doubles(7));
     }
 
     /** TensorProto { DataType dtype = 1; TensorShapeProto tensor_shape = 2; repeated float float_val = 5 [packed];
      *  repeated bytes string_val = 8; }  TensorShapeProto { repeated Dim dim = 2; }  Dim { int64 size = 1; } */
-    private static Tensor tensor(Fields t) {
+    private static Tensor tensor(ProtoFields t) {
         List<Long> shape = new ArrayList<>();
         if (t.has(2)) {
-            for (Object dim : Fields.of(t.bytes(2)).all(2)) {
-                shape.add(Fields.of((byte[]) dim).varint(1));
+            for (Object dim : ProtoFields.of(t.bytes(2)).all(2)) {
+                shape.add(ProtoFields.of((byte[]) dim).varint(1));
             }
         }
         List<String> strings = new ArrayList<>();
@@ -147,22 +147,22 @@ final class TfEventFileReader {
      * SessionEndInfo session_end_info = 4; } }
      */
     static HParams hparams(byte[] content) {
-        Fields data = Fields.of(content);
+        ProtoFields data = ProtoFields.of(content);
         SessionStart start = null;
         SessionEnd end = null;
         if (data.has(3)) {
             // SessionStartInfo { map<string, google.protobuf.Value> hparams = 1; double start_time_secs = 5; }
-            Fields info = Fields.of(data.bytes(3));
+            ProtoFields info = ProtoFields.of(data.bytes(3));
             Map<String, Object> hparams = new LinkedHashMap<>();
             for (Object e : info.all(1)) {
-                Fields entry = Fields.of((byte[]) e); // { string key = 1; Value value = 2; }
-                hparams.put(entry.string(1), protobufValue(Fields.of(entry.bytes(2))));
+                ProtoFields entry = ProtoFields.of((byte[]) e); // { string key = 1; Value value = 2; }
+                hparams.put(entry.string(1), protobufValue(ProtoFields.of(entry.bytes(2))));
             }
             start = new SessionStart(hparams, info.double64(5));
         }
         if (data.has(4)) {
             // SessionEndInfo { Status status = 1; double end_time_secs = 2; }
-            Fields info = Fields.of(data.bytes(4));
+            ProtoFields info = ProtoFields.of(data.bytes(4));
             end = new SessionEnd(info.varint(1), info.double64(2));
         }
         return new HParams(data.varint(1), start, end);
@@ -170,7 +170,7 @@ final class TfEventFileReader {
 
     /** google.protobuf.Value { oneof kind { NullValue null_value = 1; double number_value = 2;
      *  string string_value = 3; bool bool_value = 4; ... } } */
-    private static Object protobufValue(Fields v) {
+    private static Object protobufValue(ProtoFields v) {
         if (v.has(2)) {
             return v.double64(2);
         } else if (v.has(3)) {
@@ -179,116 +179,5 @@ final class TfEventFileReader {
             return v.varint(4) != 0;
         }
         throw new IllegalStateException("a google.protobuf.Value without a number, string or bool");
-    }
-
-    /**
-     * A message split into its fields: per field number, each occurrence as the wire gave it — a Long for a
-     * varint or the bits of a fixed64, an Integer for the bits of a fixed32, a byte[] for a length-delimited
-     * field. A non-repeated field read once takes its last occurrence, as protobuf merges them.
-     */
-    private record Fields(Map<Integer, List<Object>> byNumber) {
-
-        static Fields of(byte[] data) {
-            ByteBuffer in = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
-            Map<Integer, List<Object>> fields = new LinkedHashMap<>();
-            while (in.hasRemaining()) {
-                long key = readVarint(in);
-                int wireType = (int) (key & 7);
-                Object value = switch (wireType) {
-                    case 0 -> readVarint(in);
-                    case 1 -> in.getLong();
-                    case 2 -> {
-                        byte[] b = new byte[Math.toIntExact(readVarint(in))];
-                        in.get(b);
-                        yield b;
-                    }
-                    case 5 -> in.getInt();
-                    default -> throw new IllegalStateException("wire type " + wireType);
-                };
-                fields.computeIfAbsent((int) (key >>> 3), n -> new ArrayList<>()).add(value);
-            }
-            return new Fields(fields);
-        }
-
-        boolean has(int field) {
-            return byNumber.containsKey(field);
-        }
-
-        List<Object> all(int field) {
-            return byNumber.getOrDefault(field, List.of());
-        }
-
-        private Object last(int field) {
-            List<Object> values = all(field);
-            return values.isEmpty() ? null : values.get(values.size() - 1);
-        }
-
-        byte[] bytes(int field) {
-            return (byte[]) last(field);
-        }
-
-        String string(int field) {
-            byte[] b = bytes(field);
-            return b == null ? null : new String(b, StandardCharsets.UTF_8);
-        }
-
-        /** A varint field; 0, its default, when absent. */
-        long varint(int field) {
-            Object v = last(field);
-            return v == null ? 0 : (Long) v;
-        }
-
-        int fixed32(int field) {
-            return (Integer) last(field);
-        }
-
-        /** A double field; 0, its default, when absent. */
-        double double64(int field) {
-            Object v = last(field);
-            return v == null ? 0 : Double.longBitsToDouble((Long) v);
-        }
-
-        /** A repeated double: packed (a length-delimited run of 8-byte values) or one fixed64 per value. */
-        List<Double> doubles(int field) {
-            List<Double> out = new ArrayList<>();
-            for (Object v : all(field)) {
-                if (v instanceof byte[] packed) {
-                    ByteBuffer b = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
-                    while (b.hasRemaining()) {
-                        out.add(b.getDouble());
-                    }
-                } else {
-                    out.add(Double.longBitsToDouble((Long) v));
-                }
-            }
-            return out;
-        }
-
-        /** A repeated float: packed or one fixed32 per value. */
-        List<Float> floats(int field) {
-            List<Float> out = new ArrayList<>();
-            for (Object v : all(field)) {
-                if (v instanceof byte[] packed) {
-                    ByteBuffer b = ByteBuffer.wrap(packed).order(ByteOrder.LITTLE_ENDIAN);
-                    while (b.hasRemaining()) {
-                        out.add(b.getFloat());
-                    }
-                } else {
-                    out.add(Float.intBitsToFloat((Integer) v));
-                }
-            }
-            return out;
-        }
-    }
-
-    private static long readVarint(ByteBuffer in) {
-        long value = 0;
-        for (int shift = 0; ; shift += 7) {
-            byte b = in.get();
-            value |= (long) (b & 0x7F) << shift;
-            if ((b & 0x80) == 0) {
-                return value;
-            }
-        }
     }
 }
