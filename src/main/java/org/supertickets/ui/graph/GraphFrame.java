@@ -22,12 +22,21 @@ public final class GraphFrame {
     private final int[] edgeMaxChannels;
     private final long totalMacs;
     private final String caption;
+    private final Architecture architecture;
+    /** Each node's output height and width at this moment (the tensor N×C×H×W it hands on). */
+    private final int[][] outSizes;
 
-    private GraphFrame(SupernetGraph graph, NodeState[] nodes, long totalMacs, String caption) {
+    private GraphFrame(SupernetGraph graph, NodeState[] nodes, long totalMacs, String caption,
+            Architecture architecture) {
         this.graph = graph;
         this.nodes = nodes;
         this.totalMacs = totalMacs;
         this.caption = caption;
+        this.architecture = architecture;
+        outSizes = new int[nodes.length][];
+        for (GraphNode n : graph.nodes()) {
+            outSizes[n.id()] = outSize(architecture, n);
+        }
         List<GraphEdge> edges = graph.edges();
         edgeChannels = new int[edges.size()];
         edgeMaxChannels = new int[edges.size()];
@@ -58,6 +67,47 @@ public final class GraphFrame {
 
     public int edgeMaxChannels(int edge) {
         return edgeMaxChannels[edge];
+    }
+
+    /** The network at this moment (the search has shrunk it since the supernet). */
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    /** A node's output height and width, e.g. {@code {14, 14}}. */
+    public int[] outSize(int node) {
+        return outSizes[node].clone();
+    }
+
+    /**
+     * The height and width of what an edge carries: its source's output, except into a classification network's
+     * classifier, which takes the head's output after global average pooling (1×1).
+     */
+    public int[] edgeSize(int edge) {
+        GraphEdge e = graph.edges().get(edge);
+        if (graph.nodes().get(e.to()).kind() == NodeKind.CLASSIFIER && !architecture.segments()) {
+            return new int[] {1, 1};
+        }
+        return outSize(e.from());
+    }
+
+    private static int[] outSize(Architecture net, GraphNode n) {
+        BlockState block = n.block() < 0 ? null : net.blocks().stream().filter(b -> b.index() == n.block())
+                .findFirst().orElse(null);
+        return switch (n.kind()) {
+            case INPUT -> new int[] {net.inHeight(), net.inWidth()};
+            case STEM -> {
+                LayerShape stem = net.layers().get(0);
+                yield new int[] {stem.outHeight(), stem.outWidth()};
+            }
+            case EXPAND -> block == null ? new int[] {0, 0} : new int[] {block.inHeight(), block.inWidth()};
+            case DEPTHWISE, PROJECT, SKIP, ADD -> block == null ? new int[] {0, 0}
+                    : new int[] {block.outHeight(), block.outWidth()};
+            case HEAD -> new int[] {net.featureHeight(), net.featureWidth()};
+            case DECODER, DECODER_JOIN -> new int[] {net.decoderHeight(), net.decoderWidth()};
+            case CLASSIFIER -> net.segments() ? new int[] {net.decoderHeight(), net.decoderWidth()}
+                    : new int[] {1, 1};
+        };
     }
 
     /** Dense MACs of the whole network at this moment. */
@@ -135,7 +185,7 @@ public final class GraphFrame {
             }
             states[n.id()] = new NodeState(channels, n.maxChannels(), weights, kept, macs, keptMacs, share, opacity);
         }
-        return new GraphFrame(graph, states, total, caption);
+        return new GraphFrame(graph, states, total, caption, now);
     }
 
     private static BranchState branch(BlockState block, int kernel) {

@@ -304,7 +304,10 @@ public final class GraphPainter {
         }
         gc.stroke();
         gc.setLineDashes();
-        labels.add(new Label(List.of(kept + "/" + total), lx, ly, -1, kept > 0 ? palette.muted()
+        // Netron labels an edge with the tensor it carries: channels kept / supernet's, then height × width.
+        int[] size = frame.edgeSize(index);
+        labels.add(new Label(List.of(kept + "/" + total + " · " + size[0] + "×" + size[1], kept + "/" + total), lx, ly,
+                -1, kept > 0 ? palette.muted()
                 : palette.muted().deriveColor(0, 1, 1, 0.6), 2));
     }
 

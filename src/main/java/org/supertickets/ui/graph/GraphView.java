@@ -43,6 +43,12 @@ public final class GraphView extends BorderPane {
     private final GraphCanvas canvas = new GraphCanvas();
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
     private Slider slider;
+    private final NodePanel nodePanel;
+
+    /** Whether the picked layer's side panel may show (true unless the screen is too short for it). */
+    public BooleanProperty nodePanelProperty() {
+        return nodePanel.enabledProperty();
+    }
 
     public GraphView(GraphViewModel vm, TimelineViewModel timeline) {
         getStyleClass().add("graph-view");
@@ -54,29 +60,11 @@ public final class GraphView extends BorderPane {
         canvas.setOnPick(vm::select);
         setTop(legend(vm));
         setCenter(canvas);
-        Label details = details(vm);
-        setBottom(timeline == null ? details : new javafx.scene.layout.VBox(details, timeBar(timeline)));
-    }
-
-    /**
-     * Netron's side panel in one line under the graph: the picked layer's name and kind, channels and weights kept,
-     * MACs and importance in the frame shown; hidden while nothing is picked.
-     */
-    private static Label details(GraphViewModel vm) {
-        Label details = new Label();
-        details.setId("graph-details");
-        details.setWrapText(true);
-        details.setPadding(new Insets(2, 6, 2, 6));
-        details.managedProperty().bind(details.visibleProperty());
-        Runnable update = () -> {
-            String text = vm.detailsOfSelected();
-            details.setText(text);
-            details.setVisible(!text.isEmpty());
-        };
-        vm.selectedLayerProperty().addListener((o, was, now) -> update.run());
-        vm.frameProperty().addListener((o, was, now) -> update.run());
-        update.run();
-        return details;
+        nodePanel = new NodePanel(vm);
+        setRight(nodePanel);
+        if (timeline != null) {
+            setBottom(timeBar(timeline));
+        }
     }
 
     public BooleanProperty darkProperty() {
@@ -228,6 +216,9 @@ public final class GraphView extends BorderPane {
             }
             GraphNode node = found.get(next[0]++ % found.size());
             vm.select(node);
+            // The pick opens the side panel, which narrows the canvas: centre once that layout is done.
+            applyCss();
+            layout();
             canvas.centreOn(node);
         });
         return find;

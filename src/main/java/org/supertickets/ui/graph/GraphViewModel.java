@@ -114,16 +114,15 @@ public final class GraphViewModel {
         }).toList();
     }
 
-    /** The picked layer's description on one line (the graph's details line); empty while none is picked. */
-    public String detailsOfSelected() {
+    /** The picked layer's properties in the frame shown (the graph's side panel); empty while none is picked. */
+    public java.util.List<NodeProperties.Property> propertiesOfSelected() {
         GraphFrame f = frame.get();
         String layer = selectedLayer.get();
         if (f == null || layer == null) {
-            return "";
+            return java.util.List.of();
         }
         return f.graph().nodes().stream().filter(n -> layer.equals(n.layer())).findFirst()
-                .map(n -> describe(f, n).replace("\nclick: show its mask heatmap", "").replace("\n", " · "))
-                .orElse("");
+                .map(n -> NodeProperties.of(f, n)).orElse(java.util.List.of());
     }
 
     /** The tooltip of a node: channels, weights alive, MACs and their share, importance. */

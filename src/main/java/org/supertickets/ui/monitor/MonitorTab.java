@@ -132,6 +132,8 @@ public final class MonitorTab extends BorderPane {
             // On a projector's few lines the graph takes the heatmap's place until a layer is clicked.
             if (screenHeight.getAsDouble() < 900) {
                 heatmapOnDemand = true;
+                // the heatmap's header names the picked layer; the side panel would leave the graph a sliver
+                graphView.nodePanelProperty().set(false);
                 showHeatmapOnDemand(graph.selectedLayerProperty().get() != null);
                 // A wide, short graph area: blocks side by side fill it; one column came out a few lines tall.
                 columnsBeforePresenting = graph.columnsProperty().get();
@@ -141,6 +143,7 @@ public final class MonitorTab extends BorderPane {
             }
         } else if (dividersBeforePresenting != null) {
             heatmapOnDemand = false;
+            graphView.nodePanelProperty().set(true);
             if (!rightSplit.getItems().contains(heatmapView)) {
                 rightSplit.getItems().add(heatmapView);
             }
@@ -164,7 +167,7 @@ public final class MonitorTab extends BorderPane {
         }
         if (layerPicked && !rightSplit.getItems().contains(heatmapView)) {
             rightSplit.getItems().add(heatmapView);
-            rightSplit.setDividerPositions(0.5);
+            rightSplit.setDividerPositions(0.6);
         } else if (!layerPicked) {
             rightSplit.getItems().remove(heatmapView);
         }

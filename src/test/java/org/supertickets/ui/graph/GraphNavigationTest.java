@@ -139,9 +139,12 @@ class GraphNavigationTest {
             find.fireEvent(new javafx.event.ActionEvent());
         });
         assertEquals("blocks.1.expand", vm.selectedLayerProperty().get());
-        javafx.scene.control.Label details = robot.lookup("#graph-details").queryAs(javafx.scene.control.Label.class);
-        assertTrue(details.isVisible() && details.getText().startsWith("blocks.1.expand (expand 1×1) · channels "),
-                "Netron's side panel, in a line: " + details.getText());
+        // Netron's side panel: the picked layer's attributes and tensors
+        assertTrue(robot.lookup("#graph-node-panel").query().isVisible());
+        assertEquals("blocks.1.expand", robot.lookup("#graph-node-name").queryAs(javafx.scene.control.Label.class)
+                .getText());
+        String input = robot.lookup("#graph-node-input").queryAs(javafx.scene.control.Label.class).getText();
+        assertTrue(input.matches("N×\\d+×\\d+×\\d+"), input);
         GraphNode node = vm.find("b1 expand").get(0);
         GraphPainter.Transform t = view.canvas().transform();
         assertEquals(view.canvas().getWidth() / 2, t.dx() + node.x() * t.scale(), 1, "centred");
@@ -150,5 +153,9 @@ class GraphNavigationTest {
             find.fireEvent(new javafx.event.ActionEvent());
         });
         assertTrue(find.getStyleClass().contains("invalid"));
+        robot.interact(() -> robot.lookup("#graph-node-panel-close").queryAs(javafx.scene.control.Button.class)
+                .fire());
+        assertEquals(null, vm.selectedLayerProperty().get());
+        assertFalse(robot.lookup("#graph-node-panel").query().isVisible(), "× clears the pick and hides the panel");
     }
 }

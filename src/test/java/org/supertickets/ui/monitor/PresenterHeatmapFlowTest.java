@@ -49,12 +49,16 @@ class PresenterHeatmapFlowTest {
             assertFalse(monitor.heatmapShown(), "the graph takes the heatmap's room");
             robot.interact(() -> window.vm().graph().selectLayer("blocks.0.expand"));
             assertTrue(monitor.heatmapShown(), "a clicked layer shows its heatmap");
+            assertFalse(monitor.graphView().lookup("#graph-node-panel").isVisible(),
+                    "the heatmap names the layer; the side panel would leave the graph a sliver");
             robot.interact(() -> window.vm().graph().selectLayer(null));
             assertFalse(monitor.heatmapShown());
         } finally {
             robot.interact(() -> window.view().presenter().onProperty().set(false));
         }
         assertTrue(monitor.heatmapShown(), "the user's layout is back after presenting");
+        robot.interact(() -> window.vm().graph().selectLayer("blocks.0.expand"));
+        assertTrue(monitor.graphView().lookup("#graph-node-panel").isVisible(), "the side panel beside the graph");
         robot.interact(() -> window.vm().graph().selectLayer(null));
         assertTrue(monitor.heatmapShown(), "not presenting, the heatmap stays whatever is picked");
     }
