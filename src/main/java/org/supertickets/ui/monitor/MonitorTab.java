@@ -47,6 +47,12 @@ public final class MonitorTab extends BorderPane {
     private final MonitorView monitorView;
     private final GraphView graphView;
     private final HeatmapView heatmapView;
+    /**
+     * Screen lines, divided by the presenter's font factor, under which graph and heatmap do not both fit: 1280×720
+     * at 1.5× (480) and 1920×1080 at 2× (540) are short, 1600×1000 at 1.5× (667) is not.
+     */
+    static final double SHORT_SCREEN_LINES = 600;
+
     /** The height of the screen presenter mode fills (tests stand in a projector's). */
     private java.util.function.DoubleSupplier screenHeight = () -> Screen.getPrimary().getBounds().getHeight();
     /** True while presenting on a screen too short for graph and heatmap at once. */
@@ -121,7 +127,8 @@ public final class MonitorTab extends BorderPane {
     }
 
     /**
-     * Presenting: the graph gets more of the Monitor (all of its right side on a screen under 900 lines); the
+     * Presenting: the graph gets more of the Monitor (all of its right side, until a layer is picked, on a screen
+     * short for the presenter's font: under {@link #SHORT_SCREEN_LINES} lines at scale 1); the
      * user's layout comes back afterwards.
      */
     public void present(boolean on) {
@@ -130,7 +137,7 @@ public final class MonitorTab extends BorderPane {
                     rightSplit.getDividerPositions()[0]};
             monitorSplit.setDividerPositions(0.42);
             // On a projector's few lines the graph takes the heatmap's place until a layer is clicked.
-            if (screenHeight.getAsDouble() < 900) {
+            if (screenHeight.getAsDouble() / monitorView.scaleProperty().get() < SHORT_SCREEN_LINES) {
                 heatmapOnDemand = true;
                 // the heatmap's header names the picked layer; the side panel would leave the graph a sliver
                 graphView.nodePanelProperty().set(false);

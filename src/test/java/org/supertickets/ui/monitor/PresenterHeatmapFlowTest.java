@@ -61,5 +61,23 @@ class PresenterHeatmapFlowTest {
         assertTrue(monitor.graphView().lookup("#graph-node-panel").isVisible(), "the side panel beside the graph");
         robot.interact(() -> window.vm().graph().selectLayer(null));
         assertTrue(monitor.heatmapShown(), "not presenting, the heatmap stays whatever is picked");
+
+        // 1000 lines at 1.5× fit graph and heatmap at once; 1080 at 2× do not.
+        robot.interact(() -> {
+            monitor.setScreenHeight(() -> 1000);
+            window.view().presenter().onProperty().set(true);
+        });
+        assertTrue(monitor.heatmapShown(), "1600×1000 at 1.5×: room for both");
+        robot.interact(() -> {
+            window.view().presenter().onProperty().set(false);
+            monitor.setScreenHeight(() -> 1080);
+            window.view().presenter().scaleProperty().set(2.0);
+            window.view().presenter().onProperty().set(true);
+        });
+        assertFalse(monitor.heatmapShown(), "1920×1080 at 2×: short");
+        robot.interact(() -> {
+            window.view().presenter().onProperty().set(false);
+            window.view().presenter().scaleProperty().set(1.5);
+        });
     }
 }
