@@ -186,7 +186,10 @@ public final class GraphPainter {
                     new double[] {sx, box.getMaxY() + h / 2 + 1}));
             // No room beside the node: farther out, each ring one line height away, tied back by a leader line
             // (a label left out had to be found by hovering, which a room watching a projector cannot do).
-            for (int ring = 1; ring <= FAR_RINGS; ring++) {
+            // (Not for a node the view cuts: a leader line to the canvas edge would point at nothing seen.)
+            boolean seen = box.getMinX() >= 0 && box.getMaxX() <= width && box.getMinY() >= 0
+                    && box.getMaxY() <= height;
+            for (int ring = 1; seen && ring <= FAR_RINGS; ring++) {
                 double d = ring * h;
                 spots.add(new double[] {box.getMaxX() + w / 2 + 2 + d, midY - d});
                 spots.add(new double[] {box.getMinX() - w / 2 - 2 - d, midY - d});

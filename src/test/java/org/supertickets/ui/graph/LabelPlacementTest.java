@@ -67,6 +67,16 @@ class LabelPlacementTest {
     }
 
     @Test
+    void aNodeTheViewCutsGetsNoLabelFarAway() {
+        // the same crowd, scrolled so that the node's box leaves the canvas at the bottom
+        GraphPainter.Transform scrolled = new GraphPainter.Transform(1, 0, 95);
+        List<Rectangle2D> boxes = crowded().stream().map(b -> new Rectangle2D(b.getMinX(), b.getMinY() + 95,
+                b.getWidth(), b.getHeight())).toList();
+        assertNull(GraphPainter.place(LABEL, LABEL.texts().get(0), FONT, scrolled, new ArrayList<>(), boxes, 400,
+                210));
+    }
+
+    @Test
     void aLabelIsLeftOutOnlyWhenTheCanvasHasNoFreeSpot() {
         List<Rectangle2D> taken = new ArrayList<>(List.of(new Rectangle2D(0, 0, 400, 300)));
         assertNull(GraphPainter.place(LABEL, LABEL.texts().get(0), FONT, SCREEN, taken, crowded(), 400, 300));
