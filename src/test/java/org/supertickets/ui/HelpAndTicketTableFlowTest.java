@@ -99,11 +99,7 @@ class HelpAndTicketTableFlowTest {
         assertFalse(table.getItems().isEmpty());
 
         List<String> titles = table.getColumns().stream().map(TableColumn::getText).toList();
-        List<String> shown = table.lookupAll(".column-header .label").stream()
-                .map(n -> ((Label) n).getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
-                        .map(c -> ((Text) c).getText()).findFirst().orElse(""))
-                .toList();
-        assertEquals(titles, shown, "no header is cut short with …");
+        assertEquals(titles, shownHeaders(table), "no header is cut short with …");
         for (Node n : table.lookupAll(".scroll-bar")) {
             if (n instanceof ScrollBar bar && bar.getOrientation() == Orientation.HORIZONTAL) {
                 assertFalse(bar.isVisible(), "no sideways scrolling");
@@ -146,15 +142,19 @@ class HelpAndTicketTableFlowTest {
                 }
             }
             assertTrue(cut.isEmpty(), "cells cut short: " + cut);
-            List<String> titles = table.getColumns().stream().map(TableColumn::getText).toList();
-            List<String> shown = table.lookupAll(".column-header .label").stream()
-                    .map(n -> ((Label) n).getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
-                            .map(c -> ((Text) c).getText()).findFirst().orElse(""))
-                    .toList();
-            assertEquals(titles, shown, "no header is cut short with …");
+            assertEquals(table.getColumns().stream().map(TableColumn::getText).toList(), shownHeaders(table),
+                    "no header is cut short with …");
         } finally {
             robot.interact(() -> window.view().presenter().onProperty().set(false));
         }
+    }
+
+    /** The header texts as drawn (a cut one ends in …). */
+    private static List<String> shownHeaders(javafx.scene.control.TableView<?> table) {
+        return table.lookupAll(".column-header .label").stream()
+                .map(n -> ((Label) n).getChildrenUnmodifiable().stream().filter(c -> c instanceof Text)
+                        .map(c -> ((Text) c).getText()).findFirst().orElse(""))
+                .toList();
     }
 
     private MenuItem menuItem(String id) {

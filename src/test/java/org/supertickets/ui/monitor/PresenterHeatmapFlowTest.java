@@ -23,11 +23,6 @@ import org.supertickets.ui.WorkbenchWindow;
 @ExtendWith(ApplicationExtension.class)
 class PresenterHeatmapFlowTest {
 
-    static {
-        // Monocle's headless screen defaults to 1280x800; the workbench window is larger.
-        System.setProperty("headless.geometry", "1600x1000-32");
-    }
-
     @TempDir
     static Path dir;
     private WorkbenchWindow window;
