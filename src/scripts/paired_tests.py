@@ -4,13 +4,14 @@ a_i - b_i, its two-sided 95 % interval (Student's t, n-1 degrees of freedom), th
 correction over every pair asked for together. Needs only the standard library, so a reader can check every p and
 interval in docs/results.md from the CSV alone.
 
-    python3 src/scripts/paired_tests.py [--metric COLUMN] [--by setting|name] comparison.csv A:B [...]
+    python3 src/scripts/paired_tests.py [--metric COLUMN] [--by setting|name] [--welch] comparison.csv[,more.csv] A:B [...]
 
 By default a setting is the `setting` column (the config hash `compare` prints) and the measure `test_accuracy`;
 `--by name` names a setting by its run name without seed and time stamp (runs of one config that differ only in
 their start, e.g. transfers from the ticket's, the rewound or random weights), `--metric test_mean_iou` compares
-segmentation runs. The first named is A. Prints one CSV row a pair:
-a,b,seeds,mean_diff,ci_low,ci_high,t,p_two_sided,p_holm.
+segmentation runs. `--welch` compares two settings run on different seeds (Welch's unpaired t test, its degrees of
+freedom by Welch-Satterthwaite; `seeds` then reads "nA+nB"); several CSVs joined by commas are read as one. The
+first named is A. Prints one CSV row a pair: a,b,seeds,mean_diff,ci_low,ci_high,t,p_two_sided,p_holm.
 """
 import csv
 import math
@@ -85,14 +86,31 @@ def name_without_seed(run):
     return re.sub(r"-seed[_=]\d+", "", re.sub(r"-\d{8}-\d{6}(-\d+)?$", "", run))
 
 
+def welch_row(a, b, xs, ys):
+    """Welch's t test of mean(xs) - mean(ys): the interval and two-sided p with Welch-Satterthwaite's df."""
+    na, nb = len(xs), len(ys)
+    ma, mb = sum(xs) / na, sum(ys) / nb
+    va = sum((x - ma) ** 2 for x in xs) / (na - 1)
+    vb = sum((y - mb) ** 2 for y in ys) / (nb - 1)
+    se = math.sqrt(va / na + vb / nb)
+    df = se ** 4 / ((va / na) ** 2 / (na - 1) + (vb / nb) ** 2 / (nb - 1))
+    mean = ma - mb
+    t = mean / se
+    half = t_quantile_975(df) * se
+    return [a, b, "%d+%d" % (na, nb), mean, mean - half, mean + half, t, two_sided_p(t, df)]
+
+
 def main():
     args = sys.argv[1:]
-    metric, by = "test_accuracy", "setting"
+    metric, by, welch = "test_accuracy", "setting", False
     while args[0].startswith("--"):
+        if args[0] == "--welch":
+            welch, args = True, args[1:]
+            continue
         option, value, args = args[0], args[1], args[2:]
         metric = value if option == "--metric" else metric
         by = value if option == "--by" else by
-    rows = list(csv.DictReader(open(args[0])))
+    rows = [r for path in args[0].split(",") for r in csv.DictReader(open(path))]
     by_setting = {}
     for r in rows:
         key = r["setting"] if by == "setting" else name_without_seed(r["run"])
@@ -100,6 +118,9 @@ def main():
     results = []
     for pair in args[1:]:
         a, b = pair.split(":")
+        if welch:
+            results.append(welch_row(a, b, list(by_setting[a].values()), list(by_setting[b].values())))
+            continue
         seeds = sorted(set(by_setting[a]) & set(by_setting[b]))
         d = [by_setting[a][s] - by_setting[b][s] for s in seeds]
         n = len(d)

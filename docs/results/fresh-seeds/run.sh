@@ -18,3 +18,6 @@ wait
 st compare "$OUT"/best*/fashion-mnist-best-* "$OUT"/dense*/fashion-mnist-official-dense-* --out docs/results/fresh-seeds
 python3 src/scripts/paired_tests.py --by name docs/results/fresh-seeds/comparison.csv fashion-mnist-official-dense:fashion-mnist-best > docs/results/fresh-seeds/paired-tests.csv
 python3 src/scripts/run_tables.py "$(ls -d "$OUT"/best*/fashion-mnist-best-seed_4-* | head -1)" docs/results/fresh-seeds/best-seed_4
+# against fashion-mnist.json's dense supernet of seeds 1-3 (docs/results/recipe): Welch, the seeds differ
+python3 src/scripts/paired_tests.py --welch --by name docs/results/recipe/comparison.csv,docs/results/fresh-seeds/comparison.csv \
+  fashion-mnist-dense:fashion-mnist-best > docs/results/fresh-seeds/welch-tests.csv
