@@ -79,6 +79,11 @@ public final class ComparisonCharts {
     private ComparisonCharts() {
     }
 
+    /** The {@code index}-th colour of Paul Tol's muted palette (grey past its end): for runs or methods in turn. */
+    public static Color muted(int index) {
+        return index < OTHER_METHODS.size() ? OTHER_METHODS.get(index) : OTHER_METHOD;
+    }
+
     public static JFreeChart accuracyVsWeightsRemaining(List<RunSummary> runs) {
         JFreeChart chart = scatter("vs weights remaining", WEIGHTS_REMAINING, runs, RunSummary::weightsRemaining);
         chart.getXYPlot().setDomainAxis(weightsRemainingAxis(runs.stream().mapToDouble(RunSummary::weightsRemaining)));

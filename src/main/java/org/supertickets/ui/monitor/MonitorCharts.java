@@ -88,6 +88,45 @@ public final class MonitorCharts {
         return chart;
     }
 
+    /** The dataset index of other runs' curves drawn over a chart ({@link #addOverlayLayer}). */
+    public static final int OVERLAY_LAYER = 2;
+
+    /**
+     * A third layer for other runs' held-out curves (TensorBoard's overlaid runs): dashed lines with small
+     * markers, a colour per run from Tol's muted palette, each in the legend under its run's name.
+     */
+    public static XYSeriesCollection addOverlayLayer(JFreeChart chart) {
+        XYPlot plot = chart.getXYPlot();
+        XYSeriesCollection layer = new XYSeriesCollection();
+        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
+        plot.setDataset(OVERLAY_LAYER, layer);
+        plot.setRenderer(OVERLAY_LAYER, lines);
+        plot.mapDatasetToDomainAxis(OVERLAY_LAYER, 0);
+        plot.mapDatasetToRangeAxis(OVERLAY_LAYER, 0);
+        return layer;
+    }
+
+    /** Shows the overlaid runs' points of one chart, replacing what the layer held. */
+    public static void showOverlays(JFreeChart chart, String chartId, java.util.Collection<OverlayCurves> runs) {
+        XYPlot plot = chart.getXYPlot();
+        XYSeriesCollection layer = (XYSeriesCollection) plot.getDataset(OVERLAY_LAYER);
+        XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(OVERLAY_LAYER);
+        layer.removeAllSeries();
+        int k = 0;
+        for (OverlayCurves run : runs) {
+            XYSeries xy = new XYSeries(run.name(), false, true);
+            for (double[] p : run.pointsFor(chartId)) {
+                xy.add(p[0], p[1], false);
+            }
+            layer.addSeries(xy);
+            lines.setSeriesPaint(k, org.supertickets.report.ComparisonCharts.muted(k));
+            lines.setSeriesStroke(k, new java.awt.BasicStroke(1.6f, java.awt.BasicStroke.CAP_BUTT,
+                    java.awt.BasicStroke.JOIN_ROUND, 1f, new float[] {6f, 4f}, 0f));
+            lines.setSeriesShape(k, new java.awt.geom.Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            k++;
+        }
+    }
+
     /**
      * A second layer over the chart's lines for its per-step curves smoothed (TensorBoard's smoothing): a series per
      * smoothable series, in its colour and width, out of the legend (the raw curve's entry names both). Returns

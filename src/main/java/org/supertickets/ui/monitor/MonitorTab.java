@@ -1,18 +1,24 @@
 package org.supertickets.ui.monitor;
 
 import java.io.File;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
@@ -47,6 +53,10 @@ public final class MonitorTab extends BorderPane {
     private final MonitorView monitorView;
     private final GraphView graphView;
     private final HeatmapView heatmapView;
+    /** The folders of the runs overlaid on the charts, read off the UI thread. */
+    private final OverlayFeed overlays;
+    /** The names of the runs ticked for overlay (UI thread). */
+    private final java.util.Set<String> overlaid = new java.util.HashSet<>();
     /**
      * Screen lines, divided by the presenter's font factor, under which graph and heatmap do not both fit: 1280×720
      * at 1.5× (480) and 1920×1080 at 2× (540) are short, 1600×1000 at 1.5× (667) is not.
@@ -77,6 +87,11 @@ public final class MonitorTab extends BorderPane {
         this.monitor = monitor;
         this.graph = graph;
         this.status = status;
+        overlays = new OverlayFeed(curves -> Platform.runLater(() -> {
+            if (overlaid.contains(curves.name())) { // not unticked while it was read
+                monitor.overlay(curves);
+            }
+        }), message -> Platform.runLater(() -> status.accept(message)));
         monitorView = new MonitorView(monitor, runner, onExportError);
         graphView = new GraphView(graph, timeline);
         heatmapView = new HeatmapView(heatmap);
@@ -280,10 +295,50 @@ public final class MonitorTab extends BorderPane {
         runLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, smoothing(), export);
+        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, overlayMenu(), smoothing(), export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(5, 8, 5, 8));
         box.getStyleClass().add("monitor-header");
         return box;
+    }
+
+    /**
+     * TensorBoard's several runs at once: other runs of the list ticked here have their held-out accuracy, loss and
+     * sparsity drawn over the shown run's, dashed, and a run still training grows on the charts as it trains.
+     */
+    private Node overlayMenu() {
+        MenuButton menu = new MenuButton("Overlay");
+        menu.setId("monitor-overlay");
+        menu.setMinWidth(Region.USE_PREF_SIZE);
+        menu.setTooltip(new Tooltip("Draw other runs' validation accuracy, loss and sparsity over this run's "
+                + "(dashed, live while they train)"));
+        menu.setOnShowing(e -> menu.getItems().setAll(overlayMenuItems()));
+        return menu;
+    }
+
+    /** A tick box per run of the list with a folder, the shown run excepted (the Overlay menu's items). */
+    public List<CheckMenuItem> overlayMenuItems() {
+        List<CheckMenuItem> items = new ArrayList<>();
+        for (RunEntry entry : runs.entries()) {
+            Path folder = entry.getFolder();
+            if (folder == null || entry == runs.getSelected()) {
+                continue;
+            }
+            CheckMenuItem item = new CheckMenuItem(entry.getName() + " · " + entry.getStatus().label());
+            item.setSelected(overlays.follows(folder));
+            String name = entry.getName();
+            item.setOnAction(e -> {
+                if (item.isSelected()) {
+                    overlaid.add(name);
+                    overlays.follow(folder, name);
+                } else {
+                    overlaid.remove(name);
+                    overlays.unfollow(folder);
+                    monitor.removeOverlay(name);
+                }
+            });
+            items.add(item);
+        }
+        return items;
     }
 }

@@ -58,6 +58,8 @@ public final class MonitorView extends GridPane {
     /** The smoothed copies of the per-step curves, on a second layer of their charts. */
     private final Map<SeriesModel, XYSeries> smoothed = new LinkedHashMap<>();
     private double smoothingShown;
+    /** The charts other runs are overlaid on: their held-out accuracy, loss and sparsity. */
+    private static final java.util.Set<String> OVERLAID = java.util.Set.of("accuracy", "loss", "sparsity");
     private final List<ValueMarker> cursors = new ArrayList<>();
     private final List<ChartViewer> viewers = new ArrayList<>();
     private long lastRefreshNanos;
@@ -84,6 +86,7 @@ public final class MonitorView extends GridPane {
         }
         layOut(false);
         vm.revisionProperty().addListener((o, a, b) -> refresh());
+        vm.overlays().addListener((javafx.collections.MapChangeListener<String, OverlayCurves>) c -> showOverlays());
         vm.smoothingProperty().addListener((o, a, b) -> refresh());
         vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
         vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
@@ -215,10 +218,22 @@ public final class MonitorView extends GridPane {
             shownRevision.put(s, -1);
         }
         smoothed.putAll(MonitorCharts.addSmoothedLayer(chart, model));
+        if (OVERLAID.contains(model.id())) {
+            MonitorCharts.addOverlayLayer(chart);
+        }
         ValueMarker cursor = new ValueMarker(0);
         cursor.setStroke(new BasicStroke(1.5f));
         cursors.add(cursor);
         return chart;
+    }
+
+    /** Redraws the other runs' curves over the charts that show them. */
+    private void showOverlays() {
+        for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
+            if (OVERLAID.contains(e.getKey().id())) {
+                MonitorCharts.showOverlays(e.getValue(), e.getKey().id(), vm.overlays().values());
+            }
+        }
     }
 
     private void refresh() {

@@ -81,6 +81,9 @@ public final class MonitorViewModel {
     private final SeriesModel imagesPerSecond = new SeriesModel("images/s", SeriesModel.Style.LINE);
 
     private final ReadOnlyIntegerWrapper revision = new ReadOnlyIntegerWrapper(this, "revision");
+    /** Other runs' held-out curves drawn over this run's, by run name, in the order they were added. */
+    private final javafx.collections.ObservableMap<String, OverlayCurves> overlays =
+            javafx.collections.FXCollections.observableMap(new java.util.LinkedHashMap<>());
     /** TensorBoard's smoothing of the per-step curves, 0 (off) to 0.99. */
     private final DoubleProperty smoothing = new SimpleDoubleProperty(this, "smoothing", 0);
     private final ReadOnlyDoubleWrapper cursorEpoch = new ReadOnlyDoubleWrapper(this, "cursorEpoch", Double.NaN);
@@ -113,6 +116,21 @@ public final class MonitorViewModel {
     /** The weight on the past of the per-step curves' moving average: 0 shows them raw (TensorBoard's slider). */
     public DoubleProperty smoothingProperty() {
         return smoothing;
+    }
+
+    /** The runs overlaid on the charts (TensorBoard's several runs at once), by name; the view listens to it. */
+    public javafx.collections.ObservableMap<String, OverlayCurves> overlays() {
+        return overlays;
+    }
+
+    /** Draws (or redraws, as it grows) another run's curves over this run's. UI thread. */
+    public void overlay(OverlayCurves curves) {
+        overlays.put(curves.name(), curves);
+    }
+
+    /** Takes a run's curves off the charts. UI thread. */
+    public void removeOverlay(String name) {
+        overlays.remove(name);
     }
 
     public ReadOnlyIntegerProperty revisionProperty() {
