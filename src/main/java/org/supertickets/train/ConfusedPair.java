@@ -19,6 +19,11 @@ public record ConfusedPair(int trueClass, int predicted, int count, int[] testIn
         testIndices = testIndices.clone();
     }
 
+    /** The pair's cell of the matrix. */
+    public ConfusionMatrix.Cell cell() {
+        return new ConfusionMatrix.Cell(trueClass, predicted, count);
+    }
+
     @Override
     public int[] testIndices() {
         return testIndices.clone();

@@ -122,6 +122,12 @@ public record ConfusionMatrix(int[][] counts) {
      * @param count     how many
      */
     public record Cell(int trueClass, int predicted, int count) {
+
+        /** In words, e.g. {@code Shirt taken for T-shirt/top 87 times}; {@code names} by class index. */
+        public String describe(List<String> names) {
+            return names.get(trueClass) + " taken for " + names.get(predicted) + " " + count
+                    + (count == 1 ? " time" : " times");
+        }
     }
 
     @Override
