@@ -84,9 +84,10 @@ public final class WorkbenchView extends BorderPane {
                 runner, m -> notifier.error("Export failed", m), this::showStatus);
         ticketView = new TicketView(vm.ticket(), vm.ticketHeatmap());
         insideView = new InsideView(vm.teaching());
+        PredictionsView predictionsView = new PredictionsView(vm.predictions());
         for (var themed : List.of(designerView.darkProperty(), monitorView().darkProperty(),
                 graphView().darkProperty(), heatmapView().darkProperty(), ticketView.darkProperty(),
-                insideView.darkProperty())) {
+                insideView.darkProperty(), predictionsView.darkProperty())) {
             themed.bind(dark);
         }
         // Double-clicking a block in the graph opens it at channel level.
@@ -97,7 +98,7 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         tabs.fill(designerView, runsTab.view(), monitorTab, ticketView, this::compareView, insideView,
-                new PredictionsView(vm.predictions()));
+                predictionsView);
 
         ConfigFiles configFiles = new ConfigFiles(vm.designer(), this::window, state::lastDirectory,
                 state::setLastDirectory);
