@@ -46,6 +46,9 @@ public final class WorkbenchView extends BorderPane {
     /** The index of the Inside tab (distributions, channel view, what-if). */
     public static final int INSIDE_TAB = WorkbenchTabs.INSIDE;
 
+    /** The index of the Predictions tab (segmentation canvases, or a classification run's confusion matrix). */
+    public static final int PREDICTIONS_TAB = WorkbenchTabs.PREDICTIONS;
+
     /** How often new training events reach the views. */
     public static final Duration PUMP_PERIOD = Duration.millis(100);
 

@@ -15,8 +15,8 @@ public final class ConfusionPalette {
     private static final int[] BLUES = {0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5,
         0x08519c, 0x08306b};
     /** The dark theme's ramp, dark to light: from a blue just off the background (#23262b) to the palest blue. */
-    private static final int[] DARK = {0x262d38, 0x17324f, 0x0d4a7d, 0x1f69a8, 0x3b88c4, 0x66a9d8, 0x96c5e6,
-        0xc6dbef, 0xeef5fc};
+    private static final int[] DARK = {0x262d38, 0x1b4368, 0x1a5a92, 0x2a74b3, 0x4a90cc, 0x74b0dc, 0x9fcbe8,
+        0xc9def0, 0xeef5fc};
 
     private ConfusionPalette() {
     }

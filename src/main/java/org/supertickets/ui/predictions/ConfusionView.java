@@ -32,8 +32,24 @@ public final class ConfusionView extends ScrollPane {
 
     /** The legend's steps of row share. */
     private static final double[] LEGEND = {0, 0.2, 0.4, 0.6, 0.8, 1};
-    /** Side of an example image, in em; rounded down to whole multiples of its pixels (at least two). */
-    private static final double IMAGE_EM = 6.2;
+    /** Side of an example image, in em; rounded to a whole multiple of its pixels (at least two). */
+    private static final double IMAGE_EM = 6.5;
+    /** A cell's height in em: as much as the tab's height gives the rows, within these bounds. */
+    private static final double MIN_CELL_EM = 1.5;
+    private static final double MAX_CELL_EM = 3.4;
+    /** A cell's width: at least this many em (four digits and room), else this times its height. */
+    private static final double MIN_WIDTH_EM = 3.6;
+    private static final double WIDTH_PER_HEIGHT = 1.55;
+
+    /**
+     * The diagonal by a frame, not by colour alone: a ring in the text colour and one in the page's, then the fill,
+     * so it shows on the palest and on the darkest fill alike (with the count in bold).
+     */
+    private static final String DIAGONAL = "-fx-background-color: -st-text, -st-surface, -st-fill; "
+            + "-fx-background-insets: 0, 2, 3.5; ";
+    /** The most confused cell: a dashed frame on a ring of the page's colour. */
+    private static final String WORST = "-fx-background-color: -st-surface, -st-fill; -fx-background-insets: 0, 3.5; "
+            + "-fx-border-color: -st-text; -fx-border-width: 2; -fx-border-style: segments(4, 3); ";
 
     private final ConfusionViewModel vm;
     private final BooleanProperty dark = new SimpleBooleanProperty(this, "dark");
@@ -47,6 +63,10 @@ public final class ConfusionView extends ScrollPane {
     private final Label examplesTitle = new Label("Most confused on the test set");
     private final Label examplesMessage = new Label();
     private final VBox pairs = new VBox(10);
+    private final VBox header;
+    private final java.util.List<Label> cells = new java.util.ArrayList<>();
+    /** The cells' height now, in pixels (0 before the first fit). */
+    private double cellHeight;
 
     public ConfusionView(ConfusionViewModel vm) {
         this.vm = vm;
@@ -100,14 +120,15 @@ public final class ConfusionView extends ScrollPane {
         how.managedProperty().bind(how.visibleProperty());
         VBox examplesBox = new VBox(6, examplesTitle, how, examplesMessage, pairs);
         examplesBox.setId("confusion-examples-box");
-        examplesBox.visibleProperty().bind(vm.frameProperty().isNotNull().or(vm.examplesProperty().isNotNull()));
+        examplesBox.visibleProperty().bind(vm.frameProperty().isNotNull().or(vm.examplesProperty().isNotNull())
+                .or(vm.examplesMessageProperty().isNotEmpty()));
         examplesBox.managedProperty().bind(examplesBox.visibleProperty());
 
         FlowPane body = new FlowPane(28, 16, matrixBox, examplesBox);
         body.setAlignment(Pos.TOP_LEFT);
         body.setRowValignment(javafx.geometry.VPos.TOP);
         body.prefWrapLengthProperty().bind(widthProperty().subtract(30));
-        VBox header = new VBox(2, title, detail);
+        header = new VBox(2, title, detail);
         header.visibleProperty().bind(vm.frameProperty().isNotNull());
         header.managedProperty().bind(header.visibleProperty());
         VBox content = new VBox(8, header, message, body);
@@ -138,9 +159,46 @@ public final class ConfusionView extends ScrollPane {
         return (int) pairs.lookupAll(".confused-image").stream().count();
     }
 
+    /**
+     * Gives the rows the height the viewport leaves them (within {@link #MIN_CELL_EM} and {@link #MAX_CELL_EM} of
+     * the cells' font), so a 10-class matrix fills a large window and still fits a projector's 720 lines in presenter
+     * mode. Deterministic in the laid-out sizes, so the second layout it causes changes nothing.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (cells.isEmpty() || getViewportBounds().getHeight() <= 0) {
+            return;
+        }
+        double font = cells.get(0).getFont().getSize();
+        int n = vm.getFrame() == null ? 0 : vm.getFrame().matrix().classes();
+        if (n == 0) {
+            return;
+        }
+        double current = cellHeight > 0 ? cellHeight : cells.get(0).getHeight();
+        double others = 8 + (header.isManaged() ? header.getHeight() + 8 : 0) + matrixBox.getHeight() - n * current;
+        double target = Math.max(MIN_CELL_EM * font, Math.min(MAX_CELL_EM * font,
+                Math.floor((getViewportBounds().getHeight() - others) / n)));
+        if (Math.abs(target - cellHeight) > 0.5) {
+            cellHeight = target;
+            for (Label cell : cells) {
+                size(cell, target, font);
+            }
+        }
+    }
+
+    /** A cell {@code height} pixels high and as wide as {@link #MIN_WIDTH_EM} and {@link #WIDTH_PER_HEIGHT} say. */
+    private static void size(Label cell, double height, double font) {
+        double width = Math.max(Math.ceil(MIN_WIDTH_EM * font), Math.floor(WIDTH_PER_HEIGHT * height));
+        cell.setMinSize(width, height);
+        cell.setPrefSize(width, height);
+        cell.setMaxSize(width, height);
+    }
+
     private void showMatrix(ConfusionFrame f) {
         grid.getChildren().clear();
         legend.getChildren().clear();
+        cells.clear();
         if (f == null) {
             title.setText("");
             detail.setText("");
@@ -173,7 +231,9 @@ public final class ConfusionView extends ScrollPane {
             GridPane.setHalignment(name, javafx.geometry.HPos.RIGHT);
             grid.add(name, 0, t + 1);
             for (int p = 0; p < n; p++) {
-                grid.add(cell(f, t, p), p + 1, t + 1);
+                Label cell = cell(f, t, p);
+                cells.add(cell);
+                grid.add(cell, p + 1, t + 1);
             }
         }
         Label share = new Label("share of the row:");
@@ -186,13 +246,13 @@ public final class ConfusionView extends ScrollPane {
         }
         Region gap = new Region();
         gap.setMinWidth(10);
-        Label right = swatch("right", ConfusionPalette.argb(0, false, dark.get()));
-        right.setStyle(right.getStyle() + "-fx-border-color: -st-text; -fx-border-width: 2;");
+        int empty = ConfusionPalette.argb(0, false, dark.get());
+        Label right = swatch("right (diagonal)", empty);
+        right.setStyle(right.getStyle() + DIAGONAL);
         legend.getChildren().addAll(gap, right);
         if (f.worst() != null) {
-            Label worst = swatch("most confused", ConfusionPalette.argb(0, false, dark.get()));
-            worst.setStyle(worst.getStyle() + "-fx-border-color: -st-text; -fx-border-width: 2; "
-                    + "-fx-border-style: segments(4, 3);");
+            Label worst = swatch("most confused", empty);
+            worst.setStyle(worst.getStyle() + WORST);
             legend.getChildren().add(worst);
         }
     }
@@ -205,17 +265,18 @@ public final class ConfusionView extends ScrollPane {
         cell.setId("confusion-cell-" + t + "-" + p);
         cell.getStyleClass().add(t == p ? "confusion-diagonal" : "confusion-cell");
         cell.setAlignment(Pos.CENTER);
-        StringBuilder style = new StringBuilder(String.format(Locale.ROOT, "-fx-background-color: %s; "
-                + "-fx-text-fill: %s; -fx-min-width: 3.8em; -fx-pref-width: 3.8em; -fx-min-height: 2.3em; "
-                + "-fx-pref-height: 2.3em; ", ConfusionPalette.hex(fill),
+        StringBuilder style = new StringBuilder(String.format(Locale.ROOT, "-st-fill: %s; -fx-background-color: "
+                + "-st-fill; -fx-text-fill: %s; ", ConfusionPalette.hex(fill),
                 ConfusionPalette.hex(ConfusionPalette.textArgb(fill))));
         ConfusionMatrix.Cell worst = f.worst();
         if (t == p) {
-            // The diagonal by outline and weight, not by colour alone.
-            style.append("-fx-border-color: -st-text; -fx-border-width: 2; -fx-font-weight: bold; ");
+            style.append(DIAGONAL).append("-fx-font-weight: bold; ");
         } else if (worst != null && worst.trueClass() == t && worst.predicted() == p) {
-            style.append("-fx-border-color: -st-text; -fx-border-width: 2; -fx-border-style: segments(4, 3); ");
+            style.append(WORST);
         }
+        // Sized in code, never in the style: a style's size would override the fit on the next CSS pass.
+        double font = summary.getFont().getSize();
+        size(cell, cellHeight > 0 ? cellHeight : Math.round(2.3 * font), font);
         cell.setStyle(style.toString());
         cell.setTooltip(new Tooltip(f.describe(t, p)));
         return cell;
@@ -224,9 +285,10 @@ public final class ConfusionView extends ScrollPane {
     private static Label swatch(String text, int argb) {
         Label swatch = new Label(text);
         swatch.setAlignment(Pos.CENTER);
-        swatch.setStyle(String.format(Locale.ROOT, "-fx-background-color: %s; -fx-text-fill: %s; "
-                + "-fx-padding: 0.1em 0.45em; -fx-font-size: 0.9em;", ConfusionPalette.hex(argb),
-                ConfusionPalette.hex(ConfusionPalette.textArgb(argb))));
+        // A thin grey edge, so the lightest step does not vanish into the page.
+        swatch.setStyle(String.format(Locale.ROOT, "-st-fill: %s; -fx-background-color: #7a7f87, -st-fill; "
+                + "-fx-background-insets: 0, 1; -fx-text-fill: %s; -fx-padding: 0.15em 0.5em; ",
+                ConfusionPalette.hex(argb), ConfusionPalette.hex(ConfusionPalette.textArgb(argb))));
         swatch.setMinWidth(Region.USE_PREF_SIZE);
         return swatch;
     }
@@ -238,7 +300,7 @@ public final class ConfusionView extends ScrollPane {
         }
         examplesTitle.setText(e.title());
         Font font = examplesTitle.getFont();
-        int scale = Math.max(2, (int) Math.floor(IMAGE_EM * font.getSize() / Math.max(e.width(), e.height())));
+        int scale = Math.max(2, (int) Math.round(IMAGE_EM * font.getSize() / Math.max(e.width(), e.height())));
         for (int i = 0; i < e.pairs().size(); i++) {
             ConfusedExamples.Pair pair = e.pairs().get(i);
             Label caption = new Label((i + 1) + ". " + pair.caption());
