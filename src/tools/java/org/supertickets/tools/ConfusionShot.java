@@ -13,7 +13,8 @@ import org.supertickets.ui.predictions.ConfusionViewModel;
  * -Dexec.mainClass=org.supertickets.tools.ConfusionShot -Dexec.args="RUN_FOLDER OUT [OLD_RUN_FOLDER]"}. The run is
  * opened as File ▸ Open run folder does; shots: the ticket's matrix at 1600x1000, scrubbed back to an early
  * evaluation, the dark theme, presenter mode at 1280x720, and, given a folder written before the matrices were
- * recorded, what that one says.
+ * recorded, what that one says. With {@code --live OUT} it trains sample-configs/demo.json in the window instead and
+ * shoots the tab while the run goes on (the newest evaluation) and when it has ended (the ticket).
  */
 public final class ConfusionShot {
 
@@ -23,6 +24,10 @@ public final class ConfusionShot {
     public static void main(String[] args) throws Exception {
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("java.awt.headless", "true");
+        if (args[0].equals("--live")) {
+            live(Path.of(args[1]));
+            return;
+        }
         Path run = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -71,6 +76,36 @@ public final class ConfusionShot {
             ScreenshotTour.shoot(w, out.resolve("predictions-confusion-old-folder.png"));
         }
         System.out.println("last error: " + w.lastError());
+        FxThread.run(() -> {
+            w.dispose();
+            w.stage().close();
+        });
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** Trains the demo in the window, shooting the tab during the run and at its end. */
+    private static void live(Path out) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        Path runs = Files.createTempDirectory("st-confusion-live");
+        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"), runs,
+                WorkbenchView.PREDICTIONS_TAB);
+        FxThread.run(() -> {
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
+        });
+        var entry = FxThread.call(() -> w.vm().runCurrentConfig());
+        FxThread.run(() -> w.view().tabs().getSelectionModel().select(WorkbenchView.PREDICTIONS_TAB));
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> entry.session().history().evals().size() >= 5), 600_000);
+        FxThread.sleep(600);
+        ScreenshotTour.shoot(w, out.resolve("predictions-confusion-live.png"));
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 1_200_000);
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> w.vm().predictions().confusion().getExamples() != null),
+                120_000);
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("predictions-confusion-live-end.png"));
+        System.out.println("run in " + entry.getFolder() + "; last error: " + w.lastError());
         FxThread.run(() -> {
             w.dispose();
             w.stage().close();

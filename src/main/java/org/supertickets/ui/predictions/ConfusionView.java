@@ -222,6 +222,7 @@ public final class ConfusionView extends ScrollPane {
             Group turned = new Group(name);
             GridPane.setHalignment(turned, javafx.geometry.HPos.CENTER);
             GridPane.setValignment(turned, javafx.geometry.VPos.BOTTOM);
+            GridPane.setMargin(turned, new Insets(0, 0, 4, 0));
             grid.add(turned, p + 1, 0);
         }
         for (int t = 0; t < n; t++) {
