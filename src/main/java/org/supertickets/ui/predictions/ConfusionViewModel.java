@@ -142,7 +142,7 @@ public final class ConfusionViewModel {
         } else if (ticket != null && cursor.step() >= ticket.step()) {
             source = ticket;
         } else {
-            source = evalAt(evals, cursor.step());
+            source = history.evalAt(cursor.step());
             if (source == null) {
                 setFrame(null, String.format(Locale.ROOT, "No evaluation yet at the time cursor (step %d): the first "
                         + "is at step %d. Move the cursor right, or to the end to follow the run.", cursor.step(),
@@ -255,7 +255,8 @@ public final class ConfusionViewModel {
             for (int index : pair.testIndices()) {
                 if (index < 0 || index >= test.size()) {
                     throw new IllegalArgumentException("the run names test image " + index + ", but the test split "
-                            + "of " + test.name() + " holds " + test.size() + " images now (was the dataset replaced?).");
+                            + "of " + test.name() + " holds " + test.size() + " images now (was the dataset "
+                            + "replaced?).");
                 }
                 images.add(argb(test, index));
             }
@@ -290,18 +291,6 @@ public final class ConfusionViewModel {
         frame.set(f);
         message.set(why);
         shownSource = null;
-    }
-
-    /** The last evaluation at or before {@code step}; null when none is that early. */
-    private static EvalMetrics evalAt(List<EvalMetrics> evals, long step) {
-        EvalMetrics shown = null;
-        for (EvalMetrics e : evals) {
-            if (e.step() > step) {
-                break;
-            }
-            shown = e;
-        }
-        return shown;
     }
 
     private String heldOutCount() {

@@ -98,7 +98,8 @@ class ConfusionViewTest {
                 text(robot, "#confused-pair-0"));
         ImageView first = robot.lookup(".confused-image").queryAs(ImageView.class);
         int side = (int) first.getImage().getWidth();
-        assertTrue(side >= 2 * ConfusionScript.SIDE && side % ConfusionScript.SIDE == 0, "whole-pixel scaling: " + side);
+        assertTrue(side >= 2 * ConfusionScript.SIDE && side % ConfusionScript.SIDE == 0,
+                "whole-pixel scaling: " + side);
         int grey = Math.round(0.3f * 255);
         assertEquals(Color.rgb(grey, grey, grey), first.getImage().getPixelReader().getColor(side - 1, side - 1),
                 "test image 3 as stored, every pixel a square");
