@@ -3,15 +3,19 @@ package org.supertickets.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.supertickets.data.DatasetDescription;
 import org.supertickets.model.CorruptFileException;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
+import org.supertickets.space.ConfigIo;
 import org.supertickets.ticket.Ticket;
 import org.supertickets.ticket.TicketIo;
 import org.supertickets.ticket.TicketLayer;
 import org.supertickets.ticket.TicketManifest;
+import org.supertickets.train.ConfusionMatrix;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.RunFinished;
 import org.supertickets.train.SegmentationMetrics;
@@ -67,11 +71,40 @@ final class InfoCommand implements Callable<Integer> {
         }
         System.out.println(finished == null ? "  status: running or interrupted (resume with: resume " + folder.path()
                 + ")" : "  status: " + finished.outcome() + " - " + finished.message());
+        printTestConfusion(folder, finished, lastEval);
         if (Files.isRegularFile(folder.ticket().resolve(TicketIo.MANIFEST))) {
             System.out.println("  ticket: " + folder.ticket());
         }
         if (skipped > 0) {
             System.out.println("  note: " + skipped + " damaged log lines were skipped");
+        }
+    }
+
+    /** The ticket's test confusion matrix of a completed classification run, or that the run did not record it. */
+    private static void printTestConfusion(RunFolder folder, RunFinished finished, EvalMetrics lastEval) {
+        if (finished == null || finished.outcome() != RunFinished.Outcome.COMPLETED
+                || finished.testSegmentation() != null || lastEval != null && lastEval.segmentation() != null) {
+            return;
+        }
+        ConfusionMatrix matrix = finished.testConfusionMatrix();
+        if (matrix == null) {
+            System.out.println("  test confusion matrix: not recorded in this run (its metrics.jsonl was written "
+                    + "before the workbench recorded one)");
+            return;
+        }
+        System.out.printf(Locale.ROOT, "  the ticket's test confusion matrix (rows: true class, columns: predicted "
+                + "class; %,d images, %,d right = accuracy %.4f):%n", matrix.total(), matrix.correct(),
+                matrix.accuracy());
+        ConfusionTable.lines(matrix, classNames(folder, matrix.classes()), finished.mostConfused(), "    ")
+                .forEach(System.out::println);
+    }
+
+    /** The class names of the run's dataset, or numbers when its config cannot be read or names none. */
+    private static List<String> classNames(RunFolder folder, int classes) {
+        try {
+            return DatasetDescription.of(ConfigIo.loadRecorded(folder.config()).data()).classNamesOrNumbers(classes);
+        } catch (org.supertickets.space.ConfigException | RuntimeException e) {
+            return new DatasetDescription("", null, "", null, null, null).classNamesOrNumbers(classes);
         }
     }
 

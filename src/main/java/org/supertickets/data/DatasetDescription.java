@@ -134,6 +134,21 @@ public record DatasetDescription(String pixels, List<String> classNames, String 
         }
     }
 
+    /**
+     * A name for each of {@code classes} output indices: the dataset's names when it names that many classes, else
+     * {@code class 0}, {@code class 1}, ... (an IDX folder of unknown content, a folder that cannot be listed).
+     */
+    public List<String> classNamesOrNumbers(int classes) {
+        if (classNames != null && classNames.size() == classes) {
+            return classNames;
+        }
+        List<String> numbered = new java.util.ArrayList<>(classes);
+        for (int c = 0; c < classes; c++) {
+            numbered.add("class " + c);
+        }
+        return List.copyOf(numbered);
+    }
+
     /** A segmentation's classes: background (0), then the source's classes, each one index up. */
     private static List<String> withBackground(List<String> objects) {
         List<String> names = new ArrayList<>(objects.size() + 1);

@@ -49,6 +49,28 @@ public final class DatasetLoader {
         return new PreparedData(train, validation, test, Normalization.of(train));
     }
 
+    /**
+     * The test split alone, exactly as {@link #load} prepares it: image {@code i} is the {@code i}-th image a run's
+     * test evaluation reads (the indices a run records, e.g. of its most-confused test images, point into it). The
+     * IDX datasets read only their test files; the others are read whole, since their test split may be held out of
+     * the same images (an image folder without {@code train/} and {@code test/}).
+     *
+     * @param config resolved data config of a classification dataset
+     * @param seed   the run's seed
+     * @throws DatasetException if a file is missing or malformed, or the data do not match the config
+     */
+    public static ImageDataset loadTest(DataConfig config, long seed) throws DatasetException {
+        Objects.requireNonNull(config, "config");
+        IndexSplit.checkLimits(config);
+        ImageDataset test = switch (config.dataset()) {
+            case "fashion-mnist", "mnist" -> idxTest(config.dataset(), embeddedFolder(config.dataset()), config);
+            case "idx" -> idxTest("idx", folder(config), config);
+            default -> read(config, seed).test();
+        };
+        checkShape(config, test);
+        return config.testLimit() > 0 ? test.first(config.testLimit()) : test;
+    }
+
     private static TrainTestSets read(DataConfig config, long seed) throws DatasetException {
         switch (config.dataset()) {
             case "fashion-mnist", "mnist" -> {
@@ -120,13 +142,18 @@ public final class DatasetLoader {
     private static TrainTestSets idx(String name, Path dir, DataConfig config, long seed) throws DatasetException {
         IdxReader.Use train = new IdxReader.Use(config.height(), config.width(),
                 count -> IndexSplit.trainLimited(config, seed, count), "data.trainLimit");
-        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(),
-                count -> IndexSplit.testLimited(config, count), "data.testLimit");
         return new TrainTestSets(
                 IdxReader.read(name + "-train", idxFile(dir, TRAIN_IMAGES), idxFile(dir, TRAIN_LABELS),
                         config.classes(), train),
-                IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS),
-                        config.classes(), test));
+                idxTest(name, dir, config));
+    }
+
+    /** The test files of an IDX folder, only as many images as {@code testLimit} keeps. */
+    private static ImageDataset idxTest(String name, Path dir, DataConfig config) throws DatasetException {
+        IdxReader.Use test = new IdxReader.Use(config.height(), config.width(),
+                count -> IndexSplit.testLimited(config, count), "data.testLimit");
+        return IdxReader.read(name + "-test", idxFile(dir, TEST_IMAGES), idxFile(dir, TEST_LABELS),
+                config.classes(), test);
     }
 
     private static Path idxFile(Path dir, String name) {

@@ -25,6 +25,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                          test-set curves existed = validation)
  * @param segmentation      mean and per-class IoU of a segmentation run (its accuracy is the pixel accuracy); null
  *                          for classification, and then left out of the log
+ * @param confusionMatrix   a classification run's predictions on the set {@code heldOut} names, true class x
+ *                          predicted class; null for segmentation and in logs written before it was recorded, and
+ *                          then left out of the log
  */
 public record EvalMetrics(
         long step,
@@ -42,7 +45,8 @@ public record EvalMetrics(
         int liveBranches,
         int liveBlocks,
         String heldOut,
-        @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationMetrics segmentation) implements TrainingEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationMetrics segmentation,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConfusionMatrix confusionMatrix) implements TrainingEvent {
 
     public static final String VALIDATION = "validation";
     public static final String TEST = "test";
@@ -52,7 +56,7 @@ public record EvalMetrics(
             double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
             int hiddenChannels, int liveBranches, int liveBlocks) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
-                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION, null);
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION, null, null);
     }
 
     /** An evaluation of a classification run on the set {@code heldOut} names. */
@@ -60,7 +64,16 @@ public record EvalMetrics(
             double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
             int hiddenChannels, int liveBranches, int liveBlocks, String heldOut) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
-                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, null);
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, null, null);
+    }
+
+    /** An evaluation with its segmentation metrics (null for classification) and no confusion matrix. */
+    public EvalMetrics(long step, double epoch, double validationLoss, double validationAccuracy, double sparsity,
+            double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
+            int hiddenChannels, int liveBranches, int liveBlocks, String heldOut, SegmentationMetrics segmentation) {
+        this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, segmentation,
+                null);
     }
 
     /** Whether this evaluation measured the test set (no validation split was held out). */

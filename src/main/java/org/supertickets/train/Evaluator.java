@@ -19,8 +19,17 @@ final class Evaluator {
         TEST
     }
 
-    /** Loss and accuracy (per pixel for segmentation), with the segmentation metrics (null for classification). */
-    record Result(double loss, double accuracy, SegmentationMetrics segmentation) {
+    /**
+     * Loss and accuracy (per pixel for segmentation), with the segmentation metrics (null for classification), or
+     * for classification the confusion matrix and its most-confused pairs with their first images (null for
+     * segmentation, whose per-class IoU is its own; null both when the split is empty).
+     */
+    record Result(double loss, double accuracy, SegmentationMetrics segmentation, ConfusionMatrix confusion,
+            java.util.List<ConfusedPair> mostConfused) {
+
+        static Result nothing() {
+            return new Result(Double.NaN, Double.NaN, null, null, null);
+        }
     }
 
     private final TrainingData data;
@@ -59,12 +68,13 @@ final class Evaluator {
     Result evaluate(Supernet net, Split split) {
         int size = split == Split.VALIDATION ? data.validationSize() : data.testSize();
         if (size == 0) {
-            return new Result(Double.NaN, Double.NaN, null);
+            return Result.nothing();
         }
         double lossSum = 0;
         long correct = 0;
         int perImage = data.labelsPerImage();
         SegmentationScores scores = perImage > 1 ? new SegmentationScores(data.classes()) : null;
+        ConfusionTally tally = perImage == 1 ? new ConfusionTally(data.classes()) : null;
         float[] images = new float[evalBatchSize * pixelsPerImage()];
         long[] labels = new long[evalBatchSize * data.labelsPerImage()];
         for (int start = 0; start < size; start += evalBatchSize) {
@@ -84,14 +94,28 @@ final class Evaluator {
                 NDArray y = net.manager().create(java.util.Arrays.copyOf(labels, n * data.labelsPerImage()));
                 NDArray logits = net.forward(x, BatchNormMode.EVAL);
                 lossSum += CrossEntropy.loss(logits, y, 0).getFloat() * n;
-                correct += CrossEntropy.correct(logits, y);
+                // The arg-max once, counted here: what CrossEntropy.correct counts, and the matrix's entries.
+                long[] predicted = CrossEntropy.rows(logits).argMax(1).toLongArray();
+                correct += agreeing(predicted, labels, n * perImage);
                 if (scores != null) {
-                    scores.add(CrossEntropy.rows(logits).argMax(1).toLongArray(), labels, n * perImage);
+                    scores.add(predicted, labels, n * perImage);
+                } else {
+                    tally.add(predicted, labels, n, start);
                 }
             }
         }
         return new Result(lossSum / size, (double) correct / ((long) size * perImage),
-                scores == null ? null : SegmentationMetrics.of(scores));
+                scores == null ? null : SegmentationMetrics.of(scores), tally == null ? null : tally.matrix(),
+                tally == null ? null : tally.mostConfused());
+    }
+
+    /** How many of the first {@code n} predictions equal their labels. */
+    private static long agreeing(long[] predicted, long[] labels, int n) {
+        long same = 0;
+        for (int i = 0; i < n; i++) {
+            same += predicted[i] == labels[i] ? 1 : 0;
+        }
+        return same;
     }
 
     private int pixelsPerImage() {

@@ -68,7 +68,8 @@ final class NetworkEvaluation {
                 plannedSparsity(epoch, measures), measures.macs(), measures.sparseMacs(),
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
                 measures.liveBranches(), measures.liveBlocks(),
-                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION, val.segmentation()));
+                heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION, val.segmentation(),
+                val.confusion()));
         if (predicted != null) {
             listener.onEvent(predicted);
         }

@@ -324,7 +324,7 @@ public final class TwoInOneTrainer {
         NetworkMeasures m = NetworkMeasures.of(ticketWithStatistics);
         RunFinished summary = new RunFinished(step, epochOf(step), outcome, message, test.accuracy(), test.loss(),
                 val.accuracy(), m.sparsity(), m.macs(), m.sparseMacs(), m.params(),
-                wallSeconds(), trainingMacs, test.segmentation());
+                wallSeconds(), trainingMacs, test.segmentation(), test.confusion(), test.mostConfused());
         listener.onTicket(ticketWithStatistics, summary);
         listener.onInspectable(new InspectableNetwork(step, epochOf(step), ticketWithStatistics, probe(), true));
         if (ticket.predicted() != null) {

@@ -46,6 +46,9 @@ public final class WorkbenchView extends BorderPane {
     /** The index of the Inside tab (distributions, channel view, what-if). */
     public static final int INSIDE_TAB = WorkbenchTabs.INSIDE;
 
+    /** The index of the Predictions tab (segmentation canvases, or a classification run's confusion matrix). */
+    public static final int PREDICTIONS_TAB = WorkbenchTabs.PREDICTIONS;
+
     /** How often new training events reach the views. */
     public static final Duration PUMP_PERIOD = Duration.millis(100);
 
@@ -84,9 +87,10 @@ public final class WorkbenchView extends BorderPane {
                 runner, m -> notifier.error("Export failed", m), this::showStatus);
         ticketView = new TicketView(vm.ticket(), vm.ticketHeatmap());
         insideView = new InsideView(vm.teaching());
+        PredictionsView predictionsView = new PredictionsView(vm.predictions());
         for (var themed : List.of(designerView.darkProperty(), monitorView().darkProperty(),
                 graphView().darkProperty(), heatmapView().darkProperty(), ticketView.darkProperty(),
-                insideView.darkProperty())) {
+                insideView.darkProperty(), predictionsView.darkProperty())) {
             themed.bind(dark);
         }
         // Double-clicking a block in the graph opens it at channel level.
@@ -97,7 +101,7 @@ public final class WorkbenchView extends BorderPane {
             }
         });
         tabs.fill(designerView, runsTab.view(), monitorTab, ticketView, this::compareView, insideView,
-                new PredictionsView(vm.predictions()));
+                predictionsView);
 
         ConfigFiles configFiles = new ConfigFiles(vm.designer(), this::window, state::lastDirectory,
                 state::setLastDirectory);

@@ -51,7 +51,7 @@ public final class WorkbenchViewModel {
     private final StepModeViewModel stepMode;
     private final DemoStarter demo;
     private final TeachingViewModel teaching;
-    private final PredictionsViewModel predictions = new PredictionsViewModel(timeline);
+    private final PredictionsViewModel predictions;
     private Architecture shownSupernet;
     /** The selected run's explained events, for the explanation at a scrubbed cursor; null without a run. */
     private EventsAtCursor eventsAtCursor;
@@ -69,6 +69,7 @@ public final class WorkbenchViewModel {
         runs.setRunObserver(stepMode);
         demo = new DemoStarter(runner, notifier, designer, stepMode, this::runCurrentConfig);
         teaching = new TeachingViewModel(runner, runs, timeline, stepMode);
+        predictions = new PredictionsViewModel(timeline, runner);
 
         runs.selectedProperty().addListener((o, a, entry) -> showRun(entry));
         designer.configProperty().addListener((o, a, c) -> {
@@ -215,7 +216,7 @@ public final class WorkbenchViewModel {
             return;
         }
         var history = entry.session().history();
-        predictions.show(entry.config(), entry.getName(), history); // before the timeline moves its cursor
+        predictions.show(entry.config(), history); // before the timeline moves its cursor
         shownSupernet = history.started() != null ? history.started().supernet()
                 : Architecture.supernet(entry.config());
         // A pipeline's stages search without pruning or train with frozen masks: the config's pruning schedule
@@ -228,7 +229,7 @@ public final class WorkbenchViewModel {
     }
 
     private void showPlan() {
-        predictions.show(null, null, null);
+        predictions.show(null, null);
         SearchSpaceConfig resolved = designer.runnableConfig();
         eventsAtCursor = null;
         timeline.reset(List.of());

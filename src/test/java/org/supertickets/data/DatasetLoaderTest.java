@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
+import org.supertickets.space.DataConfig;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,20 @@ class DatasetLoaderTest {
                 "without a limit, the seed alone moves the validation hold-out");
         assertEquals(numbers(all7.validation()), numbers(DatasetLoader.load(idxConfig(dir, 0.2, 0, 0), 7)
                 .validation()));
+    }
+
+    @Test
+    void theTestSplitAloneIsTheTestSplitALoadPrepares() throws Exception {
+        for (int testLimit : new int[] {0, 10, 500}) {
+            DataConfig config = idxConfig(dir, 0.2, 100, testLimit);
+            ImageDataset whole = DatasetLoader.load(config, 3).test();
+            ImageDataset alone = DatasetLoader.loadTest(config, 3);
+            assertEquals(whole.size(), alone.size(), "testLimit " + testLimit);
+            assertArrayEquals(whole.pixels(), alone.pixels(), "image i is the i-th the test evaluation reads");
+            assertArrayEquals(whole.labels(), alone.labels());
+        }
+        Fixtures.assertMessage(() -> DatasetLoader.loadTest(idxConfig(dir.resolve("absent"), 0.2, 0, 0), 1),
+                "absent", "data.path");
     }
 
     @Test

@@ -95,6 +95,8 @@ class ImageFolderReaderTest {
             }
         }
         assertEquals(10, all.size(), "train and test together hold every image once");
+        assertArrayEquals(a.test().pixels(), DatasetLoader.loadTest(config, 1).pixels(),
+                "the test split alone is the same hold-out");
     }
 
     /** ImageIO's PNG reader wraps what is not an I/O error as "Caught exception during read: " (shapes as it does). */

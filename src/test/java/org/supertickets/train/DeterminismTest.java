@@ -18,7 +18,8 @@ class DeterminismTest {
             if (e instanceof StepMetrics m) {
                 lines.add(m.step() + " " + m.trainLoss() + " " + m.trainAccuracy() + " " + m.gradientNorm());
             } else if (e instanceof EvalMetrics m) {
-                lines.add(m.step() + " " + m.validationLoss() + " " + m.sparsity() + " " + m.macs());
+                lines.add(m.step() + " " + m.validationLoss() + " " + m.sparsity() + " " + m.macs() + " "
+                        + m.confusionMatrix());
             } else if (e instanceof PruneEvent p) {
                 lines.add(p.step() + " " + p.threshold() + " " + p.reactivated() + " " + p.newlyPruned() + " "
                         + p.resetKept() + " " + p.resetPrunedAgain());
@@ -28,7 +29,8 @@ class DeterminismTest {
         };
         RunFinished f = new TwoInOneTrainer(config, "h", new SyntheticData(256, 4, 12, 3), Device.cpu(), listener,
                 new TrainingControl(), CheckpointStore.NONE).run();
-        lines.add(f.outcome() + " " + f.testAccuracy() + " " + f.testLoss());
+        lines.add(f.outcome() + " " + f.testAccuracy() + " " + f.testLoss() + " " + f.testConfusionMatrix() + " "
+                + f.mostConfused());
         return lines;
     }
 

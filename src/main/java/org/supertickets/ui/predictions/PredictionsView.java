@@ -25,7 +25,9 @@ import org.supertickets.ui.controls.TimelineSlider;
 /**
  * The Predictions tab: for a segmentation run, each recorded test canvas as input, ground truth and prediction side
  * by side, scaled up without smoothing so every pixel shows, laid out to fill the tab at any window size; beside
- * them the class legend with each class's IoU as a bar. Bound to a {@link PredictionsViewModel}; it only draws.
+ * them the class legend with each class's IoU as a bar. For a classification run, the confusion matrix and the
+ * most-confused test images ({@link ConfusionView}). Both follow the time slider at the bottom. Bound to a
+ * {@link PredictionsViewModel}; it only draws.
  */
 public final class PredictionsView extends BorderPane {
 
@@ -42,6 +44,7 @@ public final class PredictionsView extends BorderPane {
     private final GridPane classes = new GridPane();
     private final Label summary = new Label();
     private final List<Card> cards = new ArrayList<>();
+    private final ConfusionView confusion;
 
     public PredictionsView(PredictionsViewModel vm) {
         this.vm = vm;
@@ -71,7 +74,7 @@ public final class PredictionsView extends BorderPane {
         header.setPadding(new Insets(0, 0, 8, 0));
         setTop(header);
         setBottom(time);
-        time.visibleProperty().bind(vm.segmentationProperty());
+        time.visibleProperty().bind(vm.segmentationProperty().or(vm.classificationProperty()));
         time.managedProperty().bind(time.visibleProperty());
 
         message.setId("predictions-message");
@@ -83,7 +86,10 @@ public final class PredictionsView extends BorderPane {
         canvases.setMinSize(0, 0);
         canvases.widthProperty().addListener((o, a, b) -> relayout());
         canvases.heightProperty().addListener((o, a, b) -> relayout());
-        StackPane centre = new StackPane(canvases, message);
+        confusion = new ConfusionView(vm.confusion());
+        confusion.visibleProperty().bind(vm.classificationProperty());
+        confusion.managedProperty().bind(confusion.visibleProperty());
+        StackPane centre = new StackPane(canvases, message, confusion);
         StackPane.setAlignment(message, Pos.TOP_LEFT);
         centre.setMinSize(0, 0);
         setCenter(centre);
@@ -117,6 +123,16 @@ public final class PredictionsView extends BorderPane {
         header.managedProperty().bind(header.visibleProperty());
         vm.frameProperty().addListener((o, a, f) -> show(f));
         show(vm.getFrame());
+    }
+
+    /** Whether the dark theme's colours are used (the window binds it to its theme). */
+    public javafx.beans.property.BooleanProperty darkProperty() {
+        return confusion.darkProperty();
+    }
+
+    /** What a classification run shows. */
+    public ConfusionView confusionView() {
+        return confusion;
     }
 
     /** The canvases on show (a card per canvas: input, truth, prediction). */

@@ -20,12 +20,14 @@ import org.supertickets.train.RunFinished;
 import org.supertickets.train.SegmentationMetrics;
 import org.supertickets.ui.session.RunHistory;
 import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.TaskRunner;
 
 /**
  * The Predictions tab without a window: for the selected segmentation run, its recorded test canvases with the
  * prediction at the time cursor (the newest while the cursor follows the run), the class legend and the per-class
  * IoU of that evaluation. Everything it needs is already in the run's history (the feed decoded nothing yet; the
- * few kilobytes of a record are inflated here, on a change of the shown record only). UI thread only.
+ * few kilobytes of a record are inflated here, on a change of the shown record only). A classification run's
+ * confusion matrices are {@link #confusion()}'s. UI thread only.
  */
 public final class PredictionsViewModel {
 
@@ -33,8 +35,9 @@ public final class PredictionsViewModel {
     private final ReadOnlyObjectWrapper<PredictionsFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper segmentation = new ReadOnlyBooleanWrapper(this, "segmentation");
+    private final ReadOnlyBooleanWrapper classification = new ReadOnlyBooleanWrapper(this, "classification");
+    private final ConfusionViewModel confusion;
     private SearchSpaceConfig config;
-    private String runName = "";
     private RunHistory history;
     /** The canvases decoded last, and their pixels: they never change during a run. */
     private PredictionCanvases decoded;
@@ -44,11 +47,18 @@ public final class PredictionsViewModel {
     private PredictedMasks shownMasks;
     private Object shownIou;
 
-    public PredictionsViewModel(TimelineViewModel timeline) {
+    /** The tab of the app: a classification run's example images are read from its dataset on {@code runner}. */
+    public PredictionsViewModel(TimelineViewModel timeline, TaskRunner runner) {
+        this(timeline, new ConfusionViewModel(timeline, runner, ConfusionViewModel.FROM_DATASET));
+    }
+
+    /** @param confusion what the tab shows of a classification run, on the same time cursor */
+    public PredictionsViewModel(TimelineViewModel timeline, ConfusionViewModel confusion) {
         this.timeline = timeline;
+        this.confusion = confusion;
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
-        show(null, null, null);
+        show(null, null);
     }
 
     /** The one time cursor the predictions follow (the view scrubs it too). */
@@ -70,23 +80,33 @@ public final class PredictionsViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Whether the selected run is a segmentation run (the tab applies to those only). */
+    /** Whether the selected run is a segmentation run (canvases, legend and IoU). */
     public ReadOnlyBooleanProperty segmentationProperty() {
         return segmentation.getReadOnlyProperty();
+    }
+
+    /** Whether the selected run is a classification run ({@link #confusion()} draws it). */
+    public ReadOnlyBooleanProperty classificationProperty() {
+        return classification.getReadOnlyProperty();
+    }
+
+    /** The confusion matrices and most-confused test images of a classification run. */
+    public ConfusionViewModel confusion() {
+        return confusion;
     }
 
     /**
      * Shows another run (or none: null config), or the same run's history started afresh.
      *
      * @param config  the run's resolved config
-     * @param name    the run's name, for messages
      * @param history its events so far (the predictions among them)
      */
-    public void show(SearchSpaceConfig config, String name, RunHistory history) {
+    public void show(SearchSpaceConfig config, RunHistory history) {
         this.config = config;
-        this.runName = name == null ? "" : name;
         this.history = history;
         segmentation.set(config != null && config.taskKind() == Task.SEGMENTATION);
+        classification.set(config != null && config.taskKind() == Task.CLASSIFICATION);
+        confusion.show(config, history);
         shownMasks = null;
         shownIou = null;
         refresh();
@@ -95,14 +115,15 @@ public final class PredictionsViewModel {
     /** New events arrived in the shown history: shows the newest prediction if the cursor follows the run. */
     public void refresh() {
         if (config == null) {
-            clear("No run selected. Select a segmentation run in Runs, or run sample-configs/segmentation-demo.json: "
-                    + "a few of its test canvases appear here with the network's prediction at every evaluation.");
+            clear("No run selected. Select a run in Runs: for a classification run this tab shows what it took for "
+                    + "what at every evaluation (its confusion matrix) and the test images its ticket confuses most; "
+                    + "for a segmentation run (sample-configs/segmentation-demo.json) a few test canvases with the "
+                    + "network's prediction at every evaluation.");
             return;
         }
-        if (!segmentation.get()) {
-            clear("Predictions apply to segmentation runs (a config with \"task\": \"segmentation\"). The selected "
-                    + "run" + (runName.isEmpty() ? "" : ", " + runName + ",") + " classifies whole images; its "
-                    + "accuracy is in the Monitor.");
+        if (classification.get()) {
+            clear("");
+            confusion.refresh();
             return;
         }
         PredictionCanvases canvases = history == null ? null : history.predictionCanvases();

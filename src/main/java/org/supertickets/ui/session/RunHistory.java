@@ -89,12 +89,21 @@ public final class RunHistory {
      * rather than the evaluation's); null when none is that early.
      */
     public PredictedMasks predictionAt(long step) {
-        PredictedMasks shown = null;
-        for (PredictedMasks p : predictions) {
-            if (p.step() > step) {
+        return lastAtOrBefore(predictions, step);
+    }
+
+    /** The evaluation shown at {@code step}: the last one at or before it; null when none is that early. */
+    public EvalMetrics evalAt(long step) {
+        return lastAtOrBefore(evals, step);
+    }
+
+    private static <E extends TrainingEvent> E lastAtOrBefore(List<E> events, long step) {
+        E shown = null;
+        for (E e : events) {
+            if (e.step() > step) {
                 break;
             }
-            shown = p;
+            shown = e;
         }
         return shown;
     }

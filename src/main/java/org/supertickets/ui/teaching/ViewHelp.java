@@ -33,9 +33,11 @@ public final class ViewHelp {
                     + "|w| of every prunable weight against the global magnitude threshold: alive, pruned, and "
                     + "reactivated. Right: one block at channel level (double-click a block in the graph), and "
                     + "what-if: switch parts off on a copy of a paused or finished run's network.",
-            "predictions", "A segmentation run gives every pixel a class. At every evaluation it predicts the same "
-                    + "few test canvases, shown here beside their ground truth in the legend's colours, at the time "
-                    + "cursor; the bars are each class's IoU on the whole held-out split of that evaluation.",
+            "predictions", "A classification run's confusion matrix counts what each held-out image was taken for at "
+                    + "every evaluation (rows the true class, columns the prediction, the framed diagonal right), "
+                    + "and, once the run completes, shows the test images its ticket confuses most. A segmentation "
+                    + "run gives every pixel a class: the same few test canvases beside their ground truth in the "
+                    + "legend's colours, with each class's IoU on the held-out split. Both follow the time cursor.",
             "compare", "Finished runs side by side: accuracy against weights remaining, MACs and training compute. "
                     + "SuperTickets search and prune in one run; the baselines search only, prune only, or run "
                     + "search → train → iterative magnitude pruning with rewinding, which costs several "

@@ -26,6 +26,7 @@ import org.supertickets.train.PredictedMasks;
 import org.supertickets.train.PredictionCanvases;
 import org.supertickets.train.RunStarted;
 import org.supertickets.train.SegmentationMetrics;
+import org.supertickets.ui.DirectRunner;
 import org.supertickets.ui.TestEvents;
 import org.supertickets.ui.session.RunHistory;
 import org.supertickets.ui.session.TimelineViewModel;
@@ -41,7 +42,7 @@ class PredictionsViewTest {
     private static final int CANVASES = 6;
 
     private final TimelineViewModel timeline = new TimelineViewModel();
-    private final PredictionsViewModel vm = new PredictionsViewModel(timeline);
+    private final PredictionsViewModel vm = new PredictionsViewModel(timeline, DirectRunner.create());
     private final RunHistory history = new RunHistory();
     private SearchSpaceConfig segmentation;
     private PredictionsView view;
@@ -67,7 +68,7 @@ class PredictionsViewTest {
         robot.interact(() -> {
             timeline.reset(List.of(TestEvents.start(), TestEvents.pruned(100, 1, 3, 0),
                     TestEvents.pruned(200, 2, 3, 1)));
-            vm.show(segmentation, "seg", history);
+            vm.show(segmentation, history);
         });
 
         assertEquals(CANVASES, robot.lookup(".prediction-card").queryAll().size(), "a row per canvas");
@@ -104,12 +105,19 @@ class PredictionsViewTest {
     }
 
     @Test
-    void aClassificationRunIsToldThatTheTabAppliesToSegmentation(FxRobot robot) {
-        robot.interact(() -> vm.show(TestEvents.CONFIG, "tiny-fmnist", new RunHistory()));
+    void aClassificationRunGetsItsConfusionViewAndASegmentationRunItsCanvases(FxRobot robot) {
+        robot.interact(() -> vm.show(null, null));
+        assertTrue(message(robot).startsWith("No run selected"), message(robot));
+        assertTrue(!view.confusionView().isVisible());
+        robot.interact(() -> vm.show(TestEvents.CONFIG, new RunHistory()));
         assertEquals(0, view.shownCanvases());
-        assertTrue(message(robot).startsWith("Predictions apply to segmentation runs"), message(robot));
-        assertTrue(message(robot).contains("tiny-fmnist"));
-        robot.interact(() -> vm.show(segmentation, "seg", new RunHistory()));
+        assertEquals("", message(robot), "no segmentation sentence over the classification view");
+        assertTrue(view.confusionView().isVisible());
+        assertTrue(robot.lookup("#predictions-slider").query().isVisible(), "the time cursor serves both");
+        assertTrue(vm.confusion().messageProperty().get().startsWith("Waiting for the first evaluation"),
+                vm.confusion().messageProperty().get());
+        robot.interact(() -> vm.show(segmentation, new RunHistory()));
+        assertTrue(!view.confusionView().isVisible());
         assertTrue(message(robot).startsWith("Waiting for the first evaluation"), message(robot));
     }
 

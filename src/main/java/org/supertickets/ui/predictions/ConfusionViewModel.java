@@ -1,0 +1,316 @@
+package org.supertickets.ui.predictions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import org.supertickets.data.DatasetDescription;
+import org.supertickets.data.DatasetLoader;
+import org.supertickets.data.ImageDataset;
+import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.space.Task;
+import org.supertickets.train.ConfusedPair;
+import org.supertickets.train.ConfusionMatrix;
+import org.supertickets.train.ConnectivitySnapshot;
+import org.supertickets.train.EvalMetrics;
+import org.supertickets.train.RunFinished;
+import org.supertickets.ui.session.RunHistory;
+import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.TaskRunner;
+
+/**
+ * The Predictions tab of a classification run, without a window: the confusion matrix of the evaluation at the time
+ * cursor (the newest while the cursor follows the run, the ticket's on the test set once the run has completed),
+ * the accuracy and the most confused pair in words, and, for a completed run, the test images of its most-confused
+ * pairs, read from the run's dataset in the background. Everything but the images is in the run's history. UI
+ * thread only.
+ */
+public final class ConfusionViewModel {
+
+    /** Reads the test split of a run's dataset (the indices a run records point into it). */
+    @FunctionalInterface
+    public interface TestImages {
+        ImageDataset load(SearchSpaceConfig config) throws Exception;
+    }
+
+    /** The dataset code the runs themselves load with: the test split alone. */
+    public static final TestImages FROM_DATASET = config -> DatasetLoader.loadTest(config.data(), config.seed());
+
+    private final TimelineViewModel timeline;
+    private final TaskRunner runner;
+    private final TestImages testImages;
+    private final ReadOnlyObjectWrapper<ConfusionFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyObjectWrapper<ConfusedExamples> examples = new ReadOnlyObjectWrapper<>(this, "examples");
+    private final ReadOnlyStringWrapper examplesMessage = new ReadOnlyStringWrapper(this, "examplesMessage", "");
+    private SearchSpaceConfig config;
+    private RunHistory history;
+    /** The event the shown frame was built from, and whether it was shown following the run. */
+    private Object shownSource;
+    private boolean shownFollowing;
+    /** The end of run whose examples are shown or being read, and the read under way. */
+    private RunFinished examplesOf;
+    private BackgroundTask.Handle loading;
+
+    public ConfusionViewModel(TimelineViewModel timeline, TaskRunner runner, TestImages testImages) {
+        this.timeline = Objects.requireNonNull(timeline);
+        this.runner = Objects.requireNonNull(runner);
+        this.testImages = Objects.requireNonNull(testImages);
+        timeline.currentProperty().addListener((o, a, b) -> refresh());
+        timeline.followingProperty().addListener((o, a, b) -> refresh());
+    }
+
+    /** The matrix to draw; null while there is none ({@link #messageProperty()} says why). */
+    public ReadOnlyObjectProperty<ConfusionFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    public ConfusionFrame getFrame() {
+        return frame.get();
+    }
+
+    /** Why no matrix is drawn (no evaluation yet, none at the cursor, not recorded); empty while one is. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** The ticket's most-confused pairs with their images; null until the run completed and they are read. */
+    public ReadOnlyObjectProperty<ConfusedExamples> examplesProperty() {
+        return examples.getReadOnlyProperty();
+    }
+
+    public ConfusedExamples getExamples() {
+        return examples.get();
+    }
+
+    /** Why no example images are shown (the run goes on, not recorded, being read, unreadable); empty while shown. */
+    public ReadOnlyStringProperty examplesMessageProperty() {
+        return examplesMessage.getReadOnlyProperty();
+    }
+
+    /**
+     * Shows another run (or none: a null config or a segmentation run, which the tab draws otherwise), or the same
+     * run's history started afresh.
+     */
+    public void show(SearchSpaceConfig config, RunHistory history) {
+        boolean classifies = config != null && config.taskKind() == Task.CLASSIFICATION;
+        this.config = classifies ? config : null;
+        this.history = classifies ? history : null;
+        shownSource = null;
+        examplesOf = null;
+        examples.set(null);
+        if (loading != null) {
+            loading.cancel();
+            loading = null;
+        }
+        refresh();
+    }
+
+    /** New events, or a moved cursor: shows the evaluation at the cursor and, once the run completed, its images. */
+    public void refresh() {
+        if (config == null || history == null) {
+            setFrame(null, "");
+            examples.set(null);
+            examplesMessage.set("");
+            return;
+        }
+        refreshMatrix();
+        refreshExamples();
+    }
+
+    private void refreshMatrix() {
+        List<EvalMetrics> evals = history.evals();
+        RunFinished finished = history.finished();
+        RunFinished ticket = finished != null && finished.testConfusionMatrix() != null ? finished : null;
+        if (evals.isEmpty() && ticket == null) {
+            setFrame(null, finished != null ? "The run ended before its first evaluation: there is no confusion "
+                    + "matrix to show." : String.format(Locale.ROOT, "Waiting for the first evaluation: every %s the "
+                    + "run classifies its %sheld-out images, and what it took for what appears here.",
+                    epochs(config.search().evalIntervalEpochs()), heldOutCount()));
+            return;
+        }
+        ConnectivitySnapshot cursor = timeline.current();
+        boolean follows = cursor == null || timeline.followingProperty().get();
+        Object source;
+        if (follows) {
+            source = ticket != null ? ticket : evals.isEmpty() ? null : evals.get(evals.size() - 1);
+        } else if (ticket != null && cursor.step() >= ticket.step()) {
+            source = ticket;
+        } else {
+            source = history.evalAt(cursor.step());
+            if (source == null) {
+                setFrame(null, String.format(Locale.ROOT, "No evaluation yet at the time cursor (step %d): the first "
+                        + "is at step %d. Move the cursor right, or to the end to follow the run.", cursor.step(),
+                        evals.get(0).step()));
+                return;
+            }
+        }
+        if (source == shownSource && follows == shownFollowing && frame.get() != null) {
+            return;
+        }
+        ConfusionMatrix matrix = source instanceof RunFinished f ? f.testConfusionMatrix()
+                : ((EvalMetrics) source).confusionMatrix();
+        if (matrix == null) {
+            EvalMetrics e = (EvalMetrics) source;
+            setFrame(null, String.format(Locale.ROOT, "The confusion matrix was not recorded in this run: its "
+                    + "metrics.jsonl was written before the workbench recorded one. The evaluation at step %d measured "
+                    + "an accuracy of %s (the Monitor charts it).", e.step(), percent(e.validationAccuracy())));
+            return;
+        }
+        frame.set(build(source, matrix, follows, evals));
+        message.set("");
+        shownSource = source;
+        shownFollowing = follows;
+    }
+
+    private ConfusionFrame build(Object source, ConfusionMatrix matrix, boolean follows, List<EvalMetrics> evals) {
+        List<String> names = DatasetDescription.of(config.data()).classNamesOrNumbers(matrix.classes());
+        String title;
+        String which;
+        String set;
+        if (source instanceof RunFinished f) {
+            title = String.format(Locale.ROOT, "The ticket on the test set · step %d · epoch %.2f", f.step(),
+                    f.epoch());
+            which = "the network extracted at the end of the run (BN re-estimated), on every test image";
+            set = "test";
+        } else {
+            EvalMetrics e = (EvalMetrics) source;
+            set = e.onTestSet() ? "test" : "validation";
+            title = String.format(Locale.ROOT, "Evaluation at step %d · epoch %.2f · %s set", e.step(), e.epoch(),
+                    set);
+            which = String.format(Locale.ROOT, "evaluation %d of %d", evals.indexOf(e) + 1, evals.size());
+        }
+        String detail = (follows ? "following the run" : "at the time cursor") + " · " + which + " · rows: the true "
+                + "class, columns: the class predicted; colour: share of the row";
+        List<ConfusionMatrix.Cell> worst = matrix.mostConfused(1);
+        ConfusionMatrix.Cell cell = worst.isEmpty() ? null : worst.get(0);
+        String summary = String.format(Locale.ROOT, "Accuracy %s (%,d of %,d %s images right) · %s",
+                percent(matrix.accuracy()), matrix.correct(), matrix.total(), set,
+                cell == null ? "no image confused" : "most confused: " + cell.describe(names));
+        long step = source instanceof RunFinished f ? f.step() : ((EvalMetrics) source).step();
+        return new ConfusionFrame(step, title, detail, names, matrix, summary, cell);
+    }
+
+    private void refreshExamples() {
+        RunFinished finished = history.finished();
+        if (finished == null) {
+            examples.set(null);
+            examplesMessage.set("When the run completes, the test images its ticket confuses most appear here: the "
+                    + "five fullest cells off the diagonal, with up to six images each.");
+            return;
+        }
+        List<ConfusedPair> pairs = finished.mostConfused();
+        if (pairs == null) {
+            examples.set(null);
+            examplesMessage.set(finished.testConfusionMatrix() == null && finished.outcome()
+                    != RunFinished.Outcome.COMPLETED ? "The run ended (" + finished.outcome().name().toLowerCase(
+                    Locale.ROOT) + ") before its ticket was evaluated on the test set: no most-confused test images."
+                    : "The most-confused test images were not recorded in this run (its metrics.jsonl was written "
+                    + "before the workbench recorded them).");
+            return;
+        }
+        if (pairs.isEmpty()) {
+            examples.set(null);
+            examplesMessage.set("The ticket classified every test image right: no pair to show.");
+            return;
+        }
+        if (finished == examplesOf) {
+            return; // shown, or being read
+        }
+        examplesOf = finished;
+        examples.set(null);
+        examplesMessage.set("Reading the test images of " + config.data().dataset() + "…");
+        SearchSpaceConfig run = config;
+        List<String> names = DatasetDescription.of(run.data()).classNamesOrNumbers(
+                finished.testConfusionMatrix().classes());
+        ConfusionMatrix matrix = finished.testConfusionMatrix();
+        loading = BackgroundTask.of("Reading the most-confused test images",
+                ctx -> examplesOf(testImages.load(run), pairs, names, matrix))
+                .onSuccess(shown -> {
+                    if (examplesOf == finished) {
+                        examples.set(shown);
+                        examplesMessage.set("");
+                    }
+                })
+                .onFailure(e -> {
+                    if (examplesOf == finished) {
+                        examplesMessage.set("The test images could not be read: " + e.getMessage() + " The counts "
+                                + "in the matrix are from the run's own log and stand.");
+                    }
+                })
+                .run(runner);
+    }
+
+    /** The pairs with their images cut out of the test split (refused when an index is past its end). */
+    static ConfusedExamples examplesOf(ImageDataset test, List<ConfusedPair> pairs, List<String> names,
+            ConfusionMatrix matrix) {
+        List<ConfusedExamples.Pair> rows = new ArrayList<>();
+        for (ConfusedPair pair : pairs) {
+            List<int[]> images = new ArrayList<>();
+            for (int index : pair.testIndices()) {
+                if (index < 0 || index >= test.size()) {
+                    throw new IllegalArgumentException("the run names test image " + index + ", but the test split "
+                            + "of " + test.name() + " holds " + test.size() + " images now (was the dataset "
+                            + "replaced?).");
+                }
+                images.add(argb(test, index));
+            }
+            long row = matrix.rowTotal(pair.trueClass());
+            String share = row == 0 ? "" : String.format(Locale.ROOT, " (%.1f %% of the %s images)",
+                    100.0 * pair.count() / row, names.get(pair.trueClass()));
+            rows.add(new ConfusedExamples.Pair(pair.cell().describe(names) + share, images, pair.testIndices()));
+        }
+        return new ConfusedExamples("Most confused on the test set (the ticket)", test.width(), test.height(), rows);
+    }
+
+    /** Test image {@code index} as ARGB: grey for one channel, RGB from the first three of more. */
+    static int[] argb(ImageDataset data, int index) {
+        int plane = data.height() * data.width();
+        int base = index * data.pixelsPerImage();
+        float[] px = data.pixels();
+        int[] out = new int[plane];
+        for (int k = 0; k < plane; k++) {
+            int r = byteOf(px[base + k]);
+            int g = data.channels() >= 3 ? byteOf(px[base + plane + k]) : r;
+            int b = data.channels() >= 3 ? byteOf(px[base + 2 * plane + k]) : r;
+            out[k] = 0xFF000000 | r << 16 | g << 8 | b;
+        }
+        return out;
+    }
+
+    private static int byteOf(float value) {
+        return (int) Math.round(Math.max(0, Math.min(1, value)) * 255);
+    }
+
+    private void setFrame(ConfusionFrame f, String why) {
+        frame.set(f);
+        message.set(why);
+        shownSource = null;
+    }
+
+    private String heldOutCount() {
+        if (history.started() == null) {
+            return "";
+        }
+        int n = history.started().validationImages() > 0 ? history.started().validationImages()
+                : history.started().testImages();
+        return n > 0 ? String.format(Locale.ROOT, "%,d ", n) : "";
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "not measured" : String.format(Locale.ROOT, "%.1f %%", 100 * share);
+    }
+
+    /** {@code epoch}, {@code 2 epochs}, {@code 0.5 epochs}. */
+    private static String epochs(double value) {
+        if (value == 1) {
+            return "epoch";
+        }
+        return (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)) + " epochs";
+    }
+}
