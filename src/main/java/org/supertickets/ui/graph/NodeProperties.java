@@ -56,7 +56,8 @@ public final class NodeProperties {
         if (state.weights() > 0) {
             rows.add(new Property("weights alive", String.format(Locale.ROOT, "%,d / %,d (%.1f %%)",
                     state.keptWeights(), state.weights(), 100 * state.aliveFraction())));
-            rows.add(new Property("sparsity", String.format(Locale.ROOT, "%.1f %%", 100 * (1 - state.aliveFraction()))));
+            rows.add(new Property("sparsity", String.format(Locale.ROOT, "%.1f %%",
+                    100 * (1 - state.aliveFraction()))));
             rows.add(new Property("MACs", String.format(Locale.ROOT, "%s dense, %s alive (%.1f %% of the network)",
                     CountFormat.human(state.macs()), CountFormat.human(state.keptMacs()),
                     frame.totalMacs() == 0 ? 0 : 100.0 * state.macs() / frame.totalMacs())));
