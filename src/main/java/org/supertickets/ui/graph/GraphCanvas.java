@@ -27,6 +27,9 @@ public final class GraphCanvas extends Pane {
     private final ObjectProperty<Set<String>> changedLayers = new SimpleObjectProperty<>(this, "changedLayers",
             Set.of());
     private final Tooltip tooltip = new Tooltip();
+    /** Presenter mode's font factor for labels and the tooltip (1 = normal). */
+    private final javafx.beans.property.DoubleProperty textScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "textScale", 1);
     private GraphPainter.Transform transform;
     private int hovered = -1;
     private Function<GraphNode, String> describer = n -> "";
@@ -44,7 +47,11 @@ public final class GraphCanvas extends Pane {
         getChildren().add(canvas);
         setMinSize(120, 120);
         tooltip.setShowDelay(Duration.millis(150));
-        tooltip.setStyle("-fx-font-size: 11px;");
+        tooltip.setStyle(tooltipStyle(1));
+        textScale.addListener((o, a, b) -> {
+            tooltip.setStyle(tooltipStyle(b.doubleValue()));
+            paint();
+        });
         frame.addListener((o, a, b) -> {
             if (a == null || b == null || a.graph() != b.graph()) {
                 fitted = true; // a new layout: show it whole
@@ -275,8 +282,22 @@ public final class GraphCanvas extends Pane {
                 changed.add(n.id());
             }
         }
-        GraphPainter.paint(gc, f, transform, w, h, palette, selected, hovered, changed);
+        GraphPainter.paint(gc, f, transform, w, h, palette, selected, hovered, changed, textScale.get());
         lastPaintNanos = System.nanoTime() - t0;
+    }
+
+    /** The labels' and tooltip's text factor; presenter mode sets it. */
+    public javafx.beans.property.DoubleProperty textScaleProperty() {
+        return textScale;
+    }
+
+    /** The node tooltip's style at a text factor (11 px at 1). */
+    static String tooltipStyle(double scale) {
+        return String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", 11 * scale);
+    }
+
+    public Tooltip tooltip() {
+        return tooltip;
     }
 
     private GraphNode nodeAt(double px, double py) {

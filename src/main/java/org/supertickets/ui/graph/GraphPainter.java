@@ -84,6 +84,15 @@ public final class GraphPainter {
      */
     public static void paint(GraphicsContext gc, GraphFrame frame, Transform t, double width, double height,
             Palette palette, int selected, int hovered, Set<Integer> changed) {
+        paint(gc, frame, t, width, height, palette, selected, hovered, changed, 1);
+    }
+
+    /**
+     * Paints a frame with its labels' text scaled by {@code textScale} (presenter mode's font factor: the labels
+     * a room reads from the back grow with the rest of the text).
+     */
+    public static void paint(GraphicsContext gc, GraphFrame frame, Transform t, double width, double height,
+            Palette palette, int selected, int hovered, Set<Integer> changed, double textScale) {
         gc.save();
         gc.setFill(palette.background());
         gc.fillRect(0, 0, width, height);
@@ -114,7 +123,7 @@ public final class GraphPainter {
             }
         }
         gc.restore();
-        paintLabels(gc, graph, labels, t, palette, width, height);
+        paintLabels(gc, graph, labels, t, palette, width, height, textScale);
     }
 
     /**
@@ -124,9 +133,9 @@ public final class GraphPainter {
      * is left out (hover shows the numbers).
      */
     private static void paintLabels(GraphicsContext gc, SupernetGraph graph, List<Label> labels, Transform t,
-            Palette palette, double width, double height) {
-        double nodePx = Math.max(MIN_LABEL_PX, Math.min(MAX_LABEL_PX, LABEL_SIZE * t.scale()));
-        double edgePx = Math.max(MIN_LABEL_PX - 1, Math.min(MAX_LABEL_PX - 3, 9.5 * t.scale()));
+            Palette palette, double width, double height, double textScale) {
+        double nodePx = nodeLabelPixels(t.scale(), textScale);
+        double edgePx = Math.max(MIN_LABEL_PX - 1, Math.min(MAX_LABEL_PX - 3, 9.5 * t.scale())) * textScale;
         Font nodeFont = Font.font("System", FontWeight.NORMAL, nodePx);
         Font edgeFont = Font.font("System", edgePx);
         List<javafx.geometry.Rectangle2D> taken = new java.util.ArrayList<>();
@@ -225,6 +234,11 @@ public final class GraphPainter {
             }
         }
         return true;
+    }
+
+    /** A node label's size on screen: grows with the zoom within its bounds, times the presenter's text factor. */
+    public static double nodeLabelPixels(double zoom, double textScale) {
+        return Math.max(MIN_LABEL_PX, Math.min(MAX_LABEL_PX, LABEL_SIZE * zoom)) * textScale;
     }
 
     /** True when a label sits right beside its node's box (no leader line needed). */

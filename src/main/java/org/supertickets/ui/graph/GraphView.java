@@ -45,6 +45,11 @@ public final class GraphView extends BorderPane {
     private Slider slider;
     private final NodePanel nodePanel;
 
+    /** Presenter mode's text factor for the graph's labels and tooltips (1 = normal). */
+    public javafx.beans.property.DoubleProperty textScaleProperty() {
+        return canvas.textScaleProperty();
+    }
+
     /** Whether the picked layer's side panel may show (true unless the screen is too short for it). */
     public BooleanProperty nodePanelProperty() {
         return nodePanel.enabledProperty();

@@ -94,6 +94,7 @@ public final class MonitorTab extends BorderPane {
         }), message -> Platform.runLater(() -> status.accept(message)));
         monitorView = new MonitorView(monitor, runner, onExportError);
         graphView = new GraphView(graph, timeline);
+        graphView.textScaleProperty().bind(monitorView.scaleProperty());
         heatmapView = new HeatmapView(heatmap);
         rightSplit = new SplitPane(graphView, heatmapView);
         rightSplit.setOrientation(Orientation.VERTICAL);

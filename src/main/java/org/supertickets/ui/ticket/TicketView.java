@@ -143,6 +143,7 @@ public final class TicketView extends BorderPane {
 
         GraphView graph = new GraphView(vm.graph(), null);
         graph.darkProperty().bind(dark);
+        graph.textScaleProperty().bind(scale);
         HeatmapView heat = new HeatmapView(heatmap);
         heat.darkProperty().bind(dark);
         pictures.getItems().setAll(graph, heat);

@@ -1,5 +1,6 @@
 package org.supertickets.ui.monitor;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,6 +43,11 @@ class PresenterHeatmapFlowTest {
         });
         try {
             assertFalse(monitor.heatmapShown(), "the graph takes the heatmap's room");
+            // issue 30 item 1: the graph's labels and node tooltips grow with the rest of the text
+            assertEquals(1.5, monitor.graphView().textScaleProperty().get(), 0);
+            assertEquals(16.5, org.supertickets.ui.graph.GraphPainter.nodeLabelPixels(1, 1.5), 1e-9);
+            assertTrue(monitor.graphView().canvas().tooltip().getStyle().contains("16.5px"),
+                    monitor.graphView().canvas().tooltip().getStyle());
             robot.interact(() -> window.vm().graph().selectLayer("blocks.0.expand"));
             assertTrue(monitor.heatmapShown(), "a clicked layer shows its heatmap");
             assertFalse(monitor.graphView().lookup("#graph-node-panel").isVisible(),
@@ -52,6 +58,7 @@ class PresenterHeatmapFlowTest {
             robot.interact(() -> window.view().presenter().onProperty().set(false));
         }
         assertTrue(monitor.heatmapShown(), "the user's layout is back after presenting");
+        assertEquals(1, monitor.graphView().textScaleProperty().get(), 0);
         robot.interact(() -> window.vm().graph().selectLayer("blocks.0.expand"));
         assertTrue(monitor.graphView().lookup("#graph-node-panel").isVisible(), "the side panel beside the graph");
         robot.interact(() -> window.vm().graph().selectLayer(null));
