@@ -139,6 +139,10 @@ def main():
     parser.add_argument("--batch", type=int, default=0, help="0 = training.batchSize of the config")
     parser.add_argument("--seed", type=int, default=1995)
     parser.add_argument("--device", default="cpu", help="torch device: cpu (default), cuda, cuda:1, ...")
+    parser.add_argument("--bf16", action="store_true",
+                        help="a lever to measure, not the yardstick: the step under CPU autocast to bfloat16")
+    parser.add_argument("--channels-last", action="store_true",
+                        help="a lever to measure, not the yardstick: weights and images in channels-last layout")
     args = parser.parse_args()
     device = torch.device(args.device)
 
@@ -162,10 +166,14 @@ def main():
 
     # Fixed random batches: the cost of a step does not depend on the pixels.
     images = torch.randn(8, batch, data["channels"], data["height"], data["width"]).to(device)
+    if args.channels_last:
+        net = net.to(memory_format=torch.channels_last)
+        images = torch.stack([im.contiguous(memory_format=torch.channels_last) for im in images])
     labels = torch.randint(0, data["classes"], (8, batch)).to(device)
 
     def step(i):
-        logits = net(images[i % 8])
+        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=args.bf16):
+            logits = net(images[i % 8]).float()
         loss = F.cross_entropy(logits, labels[i % 8])
         loss = loss + rho * sum(g.abs().sum() for g in gammas)
         optimizer.zero_grad(set_to_none=False)
@@ -186,7 +194,8 @@ def main():
         print("loss diverged", file=sys.stderr)
         return 1
     result = {"images_per_second": args.steps * batch / wall, "cpu_seconds_per_step": cpu / args.steps,
-              "steps": args.steps, "batch": batch, "threads": args.threads, "torch": torch.__version__}
+              "steps": args.steps, "batch": batch, "threads": args.threads, "torch": torch.__version__,
+              "bf16": args.bf16, "channels_last": args.channels_last}
     if device.type != "cpu":
         result["device"] = torch.cuda.get_device_name(device) if device.type == "cuda" else str(device)
     print(json.dumps(result))
