@@ -2,7 +2,6 @@ package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import org.supertickets.ui.WorkbenchView;
 import org.supertickets.ui.WorkbenchWindow;
 import org.supertickets.ui.predictions.ConfusionViewModel;
@@ -76,12 +75,7 @@ public final class ConfusionShot {
             ScreenshotTour.shoot(w, out.resolve("predictions-confusion-old-folder.png"));
         }
         System.out.println("last error: " + w.lastError());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 
     /** Trains the demo in the window, shooting the tab during the run and at its end. */
@@ -106,12 +100,7 @@ public final class ConfusionShot {
         FxThread.sleep(1500);
         ScreenshotTour.shoot(w, out.resolve("predictions-confusion-live-end.png"));
         System.out.println("run in " + entry.getFolder() + "; last error: " + w.lastError());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 
     /** Opens a run folder and shows it on the Predictions tab once its end has been read. */

@@ -2,7 +2,6 @@ package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import org.supertickets.ui.WorkbenchWindow;
 
 /**
@@ -38,11 +37,6 @@ public final class GraphPanelShot {
         });
         FxThread.sleep(3000);
         ScreenshotTour.shoot(w, out);
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import javafx.application.Platform;
 import org.supertickets.model.HostTensor;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
@@ -92,12 +91,7 @@ public final class GraphTour {
                 supernet.macs(), supernet.macs() / 2, supernet.params(), supernet.macs(), 1e12, 30, "s");
         ComparisonCharts.savePng(ComparisonCharts.accuracyVsMacs(List.of(one)),
                 out.resolve("compare-one-run-macs.png").toFile());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 
     /** The graph zoomed in on a block, then in the column-per-block layout. */

@@ -2,7 +2,6 @@ package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import org.supertickets.ui.WorkbenchWindow;
 
 /**
@@ -40,11 +39,6 @@ public final class OverlayShot {
         });
         FxThread.sleep(5000);
         ScreenshotTour.shoot(w, out);
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 }

@@ -165,12 +165,7 @@ public final class ScreenshotTour {
         FxThread.sleep(1500);
         shoot(w, out.resolve("demo-finished.png"));
         System.out.println("demo run in " + entry.getFolder());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        closeAndExit(w);
     }
 
     /** Shoots the designer after edits, to check that its preview follows each edit at once. */
@@ -352,7 +347,8 @@ public final class ScreenshotTour {
         System.out.println("wrote " + file + " (" + Files.size(file) / 1024 + " KB)");
     }
 
-    private static void closeAndExit(WorkbenchWindow w) {
+    /** Closes a tour's window, stops JavaFX and ends the program (every tour's last step). */
+    static void closeAndExit(WorkbenchWindow w) {
         FxThread.run(() -> {
             w.dispose();
             w.stage().close();

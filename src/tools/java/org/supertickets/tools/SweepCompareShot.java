@@ -2,7 +2,6 @@ package org.supertickets.tools;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.application.Platform;
 import org.supertickets.ui.WorkbenchView;
 import org.supertickets.ui.WorkbenchWindow;
 
@@ -35,11 +34,6 @@ public final class SweepCompareShot {
         FxThread.run(() -> w.vm().compare().showSweepCurvesProperty().set(true));
         FxThread.sleep(4000);
         ScreenshotTour.shoot(w, out);
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 }

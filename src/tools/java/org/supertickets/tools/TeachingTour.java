@@ -3,7 +3,6 @@ package org.supertickets.tools;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import javafx.application.Platform;
 import org.supertickets.train.PruneEvent;
 import org.supertickets.train.ShrinkEvent;
 import org.supertickets.ui.WorkbenchView;
@@ -78,12 +77,7 @@ public final class TeachingTour {
             FxThread.run(() -> w.vm().runs().openFolder(finished));
             FxThread.sleep(6000);
             shootFinished(w, out, size, finished);
-            FxThread.run(() -> {
-                w.dispose();
-                w.stage().close();
-            });
-            Platform.exit();
-            System.exit(0);
+            ScreenshotTour.closeAndExit(w);
         }
         long start = System.nanoTime();
         FxThread.run(() -> w.vm().demo().start(Path.of(DemoStarter.DEMO), true));
@@ -142,11 +136,6 @@ public final class TeachingTour {
         System.out.println("graph sequence: " + org.supertickets.ui.teaching.GraphSequenceExport.write(sequence, pngs)
                 .size() + " frames in " + sequence);
         System.out.println("demo run in " + entry.getFolder() + "; last error: " + w.lastError());
-        FxThread.run(() -> {
-            w.dispose();
-            w.stage().close();
-        });
-        Platform.exit();
-        System.exit(0);
+        ScreenshotTour.closeAndExit(w);
     }
 }
