@@ -27,9 +27,21 @@ public final class RunFolderReader {
      * (a live follower of a folder on a network file system; see {@link JsonLinesTail}).
      */
     public RunFolderReader(RunFolder folder, long holeGraceNanos) {
+        this(folder, holeGraceNanos, true);
+    }
+
+    private RunFolderReader(RunFolder folder, long holeGraceNanos, boolean all) {
         this.metrics = new JsonLinesTail(folder.metrics(), holeGraceNanos);
-        this.snapshots = new JsonLinesTail(folder.snapshots(), holeGraceNanos);
-        this.predictions = new JsonLinesTail(folder.predictions(), holeGraceNanos);
+        this.snapshots = all ? new JsonLinesTail(folder.snapshots(), holeGraceNanos) : null;
+        this.predictions = all ? new JsonLinesTail(folder.predictions(), holeGraceNanos) : null;
+    }
+
+    /**
+     * A reader of {@code metrics.jsonl} alone (curves of evaluations and steps), which leaves the snapshots'
+     * and predictions' megabytes unread.
+     */
+    public static RunFolderReader metricsOnly(RunFolder folder) {
+        return new RunFolderReader(folder, 0, false);
     }
 
     /**
@@ -39,8 +51,10 @@ public final class RunFolderReader {
     public synchronized List<TrainingEvent> readNew() throws IOException {
         List<TrainingEvent> events = new ArrayList<>();
         parseInto(metrics.readNew(), events);
-        parseInto(snapshots.readNew(), events);
-        parseInto(predictions.readNew(), events);
+        if (snapshots != null) {
+            parseInto(snapshots.readNew(), events);
+            parseInto(predictions.readNew(), events);
+        }
         // The events come from three files: merge by step, the end of a run last within its step.
         events.sort(java.util.Comparator.comparingLong(TrainingEvent::step)
                 .thenComparing(e -> e instanceof RunFinished));
@@ -68,7 +82,8 @@ public final class RunFolderReader {
 
     /** Lines that could not be parsed or were too long so far (a damaged or foreign file). */
     public synchronized int skippedLines() {
-        return skippedLines + metrics.skippedLines() + snapshots.skippedLines() + predictions.skippedLines();
+        return skippedLines + metrics.skippedLines()
+                + (snapshots == null ? 0 : snapshots.skippedLines() + predictions.skippedLines());
     }
 
     private void parseInto(List<String> lines, List<TrainingEvent> out) {

@@ -43,7 +43,8 @@ public final class OverlayFeed implements AutoCloseable {
     /** Starts following a run folder under a name (nothing when it is followed already). */
     public void follow(Path folder, String name) {
         followed.computeIfAbsent(folder, f -> {
-            RunFolderReader events = new RunFolderReader(new RunFolder(f));
+            // metrics.jsonl alone: the curves need its evaluations, not the snapshots' megabytes beside it
+            RunFolderReader events = RunFolderReader.metricsOnly(new RunFolder(f));
             OverlayCurves[] curves = {OverlayCurves.empty(name)};
             Runnable poll = () -> {
                 try {
