@@ -56,6 +56,8 @@ public final class TicketView extends BorderPane {
     private VBox tablePart;
     private VBox provenancePart;
     private Boolean stacked;
+    /** The width the table's columns need at the current font and rows. */
+    private double tableWidth;
 
     public TicketView(TicketViewModel vm, HeatmapViewModel heatmap) {
         this.vm = vm;
@@ -115,7 +117,7 @@ public final class TicketView extends BorderPane {
                         + CountFormat.text(l.macs()))));
         vm.layersProperty().addListener((o, a, b) -> {
             table.getItems().setAll(b);
-            fitToWidth();
+            sizeColumns();
         });
         table.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
             if (b != null) {
@@ -148,8 +150,8 @@ public final class TicketView extends BorderPane {
         heat.darkProperty().bind(dark);
         pictures.getItems().setAll(graph, heat);
         setCenter(split);
-        scale.addListener((o, a, b) -> fitToWidth());
-        widthProperty().addListener((o, a, b) -> fitToWidth());
+        scale.addListener((o, a, b) -> sizeColumns());
+        widthProperty().addListener((o, a, b) -> placeTable());
         arrange(false);
     }
 
@@ -172,7 +174,7 @@ public final class TicketView extends BorderPane {
      * width (presenter mode on a 1280-pixel screen), puts it above the graph at full width: cut cells ("54….")
      * are what a room cannot read.
      */
-    private void fitToWidth() {
+    private void sizeColumns() {
         double s = scale.get();
         Font font = Font.font(BASE_FONT_PX * s);
         Font headerFont = Font.font(null, FontWeight.BOLD, BASE_FONT_PX * s);
@@ -191,8 +193,17 @@ public final class TicketView extends BorderPane {
             needed += width;
         }
         needed += 2 * font.getSize(); // the vertical scroll bar and the pane's border
+        tableWidth = needed;
+        placeTable();
+    }
+
+    /**
+     * Beside the graph while the table fits in half the width, above it otherwise. The text is measured only when
+     * the font or the rows change; a resize only compares.
+     */
+    private void placeTable() {
         if (getWidth() > 0) {
-            arrange(needed > getWidth() / 2);
+            arrange(tableWidth > getWidth() / 2);
         }
     }
 
