@@ -58,6 +58,17 @@ public final class PyTorchInternals {
         JniUtils.setGradMode(enabled);
     }
 
+    /**
+     * Switches gradient recording off for the calling thread when the engine is PyTorch: a thread starts with it on,
+     * and in-place updates of leaf tensors (an optimiser's, a mask's, BN's statistics) fail while it is on. DJL's
+     * collector restores the thread's previous mode when it closes, so a thread that trains switches it off once.
+     */
+    public static void stopRecordingGradientsOnThisThread() {
+        if ("PyTorch".equals(ai.djl.engine.Engine.getInstance().getEngineName())) {
+            setGradMode(false);
+        }
+    }
+
     /** Starts libtorch's profiler on the CPU, recording shapes ({@code bench --profile}). */
     public static void startProfiler() {
         JniUtils.startProfile(false, true, false);

@@ -118,18 +118,26 @@ public final class Supernet implements AutoCloseable {
      * classes, H, W]} (one prediction per pixel) for segmentation.
      */
     public NDArray forward(NDArray input, BatchNormMode mode) {
+        return forward(input, mode, ActivationTap.NONE);
+    }
+
+    /** {@link #forward(NDArray, BatchNormMode)}, handing {@code tap} the activations a person would look at. */
+    public NDArray forward(NDArray input, BatchNormMode mode, ActivationTap tap) {
         NDArray x = convBnRelu(input, TensorNames.STEM, TensorNames.STEM_BN, architecture.stemStride(), 1, mode,
                 true);
+        tap.take(ActivationTap.Point.STEM, -1, 0, x);
         int skipBlock = architecture.segments() ? architecture.decoderSkipBlock() : Integer.MIN_VALUE;
         NDArray skipFeature = skipBlock == -1 ? x : null;
         List<BlockState> blocks = architecture.blocks();
         for (int i = 0; i < blocks.size(); i++) {
-            x = block(x, blocks.get(i), mode);
+            x = block(x, blocks.get(i), mode, tap);
+            tap.take(ActivationTap.Point.BLOCK, i, 0, x);
             if (i == skipBlock) {
                 skipFeature = x;
             }
         }
         x = convBnRelu(x, TensorNames.HEAD, TensorNames.HEAD_BN, 1, 1, mode, true);
+        tap.take(ActivationTap.Point.HEAD, blocks.size(), 0, x);
         if (architecture.segments()) {
             return decode(x, skipFeature, mode);
         }
@@ -161,7 +169,7 @@ public final class Supernet implements AutoCloseable {
      * merged activation instead hands the depthwise convs strided slices, which libtorch copies forward and
      * concatenates backward, and that cost more than the larger kernels saved.
      */
-    private NDArray block(NDArray x, BlockState block, BatchNormMode mode) {
+    private NDArray block(NDArray x, BlockState block, BatchNormMode mode, ActivationTap tap) {
         NDArray skip = block.identitySkip() ? x : skip(x, block, mode);
         if (block.bodyRemoved()) {
             return skip;
@@ -181,6 +189,7 @@ public final class Supernet implements AutoCloseable {
             hidden = Activation.relu(hidden);
             hidden = convBnRelu(hidden, TensorNames.depthwise(block, branch), TensorNames.depthwiseBn(block, branch),
                     block.stride(), branch.hiddenChannels(), mode, true);
+            tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(), hidden);
             NDArray projected = conv(hidden, maskedColumns(TensorNames.project(block), offset, end), 1, 1);
             body = body == null ? projected : body.add(projected);
             offset = end;

@@ -28,7 +28,7 @@ final class EventSchedule {
 
     EventSchedule(SearchSpaceConfig config, int trainSize, SparsitySchedule sparsity) {
         this.epochs = config.training().epochs();
-        this.batchSize = Math.min(config.training().batchSize(), trainSize);
+        this.batchSize = batchSize(config, trainSize);
         this.stepsPerEpoch = Math.max(1, trainSize / batchSize);
         this.totalSteps = (long) epochs * stepsPerEpoch;
         this.evalEvery = Math.max(1, Math.round(config.search().evalIntervalEpochs() * stepsPerEpoch));
@@ -45,6 +45,11 @@ final class EventSchedule {
     /** Images per step: the configured batch, or the whole training set when it is smaller. */
     int batchSize() {
         return batchSize;
+    }
+
+    /** {@link #batchSize()} of a run of {@code config} on {@code trainSize} training images. */
+    static int batchSize(SearchSpaceConfig config, int trainSize) {
+        return Math.min(config.training().batchSize(), trainSize);
     }
 
     int stepsPerEpoch() {

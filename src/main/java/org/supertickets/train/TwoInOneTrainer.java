@@ -158,7 +158,7 @@ public final class TwoInOneTrainer {
         // N + 1, the step of the evaluation just logged, not at the loop's N.
         stepsDone = step;
         try (NDManager root = NDManager.newBaseManager(device)) {
-            disableGradientRecording();
+            org.supertickets.engine.PyTorchInternals.stopRecordingGradientsOnThisThread();
             NativeAllocatorTuning.applyOnce();
             boolean resumed = resume != null && !startsAtRewindPoint;
             failures.setCheckpointOnDisk(resumed);
@@ -352,17 +352,6 @@ public final class TwoInOneTrainer {
     static void checkGradient(double gradientNorm, long step, double learningRate, String checkpointNote)
             throws TrainingDivergedException {
         TrainingStep.checkGradient(gradientNorm, step, learningRate, checkpointNote);
-    }
-
-    /**
-     * PyTorch records gradients per thread and a new thread starts with recording ON, so in-place updates of
-     * leaf tensors (optimiser, masks, BN reset) would fail on a training thread; DJL's collector restores the
-     * thread's previous mode when it closes, so it must be switched off here once.
-     */
-    private static void disableGradientRecording() {
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            org.supertickets.engine.PyTorchInternals.setGradMode(false);
-        }
     }
 
     private double epochOf(long step) {

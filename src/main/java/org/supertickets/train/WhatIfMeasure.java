@@ -1,7 +1,6 @@
 package org.supertickets.train;
 
 import ai.djl.Device;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -39,11 +38,7 @@ public record WhatIfMeasure(double accuracy, double loss, long macs, long exactS
             return new WhatIfMeasure(Double.NaN, Double.NaN, m.macs(), m.exactSparseMacs(), m.sparsity(),
                     m.hiddenChannels(), m.liveBranches(), 0);
         }
-        // PyTorch records gradients per thread and starts a thread with recording on: BN's in-place statistics
-        // updates on parameters would fail on this (non-training) thread otherwise.
-        if ("PyTorch".equals(Engine.getInstance().getEngineName())) {
-            PyTorchInternals.setGradMode(false);
-        }
+        PyTorchInternals.stopRecordingGradientsOnThisThread();
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 Supernet net = Supernet.load(edited, root, Device.cpu())) {
             int pixels = probe.channels() * probe.height() * probe.width();
