@@ -190,6 +190,9 @@ public final class WorkbenchViewModel {
             return;
         }
         monitor.accept(events);
+        if (runs.getSelected() != null) {
+            predictions.followFolder(runs.getSelected().getFolder());
+        }
         predictions.refresh();
         List<ConnectivitySnapshot> snapshots = events.stream().filter(e -> e instanceof ConnectivitySnapshot)
                 .map(e -> (ConnectivitySnapshot) e).toList();
@@ -216,7 +219,7 @@ public final class WorkbenchViewModel {
             return;
         }
         var history = entry.session().history();
-        predictions.show(entry.config(), history); // before the timeline moves its cursor
+        predictions.show(entry.config(), entry.getFolder(), history); // before the timeline moves its cursor
         shownSupernet = history.started() != null ? history.started().supernet()
                 : Architecture.supernet(entry.config());
         // A pipeline's stages search without pruning or train with frozen masks: the config's pruning schedule
@@ -229,7 +232,7 @@ public final class WorkbenchViewModel {
     }
 
     private void showPlan() {
-        predictions.show(null, null);
+        predictions.show(null, null, null);
         SearchSpaceConfig resolved = designer.runnableConfig();
         eventsAtCursor = null;
         timeline.reset(List.of());

@@ -27,6 +27,14 @@ public final class ConfusionShot {
             live(Path.of(args[1]));
             return;
         }
+        if (args[0].equals("--inside-live")) {
+            insideLive(Path.of(args[1]));
+            return;
+        }
+        if (args[0].equals("--inside")) {
+            inside(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+            return;
+        }
         Path run = Path.of(args[0]);
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
@@ -100,6 +108,74 @@ public final class ConfusionShot {
         FxThread.sleep(1500);
         ScreenshotTour.shoot(w, out.resolve("predictions-confusion-live-end.png"));
         System.out.println("run in " + entry.getFolder() + "; last error: " + w.lastError());
+        ScreenshotTour.closeAndExit(w);
+    }
+
+    /**
+     * "One image" of a finished run: the most-confused image {@code index} inside the supernet and the ticket, at
+     * 1600x1000, with the ticket's maps, in the dark theme and at 1280x720.
+     */
+    private static void inside(Path run, Path out, int index) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"),
+                Files.createTempDirectory("st-inside-shot"), WorkbenchView.PREDICTIONS_TAB);
+        FxThread.run(() -> {
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
+        });
+        open(w, run);
+        var inside = w.vm().predictions().inside();
+        FxThread.run(() -> w.vm().predictions().lookInside(index));
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> inside.getFrame() != null
+                && inside.getFrame().ticket() != null && !inside.busyProperty().get()), 120_000);
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image.png"));
+        FxThread.run(() -> inside.mapsOfTicketProperty().set(true));
+        FxThread.sleep(1000);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image-ticket.png"));
+        FxThread.run(() -> w.view().darkProperty().set(true));
+        FxThread.sleep(1000);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image-dark.png"));
+        FxThread.run(() -> {
+            w.view().darkProperty().set(false);
+            w.stage().setWidth(1280);
+            w.stage().setHeight(720);
+        });
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image-1280x720.png"));
+        System.out.println("last error: " + w.lastError());
+        ScreenshotTour.closeAndExit(w);
+    }
+
+    /** Trains the demo in the window with "One image" on screen, shooting it while the run goes on. */
+    private static void insideLive(Path out) throws Exception {
+        Files.createDirectories(out);
+        FxThread.startPlatform();
+        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"),
+                Files.createTempDirectory("st-inside-live"), WorkbenchView.PREDICTIONS_TAB);
+        FxThread.run(() -> {
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
+        });
+        var entry = FxThread.call(() -> w.vm().runCurrentConfig());
+        FxThread.run(() -> {
+            w.view().tabs().getSelectionModel().select(WorkbenchView.PREDICTIONS_TAB);
+            w.vm().predictions().lookInside(10);
+        });
+        var inside = w.vm().predictions().inside();
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> entry.session().history().evals().size() >= 5
+                && inside.getFrame() != null), 600_000);
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image-live.png"));
+        System.out.println("shown: " + FxThread.call(() -> inside.getFrame().supernet().caption()) + " while "
+                + FxThread.call(() -> entry.session().history().evals().size()) + " evaluations were in");
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> !entry.getStatus().active()), 1_200_000);
+        ScreenshotTour.waitFor(() -> FxThread.call(() -> inside.getFrame() != null
+                && inside.getFrame().ticket() != null), 120_000);
+        FxThread.sleep(1500);
+        ScreenshotTour.shoot(w, out.resolve("predictions-one-image-live-end.png"));
+        System.out.println("last error: " + w.lastError());
         ScreenshotTour.closeAndExit(w);
     }
 

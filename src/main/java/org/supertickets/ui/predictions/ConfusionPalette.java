@@ -59,7 +59,7 @@ public final class ConfusionPalette {
         return c <= 0.04045 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
     }
 
-    private static int mix(int a, int b, double f) {
+    static int mix(int a, int b, double f) {
         int r = (int) Math.round((a >> 16 & 0xff) * (1 - f) + (b >> 16 & 0xff) * f);
         int g = (int) Math.round((a >> 8 & 0xff) * (1 - f) + (b >> 8 & 0xff) * f);
         int bl = (int) Math.round((a & 0xff) * (1 - f) + (b & 0xff) * f);

@@ -59,6 +59,7 @@ public final class ConfusionView extends ScrollPane {
     private final GridPane grid = new GridPane();
     private final HBox legend = new HBox(4);
     private final Label summary = new Label();
+    private java.util.function.IntConsumer onImagePicked = index -> { };
     private final VBox matrixBox;
     private final Label examplesTitle = new Label("Most confused on the test set");
     private final Label examplesMessage = new Label();
@@ -67,6 +68,11 @@ public final class ConfusionView extends ScrollPane {
     private final java.util.List<Label> cells = new java.util.ArrayList<>();
     /** The cells' height now, in pixels (0 before the first fit). */
     private double cellHeight;
+
+    /** Called with a test image's index when a most-confused image is clicked. */
+    public void setOnImagePicked(java.util.function.IntConsumer handler) {
+        onImagePicked = java.util.Objects.requireNonNull(handler);
+    }
 
     public ConfusionView(ConfusionViewModel vm) {
         this.vm = vm;
@@ -316,8 +322,11 @@ public final class ConfusionView extends ScrollPane {
                 index.getStyleClass().add("hint");
                 VBox one = new VBox(1, image, index);
                 one.setAlignment(Pos.TOP_CENTER);
-                Tooltip.install(one, new Tooltip("Test image " + pair.indices()[k] + " (index in the run's test "
-                        + "split, counted from 0, as metrics.jsonl records it)"));
+                int picked = pair.indices()[k];
+                Tooltip.install(one, new Tooltip("Test image " + picked + " (index in the run's test split, counted "
+                        + "from 0, as metrics.jsonl records it). Click to look inside the networks with it."));
+                one.setOnMouseClicked(click -> onImagePicked.accept(picked));
+                one.setStyle("-fx-cursor: hand;");
                 strip.getChildren().add(one);
             }
             pairs.getChildren().add(new VBox(3, caption, strip));

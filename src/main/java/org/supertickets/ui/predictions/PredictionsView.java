@@ -7,6 +7,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -45,6 +47,7 @@ public final class PredictionsView extends BorderPane {
     private final Label summary = new Label();
     private final List<Card> cards = new ArrayList<>();
     private final ConfusionView confusion;
+    private final InsideImageView inside;
 
     public PredictionsView(PredictionsViewModel vm) {
         this.vm = vm;
@@ -74,7 +77,9 @@ public final class PredictionsView extends BorderPane {
         header.setPadding(new Insets(0, 0, 8, 0));
         setTop(header);
         setBottom(time);
-        time.visibleProperty().bind(vm.segmentationProperty().or(vm.classificationProperty()));
+        // One image is not at the time cursor: it is always the newest checkpoint's and the ticket's.
+        time.visibleProperty().bind(vm.segmentationProperty().or(vm.classificationProperty()
+                .and(vm.oneImageProperty().not())));
         time.managedProperty().bind(time.visibleProperty());
 
         message.setId("predictions-message");
@@ -87,10 +92,18 @@ public final class PredictionsView extends BorderPane {
         canvases.widthProperty().addListener((o, a, b) -> relayout());
         canvases.heightProperty().addListener((o, a, b) -> relayout());
         confusion = new ConfusionView(vm.confusion());
-        confusion.visibleProperty().bind(vm.classificationProperty());
+        confusion.visibleProperty().bind(vm.classificationProperty().and(vm.oneImageProperty().not()));
         confusion.managedProperty().bind(confusion.visibleProperty());
-        StackPane centre = new StackPane(canvases, message, confusion);
+        confusion.setOnImagePicked(vm::lookInside);
+        inside = new InsideImageView(vm.inside());
+        inside.darkProperty().bind(confusion.darkProperty());
+        inside.visibleProperty().bind(vm.classificationProperty().and(vm.oneImageProperty()));
+        inside.managedProperty().bind(inside.visibleProperty());
+        StackPane stack = new StackPane(canvases, message, confusion, inside);
         StackPane.setAlignment(message, Pos.TOP_LEFT);
+        stack.setMinSize(0, 0);
+        BorderPane centre = new BorderPane(stack);
+        centre.setTop(classificationChoice());
         centre.setMinSize(0, 0);
         setCenter(centre);
 
@@ -123,6 +136,41 @@ public final class PredictionsView extends BorderPane {
         header.managedProperty().bind(header.visibleProperty());
         vm.frameProperty().addListener((o, a, f) -> show(f));
         show(vm.getFrame());
+    }
+
+    /** A classification run's two views: its confusion matrix, or one test image inside its networks. */
+    private Region classificationChoice() {
+        ToggleGroup views = new ToggleGroup();
+        ToggleButton matrix = new ToggleButton("Confusion matrix");
+        matrix.setId("predictions-show-confusion");
+        ToggleButton one = new ToggleButton("One image");
+        one.setId("predictions-show-one-image");
+        one.setTooltip(new Tooltip("Pick a test image and see what the supernet and the ticket do with it: their class "
+                + "probabilities and every branch's and block's feature maps. A click on a most-confused image opens "
+                + "it here."));
+        matrix.getStyleClass().add("segment");
+        matrix.setToggleGroup(views);
+        one.getStyleClass().add("segment");
+        one.setToggleGroup(views);
+        (vm.oneImageProperty().get() ? one : matrix).setSelected(true);
+        views.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true); // one of the two is always shown
+            } else {
+                vm.oneImageProperty().set(b == one);
+            }
+        });
+        vm.oneImageProperty().addListener((o, a, b) -> (b ? one : matrix).setSelected(true));
+        HBox bar = new HBox(0, matrix, one);
+        bar.setPadding(new Insets(0, 0, 8, 0));
+        bar.visibleProperty().bind(vm.classificationProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
+        return bar;
+    }
+
+    /** What a classification run shows of one test image. */
+    public InsideImageView insideImageView() {
+        return inside;
     }
 
     /** Whether the dark theme's colours are used (the window binds it to its theme). */

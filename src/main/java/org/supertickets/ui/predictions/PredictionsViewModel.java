@@ -1,14 +1,17 @@
 package org.supertickets.ui.predictions;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.supertickets.data.DatasetDescription;
 import org.supertickets.space.SearchSpaceConfig;
 import org.supertickets.space.Task;
@@ -37,6 +40,9 @@ public final class PredictionsViewModel {
     private final ReadOnlyBooleanWrapper segmentation = new ReadOnlyBooleanWrapper(this, "segmentation");
     private final ReadOnlyBooleanWrapper classification = new ReadOnlyBooleanWrapper(this, "classification");
     private final ConfusionViewModel confusion;
+    private final InsideImageViewModel inside;
+    private final BooleanProperty oneImage = new SimpleBooleanProperty(this, "oneImage");
+    private Path folder;
     private SearchSpaceConfig config;
     private RunHistory history;
     /** The canvases decoded last, and their pixels: they never change during a run. */
@@ -49,16 +55,22 @@ public final class PredictionsViewModel {
 
     /** The tab of the app: a classification run's example images are read from its dataset on {@code runner}. */
     public PredictionsViewModel(TimelineViewModel timeline, TaskRunner runner) {
-        this(timeline, new ConfusionViewModel(timeline, runner, ConfusionViewModel.FROM_DATASET));
+        this(timeline, new ConfusionViewModel(timeline, runner, ConfusionViewModel.FROM_DATASET),
+                new InsideImageViewModel(runner));
     }
 
-    /** @param confusion what the tab shows of a classification run, on the same time cursor */
-    public PredictionsViewModel(TimelineViewModel timeline, ConfusionViewModel confusion) {
+    /**
+     * @param confusion what the tab shows of a classification run, on the same time cursor
+     * @param inside    what it shows of one test image of a classification run
+     */
+    public PredictionsViewModel(TimelineViewModel timeline, ConfusionViewModel confusion,
+            InsideImageViewModel inside) {
         this.timeline = timeline;
         this.confusion = confusion;
+        this.inside = inside;
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
-        show(null, null);
+        show(null, null, null);
     }
 
     /** The one time cursor the predictions follow (the view scrubs it too). */
@@ -95,15 +107,34 @@ public final class PredictionsViewModel {
         return confusion;
     }
 
+    /** One test image of a classification run, inside its networks. */
+    public InsideImageViewModel inside() {
+        return inside;
+    }
+
+    /** Whether a classification run shows one test image inside its networks rather than its confusion matrix. */
+    public BooleanProperty oneImageProperty() {
+        return oneImage;
+    }
+
+    /** Shows test image {@code index} inside the run's networks (e.g. one of the most-confused images). */
+    public void lookInside(int index) {
+        inside.indexProperty().set(index);
+        oneImage.set(true);
+    }
+
     /**
      * Shows another run (or none: null config), or the same run's history started afresh.
      *
      * @param config  the run's resolved config
+     * @param folder  its folder; null while it has none (queued)
      * @param history its events so far (the predictions among them)
      */
-    public void show(SearchSpaceConfig config, RunHistory history) {
+    public void show(SearchSpaceConfig config, Path folder, RunHistory history) {
         this.config = config;
         this.history = history;
+        this.folder = folder;
+        inside.show(config, folder, history);
         segmentation.set(config != null && config.taskKind() == Task.SEGMENTATION);
         classification.set(config != null && config.taskKind() == Task.CLASSIFICATION);
         confusion.show(config, history);
@@ -112,8 +143,19 @@ public final class PredictionsViewModel {
         refresh();
     }
 
+    /**
+     * The shown run's folder now: a queued run gets one when it starts, and its networks can be read from then on.
+     */
+    public void followFolder(Path now) {
+        if (config != null && now != null && !now.equals(folder)) {
+            folder = now;
+            inside.show(config, now, history);
+        }
+    }
+
     /** New events arrived in the shown history: shows the newest prediction if the cursor follows the run. */
     public void refresh() {
+        inside.refresh();
         if (config == null) {
             clear("No run selected. Select a run in Runs: for a classification run this tab shows what it took for "
                     + "what at every evaluation (its confusion matrix) and the test images its ticket confuses most; "

@@ -37,7 +37,8 @@ class ConfusionViewTest {
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final ConfusionViewModel confusion = new ConfusionViewModel(timeline, DirectRunner.create(),
             config -> ConfusionScript.testSplit());
-    private final PredictionsViewModel vm = new PredictionsViewModel(timeline, confusion);
+    private final PredictionsViewModel vm = new PredictionsViewModel(timeline, confusion,
+            new InsideImageViewModel(DirectRunner.create()));
     private final RunHistory history = new RunHistory();
     private PredictionsView view;
     private Scene scene;
@@ -59,7 +60,7 @@ class ConfusionViewTest {
         robot.interact(() -> {
             timeline.reset(List.of(TestEvents.start(), TestEvents.pruned(100, 1, 3, 0),
                     TestEvents.pruned(200, 2, 3, 1)));
-            vm.show(TestEvents.CONFIG, history);
+            vm.show(TestEvents.CONFIG, null, history);
         });
         ConfusionView grid = view.confusionView();
         assertTrue(grid.isVisible());

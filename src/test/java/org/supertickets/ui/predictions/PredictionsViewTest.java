@@ -68,7 +68,7 @@ class PredictionsViewTest {
         robot.interact(() -> {
             timeline.reset(List.of(TestEvents.start(), TestEvents.pruned(100, 1, 3, 0),
                     TestEvents.pruned(200, 2, 3, 1)));
-            vm.show(segmentation, history);
+            vm.show(segmentation, null, history);
         });
 
         assertEquals(CANVASES, robot.lookup(".prediction-card").queryAll().size(), "a row per canvas");
@@ -106,17 +106,17 @@ class PredictionsViewTest {
 
     @Test
     void aClassificationRunGetsItsConfusionViewAndASegmentationRunItsCanvases(FxRobot robot) {
-        robot.interact(() -> vm.show(null, null));
+        robot.interact(() -> vm.show(null, null, null));
         assertTrue(message(robot).startsWith("No run selected"), message(robot));
         assertTrue(!view.confusionView().isVisible());
-        robot.interact(() -> vm.show(TestEvents.CONFIG, new RunHistory()));
+        robot.interact(() -> vm.show(TestEvents.CONFIG, null, new RunHistory()));
         assertEquals(0, view.shownCanvases());
         assertEquals("", message(robot), "no segmentation sentence over the classification view");
         assertTrue(view.confusionView().isVisible());
         assertTrue(robot.lookup("#predictions-slider").query().isVisible(), "the time cursor serves both");
         assertTrue(vm.confusion().messageProperty().get().startsWith("Waiting for the first evaluation"),
                 vm.confusion().messageProperty().get());
-        robot.interact(() -> vm.show(segmentation, new RunHistory()));
+        robot.interact(() -> vm.show(segmentation, null, new RunHistory()));
         assertTrue(!view.confusionView().isVisible());
         assertTrue(message(robot).startsWith("Waiting for the first evaluation"), message(robot));
     }
