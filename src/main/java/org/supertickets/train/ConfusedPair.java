@@ -3,8 +3,9 @@ package org.supertickets.train;
 import java.util.Arrays;
 
 /**
- * One of the most-confused (true, predicted) pairs of a test evaluation, with a few of its images, so a view can
- * show what the network mistakes for what.
+ * One of the most-confused (true, predicted) pairs of an evaluation, with a few of its images, so a view can show
+ * what the network mistakes for what. The ticket's pairs are on the test split; an evaluation's during the run on
+ * the split it measured (validation, or test where none is held out), and its indices are into that split.
  *
  * @param trueClass   the images' class
  * @param predicted   the class the network took them for

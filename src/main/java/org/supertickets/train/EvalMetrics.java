@@ -28,6 +28,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param confusionMatrix   a classification run's predictions on the set {@code heldOut} names, true class x
  *                          predicted class; null for segmentation and in logs written before it was recorded, and
  *                          then left out of the log
+ * @param mostConfused      the fullest off-diagonal cells of {@code confusionMatrix}, most first (at most five), each
+ *                          with its first images as indices into the split {@code heldOut} names; null where
+ *                          {@code confusionMatrix} is, and in logs written before they were recorded per evaluation
  */
 public record EvalMetrics(
         long step,
@@ -46,7 +49,12 @@ public record EvalMetrics(
         int liveBlocks,
         String heldOut,
         @JsonInclude(JsonInclude.Include.NON_NULL) SegmentationMetrics segmentation,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ConfusionMatrix confusionMatrix) implements TrainingEvent {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ConfusionMatrix confusionMatrix,
+        @JsonInclude(JsonInclude.Include.NON_NULL) java.util.List<ConfusedPair> mostConfused) implements TrainingEvent {
+
+    public EvalMetrics {
+        mostConfused = mostConfused == null ? null : java.util.List.copyOf(mostConfused);
+    }
 
     public static final String VALIDATION = "validation";
     public static final String TEST = "test";
@@ -56,7 +64,8 @@ public record EvalMetrics(
             double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
             int hiddenChannels, int liveBranches, int liveBlocks) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
-                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION, null, null);
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, VALIDATION, null, null,
+                null);
     }
 
     /** An evaluation of a classification run on the set {@code heldOut} names. */
@@ -64,7 +73,8 @@ public record EvalMetrics(
             double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
             int hiddenChannels, int liveBranches, int liveBlocks, String heldOut) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
-                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, null, null);
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, null, null,
+                null);
     }
 
     /** An evaluation with its segmentation metrics (null for classification) and no confusion matrix. */
@@ -73,7 +83,17 @@ public record EvalMetrics(
             int hiddenChannels, int liveBranches, int liveBlocks, String heldOut, SegmentationMetrics segmentation) {
         this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
                 exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, segmentation,
-                null);
+                null, null);
+    }
+
+    /** An evaluation with its confusion matrix and no most-confused pairs (as logs before them recorded it). */
+    public EvalMetrics(long step, double epoch, double validationLoss, double validationAccuracy, double sparsity,
+            double plannedSparsity, long macs, long sparseMacs, long exactSparseMacs, long params, long keptParams,
+            int hiddenChannels, int liveBranches, int liveBlocks, String heldOut, SegmentationMetrics segmentation,
+            ConfusionMatrix confusionMatrix) {
+        this(step, epoch, validationLoss, validationAccuracy, sparsity, plannedSparsity, macs, sparseMacs,
+                exactSparseMacs, params, keptParams, hiddenChannels, liveBranches, liveBlocks, heldOut, segmentation,
+                confusionMatrix, null);
     }
 
     /** Whether this evaluation measured the test set (no validation split was held out). */

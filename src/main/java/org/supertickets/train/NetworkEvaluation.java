@@ -69,7 +69,7 @@ final class NetworkEvaluation {
                 measures.exactSparseMacs(), measures.params(), measures.keptParams(), measures.hiddenChannels(),
                 measures.liveBranches(), measures.liveBlocks(),
                 heldOut == Evaluator.Split.TEST ? EvalMetrics.TEST : EvalMetrics.VALIDATION, val.segmentation(),
-                val.confusion()));
+                val.confusion(), val.mostConfused()));
         if (predicted != null) {
             listener.onEvent(predicted);
         }

@@ -57,6 +57,19 @@ class ConfusionMatrixTrainingTest {
             for (int t = 0; t < classes; t++) {
                 assertEquals(data.validationSize() / classes, m.rowTotal(t), "a row holds its class's images");
             }
+            List<ConfusedPair> evalPairs = e.mostConfused();
+            assertNotNull(evalPairs, "every evaluation names its most-confused pairs, step " + e.step());
+            assertEquals(m.mostConfused(ConfusionTally.MOST_CONFUSED_PAIRS).size(), evalPairs.size());
+            float[] one = new float[12 * 12];
+            long[] its = new long[1];
+            for (ConfusedPair pair : evalPairs) {
+                assertEquals(m.count(pair.trueClass(), pair.predicted()), pair.count());
+                for (int index : pair.testIndices()) {
+                    assertTrue(index >= 0 && index < data.validationSize(), "an index into the validation split");
+                    data.fillValidation(new int[] {index}, one, its);
+                    assertEquals(pair.trueClass(), its[0], "validation image " + index + " is of the true class");
+                }
+            }
         }
 
         ConfusionMatrix test = finished.testConfusionMatrix();

@@ -10,8 +10,9 @@ import java.util.List;
  * @param width  image width in pixels
  * @param height image height in pixels
  * @param pairs  most confused first
+ * @param test   whether the images are of the test split (else the validation split)
  */
-public record ConfusedExamples(String title, int width, int height, List<Pair> pairs) {
+public record ConfusedExamples(String title, int width, int height, List<Pair> pairs, boolean test) {
 
     public ConfusedExamples {
         pairs = List.copyOf(pairs);
@@ -22,7 +23,7 @@ public record ConfusedExamples(String title, int width, int height, List<Pair> p
      *
      * @param caption e.g. {@code Shirt taken for T-shirt/top 87 times (29.0 % of the Shirt images)}
      * @param images  its first test images, ARGB at their own resolution
-     * @param indices their indices in the test split, as metrics.jsonl records them
+     * @param indices their indices in their split, as metrics.jsonl records them
      */
     public record Pair(String caption, List<int[]> images, int[] indices) {
 

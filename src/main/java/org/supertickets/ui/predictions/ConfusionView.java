@@ -323,10 +323,16 @@ public final class ConfusionView extends ScrollPane {
                 VBox one = new VBox(1, image, index);
                 one.setAlignment(Pos.TOP_CENTER);
                 int picked = pair.indices()[k];
-                Tooltip.install(one, new Tooltip("Test image " + picked + " (index in the run's test split, counted "
-                        + "from 0, as metrics.jsonl records it). Click to look inside the networks with it."));
-                one.setOnMouseClicked(click -> onImagePicked.accept(picked));
-                one.setStyle("-fx-cursor: hand;");
+                if (e.test()) {
+                    Tooltip.install(one, new Tooltip("Test image " + picked + " (index in the run's test split, "
+                            + "counted from 0, as metrics.jsonl records it). Click to look inside the networks with "
+                            + "it."));
+                    one.setOnMouseClicked(click -> onImagePicked.accept(picked));
+                    one.setStyle("-fx-cursor: hand;");
+                } else {
+                    Tooltip.install(one, new Tooltip("Validation image " + picked + " (index in the run's validation "
+                            + "split, counted from 0, as metrics.jsonl records it)"));
+                }
                 strip.getChildren().add(one);
             }
             pairs.getChildren().add(new VBox(3, caption, strip));

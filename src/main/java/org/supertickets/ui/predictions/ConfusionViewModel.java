@@ -32,18 +32,23 @@ import org.supertickets.ui.task.TaskRunner;
  */
 public final class ConfusionViewModel {
 
-    /** Reads the test split of a run's dataset (the indices a run records point into it). */
+    /** Reads a held-out split of a run's dataset (the indices a run records point into it). */
     @FunctionalInterface
-    public interface TestImages {
-        ImageDataset load(SearchSpaceConfig config) throws Exception;
+    public interface HeldOutImages {
+        /** The test split when {@code test}, else the validation split, as the run split its data. */
+        ImageDataset load(SearchSpaceConfig config, boolean test) throws Exception;
     }
 
-    /** The dataset code the runs themselves load with: the test split alone. */
-    public static final TestImages FROM_DATASET = config -> DatasetLoader.loadTest(config.data(), config.seed());
+    /** The dataset code the runs themselves load with: the test split alone, or the run's own split of the rest. */
+    public static final HeldOutImages FROM_DATASET = (config, test) -> test
+            ? DatasetLoader.loadTest(config.data(), config.seed())
+            : DatasetLoader.load(config.data(), config.seed()).validation();
 
     private final TimelineViewModel timeline;
     private final TaskRunner runner;
-    private final TestImages testImages;
+    private final HeldOutImages heldOutImages;
+    /** The splits read so far for the shown run: the test split under true, the validation split under false. */
+    private final java.util.Map<Boolean, ImageDataset> splits = new java.util.HashMap<>();
     private final ReadOnlyObjectWrapper<ConfusionFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyObjectWrapper<ConfusedExamples> examples = new ReadOnlyObjectWrapper<>(this, "examples");
@@ -53,14 +58,14 @@ public final class ConfusionViewModel {
     /** The event the shown frame was built from, and whether it was shown following the run. */
     private Object shownSource;
     private boolean shownFollowing;
-    /** The end of run whose examples are shown or being read, and the read under way. */
-    private RunFinished examplesOf;
+    /** The evaluation (or end of run) whose examples are shown or being read, and the read under way. */
+    private Object examplesOf;
     private BackgroundTask.Handle loading;
 
-    public ConfusionViewModel(TimelineViewModel timeline, TaskRunner runner, TestImages testImages) {
+    public ConfusionViewModel(TimelineViewModel timeline, TaskRunner runner, HeldOutImages heldOutImages) {
         this.timeline = Objects.requireNonNull(timeline);
         this.runner = Objects.requireNonNull(runner);
-        this.testImages = Objects.requireNonNull(testImages);
+        this.heldOutImages = Objects.requireNonNull(heldOutImages);
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
     }
@@ -103,6 +108,7 @@ public final class ConfusionViewModel {
         this.history = classifies ? history : null;
         shownSource = null;
         examplesOf = null;
+        splits.clear();
         examples.set(null);
         if (loading != null) {
             loading.cancel();
@@ -196,76 +202,132 @@ public final class ConfusionViewModel {
         return new ConfusionFrame(step, title, detail, names, matrix, summary, cell);
     }
 
+    /** The most-confused images of the evaluation the matrix shows (live, scrubbed, or the ticket's). */
     private void refreshExamples() {
-        RunFinished finished = history.finished();
-        if (finished == null) {
+        Object source = shownSource;
+        RunFinished finishedWithout = history.finished();
+        if (source == null && finishedWithout != null && finishedWithout.mostConfused() == null) {
+            source = finishedWithout; // no matrix to show, and the end of the run says why there are no images
+        }
+        if (!(source instanceof RunFinished) && !(source instanceof EvalMetrics)) {
             examples.set(null);
-            examplesMessage.set("When the run completes, the test images its ticket confuses most appear here: the "
-                    + "five fullest cells off the diagonal, with up to six images each.");
+            examplesMessage.set(history.finished() == null && history.evals().isEmpty() ? "When the run evaluates, "
+                    + "the images it confuses most appear here: the five fullest cells off the diagonal, with up to "
+                    + "six images each." : "");
+            examplesOf = null;
             return;
         }
-        List<ConfusedPair> pairs = finished.mostConfused();
-        if (pairs == null) {
-            examples.set(null);
-            examplesMessage.set(finished.testConfusionMatrix() == null && finished.outcome()
-                    != RunFinished.Outcome.COMPLETED ? "The run ended (" + finished.outcome().name().toLowerCase(
-                    Locale.ROOT) + ") before its ticket was evaluated on the test set: no most-confused test images."
-                    : "The most-confused test images were not recorded in this run (its metrics.jsonl was written "
-                    + "before the workbench recorded them).");
-            return;
+        List<ConfusedPair> pairs;
+        ConfusionMatrix matrix;
+        boolean test;
+        String title;
+        if (source instanceof RunFinished finished) {
+            pairs = finished.mostConfused();
+            matrix = finished.testConfusionMatrix();
+            test = true;
+            title = "Most confused on the test set (the ticket)";
+            if (pairs == null) {
+                showNoExamples(finished.testConfusionMatrix() == null && finished.outcome()
+                        != RunFinished.Outcome.COMPLETED ? "The run ended (" + finished.outcome().name().toLowerCase(
+                        Locale.ROOT) + ") before its ticket was evaluated on the test set: no most-confused test "
+                        + "images." : "The most-confused test images were not recorded in this run (its "
+                        + "metrics.jsonl was written before the workbench recorded them).");
+                return;
+            }
+        } else {
+            EvalMetrics e = (EvalMetrics) source;
+            pairs = e.mostConfused();
+            matrix = e.confusionMatrix();
+            test = e.onTestSet();
+            title = String.format(Locale.ROOT, "Most confused at step %d (%s set)", e.step(),
+                    test ? "test" : "validation");
+            if (pairs == null) {
+                showNoExamples("The most-confused images of each evaluation were not recorded in this run (its "
+                        + "metrics.jsonl was written before the workbench recorded them); the ticket's test images "
+                        + "appear when the run completes.");
+                return;
+            }
         }
         if (pairs.isEmpty()) {
-            examples.set(null);
-            examplesMessage.set("The ticket classified every test image right: no pair to show.");
+            showNoExamples("Every " + (test ? "test" : "validation") + " image was classified right: no pair to "
+                    + "show.");
             return;
         }
-        if (finished == examplesOf) {
+        if (source == examplesOf) {
             return; // shown, or being read
         }
-        examplesOf = finished;
+        Object shown = source;
+        examplesOf = shown;
+        List<String> names = DatasetDescription.of(config.data()).classNamesOrNumbers(matrix.classes());
+        ImageDataset read = splits.get(test);
+        if (read != null) {
+            showExamples(read, pairs, names, matrix, title, test);
+            return;
+        }
         examples.set(null);
-        examplesMessage.set("Reading the test images of " + config.data().dataset() + "…");
+        String split = test ? "test" : "validation";
+        examplesMessage.set("Reading the " + split + " images of " + config.data().dataset() + "…");
         SearchSpaceConfig run = config;
-        List<String> names = DatasetDescription.of(run.data()).classNamesOrNumbers(
-                finished.testConfusionMatrix().classes());
-        ConfusionMatrix matrix = finished.testConfusionMatrix();
-        loading = BackgroundTask.of("Reading the most-confused test images",
-                ctx -> examplesOf(testImages.load(run), pairs, names, matrix))
-                .onSuccess(shown -> {
-                    if (examplesOf == finished) {
-                        examples.set(shown);
-                        examplesMessage.set("");
+        if (loading != null) {
+            loading.cancel();
+        }
+        loading = BackgroundTask.of("Reading the most-confused " + split + " images",
+                ctx -> heldOutImages.load(run, test))
+                .onSuccess(images -> {
+                    if (run == config) {
+                        splits.put(test, images);
+                    }
+                    if (examplesOf == shown) {
+                        showExamples(images, pairs, names, matrix, title, test);
                     }
                 })
                 .onFailure(e -> {
-                    if (examplesOf == finished) {
-                        examplesMessage.set("The test images could not be read: " + e.getMessage() + " The counts "
-                                + "in the matrix are from the run's own log and stand.");
+                    if (examplesOf == shown) {
+                        examplesMessage.set("The " + split + " images could not be read: " + e.getMessage() + " The "
+                                + "counts in the matrix are from the run's own log and stand.");
                     }
                 })
                 .run(runner);
     }
 
-    /** The pairs with their images cut out of the test split (refused when an index is past its end). */
-    static ConfusedExamples examplesOf(ImageDataset test, List<ConfusedPair> pairs, List<String> names,
-            ConfusionMatrix matrix) {
+    private void showNoExamples(String why) {
+        examples.set(null);
+        examplesMessage.set(why);
+        examplesOf = null;
+    }
+
+    private void showExamples(ImageDataset images, List<ConfusedPair> pairs, List<String> names,
+            ConfusionMatrix matrix, String title, boolean test) {
+        try {
+            examples.set(examplesOf(images, pairs, names, matrix, title, test));
+            examplesMessage.set("");
+        } catch (IllegalArgumentException e) {
+            examples.set(null);
+            examplesMessage.set("The images could not be shown: " + e.getMessage());
+        }
+    }
+
+    /** The pairs with their images cut out of their split (refused when an index is past its end). */
+    static ConfusedExamples examplesOf(ImageDataset split, List<ConfusedPair> pairs, List<String> names,
+            ConfusionMatrix matrix, String title, boolean test) {
         List<ConfusedExamples.Pair> rows = new ArrayList<>();
         for (ConfusedPair pair : pairs) {
             List<int[]> images = new ArrayList<>();
             for (int index : pair.testIndices()) {
-                if (index < 0 || index >= test.size()) {
-                    throw new IllegalArgumentException("the run names test image " + index + ", but the test split "
-                            + "of " + test.name() + " holds " + test.size() + " images now (was the dataset "
-                            + "replaced?).");
+                if (index < 0 || index >= split.size()) {
+                    String which = test ? "test" : "validation";
+                    throw new IllegalArgumentException("the run names " + which + " image " + index + ", but the "
+                            + which + " split of " + split.name() + " holds " + split.size() + " images now (was the "
+                            + "dataset replaced?).");
                 }
-                images.add(argb(test, index));
+                images.add(argb(split, index));
             }
             long row = matrix.rowTotal(pair.trueClass());
             String share = row == 0 ? "" : String.format(Locale.ROOT, " (%.1f %% of the %s images)",
                     100.0 * pair.count() / row, names.get(pair.trueClass()));
             rows.add(new ConfusedExamples.Pair(pair.cell().describe(names) + share, images, pair.testIndices()));
         }
-        return new ConfusedExamples("Most confused on the test set (the ticket)", test.width(), test.height(), rows);
+        return new ConfusedExamples(title, split.width(), split.height(), rows, test);
     }
 
     /** Test image {@code index} as ARGB: grey for one channel, RGB from the first three of more. */

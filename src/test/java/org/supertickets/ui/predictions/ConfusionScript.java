@@ -29,8 +29,13 @@ final class ConfusionScript {
     }
 
     static EvalMetrics eval(long step, ConfusionMatrix matrix) {
+        return eval(step, matrix, null);
+    }
+
+    /** An evaluation on the validation split with its most-confused pairs (null: a log from before they were). */
+    static EvalMetrics eval(long step, ConfusionMatrix matrix, List<ConfusedPair> pairs) {
         return new EvalMetrics(step, step / 100.0, 0.5, matrix == null ? 0.81 : matrix.accuracy(), 0.2, 0.2, 1000,
-                800, 790, 500, 400, 40, 4, 2, EvalMetrics.VALIDATION, null, matrix);
+                800, 790, 500, 400, 40, 4, 2, EvalMetrics.VALIDATION, null, matrix, pairs);
     }
 
     static RunFinished finished(long step, ConfusionMatrix test, List<ConfusedPair> pairs) {

@@ -2,6 +2,7 @@ package org.supertickets.ui.predictions;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -19,13 +20,17 @@ import org.supertickets.ui.TestEvents;
 import org.supertickets.ui.session.RunHistory;
 import org.supertickets.ui.session.TimelineViewModel;
 
-/** The confusion matrix follows the time cursor and the run; the ticket's images are read once; old runs say so. */
+/**
+ * The confusion matrix and its most-confused images follow the time cursor and the run (an evaluation's from its
+ * held-out split, the ticket's from the test split); each split is read once; old runs say what they lack.
+ */
 class ConfusionViewModelTest {
 
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final AtomicInteger reads = new AtomicInteger();
-    private final ConfusionViewModel vm = new ConfusionViewModel(timeline, DirectRunner.create(), config -> {
-        reads.incrementAndGet();
+    private final AtomicInteger validationReads = new AtomicInteger();
+    private final ConfusionViewModel vm = new ConfusionViewModel(timeline, DirectRunner.create(), (config, test) -> {
+        (test ? reads : validationReads).incrementAndGet();
         return ConfusionScript.testSplit();
     });
     private final RunHistory history = new RunHistory();
@@ -39,7 +44,7 @@ class ConfusionViewModelTest {
                 + "classifies its 100 held-out images"), vm.messageProperty().get());
 
         history.add(eval(100, matrix(40)));
-        history.add(eval(200, matrix(87)));
+        history.add(eval(200, matrix(87), ConfusionScript.pairs()));
         timeline.reset(List.of(TestEvents.start(), TestEvents.pruned(100, 1, 3, 0), TestEvents.pruned(200, 2, 3, 1)));
         vm.refresh();
         ConfusionFrame f = vm.getFrame();
@@ -53,10 +58,16 @@ class ConfusionViewModelTest {
         assertEquals("Shirt taken for T-shirt/top 87 times: 87.0 % of the 100 Shirt images", f.describe(6, 0));
         assertEquals("Trouser classified right 100 times: 100.0 % of the 100 Trouser images", f.describe(1, 1));
         assertEquals("", vm.messageProperty().get());
-        assertTrue(vm.examplesMessageProperty().get().startsWith("When the run completes"));
+        assertEquals("Most confused at step 200 (validation set)", vm.getExamples().title(),
+                "live: the newest evaluation's images, from the split it measured");
+        assertFalse(vm.getExamples().test(), "validation images are not test images");
+        assertEquals(1, validationReads.get());
 
         timeline.select(1); // scrubbed back to the snapshot of step 100
         assertEquals(100, vm.getFrame().step());
+        assertNull(vm.getExamples());
+        assertTrue(vm.examplesMessageProperty().get().startsWith("The most-confused images of each evaluation were "
+                + "not recorded"), vm.examplesMessageProperty().get());
         assertTrue(vm.getFrame().summary().endsWith("Shirt taken for T-shirt/top 40 times"), vm.getFrame().summary());
         assertTrue(vm.getFrame().detail().startsWith("at the time cursor · evaluation 1 of 2"));
 
@@ -80,7 +91,10 @@ class ConfusionViewModelTest {
         vm.refresh();
         vm.refresh();
         assertEquals(1, reads.get(), "the test split is read once per finished run");
+        assertEquals(1, validationReads.get(), "and the validation split once");
         ConfusedExamples examples = vm.getExamples();
+        assertTrue(examples.test());
+        assertEquals("Most confused on the test set (the ticket)", examples.title());
         assertNotNull(examples);
         assertEquals("", vm.examplesMessageProperty().get());
         assertEquals(2, examples.pairs().size());
@@ -111,7 +125,7 @@ class ConfusionViewModelTest {
 
     @Test
     void unreadableImagesAreSaidWithTheReasonAndTheMatrixStays() {
-        ConfusionViewModel failing = new ConfusionViewModel(timeline, DirectRunner.create(), config -> {
+        ConfusionViewModel failing = new ConfusionViewModel(timeline, DirectRunner.create(), (config, test) -> {
             throw new DatasetException("data.path", "is not set", "set data.path");
         });
         history.add(TestEvents.started());
@@ -124,7 +138,7 @@ class ConfusionViewModelTest {
                 + "data.path: is not set"), failing.examplesMessageProperty().get());
 
         ConfusionViewModel shrunk = new ConfusionViewModel(timeline, DirectRunner.create(),
-                config -> ConfusionScript.testSplit());
+                (config, test) -> ConfusionScript.testSplit());
         history.add(finished(100, matrix(87), List.of(new org.supertickets.train.ConfusedPair(6, 0, 87,
                 new int[] {12}))));
         shrunk.show(TestEvents.CONFIG, history);
