@@ -235,7 +235,7 @@ public final class MonitorCharts {
         plot.setDomainAxis(x);
     }
 
-    /** Seconds since the run's start, ticked at a stopwatch's round steps (10 s, 1 min, 15 min, 1 h …). */
+    /** Seconds since the run's start from 0, ticked at a stopwatch's round steps (10 s, 1 min, 15 min, 1 h …). */
     private static ValueAxis elapsedAxis(String label) {
         org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(label);
         TickUnits units = new TickUnits();
@@ -245,7 +245,7 @@ public final class MonitorCharts {
             units.add(new NumberTickUnit(seconds, format));
         }
         axis.setStandardTickUnits(units);
-        axis.setAutoRangeIncludesZero(false);
+        axis.setAutoRangeIncludesZero(true); // every chart from the run's start, as on epochs
         return axis;
     }
 

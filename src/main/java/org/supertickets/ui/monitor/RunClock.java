@@ -98,14 +98,29 @@ public final class RunClock {
         return axis == XAxis.RELATIVE ? slope / 1000 : slope;
     }
 
-    /** The epoch at a value of {@code axis} (the hover's mouse position); NaN where the run has no such moment. */
+    /**
+     * The epoch at a value of {@code axis} (the hover's mouse position). On a time axis a value before the run's
+     * first moment is before every epoch (-∞) and one after its newest after every epoch (+∞), so the read-out
+     * there shows nothing, or the newest values, as it does left and right of the points on epochs; NaN without
+     * times.
+     */
     public double toEpoch(double value, XAxis axis) {
         return switch (axis) {
             case EPOCH -> value;
             case STEP -> steps.inverse(value, true);
-            case RELATIVE -> millis.size == 0 ? Double.NaN : millis.inverse(value * 1000 + millis.ys[0], false);
-            case WALL -> millis.inverse(value, false);
+            case RELATIVE -> millis.size == 0 ? Double.NaN : timeToEpoch(value * 1000 + millis.ys[0]);
+            case WALL -> timeToEpoch(value);
         };
+    }
+
+    private double timeToEpoch(double epochMillis) {
+        if (millis.size == 0 || Double.isNaN(epochMillis)) {
+            return Double.NaN;
+        }
+        if (epochMillis < millis.ys[0]) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        return epochMillis > millis.lastY() ? Double.POSITIVE_INFINITY : millis.inverse(epochMillis, false);
     }
 
     /** A piecewise-linear function through points of strictly increasing x (a repeated x keeps its first y). */

@@ -119,6 +119,9 @@ class HorizontalAxisTest {
         String where = vm.describeShownX(120);
         assertEquals("time 2:00 · train 0.5 · validation 0.4",
                 MonitorCharts.readout(accuracy, vm.epochAtShownX(120), where));
+        assertEquals("time 5:00 · train 0.7 · validation 0.4", MonitorCharts.readout(accuracy,
+                vm.epochAtShownX(300), vm.describeShownX(300)), "after the run's newest moment: its newest values");
+        assertEquals("", MonitorCharts.readout(accuracy, vm.epochAtShownX(-5), vm.describeShownX(-5)));
     }
 
     @Test
