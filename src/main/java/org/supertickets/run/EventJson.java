@@ -55,8 +55,8 @@ public final class EventJson {
 
     /**
      * One line with the wall-clock moment it was written ({@code "time"}, ISO-8601 in UTC, after {@code "type"}),
-     * as metrics.jsonl keeps it for tools that plot against wall time; readers ignore the field, so lines with and
-     * without it read alike.
+     * as metrics.jsonl keeps it for tools that plot against wall time; {@link #fromJson} ignores the field and
+     * {@link #fromJsonTimed} returns it, so lines with and without it read alike.
      */
     public static String toJson(TrainingEvent event, Instant time) {
         ObjectNode node = MAPPER.createObjectNode();
@@ -79,6 +79,16 @@ public final class EventJson {
      * @throws IllegalArgumentException when the line is not a known event (the message says why)
      */
     public static TrainingEvent fromJson(String line) {
+        return fromJsonTimed(line).event();
+    }
+
+    /**
+     * Parses one line with the moment it was written ({@code "time"}); the time is null when the line has none, or
+     * one that is not an ISO-8601 instant (the event is still good, so it is kept without a time rather than lost).
+     *
+     * @throws IllegalArgumentException when the line is not a known event (the message says why)
+     */
+    public static TimedEvent fromJsonTimed(String line) {
         try {
             JsonNode node = MAPPER.readTree(line);
             if (node == null || !node.isObject()) {
@@ -90,9 +100,21 @@ public final class EventJson {
                 throw new IllegalArgumentException("unknown event type '" + type + "'");
             }
             ((ObjectNode) node).remove("type");
-            return MAPPER.treeToValue(node, kind);
+            Instant time = instant(((ObjectNode) node).remove("time"));
+            return new TimedEvent(MAPPER.treeToValue(node, kind), time);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException(e.getOriginalMessage(), e);
+        }
+    }
+
+    private static Instant instant(JsonNode time) {
+        if (time == null || !time.isTextual()) {
+            return null;
+        }
+        try {
+            return Instant.parse(time.asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            return null;
         }
     }
 }

@@ -48,16 +48,21 @@ public final class RunFolderReader {
      * The events written since the last call, at most one window ({@link JsonLines#MAX_LINE_BYTES}) of each file:
      * a follower polling a large log catches up over several calls instead of reading it whole.
      */
-    public synchronized List<TrainingEvent> readNew() throws IOException {
-        List<TrainingEvent> events = new ArrayList<>();
+    public List<TrainingEvent> readNew() throws IOException {
+        return readNewTimed().stream().map(TimedEvent::event).toList();
+    }
+
+    /** {@link #readNew()} with the moment each line was written (null for a line without one). */
+    public synchronized List<TimedEvent> readNewTimed() throws IOException {
+        List<TimedEvent> events = new ArrayList<>();
         parseInto(metrics.readNew(), events);
         if (snapshots != null) {
             parseInto(snapshots.readNew(), events);
             parseInto(predictions.readNew(), events);
         }
         // The events come from three files: merge by step, the end of a run last within its step.
-        events.sort(java.util.Comparator.comparingLong(TrainingEvent::step)
-                .thenComparing(e -> e instanceof RunFinished));
+        events.sort(java.util.Comparator.comparingLong((TimedEvent e) -> e.event().step())
+                .thenComparing(e -> e.event() instanceof RunFinished));
         return events;
     }
 
@@ -86,10 +91,10 @@ public final class RunFolderReader {
                 + (snapshots == null ? 0 : snapshots.skippedLines() + predictions.skippedLines());
     }
 
-    private void parseInto(List<String> lines, List<TrainingEvent> out) {
+    private void parseInto(List<String> lines, List<TimedEvent> out) {
         for (String line : lines) {
             try {
-                out.add(EventJson.fromJson(line));
+                out.add(EventJson.fromJsonTimed(line));
             } catch (IllegalArgumentException e) {
                 skippedLines++;
             }

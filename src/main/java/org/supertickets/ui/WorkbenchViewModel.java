@@ -189,14 +189,14 @@ public final class WorkbenchViewModel {
         if (events.isEmpty()) {
             return;
         }
-        monitor.accept(events);
-        if (runs.getSelected() != null) {
-            predictions.followFolder(runs.getSelected().getFolder());
+        RunEntry entry = runs.getSelected();
+        monitor.accept(events, entry == null ? e -> null : entry.session().history()::timeOf);
+        if (entry != null) {
+            predictions.followFolder(entry.getFolder());
         }
         predictions.refresh();
         List<ConnectivitySnapshot> snapshots = events.stream().filter(e -> e instanceof ConnectivitySnapshot)
                 .map(e -> (ConnectivitySnapshot) e).toList();
-        RunEntry entry = runs.getSelected();
         if (entry != null && entry.session().history().started() != null) {
             Architecture supernet = entry.session().history().started().supernet();
             if (!supernet.equals(shownSupernet)) {

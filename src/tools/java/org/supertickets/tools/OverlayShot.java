@@ -7,7 +7,9 @@ import org.supertickets.ui.WorkbenchWindow;
 /**
  * Shoots the Monitor of one run with other runs overlaid (README), under Xvfb: {@code xvfb-run -a -s "-screen 0
  * 1600x1000x24" mvn -q test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=org.supertickets.tools.OverlayShot -Dexec.args="OUT.png SHOWN_RUN OTHER_RUN..."}.
+ * -Dexec.mainClass=org.supertickets.tools.OverlayShot -Dexec.args="OUT.png SHOWN_RUN OTHER_RUN..."}. With
+ * {@code -Dshot.xAxis=RELATIVE} (or STEP, WALL) the header's x-axis box is set to it and the mouse rests on the
+ * MACs chart, so its read-out shows the moment in that unit (docs/screenshots/monitor-time-axis.png).
  */
 public final class OverlayShot {
 
@@ -38,6 +40,27 @@ public final class OverlayShot {
             }
         });
         FxThread.sleep(5000);
+        String axis = System.getProperty("shot.xAxis");
+        if (axis != null) {
+            FxThread.run(() -> {
+                @SuppressWarnings("unchecked")
+                var box = (javafx.scene.control.ComboBox<org.supertickets.ui.monitor.XAxis>) w.stage().getScene()
+                        .lookup("#monitor-x-axis");
+                box.setValue(org.supertickets.ui.monitor.XAxis.valueOf(axis));
+            });
+            FxThread.sleep(1000);
+            FxThread.run(() -> { // a mouse move at 60 % of the MACs chart's width, halfway down
+                var canvas = ((org.jfree.chart.fx.ChartViewer) w.stage().getScene().lookup("#chart-cost"))
+                        .getCanvas();
+                // the event's x and y are in the scene: firing it at the canvas makes them the canvas's own
+                var at = canvas.localToScene(canvas.getWidth() * 0.6, canvas.getHeight() * 0.5);
+                javafx.event.Event.fireEvent(canvas, new javafx.scene.input.MouseEvent(
+                        javafx.scene.input.MouseEvent.MOUSE_MOVED, at.getX(), at.getY(), at.getX(), at.getY(),
+                        javafx.scene.input.MouseButton.NONE,
+                        0, false, false, false, false, false, false, false, false, false, false, null));
+            });
+            FxThread.sleep(1000);
+        }
         ScreenshotTour.shoot(w, out);
         ScreenshotTour.closeAndExit(w);
     }

@@ -10,11 +10,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.LegendItemSource;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.plot.IntervalMarker;
 import org.jfree.chart.plot.XYPlot;
@@ -106,16 +110,26 @@ public final class MonitorCharts {
         return layer;
     }
 
-    /** Shows the overlaid runs' points of one chart, replacing what the layer held. */
+    /** Shows the overlaid runs' points of one chart by epoch, replacing what the layer held. */
     public static void showOverlays(JFreeChart chart, String chartId, java.util.Collection<OverlayCurves> runs) {
+        showOverlays(chart, chartId, runs, XAxis.EPOCH);
+    }
+
+    /**
+     * Shows the overlaid runs' points of one chart on {@code axis}, each run placed by its own clock, replacing what
+     * the layer held. On a time axis a run whose log has no times has no points; its legend entry says so.
+     */
+    public static void showOverlays(JFreeChart chart, String chartId, java.util.Collection<OverlayCurves> runs,
+            XAxis axis) {
         XYPlot plot = chart.getXYPlot();
         XYSeriesCollection layer = (XYSeriesCollection) plot.getDataset(OVERLAY_LAYER);
         XYLineAndShapeRenderer lines = (XYLineAndShapeRenderer) plot.getRenderer(OVERLAY_LAYER);
         layer.removeAllSeries();
         int k = 0;
         for (OverlayCurves run : runs) {
-            XYSeries xy = new XYSeries(run.name(), false, true);
-            for (double[] p : run.pointsFor(chartId)) {
+            boolean placed = run.clock().supports(axis) || run.pointsFor(chartId).isEmpty();
+            XYSeries xy = new XYSeries(placed ? run.name() : run.name() + " (no times in its log)", false, true);
+            for (double[] p : run.pointsFor(chartId, axis)) {
                 xy.add(p[0], p[1], false);
             }
             layer.addSeries(xy);
@@ -170,13 +184,19 @@ public final class MonitorCharts {
      */
     public static void showSmoothed(JFreeChart chart, ChartModel model, SeriesModel s, XYSeries layer,
             double weight, int maxPoints) {
+        showSmoothed(chart, model, s, layer, weight, maxPoints, e -> e);
+    }
+
+    /** {@link #showSmoothed} with every x put on the shown axis by {@code x} (an epoch in, NaN: not drawn). */
+    public static void showSmoothed(JFreeChart chart, ChartModel model, SeriesModel s, XYSeries layer,
+            double weight, int maxPoints, DoubleUnaryOperator x) {
         int index = model.series().indexOf(s);
         XYLineAndShapeRenderer raw = (XYLineAndShapeRenderer) chart.getXYPlot().getRenderer();
         Color colour = (Color) raw.getSeriesPaint(index);
         raw.setSeriesPaint(index, new Color(colour.getRed(), colour.getGreen(), colour.getBlue(),
                 weight > 0 ? FAINT_ALPHA : 255));
         if (weight > 0) {
-            show(s.smoothed(weight), layer, maxPoints);
+            show(s.smoothed(weight), layer, maxPoints, x);
         } else {
             layer.clear();
         }
@@ -199,6 +219,36 @@ public final class MonitorCharts {
         }
     }
 
+    /**
+     * Puts the chart on another horizontal axis (TensorBoard's choice): numbers for epochs and steps, a stopwatch's
+     * {@code m:ss} / {@code h:mm:ss} for the time since the run's start, the time of day in the local zone for the
+     * clock. The label is presenter mode's to hide: {@code label} null keeps it hidden. The caller applies the theme
+     * and scale again, and sets the range.
+     */
+    public static void horizontalAxis(JFreeChart chart, XAxis axis, String label) {
+        XYPlot plot = chart.getXYPlot();
+        ValueAxis x = switch (axis) {
+            case EPOCH, STEP -> new ReadableNumberAxis(label);
+            case RELATIVE -> elapsedAxis(label);
+            case WALL -> new DateAxis(label); // the default zone and locale: the user's clock
+        };
+        plot.setDomainAxis(x);
+    }
+
+    /** Seconds since the run's start from 0, ticked at a stopwatch's round steps (10 s, 1 min, 15 min, 1 h …). */
+    private static ValueAxis elapsedAxis(String label) {
+        org.jfree.chart.axis.NumberAxis axis = new org.jfree.chart.axis.NumberAxis(label);
+        TickUnits units = new TickUnits();
+        ElapsedTimeFormat format = new ElapsedTimeFormat();
+        for (double seconds : new double[] {1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800,
+            21600, 43200, 86400, 172800, 432000, 864000}) {
+            units.add(new NumberTickUnit(seconds, format));
+        }
+        axis.setStandardTickUnits(units);
+        axis.setAutoRangeIncludesZero(true); // every chart from the run's start, as on epochs
+        return axis;
+    }
+
     /** The linear y axis of a model's chart: from zero for bars, within [0, 1] for a share. */
     private static ValueAxis linearY(ChartModel model, String label) {
         ReadableNumberAxis y = new ReadableNumberAxis(label);
@@ -214,14 +264,22 @@ public final class MonitorCharts {
      * the legend's names, e.g. {@code "epoch 2.35 · train 0.612 · validation 0.648"}; empty before any point.
      */
     public static String readout(ChartModel model, double x) {
+        return readout(model, x, String.format(Locale.ROOT, "%s %.2f", model.xLabel(), x));
+    }
+
+    /**
+     * The read-out at {@code epoch}, headed by {@code where}: the mouse's place in the shown axis's unit, e.g.
+     * {@code "time 1:02:03 · train 0.612"}; empty before any point.
+     */
+    public static String readout(ChartModel model, double epoch, String where) {
         StringBuilder sb = new StringBuilder();
         for (SeriesModel s : model.series()) {
-            int i = s.lastIndexAtOrBefore(x);
+            int i = s.lastIndexAtOrBefore(epoch);
             if (i >= 0) {
                 sb.append(" · ").append(s.name()).append(' ').append(significant(s.y(i)));
             }
         }
-        return sb.isEmpty() ? "" : String.format(Locale.ROOT, "%s %.2f", model.xLabel(), x) + sb;
+        return sb.isEmpty() ? "" : where + sb;
     }
 
     private static String significant(double v) {
@@ -234,11 +292,22 @@ public final class MonitorCharts {
 
     /** Replaces a chart series' points with the model series', downsampled to at most {@code maxPoints}. */
     public static void show(SeriesModel s, XYSeries xy, int maxPoints) {
+        show(s, xy, maxPoints, e -> e);
+    }
+
+    /**
+     * {@link #show} with every x put on the shown axis by {@code x} (an epoch in); a point it gives no place (NaN:
+     * later than the newest moment of a time axis) is left out.
+     */
+    public static void show(SeriesModel s, XYSeries xy, int maxPoints, DoubleUnaryOperator x) {
         double[][] points = s.display(maxPoints);
         xy.setNotify(false);
         xy.clear();
         for (int i = 0; i < points[0].length; i++) {
-            xy.add(points[0][i], points[1][i], false);
+            double at = x.applyAsDouble(points[0][i]);
+            if (!Double.isNaN(at)) {
+                xy.add(at, points[1][i], false);
+            }
         }
         xy.setNotify(true);
     }
@@ -248,16 +317,25 @@ public final class MonitorCharts {
      * the legend names it while any is shown. The caller repaints.
      */
     public static void showDenseSpans(JFreeChart chart, List<DenseSpan> spans) {
+        showDenseSpans(chart, spans, e -> e);
+    }
+
+    /** {@link #showDenseSpans} with the spans' ends put on the shown axis by {@code x}; one not placed is left out. */
+    public static void showDenseSpans(JFreeChart chart, List<DenseSpan> spans, DoubleUnaryOperator x) {
         XYPlot plot = chart.getXYPlot();
         for (DenseSpanMarker old : denseMarkers(plot)) {
             plot.removeDomainMarker(0, old, Layer.BACKGROUND, false);
         }
         for (DenseSpan span : spans) {
-            plot.addDomainMarker(0, new DenseSpanMarker(span.fromEpoch(), span.untilEpoch()), Layer.BACKGROUND, false);
+            double from = x.applyAsDouble(span.fromEpoch());
+            double to = x.applyAsDouble(span.untilEpoch());
+            if (!Double.isNaN(from) && !Double.isNaN(to)) {
+                plot.addDomainMarker(0, new DenseSpanMarker(from, to), Layer.BACKGROUND, false);
+            }
         }
     }
 
-    /** The shaded spans of a chart, as {from, to} epochs (tests read them). */
+    /** The shaded spans of a chart, as {from, to} on its horizontal axis (tests read them). */
     public static List<double[]> denseSpansShown(JFreeChart chart) {
         return denseMarkers(chart.getXYPlot()).stream().map(m -> new double[] {m.getStartValue(), m.getEndValue()})
                 .toList();

@@ -227,6 +227,29 @@ public final class MonitorTab extends BorderPane {
         return box;
     }
 
+    /**
+     * TensorBoard's "Horizontal axis": epoch, step, time since the run's start, or clock time. A run that cannot be
+     * placed on the choice (a log without times) stays on epochs, and its charts' x label says why.
+     */
+    private Node horizontalAxis() {
+        ComboBox<XAxis> choice = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(XAxis.values()));
+        choice.setId("monitor-x-axis");
+        choice.valueProperty().bindBidirectional(monitor.xAxisProperty());
+        choice.setMinWidth(Region.USE_PREF_SIZE);
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> "What the charts plot "
+                + "against, as TensorBoard's horizontal axis: epoch, step, time since the run's start (Relative, "
+                + "each overlaid run from its own start) or clock time (Wall)"
+                + (monitor.axisNoteProperty().get().isEmpty() ? "" : ". Now by epoch: "
+                        + monitor.axisNoteProperty().get()), monitor.axisNoteProperty()));
+        choice.setTooltip(tip);
+        Label title = new Label("x axis");
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(4, title, choice);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     /** "paused" beside the headline while the run shown is paused (its numbers stand still, not stuck). */
     private Label pausedBadge() {
         Label paused = new Label("paused");
@@ -296,7 +319,8 @@ public final class MonitorTab extends BorderPane {
         runLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, overlayMenu(), smoothing(), export);
+        HBox box = new HBox(10, runLabel, picker, pausedBadge(), headline, gap, overlayMenu(), horizontalAxis(),
+                smoothing(), export);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setPadding(new Insets(5, 8, 5, 8));
         box.getStyleClass().add("monitor-header");

@@ -66,6 +66,11 @@ public final class MonitorView extends GridPane {
     private double cursorShown = Double.NaN;
     /** The dense-after-a-shrink spans the charts shade now. */
     private List<DenseSpan> denseShown = List.of();
+    /**
+     * The newest epoch the shown axis placed at the last refresh: a series reaching past it is drawn again when the
+     * run's clock has grown (a time axis leaves out what is newer than the newest timed event). NaN: none yet.
+     */
+    private double placedUntilEpoch = Double.NaN;
 
     public MonitorView(MonitorViewModel vm, TaskRunner runner, Consumer<String> onError) {
         this.vm = vm;
@@ -89,6 +94,8 @@ public final class MonitorView extends GridPane {
         vm.overlays().addListener((javafx.collections.MapChangeListener<String, OverlayCurves>) c -> showOverlays());
         vm.smoothingProperty().addListener((o, a, b) -> refresh());
         vm.cursorEpochProperty().addListener((o, a, b) -> moveCursor(b.doubleValue()));
+        vm.shownAxisProperty().addListener((o, a, b) -> showAxis(b));
+        vm.axisNoteProperty().addListener((o, a, b) -> labelAxis());
         vm.epochsProperty().addListener((o, a, b) -> setRange(b.doubleValue()));
         dark.addListener((o, a, b) -> applyTheme());
         scale.addListener((o, a, b) -> present(b.doubleValue()));
@@ -118,7 +125,7 @@ public final class MonitorView extends GridPane {
         return c.getXYPlot().getDataset().getItemCount(seriesIndex);
     }
 
-    /** The domain value of the cursor line; NaN when hidden. */
+    /** The domain value of the cursor line (on the shown axis); NaN when hidden. */
     public double cursorValue() {
         return cursorShown;
     }
@@ -154,7 +161,7 @@ public final class MonitorView extends GridPane {
         boolean presenting = factor > 1;
         charts.forEach((model, chart) -> {
             ChartTheme.scale(chart, factor);
-            chart.getXYPlot().getDomainAxis().setLabel(presenting ? null : model.xLabel());
+            chart.getXYPlot().getDomainAxis().setLabel(presenting ? null : axisLabel());
             chart.getXYPlot().getRangeAxis().setLabel(presenting ? null : model.yLabel());
             fitForProjector(model, chart, presenting);
         });
@@ -231,7 +238,8 @@ public final class MonitorView extends GridPane {
     private void showOverlays() {
         for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
             if (OVERLAID.contains(e.getKey().id())) {
-                MonitorCharts.showOverlays(e.getValue(), e.getKey().id(), vm.overlays().values());
+                MonitorCharts.showOverlays(e.getValue(), e.getKey().id(), vm.overlays().values(),
+                        vm.shownAxisProperty().get());
             }
         }
     }
@@ -241,11 +249,14 @@ public final class MonitorView extends GridPane {
         double smoothing = vm.smoothingProperty().get();
         boolean resmooth = smoothing != smoothingShown;
         smoothingShown = smoothing;
+        double placedBefore = placedUntilEpoch;
+        placedUntilEpoch = vm.shownUntilEpoch();
+        boolean clockGrew = Double.compare(placedBefore, placedUntilEpoch) != 0;
         for (Map.Entry<ChartModel, JFreeChart> e : charts.entrySet()) {
             JFreeChart chart = e.getValue();
             boolean changed = resmooth && e.getKey().series().stream().anyMatch(smoothed::containsKey);
             for (SeriesModel s : e.getKey().series()) {
-                if (shownRevision.get(s) != s.revision()) {
+                if (stale(s, clockGrew, placedBefore)) {
                     changed = true;
                 }
             }
@@ -255,17 +266,19 @@ public final class MonitorView extends GridPane {
             chart.setNotify(false);
             retitle(e.getKey(), chart);
             for (SeriesModel s : e.getKey().series()) {
-                if (smoothed.containsKey(s) && (resmooth || shownRevision.get(s) != s.revision())) {
-                    MonitorCharts.showSmoothed(chart, e.getKey(), s, smoothed.get(s), smoothing, MAX_DISPLAY_POINTS);
+                boolean stale = stale(s, clockGrew, placedBefore);
+                if (smoothed.containsKey(s) && (resmooth || stale)) {
+                    MonitorCharts.showSmoothed(chart, e.getKey(), s, smoothed.get(s), smoothing, MAX_DISPLAY_POINTS,
+                            vm::toShownX);
                 }
-                if (shownRevision.get(s) == s.revision()) {
+                if (!stale) {
                     continue;
                 }
                 XYSeries xy = series.get(s);
                 if (!s.name().equals(xy.getKey())) {
                     xy.setKey(s.name()); // the legend follows the task: "train" or "train pixel accuracy"
                 }
-                MonitorCharts.show(s, xy, MAX_DISPLAY_POINTS);
+                MonitorCharts.show(s, xy, MAX_DISPLAY_POINTS, vm::toShownX);
                 shownRevision.put(s, s.revision());
             }
             if (chart.getXYPlot().getDataset() instanceof XYSeriesCollection c && c.getIntervalWidth() > 0) {
@@ -273,20 +286,67 @@ public final class MonitorView extends GridPane {
             }
             chart.setNotify(true); // one repaint per chart per batch
         }
-        shadeDenseSpans();
+        shadeDenseSpans(clockGrew);
+        if (clockGrew) {
+            moveCursor(vm.cursorEpochProperty().get()); // it may stand at a moment the axis has just placed
+        }
         lastRefreshNanos = System.nanoTime() - t0;
     }
 
+    /**
+     * Whether a series must be drawn again: its points changed, or the shown axis has placed newer moments since it
+     * was drawn and the series reaches past the ones placed then (its x grow; its last point is its newest).
+     */
+    private boolean stale(SeriesModel s, boolean clockGrew, double placedBefore) {
+        return shownRevision.get(s) != s.revision()
+                || clockGrew && s.size() > 0 && !(s.x(s.size() - 1) <= placedBefore);
+    }
+
+    /** The x axis's label: the shown axis, and why it is not the chosen one when it is not. */
+    private String axisLabel() {
+        String note = vm.axisNoteProperty().get();
+        return vm.shownAxisProperty().get().label() + (note.isEmpty() ? "" : " (" + note + ")");
+    }
+
+    /** Labels the x axes anew (the note changed); presenter mode keeps them unlabelled. */
+    private void labelAxis() {
+        if (scale.get() <= 1) {
+            charts.values().forEach(c -> c.getXYPlot().getDomainAxis().setLabel(axisLabel()));
+        }
+    }
+
+    /**
+     * Puts every chart on another horizontal axis (TensorBoard's choice, or back on epochs): its points, the other
+     * runs', the shading and the cursor are all placed again, by the run's clock.
+     */
+    private void showAxis(XAxis axis) {
+        String label = scale.get() > 1 ? null : axisLabel();
+        for (JFreeChart chart : charts.values()) {
+            chart.setNotify(false);
+            MonitorCharts.horizontalAxis(chart, axis, label);
+            ChartTheme.scale(chart, scale.get());
+            ChartTheme.apply(chart, dark.get());
+            chart.setNotify(true);
+        }
+        shownRevision.replaceAll((s, r) -> -1);
+        placedUntilEpoch = Double.NaN;
+        denseShown = null;
+        refresh();
+        showOverlays();
+        moveCursor(vm.cursorEpochProperty().get());
+        setRange(vm.epochsProperty().get());
+    }
+
     /** The spans dense after a shrink, shaded on every chart; redrawn only when they changed (an open one grows). */
-    private void shadeDenseSpans() {
+    private void shadeDenseSpans(boolean clockGrew) {
         List<DenseSpan> spans = vm.dense().spans();
-        if (spans.equals(denseShown)) {
+        if (spans.equals(denseShown) && !(clockGrew && vm.shownAxisProperty().get().timed())) {
             return;
         }
         denseShown = spans;
         for (JFreeChart chart : charts.values()) {
             chart.setNotify(false);
-            MonitorCharts.showDenseSpans(chart, spans);
+            MonitorCharts.showDenseSpans(chart, spans, vm::markerX);
             chart.setNotify(true);
         }
     }
@@ -302,25 +362,36 @@ public final class MonitorView extends GridPane {
     }
 
     private void moveCursor(double epoch) {
-        cursorShown = epoch;
+        double x = Double.isNaN(epoch) ? Double.NaN : vm.markerX(epoch);
+        cursorShown = x;
         int i = 0;
         for (JFreeChart chart : charts.values()) {
             ValueMarker m = cursors.get(i++);
             XYPlot plot = chart.getXYPlot();
             chart.setNotify(false); // removing and adding the marker would each redraw the chart
             plot.removeDomainMarker(m);
-            if (!Double.isNaN(epoch)) {
-                m.setValue(epoch);
+            if (!Double.isNaN(x)) {
+                m.setValue(x);
                 plot.addDomainMarker(m);
             }
             chart.setNotify(true);
         }
     }
 
+    /**
+     * The charts span the whole run, planned epochs (or their steps) included, from its start; a time axis spans
+     * the moments known so far, since when the run will end is not known.
+     */
     private void setRange(double epochs) {
+        double end = vm.toShownX(Math.max(0.5, epochs));
+        boolean planned = !vm.shownAxisProperty().get().timed() && end > 0;
         for (JFreeChart chart : charts.values()) {
-            NumberAxis axis = (NumberAxis) chart.getXYPlot().getDomainAxis();
-            axis.setRange(0, Math.max(0.5, epochs) * 1.02);
+            org.jfree.chart.axis.ValueAxis axis = chart.getXYPlot().getDomainAxis();
+            if (planned) {
+                axis.setRange(0, end * 1.02);
+            } else {
+                axis.setAutoRange(true);
+            }
         }
     }
 
@@ -335,9 +406,9 @@ public final class MonitorView extends GridPane {
 
     /**
      * TensorBoard's hover read-out: while the mouse is over the plot, a line under the title gives every series'
-     * value at that epoch; it goes when the mouse leaves.
+     * value at that moment, the moment in the shown axis's unit; it goes when the mouse leaves.
      */
-    private static void addReadout(ChartViewer viewer, ChartModel model, JFreeChart chart) {
+    private void addReadout(ChartViewer viewer, ChartModel model, JFreeChart chart) {
         org.jfree.chart.title.TextTitle line = new org.jfree.chart.title.TextTitle("");
         line.setVisible(false);
         chart.addSubtitle(0, line);
@@ -354,8 +425,9 @@ public final class MonitorView extends GridPane {
                 String text = "";
                 if (area != null && mx >= area.getMinX() && mx <= area.getMaxX()) {
                     XYPlot plot = chart.getXYPlot();
-                    double epoch = plot.getDomainAxis().java2DToValue(mx, area, plot.getDomainAxisEdge());
-                    text = MonitorCharts.readout(model, epoch);
+                    double x = plot.getDomainAxis().java2DToValue(mx, area, plot.getDomainAxisEdge());
+                    double epoch = vm.epochAtShownX(x);
+                    text = Double.isNaN(epoch) ? "" : MonitorCharts.readout(model, epoch, vm.describeShownX(x));
                 }
                 line.setText(text);
                 line.setFont(chart.getLegend() != null ? chart.getLegend().getItemFont() : line.getFont());

@@ -1,8 +1,15 @@
 package org.supertickets.ui.monitor;
 
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.DoubleProperty;
@@ -89,6 +96,16 @@ public final class MonitorViewModel {
     private final ReadOnlyDoubleWrapper cursorEpoch = new ReadOnlyDoubleWrapper(this, "cursorEpoch", Double.NaN);
     private final ReadOnlyDoubleWrapper epochs = new ReadOnlyDoubleWrapper(this, "epochs", 1);
     private final ReadOnlyStringWrapper headline = new ReadOnlyStringWrapper(this, "headline", "No run yet");
+    /** TensorBoard's "Horizontal axis": what the user chose. */
+    private final ObjectProperty<XAxis> xAxis = new SimpleObjectProperty<>(this, "xAxis", XAxis.EPOCH);
+    /** What the charts plot against: the choice, or the epoch while the run cannot be placed on it. */
+    private final ReadOnlyObjectWrapper<XAxis> shownAxis = new ReadOnlyObjectWrapper<>(this, "shownAxis",
+            XAxis.EPOCH);
+    private final ReadOnlyStringWrapper axisNote = new ReadOnlyStringWrapper(this, "axisNote", "");
+    /** The shown run's moments: every chart's x, and every marker's, on the shown axis (see {@link RunClock}). */
+    private final RunClock clock = new RunClock();
+    /** The clock times of the wall axis's read-out are in this zone (the user's; tests fix one). */
+    private ZoneId zone = ZoneId.systemDefault();
 
     private double supernetMacs = 1;
     private double supernetParams = 1;
@@ -103,8 +120,81 @@ public final class MonitorViewModel {
     /** The cursor stands for "now": the timeline follows the newest snapshot of the run. */
     private boolean cursorAtNewest = true;
 
+    public MonitorViewModel() {
+        xAxis.addListener((o, was, now) -> showAxis());
+    }
+
     public List<ChartModel> charts() {
         return List.of(accuracy, loss, sparsity, cost, learningRate, pruning);
+    }
+
+    /**
+     * What the charts should plot against (TensorBoard's "Horizontal axis"): epoch (the default), step, time since
+     * the run's first event, or clock time. The series keep their epochs; the view puts them on this axis.
+     */
+    public ObjectProperty<XAxis> xAxisProperty() {
+        return xAxis;
+    }
+
+    /**
+     * The axis the charts plot against now: the chosen one, or the epoch while the shown run cannot be placed on it
+     * (its log has no wall-clock times, or there is no run yet); {@link #axisNoteProperty()} then says why.
+     */
+    public ReadOnlyObjectProperty<XAxis> shownAxisProperty() {
+        return shownAxis.getReadOnlyProperty();
+    }
+
+    /**
+     * Why the chosen axis is not the one shown ("no wall-clock times in this run's log": a folder written before
+     * the field; "no run yet": the planned curves); empty when it is.
+     */
+    public ReadOnlyStringProperty axisNoteProperty() {
+        return axisNote.getReadOnlyProperty();
+    }
+
+    /** {@code epoch} on the shown axis (a point's or a marker's x); NaN where the run has no such moment. */
+    public double toShownX(double epoch) {
+        return clock.toAxis(epoch, shownAxis.get());
+    }
+
+    /**
+     * Where a marker at {@code epoch} (the time cursor, a shaded span's end) stands on the shown axis: past the
+     * newest moment a time axis knows (a snapshot read before its metrics line), at that moment, the run's "now".
+     */
+    public double markerX(double epoch) {
+        return toShownX(Math.min(epoch, shownUntilEpoch()));
+    }
+
+    /** The epoch at a value of the shown axis (where the mouse is); NaN where the run has no such moment. */
+    public double epochAtShownX(double x) {
+        return clock.toEpoch(x, shownAxis.get());
+    }
+
+    /** The newest epoch with a place on the shown axis (a time axis does not reach past the newest timed event). */
+    public double shownUntilEpoch() {
+        return clock.knownUntil(shownAxis.get());
+    }
+
+    /** A value of the shown axis as the hover read-out prints it ("epoch 2.35", "time 1:02:03", "at 21:47:03"). */
+    public String describeShownX(double x) {
+        return shownAxis.get().describe(x, zone);
+    }
+
+    /** The time zone of the wall axis's read-out (tests fix one; the charts' date axis uses the default zone). */
+    void setZone(ZoneId zone) {
+        this.zone = zone;
+    }
+
+    /** The shown axis follows the choice where the run can be placed on it, and says why not where it cannot. */
+    private void showAxis() {
+        XAxis chosen = xAxis.get();
+        String note = "";
+        if (!clock.supports(chosen)) {
+            note = !measured ? "no run yet" : chosen.timed() ? "no wall-clock times in this run's log"
+                    : "no steps in this run's log yet";
+        }
+        axisNote.set(note);
+        shownAxis.set(note.isEmpty() ? chosen : XAxis.EPOCH);
     }
 
     /** Where the shown run's masks were dense after a shrink (shaded on the charts, marked on the timeline). */
@@ -112,7 +202,6 @@ public final class MonitorViewModel {
         return dense;
     }
 
-    /** Changes after every batch of new data: the moment to repaint. */
     /** The weight on the past of the per-step curves' moving average: 0 shows them raw (TensorBoard's slider). */
     public DoubleProperty smoothingProperty() {
         return smoothing;
@@ -133,6 +222,7 @@ public final class MonitorViewModel {
         overlays.remove(name);
     }
 
+    /** Changes after every batch of new data: the moment to repaint. */
     public ReadOnlyIntegerProperty revisionProperty() {
         return revision.getReadOnlyProperty();
     }
@@ -169,9 +259,10 @@ public final class MonitorViewModel {
         return headline.getReadOnlyProperty();
     }
 
-    /** The bar width for pruning events (a fraction of the interval between them), in epochs. */
+    /** The bar width for pruning events (a fraction of the interval between them), on the shown axis. */
     public double barWidth() {
-        return pruneInterval * 0.35;
+        double perEpoch = clock.perEpoch(shownAxis.get());
+        return pruneInterval * 0.35 * (Double.isNaN(perEpoch) ? 1 : perEpoch);
     }
 
     /**
@@ -187,6 +278,8 @@ public final class MonitorViewModel {
         measured = false;
         finished = null;
         latestEpoch = 0;
+        clock.clear();
+        showAxis();
         Architecture supernet = Architecture.supernet(resolved);
         supernetMacs = Math.max(1, supernet.macs()); // the decoder included, for segmentation
         supernetParams = Math.max(1, supernet.params());
@@ -224,15 +317,24 @@ public final class MonitorViewModel {
     /** Plans from the config and replays a whole history (when another run is selected). */
     public void reset(SearchSpaceConfig resolved, RunHistory history) {
         plan(resolved);
-        accept(history.all());
+        accept(history.all(), history::timeOf);
     }
 
-    /** Adds a batch of events, then signals one repaint. */
+    /** Adds a batch of events without wall-clock times, then signals one repaint. */
     public void accept(Collection<? extends TrainingEvent> events) {
+        accept(events, e -> null);
+    }
+
+    /**
+     * Adds a batch of events, then signals one repaint. {@code timeOf} gives when each event's log line was written
+     * (null when it does not say): the time axes place the run by it.
+     */
+    public void accept(Collection<? extends TrainingEvent> events, Function<TrainingEvent, Instant> timeOf) {
         if (events.isEmpty()) {
             return;
         }
         for (TrainingEvent e : events) {
+            clock.add(e.epoch(), e.step(), timeOf.apply(e));
             latestEpoch = Math.max(latestEpoch, e.epoch());
             chartShrinkSparsity(e);
             if (e instanceof StepMetrics s) {
@@ -279,6 +381,7 @@ public final class MonitorViewModel {
         }
         dense.accept(events);
         measured = true;
+        showAxis();
         headline.set(describe());
         revision.set(revision.get() + 1);
     }

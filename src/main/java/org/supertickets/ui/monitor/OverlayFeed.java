@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
-import org.supertickets.train.TrainingEvent;
+import org.supertickets.run.TimedEvent;
 
 /**
  * Follows the folders of the runs overlaid on the Monitor, off the UI thread: every {@link #PERIOD_MS} ms each
@@ -48,7 +48,7 @@ public final class OverlayFeed implements AutoCloseable {
             OverlayCurves[] curves = {OverlayCurves.empty(name)};
             Runnable poll = () -> {
                 try {
-                    List<TrainingEvent> read = events.readNew();
+                    List<TimedEvent> read = events.readNewTimed();
                     OverlayCurves next = curves[0].with(read);
                     if (next.accuracy().size() != curves[0].accuracy().size()) {
                         curves[0] = next;

@@ -19,7 +19,7 @@ import org.supertickets.pipeline.StageAnnouncements;
 import org.supertickets.run.JsonLinesTail;
 import org.supertickets.run.RunFolder;
 import org.supertickets.run.RunFolderReader;
-import org.supertickets.train.TrainingEvent;
+import org.supertickets.run.TimedEvent;
 
 /**
  * The one way events reach the UI: every run the GUI shows — trained here, resumed here, opened from disk, a
@@ -398,8 +398,8 @@ public final class RunFeed implements AutoCloseable {
                 }
             }
             if (events != null) {
-                List<TrainingEvent> read = events.readNew();
-                read.forEach(session::offer);
+                List<TimedEvent> read = events.readNewTimed();
+                read.forEach(e -> session.offer(e.event(), e.time()));
                 found |= !read.isEmpty();
             }
             return found;

@@ -1,8 +1,11 @@
 package org.supertickets.ui.session;
 
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.train.EvalMetrics;
 import org.supertickets.train.PredictedMasks;
@@ -30,9 +33,23 @@ public final class RunHistory {
     private PredictionCanvases canvases;
     private RunStarted started;
     private RunFinished finished;
+    /**
+     * When each event's log line was written, for the events whose line says. By identity: two equal records (a
+     * resumed run logs some events again) are two lines with their own times.
+     */
+    private final Map<TrainingEvent, Instant> times = new IdentityHashMap<>();
 
+    /** Adds an event without a wall-clock time. */
     public void add(TrainingEvent event) {
+        add(event, null);
+    }
+
+    /** Adds an event with the moment its log line was written; null when the line has none. */
+    public void add(TrainingEvent event, Instant time) {
         all.add(event);
+        if (time != null) {
+            times.put(event, time);
+        }
         if (event instanceof StepMetrics s) {
             steps.add(s);
         } else if (event instanceof EvalMetrics e) {
@@ -53,6 +70,11 @@ public final class RunHistory {
         } else if (event instanceof RunFinished f) {
             finished = f;
         }
+    }
+
+    /** When the log line of {@code event} (one of {@link #all()}) was written; null when it does not say. */
+    public Instant timeOf(TrainingEvent event) {
+        return times.get(event);
     }
 
     public List<TrainingEvent> all() {

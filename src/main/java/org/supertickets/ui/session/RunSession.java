@@ -3,6 +3,7 @@ package org.supertickets.ui.session;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.supertickets.run.TimedEvent;
 import org.supertickets.train.TrainingEvent;
 
 /**
@@ -30,9 +31,17 @@ public final class RunSession {
     private RunHistory history = new RunHistory();
     private String stage = "";
 
-    /** Offers events from any thread. */
+    /** Offers an event without a wall-clock time, from any thread. */
     public void offer(TrainingEvent event) {
-        inbox.add(event);
+        offer(event, null);
+    }
+
+    /**
+     * Offers an event from any thread, with the moment its log line was written ({@code time}, null when the line
+     * has none): the history keeps it for the Monitor's time axes.
+     */
+    public void offer(TrainingEvent event, java.time.Instant time) {
+        inbox.add(new TimedEvent(event, time));
     }
 
     /**
@@ -58,9 +67,9 @@ public final class RunSession {
                 out.clear();
                 restarted = true;
             } else {
-                TrainingEvent e = (TrainingEvent) item;
-                history.add(e);
-                out.add(e);
+                TimedEvent e = (TimedEvent) item;
+                history.add(e.event(), e.time());
+                out.add(e.event());
             }
         }
         return new Batch(restarted, out);

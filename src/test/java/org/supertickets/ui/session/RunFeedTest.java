@@ -107,6 +107,26 @@ class RunFeedTest {
     }
 
     @Test
+    void eachMetricsLinesTimeReachesTheHistoryAsWritten() throws Exception {
+        RunFolder folder = new RunFolder(Files.createDirectories(dir.resolve("run")));
+        java.time.Instant written = java.time.Instant.parse("2026-12-07T21:46:40.326608008Z");
+        StepMetrics step = new StepMetrics(20, 0.2, 1.5, 0.4, 0.1, 0, 1, 100);
+        append(folder.metrics(), (EventJson.toJson(TestEvents.started(), written) + "\n"
+                + EventJson.toJson(step) + "\n").getBytes(StandardCharsets.UTF_8)); // an older line: no time
+        append(folder.snapshots(), (EventJson.toJson(TestEvents.start()) + "\n").getBytes(StandardCharsets.UTF_8));
+        RunSession session = new RunSession();
+
+        feed(false).followRun(folder.path(), session, e -> { });
+
+        drainUntil(session, () -> session.history().all().size() == 3);
+        RunHistory history = session.history();
+        assertEquals(3, history.all().size());
+        assertEquals(written, history.timeOf(history.started()), "to the nanosecond, as written");
+        assertEquals(null, history.timeOf(history.steps().get(0)), "a line without a time has none");
+        assertEquals(null, history.timeOf(history.snapshots().get(0)), "snapshots are written without times");
+    }
+
+    @Test
     void aLineWithAHoleOfZerosWaitsForTheRestOfItsBytes() throws Exception {
         RunFolder folder = new RunFolder(Files.createDirectories(dir.resolve("run")));
         StepMetrics step = new StepMetrics(10, 0.1, 2, 0.1, 0.1, 0, 1, 100);
