@@ -27,7 +27,7 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", converter = OutFolderOption.class,
             description = "write comparison.csv, by-method.csv and the PNG plots here; for a sparsity sweep also "
-                    + "sweep.csv and the plots of its curves (mean per target sparsity, 95% interval over seeds)")
+                    + "sweep.csv and the plots of its curves (mean per target sparsity, 95 %% interval over seeds)")
     Path out;
 
     @Override

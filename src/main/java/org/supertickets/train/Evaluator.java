@@ -46,23 +46,12 @@ final class Evaluator {
 
     /** Cumulative re-estimation over fixed batches (the first ones of a dedicated shuffle). */
     void recalibrate(Supernet net) {
-        if (recalibrationBatches <= 0) {
-            return;
-        }
-        net.resetBatchNormStatistics();
-        int[] order = data.epochOrder(-1);
-        int batches = Math.min(recalibrationBatches, Math.max(1, order.length / batchSize));
-        float[] images = new float[batchSize * pixelsPerImage()];
-        long[] labels = new long[batchSize * data.labelsPerImage()];
-        for (int b = 0; b < batches; b++) {
-            int[] indices = slice(order, b * batchSize, batchSize);
-            data.fillTrain(indices, -1, b, images, labels);
-            try (NDScope scope = new NDScope()) {
-                NDArray x = net.manager().create(images, new Shape(batchSize, data.channels(), data.height(),
-                        data.width()));
-                net.forward(x, BatchNormMode.recalibration(b + 1));
-            }
-        }
+        calibrationBatches().recalibrate(net);
+    }
+
+    /** The batches {@link #recalibrate} re-estimates on. */
+    CalibrationBatches calibrationBatches() {
+        return CalibrationBatches.of(data, batchSize, recalibrationBatches);
     }
 
     Result evaluate(Supernet net, Split split) {

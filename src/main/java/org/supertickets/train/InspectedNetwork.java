@@ -18,7 +18,6 @@ import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
 import org.supertickets.space.SearchSpaceConfig;
-import org.supertickets.space.Task;
 
 /**
  * A copy of a classification network, on the CPU, ready to show what it does with one test image at a time (as CNN
@@ -45,24 +44,30 @@ public final class InspectedNetwork implements AutoCloseable {
     }
 
     /**
-     * Loads {@code network} and, when {@code reestimateBatchNorm}, re-estimates its BN statistics on {@code data}'s
-     * first training batches as a run of {@code config} does before each evaluation.
+     * Loads {@code network} and, when {@code reestimateBatchNorm}, re-estimates its BN statistics on
+     * {@code calibration} (the batches a run of its config re-estimates on before each evaluation:
+     * {@link #calibrationOf}).
      *
      * @param name a person's name for it, e.g. {@code supernet}
      * @param step the training step it is from
      */
-    public static InspectedNetwork prepare(String name, long step, NetworkState network, SearchSpaceConfig config,
-            TrainingData data, boolean reestimateBatchNorm) {
-        if (config.taskKind() != Task.CLASSIFICATION) {
+    public static InspectedNetwork prepare(String name, long step, NetworkState network,
+            CalibrationBatches calibration, boolean reestimateBatchNorm) {
+        if (network.architecture().segments()) {
             throw new IllegalArgumentException("only a classification network shows class probabilities");
         }
         PyTorchInternals.stopRecordingGradientsOnThisThread();
         InspectedNetwork inspected = new InspectedNetwork(name, step, Objects.requireNonNull(network));
         if (reestimateBatchNorm) {
-            new Evaluator(data, EventSchedule.batchSize(config, data.trainSize()), config.training().evalBatchSize(),
-                    config.search().bnRecalibrationBatches()).recalibrate(inspected.net);
+            calibration.recalibrate(inspected.net);
         }
         return inspected;
+    }
+
+    /** The batches a run of {@code config} on {@code data} re-estimates its BN statistics on. */
+    public static CalibrationBatches calibrationOf(SearchSpaceConfig config, TrainingData data) {
+        return new Evaluator(data, EventSchedule.batchSize(config, data.trainSize()),
+                config.training().evalBatchSize(), config.search().bnRecalibrationBatches()).calibrationBatches();
     }
 
     public String name() {

@@ -42,17 +42,14 @@ public record ProbeBatch(
         if (n > 0) {
             data.fillValidation(indices, images, labels);
         }
-        int[] order = data.epochOrder(-1);
-        int batches = Math.min(CALIBRATION_BATCHES, Math.max(1, order.length / batchSize));
-        float[] calibration = new float[batches * batchSize * pixels];
-        float[] one = new float[batchSize * pixels];
-        long[] ignored = new long[batchSize * data.labelsPerImage()];
-        for (int b = 0; b < batches; b++) {
-            data.fillTrain(Evaluator.slice(order, b * batchSize, batchSize), -1, b, one, ignored);
-            System.arraycopy(one, 0, calibration, b * one.length, one.length);
-        }
-        return new ProbeBatch(calibration, batches, batchSize, images, labels, data.channels(), data.height(),
-                data.width());
+        CalibrationBatches calibration = CalibrationBatches.of(data, batchSize, CALIBRATION_BATCHES);
+        return new ProbeBatch(calibration.images(), calibration.batches(), batchSize, images, labels, data.channels(),
+                data.height(), data.width());
+    }
+
+    /** The training batches a what-if re-estimates its BN statistics on. */
+    public CalibrationBatches calibrationSet() {
+        return new CalibrationBatches(calibration, calibrationBatches, batchSize, channels, height, width);
     }
 
     /** Validation images in the probe. */

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import java.nio.FloatBuffer;
 import org.supertickets.engine.PyTorchInternals;
 import org.supertickets.model.BatchNormMode;
 import org.supertickets.model.NetworkState;
@@ -41,16 +40,7 @@ public record WhatIfMeasure(double accuracy, double loss, long macs, long exactS
         PyTorchInternals.stopRecordingGradientsOnThisThread();
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 Supernet net = Supernet.load(edited, root, Device.cpu())) {
-            int pixels = probe.channels() * probe.height() * probe.width();
-            net.resetBatchNormStatistics();
-            for (int b = 0; b < probe.calibrationBatches(); b++) {
-                try (NDScope scope = new NDScope()) {
-                    NDArray x = net.manager().create(FloatBuffer.wrap(probe.calibration(),
-                            b * probe.batchSize() * pixels, probe.batchSize() * pixels),
-                            new Shape(probe.batchSize(), probe.channels(), probe.height(), probe.width()));
-                    net.forward(x, BatchNormMode.recalibration(b + 1));
-                }
-            }
+            probe.calibrationSet().recalibrate(net);
             try (NDScope scope = new NDScope()) {
                 NDArray x = net.manager().create(probe.images(), new Shape(probe.size(), probe.channels(),
                         probe.height(), probe.width()));

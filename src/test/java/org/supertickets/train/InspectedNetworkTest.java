@@ -30,6 +30,7 @@ class InspectedNetworkTest {
     private final Architecture supernet = Architecture.supernet(config);
     private final NetworkState state = NetworkInitializer.initialize(supernet, 5);
     private final SyntheticData data = new SyntheticData(64, 4, 12, 9);
+    private final CalibrationBatches calibration = InspectedNetwork.calibrationOf(config, data);
 
     private float[] testImage(int index) {
         float[] image = new float[12 * 12];
@@ -41,7 +42,7 @@ class InspectedNetworkTest {
     void theProbabilitiesAreTheSoftmaxOfTheForwardPassTheRunEvaluatesWith() {
         float[] image = testImage(3);
         NetworkPass pass;
-        try (InspectedNetwork inspected = InspectedNetwork.prepare("supernet", 40, state, config, data, false)) {
+        try (InspectedNetwork inspected = InspectedNetwork.prepare("supernet", 40, state, calibration, false)) {
             pass = inspected.look(image);
         }
         float[] expected;
@@ -64,7 +65,7 @@ class InspectedNetworkTest {
     @Test
     void everyBranchAndBlockIsShownInTheOrderTheForwardPassMeetsThem() {
         NetworkPass pass;
-        try (InspectedNetwork inspected = InspectedNetwork.prepare("supernet", 0, state, config, data, false)) {
+        try (InspectedNetwork inspected = InspectedNetwork.prepare("supernet", 0, state, calibration, false)) {
             pass = inspected.look(testImage(0));
         }
         List<LayerActivation> layers = pass.layers();
@@ -100,8 +101,10 @@ class InspectedNetworkTest {
     @Test
     void reestimatingTheStatisticsChangesWhatACheckpointPredicts() {
         float[] image = testImage(1);
-        try (InspectedNetwork raw = InspectedNetwork.prepare("raw", 0, state, config, data, false);
-                InspectedNetwork reestimated = InspectedNetwork.prepare("re", 0, state, config, data, true)) {
+        assertEquals(Math.min(config.search().bnRecalibrationBatches(), 64 / config.training().batchSize()),
+                calibration.batches(), "the run's own number of BN batches (the synthetic split is small)");
+        try (InspectedNetwork raw = InspectedNetwork.prepare("raw", 0, state, calibration, false);
+                InspectedNetwork reestimated = InspectedNetwork.prepare("re", 0, state, calibration, true)) {
             assertNotEquals(raw.look(image).probabilities()[0], reestimated.look(image).probabilities()[0],
                     "fresh networks' running statistics (0 and 1) are replaced by the training batches'");
             assertArrayEquals(reestimated.look(image).probabilities(), reestimated.look(image).probabilities(),
@@ -115,8 +118,8 @@ class InspectedNetworkTest {
         float[] image = testImage(2);
         NetworkPass whole;
         NetworkPass ticket;
-        try (InspectedNetwork a = InspectedNetwork.prepare("supernet", 0, state, config, data, false);
-                InspectedNetwork b = InspectedNetwork.prepare("ticket", 0, cut, config, data, false)) {
+        try (InspectedNetwork a = InspectedNetwork.prepare("supernet", 0, state, calibration, false);
+                InspectedNetwork b = InspectedNetwork.prepare("ticket", 0, cut, calibration, false)) {
             whole = a.look(image);
             ticket = b.look(image);
         }

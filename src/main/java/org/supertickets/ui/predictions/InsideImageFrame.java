@@ -52,7 +52,8 @@ public record InsideImageFrame(int index, int testSize, String trueClass, int[] 
      * @param scale  the largest magnitude in the layer: every map of the row is coloured on this one scale
      * @param maps   strongest first
      */
-    public record MapRow(String title, String detail, String change, boolean signed, float scale, List<FeatureMap> maps) {
+    public record MapRow(String title, String detail, String change, boolean signed, float scale,
+            List<FeatureMap> maps) {
     }
 
     /**

@@ -2,17 +2,20 @@ package org.supertickets.ui.predictions;
 
 import java.nio.file.Path;
 import java.util.Objects;
+import org.supertickets.data.BatchAssembler;
 import org.supertickets.data.ImageDataset;
 import org.supertickets.run.PreparedTrainingData;
 import org.supertickets.run.RunNetworks;
 import org.supertickets.space.SearchSpaceConfig;
+import org.supertickets.train.CalibrationBatches;
 import org.supertickets.train.InspectedNetwork;
 import org.supertickets.train.NetworkPass;
 
 /**
  * A classification run's data and networks for looking at one test image, loaded on a background thread when first
- * needed and kept between looks: the dataset once, the latest checkpoint again whenever its file changed (so a live
- * run's newest supernet is shown), the ticket once it exists. One look at a time (its methods are synchronized); no
+ * needed and kept between looks: the dataset once (keeping only its test split and the few training batches BN is
+ * re-estimated on), the latest checkpoint again whenever its file changed (so a live run's newest supernet is
+ * shown), the ticket once it exists. One look at a time (its methods are synchronized); no
  * JavaFX.
  */
 final class InsideImageSource implements AutoCloseable {
@@ -43,7 +46,10 @@ final class InsideImageSource implements AutoCloseable {
     private final SearchSpaceConfig config;
     private final Path folder;
     private final DataReader reader;
-    private PreparedTrainingData data;
+    /** The test split as stored (to show) and normalised (to feed), and the BN batches; the rest is not kept. */
+    private ImageDataset test;
+    private BatchAssembler testBatches;
+    private CalibrationBatches calibration;
     private InspectedNetwork supernet;
     private long supernetModified = -1;
     private InspectedNetwork ticket;
@@ -60,18 +66,20 @@ final class InsideImageSource implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("closed");
         }
-        if (data == null) {
-            data = reader.read(config);
+        if (test == null) {
+            PreparedTrainingData data = reader.read(config);
+            calibration = InspectedNetwork.calibrationOf(config, data);
+            testBatches = new BatchAssembler(data.data().test(), data.data().normalization(), null);
+            test = data.data().test();
         }
         refreshNetworks();
-        ImageDataset test = data.data().test();
         if (index < 0 || index >= test.size()) {
             throw new IllegalArgumentException("there is no test image " + index + ": the test split of "
                     + test.name() + " holds " + test.size() + " images (0 to " + (test.size() - 1) + ")");
         }
         float[] image = new float[test.pixelsPerImage()];
         long[] label = new long[1];
-        data.fillTest(new int[] {index}, image, label);
+        testBatches.fill(new int[] {index}, 0, 0, image, label);
         return new Look(index, test.size(), (int) label[0], ConfusionViewModel.argb(test, index), test.width(),
                 test.height(), supernet == null ? null : supernet.look(image),
                 ticket == null ? null : ticket.look(image));
@@ -82,13 +90,13 @@ final class InsideImageSource implements AutoCloseable {
         if (modified != supernetModified) {
             RunNetworks.Saved saved = RunNetworks.latestCheckpoint(folder);
             replaceSupernet(saved == null ? null : InspectedNetwork.prepare("supernet", saved.step(),
-                    saved.network(), config, data, saved.reestimateBatchNorm()));
+                    saved.network(), calibration, saved.reestimateBatchNorm()));
             supernetModified = saved == null ? -1 : saved.modified();
         }
         if (ticket == null) {
             RunNetworks.Saved saved = RunNetworks.ticket(folder);
             if (saved != null) {
-                ticket = InspectedNetwork.prepare("ticket", saved.step(), saved.network(), config, data,
+                ticket = InspectedNetwork.prepare("ticket", saved.step(), saved.network(), calibration,
                         saved.reestimateBatchNorm());
             }
         }
@@ -110,6 +118,8 @@ final class InsideImageSource implements AutoCloseable {
             ticket.close();
             ticket = null;
         }
-        data = null;
+        test = null;
+        testBatches = null;
+        calibration = null;
     }
 }
