@@ -36,13 +36,16 @@ public final class Supernet implements AutoCloseable {
     private final Map<String, int[]> channelOrigins;
     /** False for a view ({@link #withTensorsOf}): the arrays and their manager belong to another network. */
     private final boolean ownsArrays;
+    /** How the activations lie in memory: a speed choice for this machine ({@link ActivationLayout}). */
+    private final ActivationLayout layout;
 
-    private Supernet(NetworkState state, NDManager parent, Device device) {
+    private Supernet(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
         this.architecture = state.architecture();
         this.bnEpsilon = architecture.bnEpsilon().floatValue();
         this.manager = parent.newSubManager(device);
         this.channelOrigins = state.channelOrigins();
         this.ownsArrays = true;
+        this.layout = layout;
         for (Map.Entry<String, HostTensor> e : state.tensors().entrySet()) {
             NDArray array = manager.create(e.getValue().data(), new Shape(e.getValue().shape()));
             if (isTrainable(e.getKey())) {
@@ -58,6 +61,7 @@ public final class Supernet implements AutoCloseable {
         this.manager = base.manager;
         this.channelOrigins = base.channelOrigins;
         this.ownsArrays = false;
+        this.layout = base.layout;
         tensors.putAll(base.tensors);
         tensors.putAll(replacements);
     }
@@ -73,7 +77,12 @@ public final class Supernet implements AutoCloseable {
 
     /** Copies a host network onto {@code device}; the arrays belong to a sub-manager of {@code parent}. */
     public static Supernet load(NetworkState state, NDManager parent, Device device) {
-        return new Supernet(state, parent, device);
+        return load(state, parent, device, ActivationLayout.forDevice(device));
+    }
+
+    /** {@link #load(NetworkState, NDManager, Device)} with its activations laid out as {@code layout}. */
+    static Supernet load(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
+        return new Supernet(state, parent, device, layout);
     }
 
     /** Weights, BN scales and shifts, and the classifier bias are trained; statistics and masks are not. */
@@ -123,7 +132,7 @@ public final class Supernet implements AutoCloseable {
 
     /** {@link #forward(NDArray, BatchNormMode)}, handing {@code tap} the activations a person would look at. */
     public NDArray forward(NDArray input, BatchNormMode mode, ActivationTap tap) {
-        NDArray x = convBnRelu(input, TensorNames.STEM, TensorNames.STEM_BN, architecture.stemStride(), 1, mode,
+        NDArray x = convBnRelu(layout.arrange(input), TensorNames.STEM, TensorNames.STEM_BN, architecture.stemStride(), 1, mode,
                 true);
         tap.take(ActivationTap.Point.STEM, -1, 0, x);
         int skipBlock = architecture.segments() ? architecture.decoderSkipBlock() : Integer.MIN_VALUE;

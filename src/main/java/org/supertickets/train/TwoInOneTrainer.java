@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.supertickets.model.ActivationLayout;
 import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.prune.NetworkMeasures;
@@ -358,12 +359,16 @@ public final class TwoInOneTrainer {
         return schedule.epochOf(step);
     }
 
-    /** The engine, its version and flavor, e.g. {@code PyTorch 2.7.1 (cpu)}. */
+    /**
+     * The engine, its version and flavor, with the CPU's activation layout where it is not libtorch's default, e.g.
+     * {@code PyTorch 2.7.1 (cpu)} or {@code PyTorch 2.7.1 (cpu, channels-last)}.
+     */
     public static String engineDescription() {
         Engine engine = Engine.getInstance();
         boolean cuda = engine.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
+        ActivationLayout cpu = ActivationLayout.forDevice(Device.cpu());
         return engine.getEngineName() + " " + engine.getVersion() + (cuda ? " (cuda, " + engine.getGpuCount()
-                + " GPU)" : " (cpu)");
+                + " GPU)" : cpu == ActivationLayout.NCHW ? " (cpu)" : " (cpu, " + cpu.label() + ")");
     }
 
     /** Nanoseconds spent per part of the run. */

@@ -1,0 +1,92 @@
+package org.supertickets.model;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How a network's activations lie in memory while it trains. The same numbers either way (up to float rounding):
+ * a speed choice, made per machine. Channels-last (NHWC under the NCHW shape) lets oneDNN run its vectorised
+ * depthwise kernels, whose backward pass is the step's largest item; on a 2-core Intel Xeon with AVX-512 it trained
+ * fashion-mnist.json's supernet 1.4× faster, on the AMD EPYC the project was built on it was slower
+ * (docs/performance.md, "Channels-last on Intel"). So it is the default on Intel CPUs with AVX-512 only; the
+ * environment variable {@value #OVERRIDE} ({@code nchw} or {@code channels-last}) chooses by hand.
+ */
+public enum ActivationLayout {
+
+    /** Each channel's plane contiguous: libtorch's default. */
+    NCHW("NCHW"),
+    /** Each pixel's channels contiguous, the tensors keeping their NCHW shape (PyTorch's channels_last). */
+    CHANNELS_LAST("channels-last");
+
+    /** The environment variable that overrides the machine's choice. */
+    public static final String OVERRIDE = "SUPERTICKETS_ACTIVATIONS";
+
+    private final String label;
+
+    ActivationLayout(String label) {
+        this.label = label;
+    }
+
+    /** {@code NCHW} or {@code channels-last}. */
+    public String label() {
+        return label;
+    }
+
+    /** The layout training uses on {@code device}: the override, else this machine's (always NCHW on a GPU). */
+    public static ActivationLayout forDevice(Device device) {
+        String chosen = System.getenv(OVERRIDE);
+        if (chosen != null && !chosen.isBlank()) {
+            return parse(chosen);
+        }
+        return device.isGpu() ? NCHW : OnThisCpu.LAYOUT;
+    }
+
+    static ActivationLayout parse(String text) {
+        String t = text.trim().toLowerCase(Locale.ROOT);
+        for (ActivationLayout layout : values()) {
+            if (layout.label.toLowerCase(Locale.ROOT).equals(t)) {
+                return layout;
+            }
+        }
+        throw new IllegalArgumentException(OVERRIDE + "=" + text + " is not a layout. Fix: set it to nchw or "
+                + "channels-last, or unset it to let the workbench choose for this CPU.");
+    }
+
+    /** Channels-last where it was measured to pay: Intel CPUs with AVX-512. */
+    static ActivationLayout forCpu(List<String> cpuinfo) {
+        boolean intel = cpuinfo.stream().anyMatch(l -> l.startsWith("vendor_id") && l.contains("GenuineIntel"));
+        boolean avx512 = cpuinfo.stream().anyMatch(l -> l.startsWith("flags") && l.contains(" avx512f"));
+        return intel && avx512 ? CHANNELS_LAST : NCHW;
+    }
+
+    /** The batch {@code [N, C, H, W]} laid out this way (a copy for channels-last; the same array for NCHW). */
+    public NDArray arrange(NDArray batch) {
+        if (this == NCHW) {
+            return batch;
+        }
+        Shape s = batch.getShape();
+        // A permuted view made contiguous, then permuted back: libtorch then sees an NCHW tensor with channels-last
+        // strides, and its convolutions, BN and ReLU keep that layout for every activation after it.
+        return batch.transpose(0, 2, 3, 1).flatten().reshape(s.get(0), s.get(2), s.get(3), s.get(1))
+                .transpose(0, 3, 1, 2);
+    }
+
+    /** Read once: the CPU does not change while the JVM runs. */
+    private static final class OnThisCpu {
+        static final ActivationLayout LAYOUT = read();
+
+        private static ActivationLayout read() {
+            try {
+                return forCpu(Files.readAllLines(Path.of("/proc/cpuinfo")));
+            } catch (IOException | RuntimeException e) {
+                return NCHW; // not Linux: the default libtorch was tuned for
+            }
+        }
+    }
+}
