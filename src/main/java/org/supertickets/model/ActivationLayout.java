@@ -6,16 +6,23 @@ import ai.djl.ndarray.types.Shape;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.supertickets.space.Architecture;
+import org.supertickets.space.BlockState;
+import org.supertickets.space.BranchState;
 
 /**
  * How a network's activations lie in memory while it trains. The same numbers either way (up to float rounding):
  * a speed choice, made per machine. Channels-last (NHWC under the NCHW shape) lets oneDNN run its vectorised
  * depthwise kernels, whose backward pass is the step's largest item; on a 2-core Intel Xeon with AVX-512 it trained
  * fashion-mnist.json's supernet 1.4× faster, on the AMD EPYC the project was built on it was slower
- * (docs/performance.md, "Channels-last on Intel"). So it is the default on Intel CPUs with AVX-512 only; the
- * environment variable {@value #OVERRIDE} ({@code nchw} or {@code channels-last}) chooses by hand.
+ * (docs/performance.md, "Channels-last on Intel"). And only while every layer's channel count is a multiple of
+ * {@value #CHANNEL_MULTIPLE}: with others oneDNN leaves its vectorised kernels, and the same Xeon trained a supernet of
+ * odd widths at 0.55× its NCHW speed — so a run searching channels away goes back to NCHW at its first shrink. So
+ * channels-last is the default on Intel CPUs with AVX-512 only, for such networks; the environment variable
+ * {@value #OVERRIDE} ({@code nchw} or {@code channels-last}) chooses by hand for every network.
  */
 public enum ActivationLayout {
 
@@ -23,6 +30,9 @@ public enum ActivationLayout {
     NCHW("NCHW"),
     /** Each pixel's channels contiguous, the tensors keeping their NCHW shape (PyTorch's channels_last). */
     CHANNELS_LAST("channels-last");
+
+    /** Channel counts channels-last pays for: all of a network's must be multiples of it. */
+    public static final int CHANNEL_MULTIPLE = 8;
 
     /** The environment variable that overrides the machine's choice. */
     public static final String OVERRIDE = "SUPERTICKETS_ACTIVATIONS";
@@ -38,13 +48,39 @@ public enum ActivationLayout {
         return label;
     }
 
-    /** The layout training uses on {@code device}: the override, else this machine's (always NCHW on a GPU). */
+    /** The layout a network trains in on {@code device}: the override, else this machine's for such a network. */
+    public static ActivationLayout forNetwork(Device device, Architecture network) {
+        String chosen = System.getenv(OVERRIDE);
+        if (chosen != null && !chosen.isBlank()) {
+            return parse(chosen);
+        }
+        return forDevice(device) == CHANNELS_LAST && widthsFit(network) ? CHANNELS_LAST : NCHW;
+    }
+
+    /** This machine's layout for networks whose widths fit it (always NCHW on a GPU, where nothing was measured). */
     public static ActivationLayout forDevice(Device device) {
         String chosen = System.getenv(OVERRIDE);
         if (chosen != null && !chosen.isBlank()) {
             return parse(chosen);
         }
         return device.isGpu() ? NCHW : OnThisCpu.LAYOUT;
+    }
+
+    /** Whether every channel count a conv of {@code network} produces is a multiple of {@link #CHANNEL_MULTIPLE}. */
+    static boolean widthsFit(Architecture network) {
+        List<Integer> widths = new ArrayList<>(List.of(network.stemChannels(), network.headChannels()));
+        for (BlockState block : network.blocks()) {
+            widths.add(block.outChannels());
+            for (BranchState branch : block.branches()) {
+                if (!branch.removed()) {
+                    widths.add(branch.hiddenChannels());
+                }
+            }
+        }
+        if (network.segments()) {
+            widths.add(network.decoderSkipChannels());
+        }
+        return widths.stream().allMatch(w -> w % CHANNEL_MULTIPLE == 0);
     }
 
     static ActivationLayout parse(String text) {

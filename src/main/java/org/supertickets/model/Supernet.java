@@ -77,7 +77,7 @@ public final class Supernet implements AutoCloseable {
 
     /** Copies a host network onto {@code device}; the arrays belong to a sub-manager of {@code parent}. */
     public static Supernet load(NetworkState state, NDManager parent, Device device) {
-        return load(state, parent, device, ActivationLayout.forDevice(device));
+        return load(state, parent, device, ActivationLayout.forNetwork(device, state.architecture()));
     }
 
     /** {@link #load(NetworkState, NDManager, Device)} with its activations laid out as {@code layout}. */

@@ -361,14 +361,14 @@ public final class TwoInOneTrainer {
 
     /**
      * The engine, its version and flavor, with the CPU's activation layout where it is not libtorch's default, e.g.
-     * {@code PyTorch 2.7.1 (cpu)} or {@code PyTorch 2.7.1 (cpu, channels-last)}.
+     * {@code PyTorch 2.7.1 (cpu)} or {@code PyTorch 2.7.1 (cpu, channels-last where widths fit)}.
      */
     public static String engineDescription() {
         Engine engine = Engine.getInstance();
         boolean cuda = engine.hasCapability(ai.djl.engine.StandardCapabilities.CUDA);
         ActivationLayout cpu = ActivationLayout.forDevice(Device.cpu());
         return engine.getEngineName() + " " + engine.getVersion() + (cuda ? " (cuda, " + engine.getGpuCount()
-                + " GPU)" : cpu == ActivationLayout.NCHW ? " (cpu)" : " (cpu, " + cpu.label() + ")");
+                + " GPU)" : cpu == ActivationLayout.NCHW ? " (cpu)" : " (cpu, " + cpu.label() + " where widths fit)");
     }
 
     /** Nanoseconds spent per part of the run. */

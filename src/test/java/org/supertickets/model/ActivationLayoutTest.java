@@ -2,6 +2,7 @@ package org.supertickets.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -13,6 +14,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.supertickets.TestConfigs;
 import org.supertickets.space.Architecture;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import org.supertickets.space.BlockState;
+import org.supertickets.space.BranchState;
+import org.supertickets.space.ConfigIo;
 
 /** The activation layout is a speed choice: chosen by CPU, overridable, and the network computes the same. */
 class ActivationLayoutTest {
@@ -31,6 +37,24 @@ class ActivationLayoutTest {
                 () -> ActivationLayout.parse("nhwc"));
         assertTrue(e.getMessage().startsWith(ActivationLayout.OVERRIDE + "=nhwc is not a layout. Fix: set it to "
                 + "nchw or channels-last"), e.getMessage());
+    }
+
+    @Test
+    void channelsLastOnlyWhileEveryWidthIsAMultipleOfEight() throws Exception {
+        Architecture quickstart = Architecture.supernet(ConfigIo.read(Path.of("sample-configs/quickstart.json")));
+        assertTrue(ActivationLayout.widthsFit(quickstart), "widths 8, 16, 24, 32, 48");
+        assertFalse(ActivationLayout.widthsFit(Architecture.supernet(TestConfigs.tinyFashionMnist())), "stem 6");
+        assertFalse(ActivationLayout.widthsFit(withFirstBranch(quickstart, 13)),
+                "a shrink's odd width leaves oneDNN's fast kernels");
+        assertTrue(ActivationLayout.widthsFit(withFirstBranch(quickstart, 0)), "a removed branch has no width");
+    }
+
+    private static Architecture withFirstBranch(Architecture a, int hidden) {
+        List<BlockState> blocks = new ArrayList<>(a.blocks());
+        List<BranchState> branches = new ArrayList<>(blocks.get(0).branches());
+        branches.set(0, branches.get(0).withHiddenChannels(hidden));
+        blocks.set(0, blocks.get(0).withBranches(branches));
+        return a.withBlocks(blocks);
     }
 
     @Test
