@@ -132,8 +132,8 @@ public final class Supernet implements AutoCloseable {
 
     /** {@link #forward(NDArray, BatchNormMode)}, handing {@code tap} the activations a person would look at. */
     public NDArray forward(NDArray input, BatchNormMode mode, ActivationTap tap) {
-        NDArray x = convBnRelu(layout.arrange(input), TensorNames.STEM, TensorNames.STEM_BN, architecture.stemStride(), 1, mode,
-                true);
+        NDArray x = convBnRelu(layout.arrange(input), TensorNames.STEM, TensorNames.STEM_BN,
+                architecture.stemStride(), 1, mode, true);
         tap.take(ActivationTap.Point.STEM, -1, 0, x);
         int skipBlock = architecture.segments() ? architecture.decoderSkipBlock() : Integer.MIN_VALUE;
         NDArray skipFeature = skipBlock == -1 ? x : null;

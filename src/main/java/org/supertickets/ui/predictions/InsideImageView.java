@@ -12,7 +12,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
@@ -24,6 +23,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import org.supertickets.ui.controls.EitherToggle;
 
 /**
  * "One image": a test image, the class probabilities the supernet and the ticket give it as bars side by side, and
@@ -133,30 +133,15 @@ public final class InsideImageView extends BorderPane {
         Button next = new Button("▶");
         next.setId("inside-image-next");
         next.setOnAction(e -> vm.next());
-        ToggleGroup whose = new ToggleGroup();
-        ToggleButton supernet = new ToggleButton("Supernet");
-        supernet.setId("inside-image-maps-supernet");
-        ToggleButton ticket = new ToggleButton("Ticket");
-        ticket.setId("inside-image-maps-ticket");
-        supernet.getStyleClass().add("segment");
-        supernet.setToggleGroup(whose);
-        ticket.getStyleClass().add("segment");
-        ticket.setToggleGroup(whose);
-        (vm.mapsOfTicketProperty().get() ? ticket : supernet).setSelected(true);
-        whose.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true); // one of the two is always chosen
-            } else {
-                vm.mapsOfTicketProperty().set(b == ticket);
-            }
-        });
-        vm.mapsOfTicketProperty().addListener((o, a, b) -> (b ? ticket : supernet).setSelected(true));
+        EitherToggle whose = new EitherToggle(vm.mapsOfTicketProperty(), "Supernet", "inside-image-maps-supernet",
+                "Ticket", "inside-image-maps-ticket");
+        ToggleButton ticket = whose.whenTrue();
         ticket.disableProperty().bind(vm.frameProperty().map(f -> f.ticket() == null).orElse(true));
         Label busy = new Label("working…");
         busy.getStyleClass().add("hint");
         busy.visibleProperty().bind(vm.busyProperty());
         HBox bar = new HBox(6, new Label("Test image"), index, previous, next, gap(), new Label("Feature maps of"),
-                supernet, ticket, gap(), busy);
+                whose, gap(), busy);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 4, 0));
         return bar;

@@ -7,8 +7,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
@@ -21,6 +19,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.supertickets.ui.controls.EitherToggle;
 import org.supertickets.ui.controls.LiveButton;
 import org.supertickets.ui.controls.TimelineSlider;
 
@@ -140,28 +139,11 @@ public final class PredictionsView extends BorderPane {
 
     /** A classification run's two views: its confusion matrix, or one test image inside its networks. */
     private Region classificationChoice() {
-        ToggleGroup views = new ToggleGroup();
-        ToggleButton matrix = new ToggleButton("Confusion matrix");
-        matrix.setId("predictions-show-confusion");
-        ToggleButton one = new ToggleButton("One image");
-        one.setId("predictions-show-one-image");
-        one.setTooltip(new Tooltip("Pick a test image and see what the supernet and the ticket do with it: their class "
-                + "probabilities and every branch's and block's feature maps. A click on a most-confused image opens "
-                + "it here."));
-        matrix.getStyleClass().add("segment");
-        matrix.setToggleGroup(views);
-        one.getStyleClass().add("segment");
-        one.setToggleGroup(views);
-        (vm.oneImageProperty().get() ? one : matrix).setSelected(true);
-        views.selectedToggleProperty().addListener((o, a, b) -> {
-            if (b == null) {
-                a.setSelected(true); // one of the two is always shown
-            } else {
-                vm.oneImageProperty().set(b == one);
-            }
-        });
-        vm.oneImageProperty().addListener((o, a, b) -> (b ? one : matrix).setSelected(true));
-        HBox bar = new HBox(0, matrix, one);
+        EitherToggle bar = new EitherToggle(vm.oneImageProperty(), "Confusion matrix", "predictions-show-confusion",
+                "One image", "predictions-show-one-image");
+        bar.whenTrue().setTooltip(new Tooltip("Pick a test image and see what the supernet and the ticket do with "
+                + "it: their class probabilities and every branch's and block's feature maps. A click on a "
+                + "most-confused image opens it here."));
         bar.setPadding(new Insets(0, 0, 8, 0));
         bar.visibleProperty().bind(vm.classificationProperty());
         bar.managedProperty().bind(bar.visibleProperty());
