@@ -102,9 +102,9 @@ public final class WorkbenchView extends BorderPane {
         });
         tabs.fill(designerView, runsTab.view(), monitorTab, ticketView, this::compareView, insideView,
                 predictionsView);
-        // One test image is looked at only while it is on screen: each look reads networks and runs forward passes.
-        vm.predictions().inside().activeProperty().bind(tabs.pane().getSelectionModel().selectedIndexProperty()
-                .isEqualTo(WorkbenchTabs.PREDICTIONS).and(vm.predictions().oneImageProperty()));
+        // The Predictions tab builds its matrices, canvases and looks only while it is on screen.
+        vm.predictions().activeProperty().bind(tabs.pane().getSelectionModel().selectedIndexProperty()
+                .isEqualTo(WorkbenchTabs.PREDICTIONS));
 
         ConfigFiles configFiles = new ConfigFiles(vm.designer(), this::window, state::lastDirectory,
                 state::setLastDirectory);

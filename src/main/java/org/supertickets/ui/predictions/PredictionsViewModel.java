@@ -42,6 +42,9 @@ public final class PredictionsViewModel {
     private final ConfusionViewModel confusion;
     private final InsideImageViewModel inside;
     private final BooleanProperty oneImage = new SimpleBooleanProperty(this, "oneImage");
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    /** Whether a refresh was skipped while the tab was not on screen. */
+    private boolean stale;
     private Path folder;
     private SearchSpaceConfig config;
     private RunHistory history;
@@ -68,6 +71,13 @@ public final class PredictionsViewModel {
         this.timeline = timeline;
         this.confusion = confusion;
         this.inside = inside;
+        confusion.activeProperty().bind(active);
+        inside.activeProperty().bind(active.and(oneImage));
+        active.addListener((o, a, b) -> {
+            if (b && stale) {
+                refresh();
+            }
+        });
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
         show(null, null, null);
@@ -105,6 +115,14 @@ public final class PredictionsViewModel {
     /** The confusion matrices and most-confused test images of a classification run. */
     public ConfusionViewModel confusion() {
         return confusion;
+    }
+
+    /**
+     * Whether the tab is on screen (the window binds it to the tab's selection). While it is not, nothing is built:
+     * refreshes mark the tab stale, and it catches up when shown.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     /** One test image of a classification run, inside its networks. */
@@ -156,6 +174,11 @@ public final class PredictionsViewModel {
     /** New events arrived in the shown history: shows the newest prediction if the cursor follows the run. */
     public void refresh() {
         inside.refresh();
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         if (config == null) {
             clear("No run selected. Select a run in Runs: for a classification run this tab shows what it took for "
                     + "what at every evaluation (its confusion matrix) and the test images its ticket confuses most; "

@@ -108,6 +108,24 @@ class ConfusionViewModelTest {
     }
 
     @Test
+    void nothingIsBuiltWhileTheTabIsNotOnScreenAndItCatchesUpWhenShown() {
+        history.add(TestEvents.started());
+        history.add(eval(100, matrix(40), ConfusionScript.pairs()));
+        vm.activeProperty().set(false);
+        vm.show(TestEvents.CONFIG, history);
+        history.add(eval(200, matrix(87), ConfusionScript.pairs()));
+        vm.refresh();
+        assertNull(vm.getFrame());
+        assertNull(vm.getExamples());
+        assertEquals(0, validationReads.get(), "no image read for a hidden tab");
+
+        vm.activeProperty().set(true);
+        assertEquals(200, vm.getFrame().step(), "shown: the newest evaluation at once");
+        assertEquals("Most confused at step 200 (validation set)", vm.getExamples().title());
+        assertEquals(1, validationReads.get());
+    }
+
+    @Test
     void aRunWrittenBeforeTheMatricesSaysTheyWereNotRecorded() {
         history.add(TestEvents.started());
         history.add(eval(100, null));

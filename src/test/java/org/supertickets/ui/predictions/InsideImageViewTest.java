@@ -3,6 +3,7 @@ package org.supertickets.ui.predictions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -74,11 +75,11 @@ class InsideImageViewTest {
         robot.interact(() -> {
             timeline.reset(history.snapshots());
             vm.show(TestEvents.QUICK_RUN, trained, history);
-            vm.inside().activeProperty().set(true); // the window sets it while the tab is on screen
         });
         assertTrue(view.confusionView().isVisible());
         assertFalse(view.insideImageView().isVisible());
 
+        assertNull(vm.inside().getFrame(), "nothing is looked at before One image is chosen");
         robot.clickOn("#predictions-show-one-image");
         assertTrue(view.insideImageView().isVisible());
         assertFalse(view.confusionView().isVisible());
