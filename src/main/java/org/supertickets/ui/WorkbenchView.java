@@ -102,9 +102,11 @@ public final class WorkbenchView extends BorderPane {
         });
         tabs.fill(designerView, runsTab.view(), monitorTab, ticketView, this::compareView, insideView,
                 predictionsView);
-        // The Predictions tab builds its matrices, canvases and looks only while it is on screen.
+        // The Predictions and Inside tabs build their views only while they are on screen.
         vm.predictions().activeProperty().bind(tabs.pane().getSelectionModel().selectedIndexProperty()
                 .isEqualTo(WorkbenchTabs.PREDICTIONS));
+        vm.teaching().activeProperty().bind(tabs.pane().getSelectionModel().selectedIndexProperty()
+                .isEqualTo(WorkbenchTabs.INSIDE));
 
         ConfigFiles configFiles = new ConfigFiles(vm.designer(), this::window, state::lastDirectory,
                 state::setLastDirectory);

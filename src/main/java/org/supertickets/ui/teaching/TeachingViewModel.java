@@ -2,6 +2,8 @@ package org.supertickets.ui.teaching;
 
 import java.util.List;
 import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.supertickets.space.Architecture;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.ui.runqueue.RunEntry;
@@ -23,6 +25,9 @@ public final class TeachingViewModel {
     private final WhatIfViewModel whatIf;
     /** The designer's supernet, shown while no run is selected. */
     private Architecture plannedSupernet;
+    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
+    /** Whether a refresh was skipped while the tab was not on screen. */
+    private boolean stale;
 
     public TeachingViewModel(TaskRunner runner, RunsViewModel runs, TimelineViewModel timeline,
             StepModeViewModel stepMode) {
@@ -36,6 +41,19 @@ public final class TeachingViewModel {
         });
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.countProperty().addListener((o, a, b) -> refresh());
+        active.addListener((o, a, b) -> {
+            if (b && stale) {
+                refresh();
+            }
+        });
+    }
+
+    /**
+     * Whether the Inside tab is on screen (the window binds it to the tab's selection). While it is not, the
+     * distributions and the channel view are not rebuilt at every snapshot of a live run; they catch up when shown.
+     */
+    public BooleanProperty activeProperty() {
+        return active;
     }
 
     public DistributionsViewModel distributions() {
@@ -63,6 +81,11 @@ public final class TeachingViewModel {
 
     /** Shows the selected run at the time cursor (the designer's supernet when no run is selected). */
     private void refresh() {
+        if (!active.get()) {
+            stale = true;
+            return;
+        }
+        stale = false;
         RunEntry entry = runs.getSelected();
         Architecture supernet = plannedSupernet;
         double threshold = 1e-3;
