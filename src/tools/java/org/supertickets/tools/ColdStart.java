@@ -1,8 +1,12 @@
 package org.supertickets.tools;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +29,28 @@ public final class ColdStart {
 
     /** Starts the app from this JVM's class path {@code starts} times, one after the other; one line per start. */
     public static List<String> measure(int starts) throws IOException, InterruptedException {
-        return measure(starts, List.of("-cp", System.getProperty("java.class.path"), Launcher.class.getName()));
+        return measure(starts, List.of("-cp", appClassPath(), Launcher.class.getName()));
+    }
+
+    /**
+     * The class path this tool's classes came from. Under {@code mvn exec:java} that is the plugin's class loader,
+     * not {@code java.class.path} (Maven's own launcher, on which a started app finds no class).
+     */
+    static String appClassPath() {
+        if (ColdStart.class.getClassLoader() instanceof URLClassLoader loader) {
+            List<String> paths = new ArrayList<>();
+            for (URL url : loader.getURLs()) {
+                try {
+                    paths.add(Path.of(url.toURI()).toString());
+                } catch (URISyntaxException | IllegalArgumentException e) {
+                    // not a file: not on a class path
+                }
+            }
+            if (!paths.isEmpty()) {
+                return String.join(File.pathSeparator, paths);
+            }
+        }
+        return System.getProperty("java.class.path");
     }
 
     /**
