@@ -91,6 +91,10 @@ public final class UiBenchmark {
         };
         FxThread.run(pulses::start);
         StallSampler stalls = new StallSampler(FxThread.call(Thread::currentThread), () -> last[0], 40);
+        // -DstepMode=true: the demo as a teacher runs it, in step mode, with Next pressed as soon as a step waits
+        // (a teacher's talking time is not the workbench's).
+        boolean stepMode = Boolean.getBoolean("stepMode");
+        FxThread.run(() -> w.vm().stepMode().enabledProperty().set(stepMode));
         RunEntry entry = FxThread.call(() -> w.vm().runCurrentConfig());
         if (entry == null) {
             throw new IllegalArgumentException("the config cannot run: " + w.lastError());
@@ -104,7 +108,16 @@ public final class UiBenchmark {
         List<Long> graphPaints = new ArrayList<>();
         List<Long> monitorRefresh = new ArrayList<>();
         long runStart = System.nanoTime();
+        int[] pauses = new int[1];
         while (FxThread.call(() -> entry.getStatus().active())) {
+            if (stepMode) {
+                FxThread.sleep(20);
+                if (FxThread.call(() -> w.vm().stepMode().waitingProperty().get())) {
+                    FxThread.run(() -> w.vm().stepMode().next());
+                    pauses[0]++;
+                }
+                continue;
+            }
             FxThread.sleep(2000);
             graphPaints.add(FxThread.call(() -> {
                 long t0 = System.nanoTime();
@@ -116,6 +129,10 @@ public final class UiBenchmark {
         measuring[0] = false;
         stalls.stop();
         double runSeconds = (System.nanoTime() - runStart) / 1e9;
+        if (stepMode) {
+            System.out.printf(Locale.ROOT, "step mode: %d pauses, each ended by Next as soon as it came%n",
+                    pauses[0]);
+        }
         FxThread.run(pulses::stop);
 
         // A 1M-weight layer: 1024x1024 1x1 conv at 70% sparsity, with a previous snapshot for the diff.
