@@ -46,12 +46,7 @@ final class Evaluator {
 
     /** Cumulative re-estimation over fixed batches (the first ones of a dedicated shuffle). */
     void recalibrate(Supernet net) {
-        calibrationBatches().recalibrate(net);
-    }
-
-    /** The batches {@link #recalibrate} re-estimates on. */
-    CalibrationBatches calibrationBatches() {
-        return CalibrationBatches.of(data, batchSize, recalibrationBatches);
+        CalibrationBatches.of(data, batchSize, recalibrationBatches).recalibrate(net);
     }
 
     Result evaluate(Supernet net, Split split) {

@@ -29,7 +29,6 @@ public final class InspectedNetwork implements AutoCloseable {
 
     private final String name;
     private final long step;
-    private final Architecture architecture;
     private final NetworkState state;
     private final NDManager root;
     private final Supernet net;
@@ -38,7 +37,6 @@ public final class InspectedNetwork implements AutoCloseable {
         this.name = name;
         this.step = step;
         this.state = state;
-        this.architecture = state.architecture();
         this.root = NDManager.newBaseManager(Device.cpu());
         this.net = Supernet.load(state, root, Device.cpu());
     }
@@ -66,8 +64,9 @@ public final class InspectedNetwork implements AutoCloseable {
 
     /** The batches a run of {@code config} on {@code data} re-estimates its BN statistics on. */
     public static CalibrationBatches calibrationOf(SearchSpaceConfig config, TrainingData data) {
-        return new Evaluator(data, EventSchedule.batchSize(config, data.trainSize()),
-                config.training().evalBatchSize(), config.search().bnRecalibrationBatches()).calibrationBatches();
+        // The batch size and count NetworkEvaluation gives the run's evaluator.
+        return CalibrationBatches.of(data, EventSchedule.batchSize(config, data.trainSize()),
+                config.search().bnRecalibrationBatches());
     }
 
     public String name() {
@@ -79,7 +78,7 @@ public final class InspectedNetwork implements AutoCloseable {
     }
 
     public Architecture architecture() {
-        return architecture;
+        return state.architecture();
     }
 
     /**
@@ -92,8 +91,8 @@ public final class InspectedNetwork implements AutoCloseable {
         List<LayerActivation> layers = new ArrayList<>();
         ActivationTap tap = (point, block, kernel, x) -> layers.add(activation(point, block, kernel, x));
         try (NDScope scope = new NDScope()) {
-            NDArray x = net.manager().create(image, new Shape(1, architecture.inChannels(), architecture.inHeight(),
-                    architecture.inWidth()));
+            Architecture a = state.architecture();
+            NDArray x = net.manager().create(image, new Shape(1, a.inChannels(), a.inHeight(), a.inWidth()));
             NDArray logits = net.forward(x, BatchNormMode.EVAL, tap);
             float[] probabilities = logits.softmax(1).toFloatArray();
             return new NetworkPass(name, step, probabilities, layers);
@@ -105,7 +104,7 @@ public final class InspectedNetwork implements AutoCloseable {
         int channels = (int) shape[1];
         int[] origins = null;
         if (point == ActivationTap.Point.BRANCH) {
-            BlockState b = architecture.blocks().get(block);
+            BlockState b = state.architecture().blocks().get(block);
             for (BranchState branch : b.branches()) {
                 if (branch.kernelSize() == kernel) {
                     origins = state.channelOrigins().get(TensorNames.depthwise(b, branch));

@@ -5,24 +5,12 @@ package org.supertickets.train;
  * (as every evaluation of the run does) and the first validation images. Fixed, so two what-ifs on the same
  * network differ only by what they switched off.
  *
- * @param calibration      training images of {@code calibrationBatches} batches of {@code batchSize}, row-major
- * @param calibrationBatches how many batches {@code calibration} holds
- * @param batchSize        images per calibration batch
- * @param images           validation images, row-major
- * @param labels           their labels
- * @param channels         image channels
- * @param height           image height
- * @param width            image width
+ * @param calibration the training batches a what-if re-estimates its BN statistics on (their image shape is the
+ *                    probe's)
+ * @param images      validation images, row-major
+ * @param labels      their labels
  */
-public record ProbeBatch(
-        float[] calibration,
-        int calibrationBatches,
-        int batchSize,
-        float[] images,
-        long[] labels,
-        int channels,
-        int height,
-        int width) {
+public record ProbeBatch(CalibrationBatches calibration, float[] images, long[] labels) {
 
     /** Validation images a what-if is measured on (at most). */
     public static final int VALIDATION_IMAGES = 256;
@@ -42,18 +30,23 @@ public record ProbeBatch(
         if (n > 0) {
             data.fillValidation(indices, images, labels);
         }
-        CalibrationBatches calibration = CalibrationBatches.of(data, batchSize, CALIBRATION_BATCHES);
-        return new ProbeBatch(calibration.images(), calibration.batches(), batchSize, images, labels, data.channels(),
-                data.height(), data.width());
+        return new ProbeBatch(CalibrationBatches.of(data, batchSize, CALIBRATION_BATCHES), images, labels);
     }
 
-    /** The training batches a what-if re-estimates its BN statistics on. */
-    public CalibrationBatches calibrationSet() {
-        return new CalibrationBatches(calibration, calibrationBatches, batchSize, channels, height, width);
+    public int channels() {
+        return calibration.channels();
+    }
+
+    public int height() {
+        return calibration.height();
+    }
+
+    public int width() {
+        return calibration.width();
     }
 
     /** Validation images in the probe. */
     public int size() {
-        return images.length / (channels * height * width);
+        return images.length / (channels() * height() * width());
     }
 }

@@ -40,7 +40,7 @@ public record WhatIfMeasure(double accuracy, double loss, long macs, long exactS
         PyTorchInternals.stopRecordingGradientsOnThisThread();
         try (NDManager root = NDManager.newBaseManager(Device.cpu());
                 Supernet net = Supernet.load(edited, root, Device.cpu())) {
-            probe.calibrationSet().recalibrate(net);
+            probe.calibration().recalibrate(net);
             try (NDScope scope = new NDScope()) {
                 NDArray x = net.manager().create(probe.images(), new Shape(probe.size(), probe.channels(),
                         probe.height(), probe.width()));

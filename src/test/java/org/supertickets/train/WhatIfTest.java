@@ -35,7 +35,7 @@ class WhatIfTest {
         for (int i = 0; i < images; i++) {
             labels[i] = r.nextInt(4);
         }
-        return new ProbeBatch(calibration, 2, 8, x, labels, 1, 12, 12);
+        return new ProbeBatch(new CalibrationBatches(calibration, 2, 8, 1, 12, 12), x, labels);
     }
 
     @Test

@@ -39,12 +39,7 @@ public final class ConfusionShot {
         Path out = Path.of(args[1]);
         Files.createDirectories(out);
         FxThread.startPlatform();
-        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"),
-                Files.createTempDirectory("st-confusion-shot"), WorkbenchView.PREDICTIONS_TAB);
-        FxThread.run(() -> {
-            w.stage().setWidth(1600);
-            w.stage().setHeight(1000);
-        });
+        WorkbenchWindow w = openOnPredictions(Files.createTempDirectory("st-confusion-shot"));
         ConfusionViewModel confusion = w.vm().predictions().confusion();
         open(w, run);
         ScreenshotTour.waitFor(() -> FxThread.call(() -> confusion.getExamples() != null), 120_000);
@@ -91,12 +86,7 @@ public final class ConfusionShot {
         Files.createDirectories(out);
         FxThread.startPlatform();
         Path runs = Files.createTempDirectory("st-confusion-live");
-        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"), runs,
-                WorkbenchView.PREDICTIONS_TAB);
-        FxThread.run(() -> {
-            w.stage().setWidth(1600);
-            w.stage().setHeight(1000);
-        });
+        WorkbenchWindow w = openOnPredictions(runs);
         var entry = FxThread.call(() -> w.vm().runCurrentConfig());
         FxThread.run(() -> w.view().tabs().getSelectionModel().select(WorkbenchView.PREDICTIONS_TAB));
         ScreenshotTour.waitFor(() -> FxThread.call(() -> entry.session().history().evals().size() >= 5), 600_000);
@@ -118,12 +108,7 @@ public final class ConfusionShot {
     private static void inside(Path run, Path out, int index) throws Exception {
         Files.createDirectories(out);
         FxThread.startPlatform();
-        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"),
-                Files.createTempDirectory("st-inside-shot"), WorkbenchView.PREDICTIONS_TAB);
-        FxThread.run(() -> {
-            w.stage().setWidth(1600);
-            w.stage().setHeight(1000);
-        });
+        WorkbenchWindow w = openOnPredictions(Files.createTempDirectory("st-inside-shot"));
         open(w, run);
         var inside = w.vm().predictions().inside();
         FxThread.run(() -> w.vm().predictions().lookInside(index));
@@ -152,12 +137,7 @@ public final class ConfusionShot {
     private static void insideLive(Path out) throws Exception {
         Files.createDirectories(out);
         FxThread.startPlatform();
-        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"),
-                Files.createTempDirectory("st-inside-live"), WorkbenchView.PREDICTIONS_TAB);
-        FxThread.run(() -> {
-            w.stage().setWidth(1600);
-            w.stage().setHeight(1000);
-        });
+        WorkbenchWindow w = openOnPredictions(Files.createTempDirectory("st-inside-live"));
         var entry = FxThread.call(() -> w.vm().runCurrentConfig());
         FxThread.run(() -> {
             w.view().tabs().getSelectionModel().select(WorkbenchView.PREDICTIONS_TAB);
@@ -177,6 +157,17 @@ public final class ConfusionShot {
         ScreenshotTour.shoot(w, out.resolve("predictions-one-image-live-end.png"));
         System.out.println("last error: " + w.lastError());
         ScreenshotTour.closeAndExit(w);
+    }
+
+    /** The window at 1600x1000 on the Predictions tab, the demo config open, its runs going to {@code runs}. */
+    private static WorkbenchWindow openOnPredictions(Path runs) throws Exception {
+        WorkbenchWindow w = ScreenshotTour.openWindow(Path.of("sample-configs/demo.json"), runs,
+                WorkbenchView.PREDICTIONS_TAB);
+        FxThread.run(() -> {
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
+        });
+        return w;
     }
 
     /** Opens a run folder and shows it on the Predictions tab once its end has been read. */
