@@ -9,7 +9,6 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.supertickets.data.DatasetDescription;
 import org.supertickets.data.DatasetLoader;
 import org.supertickets.data.ImageDataset;
@@ -23,6 +22,7 @@ import org.supertickets.train.RunFinished;
 import org.supertickets.ui.session.RunHistory;
 import org.supertickets.ui.session.TimelineViewModel;
 import org.supertickets.ui.task.BackgroundTask;
+import org.supertickets.ui.task.ShownRefresh;
 import org.supertickets.ui.task.TaskRunner;
 
 /**
@@ -63,9 +63,7 @@ public final class ConfusionViewModel {
     /** The evaluation (or end of run) whose examples are shown or being read, and the read under way. */
     private Object examplesOf;
     private BackgroundTask.Handle loading;
-    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
-    /** Whether a refresh was skipped while inactive. */
-    private boolean stale;
+    private final ShownRefresh shown = new ShownRefresh(this::refresh);
 
     public ConfusionViewModel(TimelineViewModel timeline, TaskRunner runner, HeldOutImages heldOutImages) {
         this.timeline = Objects.requireNonNull(timeline);
@@ -73,11 +71,7 @@ public final class ConfusionViewModel {
         this.heldOutImages = Objects.requireNonNull(heldOutImages);
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
-        active.addListener((o, a, b) -> {
-            if (b && stale) {
-                refresh();
-            }
-        });
+
     }
 
     /** The matrix to draw; null while there is none ({@link #messageProperty()} says why). */
@@ -133,16 +127,14 @@ public final class ConfusionViewModel {
      * while the Monitor was shown).
      */
     public BooleanProperty activeProperty() {
-        return active;
+        return shown.shownProperty();
     }
 
     /** New events, or a moved cursor: shows the evaluation at the cursor and, once the run completed, its images. */
     public void refresh() {
-        if (!active.get()) {
-            stale = true;
+        if (!shown.mayRun()) {
             return;
         }
-        stale = false;
         if (config == null || history == null) {
             setFrame(null, "");
             examples.set(null);

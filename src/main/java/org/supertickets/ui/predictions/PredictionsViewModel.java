@@ -23,6 +23,7 @@ import org.supertickets.train.RunFinished;
 import org.supertickets.train.SegmentationMetrics;
 import org.supertickets.ui.session.RunHistory;
 import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.ShownRefresh;
 import org.supertickets.ui.task.TaskRunner;
 
 /**
@@ -42,9 +43,7 @@ public final class PredictionsViewModel {
     private final ConfusionViewModel confusion;
     private final InsideImageViewModel inside;
     private final BooleanProperty oneImage = new SimpleBooleanProperty(this, "oneImage");
-    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
-    /** Whether a refresh was skipped while the tab was not on screen. */
-    private boolean stale;
+    private final ShownRefresh shown = new ShownRefresh(this::refresh);
     private Path folder;
     private SearchSpaceConfig config;
     private RunHistory history;
@@ -71,13 +70,8 @@ public final class PredictionsViewModel {
         this.timeline = timeline;
         this.confusion = confusion;
         this.inside = inside;
-        confusion.activeProperty().bind(active);
-        inside.activeProperty().bind(active.and(oneImage));
-        active.addListener((o, a, b) -> {
-            if (b && stale) {
-                refresh();
-            }
-        });
+        confusion.activeProperty().bind(shown.shownProperty());
+        inside.activeProperty().bind(shown.shownProperty().and(oneImage));
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.followingProperty().addListener((o, a, b) -> refresh());
         show(null, null, null);
@@ -122,7 +116,7 @@ public final class PredictionsViewModel {
      * refreshes mark the tab stale, and it catches up when shown.
      */
     public BooleanProperty activeProperty() {
-        return active;
+        return shown.shownProperty();
     }
 
     /** One test image of a classification run, inside its networks. */
@@ -174,11 +168,9 @@ public final class PredictionsViewModel {
     /** New events arrived in the shown history: shows the newest prediction if the cursor follows the run. */
     public void refresh() {
         inside.refresh();
-        if (!active.get()) {
-            stale = true;
+        if (!shown.mayRun()) {
             return;
         }
-        stale = false;
         if (config == null) {
             clear("No run selected. Select a run in Runs: for a classification run this tab shows what it took for "
                     + "what at every evaluation (its confusion matrix) and the test images its ticket confuses most; "

@@ -3,12 +3,12 @@ package org.supertickets.ui.teaching;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.SimpleBooleanProperty;
 import org.supertickets.space.Architecture;
 import org.supertickets.train.ConnectivitySnapshot;
 import org.supertickets.ui.runqueue.RunEntry;
 import org.supertickets.ui.runqueue.RunsViewModel;
 import org.supertickets.ui.session.TimelineViewModel;
+import org.supertickets.ui.task.ShownRefresh;
 import org.supertickets.ui.task.TaskRunner;
 
 /**
@@ -25,9 +25,7 @@ public final class TeachingViewModel {
     private final WhatIfViewModel whatIf;
     /** The designer's supernet, shown while no run is selected. */
     private Architecture plannedSupernet;
-    private final BooleanProperty active = new SimpleBooleanProperty(this, "active", true);
-    /** Whether a refresh was skipped while the tab was not on screen. */
-    private boolean stale;
+    private final ShownRefresh shown = new ShownRefresh(this::refresh);
 
     public TeachingViewModel(TaskRunner runner, RunsViewModel runs, TimelineViewModel timeline,
             StepModeViewModel stepMode) {
@@ -41,11 +39,6 @@ public final class TeachingViewModel {
         });
         timeline.currentProperty().addListener((o, a, b) -> refresh());
         timeline.countProperty().addListener((o, a, b) -> refresh());
-        active.addListener((o, a, b) -> {
-            if (b && stale) {
-                refresh();
-            }
-        });
     }
 
     /**
@@ -53,7 +46,7 @@ public final class TeachingViewModel {
      * distributions and the channel view are not rebuilt at every snapshot of a live run; they catch up when shown.
      */
     public BooleanProperty activeProperty() {
-        return active;
+        return shown.shownProperty();
     }
 
     public DistributionsViewModel distributions() {
@@ -81,11 +74,9 @@ public final class TeachingViewModel {
 
     /** Shows the selected run at the time cursor (the designer's supernet when no run is selected). */
     private void refresh() {
-        if (!active.get()) {
-            stale = true;
+        if (!shown.mayRun()) {
             return;
         }
-        stale = false;
         RunEntry entry = runs.getSelected();
         Architecture supernet = plannedSupernet;
         double threshold = 1e-3;
