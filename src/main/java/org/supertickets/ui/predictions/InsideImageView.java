@@ -21,8 +21,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import org.supertickets.ui.controls.EitherToggle;
 
 /**
@@ -105,6 +103,8 @@ public final class InsideImageView extends BorderPane {
 
         vm.frameProperty().addListener((o, a, f) -> show(f));
         dark.addListener((o, a, b) -> show(vm.getFrame()));
+        // Images and bars are sized in em: presenter mode's larger font redraws them larger.
+        inputCaption.fontProperty().addListener((o, a, b) -> show(vm.getFrame()));
         show(vm.getFrame());
     }
 
@@ -208,7 +208,7 @@ public final class InsideImageView extends BorderPane {
             Label name = new Label(f.classes().get(c));
             name.setMinWidth(Region.USE_PREF_SIZE);
             if (f.classes().get(c).equals(f.trueClass())) {
-                name.setFont(Font.font(name.getFont().getFamily(), FontWeight.BOLD, name.getFont().getSize()));
+                name.setStyle("-fx-font-weight: bold;"); // a style, so presenter mode still scales it
             }
             probabilities.add(name, 0, c);
             for (int p = 0; p < passes.size(); p++) {
@@ -239,7 +239,7 @@ public final class InsideImageView extends BorderPane {
 
     private VBox row(InsideImageFrame.MapRow row, int i) {
         Label title = new Label(row.title());
-        title.setFont(Font.font(title.getFont().getFamily(), FontWeight.BOLD, title.getFont().getSize()));
+        title.setStyle("-fx-font-weight: bold;");
         Label detail = new Label(row.detail() + (row.change().isEmpty() ? "" : " · " + row.change()));
         detail.getStyleClass().add("hint");
         detail.setWrapText(true);
