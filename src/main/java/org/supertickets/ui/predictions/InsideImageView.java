@@ -72,10 +72,10 @@ public final class InsideImageView extends BorderPane {
         how.setWrapText(true);
         VBox side = new VBox(6, input, inputCaption, probabilitiesTitle, legend, probabilities, how);
         side.setPadding(new Insets(8, 14, 0, 0));
-        side.setPrefWidth(360);
-        side.setMinWidth(260);
+        // In em, so presenter mode's larger font widens the column with its bars and class names.
+        side.setStyle("-fx-pref-width: 27.5em; -fx-min-width: 20em;");
         ScrollPane sideScroll = scroll(side);
-        sideScroll.setMinWidth(340);
+        sideScroll.setStyle("-fx-min-width: 26em;");
         setLeft(sideScroll);
 
         mapsTitle.setId("inside-image-maps-title");
