@@ -80,6 +80,7 @@ public final class InsideImageView extends BorderPane {
 
         mapsTitle.setId("inside-image-maps-title");
         mapsTitle.getStyleClass().add("section-title");
+        mapsTitle.setWrapText(true);
         Label colours = new Label("Colour: each layer on its own scale, zero lightest; a block's output (the sum of "
                 + "its branches and its skip, no ReLU) orange below zero, purple above. Hover a map for its channel.");
         colours.getStyleClass().add("hint");
@@ -240,6 +241,7 @@ public final class InsideImageView extends BorderPane {
     private VBox row(InsideImageFrame.MapRow row, int i) {
         Label title = new Label(row.title());
         title.setStyle("-fx-font-weight: bold;");
+        title.setMinWidth(Region.USE_PREF_SIZE); // the detail beside it wraps instead
         Label detail = new Label(row.detail() + (row.change().isEmpty() ? "" : " · " + row.change()));
         detail.getStyleClass().add("hint");
         detail.setWrapText(true);
