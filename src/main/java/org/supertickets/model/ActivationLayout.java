@@ -11,18 +11,18 @@ import java.util.List;
 import java.util.Locale;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
-import org.supertickets.space.BranchState;
 
 /**
  * How a network's activations lie in memory while it trains. The same numbers either way (up to float rounding):
  * a speed choice, made per machine. Channels-last (NHWC under the NCHW shape) lets oneDNN run its vectorised
  * depthwise kernels, whose backward pass is the step's largest item; on a 2-core Intel Xeon with AVX-512 it trained
  * fashion-mnist.json's supernet 1.4× faster, on the AMD EPYC the project was built on it was slower
- * (docs/performance.md, "Channels-last on Intel"). And only while every layer's channel count is a multiple of
- * {@value #CHANNEL_MULTIPLE}: with others oneDNN leaves its vectorised kernels, and the same Xeon trained a supernet of
- * odd widths at 0.55× its NCHW speed — so a run searching channels away goes back to NCHW at its first shrink. So
- * channels-last is the default on Intel CPUs with AVX-512 only, for such networks; the environment variable
- * {@value #OVERRIDE} ({@code nchw} or {@code channels-last}) chooses by hand for every network.
+ * (docs/performance.md, "Channels-last on Intel"). Its kernels stay fast only at widths that are multiples of
+ * {@value #CHANNEL_MULTIPLE}: at odd ones the same Xeon trained at 0.55× its NCHW speed. The widths a search shrinks,
+ * the branches' hidden channels, are therefore padded with zero channels in the forward pass ({@link
+ * ChannelPadding}); the widths of the config (stem, stages, head, decoder) must fit as they are. So channels-last
+ * is the default on Intel CPUs with AVX-512, for networks whose config widths fit; the environment variable {@value
+ * #OVERRIDE} ({@code nchw} or {@code channels-last}) chooses by hand for every network.
  */
 public enum ActivationLayout {
 
@@ -66,16 +66,15 @@ public enum ActivationLayout {
         return device.isGpu() ? NCHW : OnThisCpu.LAYOUT;
     }
 
-    /** Whether every channel count a conv of {@code network} produces is a multiple of {@link #CHANNEL_MULTIPLE}. */
+    /**
+     * Whether every channel count of {@code network} that no search changes is a multiple of {@link
+     * #CHANNEL_MULTIPLE}: the stem's, each block's output, the head's and the decoder's. The branches' hidden widths
+     * do not count: {@link ChannelPadding} rounds them up.
+     */
     static boolean widthsFit(Architecture network) {
         List<Integer> widths = new ArrayList<>(List.of(network.stemChannels(), network.headChannels()));
         for (BlockState block : network.blocks()) {
             widths.add(block.outChannels());
-            for (BranchState branch : block.branches()) {
-                if (!branch.removed()) {
-                    widths.add(branch.hiddenChannels());
-                }
-            }
         }
         if (network.segments()) {
             widths.add(network.decoderSkipChannels());

@@ -38,6 +38,8 @@ public final class Supernet implements AutoCloseable {
     private final boolean ownsArrays;
     /** How the activations lie in memory: a speed choice for this machine ({@link ActivationLayout}). */
     private final ActivationLayout layout;
+    /** Zero channels that keep a shrunk branch's widths fast in channels-last (none in NCHW). */
+    private final ChannelPadding padding;
 
     private Supernet(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
         this.architecture = state.architecture();
@@ -46,6 +48,7 @@ public final class Supernet implements AutoCloseable {
         this.channelOrigins = state.channelOrigins();
         this.ownsArrays = true;
         this.layout = layout;
+        this.padding = ChannelPadding.forLayout(layout, manager);
         for (Map.Entry<String, HostTensor> e : state.tensors().entrySet()) {
             NDArray array = manager.create(e.getValue().data(), new Shape(e.getValue().shape()));
             if (isTrainable(e.getKey())) {
@@ -62,6 +65,7 @@ public final class Supernet implements AutoCloseable {
         this.channelOrigins = base.channelOrigins;
         this.ownsArrays = false;
         this.layout = base.layout;
+        this.padding = base.padding;
         tensors.putAll(base.tensors);
         tensors.putAll(replacements);
     }
@@ -185,21 +189,31 @@ public final class Supernet implements AutoCloseable {
         }
         NDArray expandWeight = maskedWeight(TensorNames.expand(block));
         String expandBn = TensorNames.expandBn(block);
+        boolean padded = block.branches().stream()
+                .anyMatch(b -> !b.removed() && padding.channelsAfter(b.hiddenChannels()) > 0);
         NDArray body = null;
         long offset = 0;
         for (BranchState branch : block.branches()) {
             if (branch.removed()) {
                 continue;
             }
-            long end = offset + branch.hiddenChannels();
+            int width = branch.hiddenChannels();
+            long end = offset + width;
+            int zeros = padding.channelsAfter(width);
             NDIndex rows = new NDIndex("{}:{}", offset, end);
-            NDArray hidden = conv(x, expandWeight.get(rows), 1, 1);
-            hidden = batchNorm(hidden, expandBn, rows, mode);
+            NDArray hidden = conv(x, padding.append(expandWeight.get(rows), 0, zeros, 0f), 1, 1);
+            hidden = batchNorm(hidden, expandBn, rows, zeros, padded, mode);
             hidden = Activation.relu(hidden);
-            hidden = convBnRelu(hidden, TensorNames.depthwise(block, branch), TensorNames.depthwiseBn(block, branch),
-                    block.stride(), branch.hiddenChannels(), mode, true);
-            tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(), hidden);
-            NDArray projected = conv(hidden, maskedColumns(TensorNames.project(block), offset, end), 1, 1);
+            NDArray depthwiseWeight = padding.append(maskedWeight(TensorNames.depthwise(block, branch)), 0, zeros, 0f);
+            hidden = conv(hidden, depthwiseWeight, block.stride(), width + zeros);
+            hidden = Activation.relu(batchNorm(hidden, TensorNames.depthwiseBn(block, branch), null, zeros, zeros > 0,
+                    mode));
+            if (tap != ActivationTap.NONE) {
+                tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(),
+                        zeros == 0 ? hidden : hidden.get(new NDIndex(":, 0:{}", width)));
+            }
+            NDArray projectWeight = padding.append(maskedColumns(TensorNames.project(block), offset, end), 1, zeros, 0f);
+            NDArray projected = conv(hidden, projectWeight, 1, 1);
             body = body == null ? projected : body.add(projected);
             offset = end;
         }
@@ -248,10 +262,36 @@ public final class Supernet implements AutoCloseable {
 
     /** BN with the named tensors, or with their {@code channels} slice (views: running statistics update in place). */
     private NDArray batchNorm(NDArray x, String bn, NDIndex channels, BatchNormMode mode) {
-        return BatchNorm.batchNorm(x, part(bn + TensorNames.RUNNING_MEAN, channels),
-                part(bn + TensorNames.RUNNING_VAR, channels), part(bn + TensorNames.GAMMA, channels),
-                part(bn + TensorNames.BETA, channels), 1, mode.keepFraction(), bnEpsilon, mode.training())
-                .singletonOrThrow();
+        return batchNorm(x, bn, channels, 0, false, mode);
+    }
+
+    /**
+     * BN over {@code x}, whose last {@code zeros} channels are {@link ChannelPadding}'s: the parameters get zero
+     * channels too. With {@code viaCopies} (a must with zeros) the running statistics go through copies, padded,
+     * whose real part is written back after the op. That write is an in-place op, and it bumps the version of the
+     * whole tensor it writes into: a BN that had handed the autograd tape a view of that tensor (another branch's
+     * slice of the merged expand BN) would fail its backward, so every branch of a block with padding copies.
+     */
+    private NDArray batchNorm(NDArray x, String bn, NDIndex channels, int zeros, boolean viaCopies,
+            BatchNormMode mode) {
+        NDArray mean = part(bn + TensorNames.RUNNING_MEAN, channels);
+        NDArray variance = part(bn + TensorNames.RUNNING_VAR, channels);
+        NDArray runningMean = viaCopies ? statisticsCopy(mean, zeros, 0f) : mean;
+        NDArray runningVariance = viaCopies ? statisticsCopy(variance, zeros, 1f) : variance;
+        NDArray y = BatchNorm.batchNorm(x, runningMean, runningVariance,
+                padding.append(part(bn + TensorNames.GAMMA, channels), 0, zeros, 0f),
+                padding.append(part(bn + TensorNames.BETA, channels), 0, zeros, 0f), 1, mode.keepFraction(),
+                bnEpsilon, mode.training()).singletonOrThrow();
+        if (viaCopies && mode.training() && mode.keepFraction() < 1f) {
+            NDIndex real = new NDIndex("0:{}", mean.size());
+            mean.set(real, runningMean.get(real));
+            variance.set(real, runningVariance.get(real));
+        }
+        return y;
+    }
+
+    private NDArray statisticsCopy(NDArray statistic, int zeros, float fill) {
+        return zeros > 0 ? padding.append(statistic, 0, zeros, fill) : statistic.duplicate();
     }
 
     private NDArray part(String name, NDIndex channels) {

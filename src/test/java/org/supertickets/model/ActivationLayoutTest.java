@@ -40,12 +40,12 @@ class ActivationLayoutTest {
     }
 
     @Test
-    void channelsLastOnlyWhileEveryWidthIsAMultipleOfEight() throws Exception {
+    void channelsLastWhileEveryConfigWidthIsAMultipleOfEightWhateverTheSearchShrinks() throws Exception {
         Architecture quickstart = Architecture.supernet(ConfigIo.read(Path.of("sample-configs/quickstart.json")));
         assertTrue(ActivationLayout.widthsFit(quickstart), "widths 8, 16, 24, 32, 48");
         assertFalse(ActivationLayout.widthsFit(Architecture.supernet(TestConfigs.tinyFashionMnist())), "stem 6");
-        assertFalse(ActivationLayout.widthsFit(withFirstBranch(quickstart, 13)),
-                "a shrink's odd width leaves oneDNN's fast kernels");
+        assertTrue(ActivationLayout.widthsFit(withFirstBranch(quickstart, 13)),
+                "a shrink's odd width is padded in the forward pass");
         assertTrue(ActivationLayout.widthsFit(withFirstBranch(quickstart, 0)), "a removed branch has no width");
     }
 
@@ -70,11 +70,40 @@ class ActivationLayoutTest {
 
     @Test
     void theSupernetComputesTheSameLogitsAndGradientsInBothLayouts() {
-        Architecture supernet = Architecture.supernet(TestConfigs.tinySynthetic());
-        NetworkState state = NetworkInitializer.initialize(supernet, 3);
+        assertSameInBothLayouts(Architecture.supernet(TestConfigs.tinySynthetic()));
+    }
+
+    /**
+     * Branches of odd widths run padded to a multiple of eight in channels-last: the padding must change nothing a
+     * run can see — logits, the gradients of the real tensors, and the running statistics a training pass updates.
+     */
+    @Test
+    void shrunkBranchesPaddedInChannelsLastComputeWhatNchwComputes() {
+        Architecture shrunk = withFirstBranch(Architecture.supernet(TestConfigs.tinySynthetic()), 5);
+        List<BlockState> blocks = new ArrayList<>(shrunk.blocks());
+        List<BranchState> last = new ArrayList<>(blocks.get(blocks.size() - 1).branches());
+        last.set(last.size() - 1, last.get(last.size() - 1).withHiddenChannels(3));
+        blocks.set(blocks.size() - 1, blocks.get(blocks.size() - 1).withBranches(last));
+        shrunk = shrunk.withBlocks(blocks);
+        assertSameInBothLayouts(shrunk);
+    }
+
+    private static void assertSameInBothLayouts(Architecture architecture) {
+        NetworkState state = NetworkInitializer.initialize(architecture, 3);
+        BlockState first = architecture.blocks().get(0);
+        BranchState firstBranch = first.branches().get(0);
+        List<String> watched = List.of(TensorNames.weight(TensorNames.STEM), TensorNames.weight(TensorNames.expand(first)),
+                TensorNames.weight(TensorNames.depthwise(first, firstBranch)),
+                TensorNames.weight(TensorNames.project(first)),
+                TensorNames.depthwiseBn(first, firstBranch) + TensorNames.GAMMA,
+                TensorNames.expandBn(first) + TensorNames.BETA);
+        List<String> statistics = List.of(TensorNames.expandBn(first) + TensorNames.RUNNING_MEAN,
+                TensorNames.depthwiseBn(first, firstBranch) + TensorNames.RUNNING_VAR);
         float[][] logits = new float[2][];
-        float[][] stemGradient = new float[2][];
+        float[][][] gradients = new float[2][watched.size()][];
+        float[][][] running = new float[2][statistics.size()][];
         for (ActivationLayout layout : ActivationLayout.values()) {
+            int l = layout.ordinal();
             try (NDManager m = NDManager.newBaseManager(Device.cpu());
                     Supernet net = Supernet.load(state, m, Device.cpu(), layout);
                     ai.djl.training.GradientCollector collector = ai.djl.engine.Engine.getInstance()
@@ -83,12 +112,23 @@ class ActivationLayoutTest {
                 NDArray x = m.randomNormal(new Shape(5, 1, 12, 12));
                 NDArray y = net.forward(x, BatchNormMode.TRAIN);
                 collector.backward(y.square().sum());
-                logits[layout.ordinal()] = y.toFloatArray();
-                stemGradient[layout.ordinal()] = net.tensor(TensorNames.weight(TensorNames.STEM)).getGradient()
-                        .toFloatArray();
+                logits[l] = y.toFloatArray();
+                for (int i = 0; i < watched.size(); i++) {
+                    gradients[l][i] = net.tensor(watched.get(i)).getGradient().toFloatArray();
+                }
+                for (int i = 0; i < statistics.size(); i++) {
+                    running[l][i] = net.tensor(statistics.get(i)).toFloatArray();
+                }
             }
         }
         assertArrayEquals(logits[0], logits[1], 1e-4f);
-        assertArrayEquals(stemGradient[0], stemGradient[1], 1e-3f);
+        for (int i = 0; i < watched.size(); i++) {
+            assertArrayEquals(gradients[0][i], gradients[1][i], 1e-3f, watched.get(i));
+        }
+        for (int i = 0; i < statistics.size(); i++) {
+            assertArrayEquals(running[0][i], running[1][i], 1e-5f, statistics.get(i));
+            float[] before = state.tensors().get(statistics.get(i)).data();
+            assertFalse(java.util.Arrays.equals(before, running[1][i]), statistics.get(i) + " was updated");
+        }
     }
 }
