@@ -8,23 +8,28 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import java.util.HashMap;
 import java.util.Map;
+import org.supertickets.space.BlockState;
 
 /**
- * Zero channels appended to a branch so that, in channels-last, its activations are {@value
- * ActivationLayout#CHANNEL_MULTIPLE} wide or a multiple of it: a search shrinks branches to any width, and at odd
- * widths libtorch's channels-last batch norm and oneDNN's convolutions leave their vectorised kernels
- * (docs/performance.md, "Channels-last on Intel"). The appended channels compute exact zeros — zero expand rows,
- * zero BN scale and shift, zero depthwise kernels, zero projection columns — so the output, the gradients of the real
- * tensors and their running statistics are the unpadded network's; only the kernels that compute them change. The
- * padding lives in the forward pass alone: no stored tensor, checkpoint or ticket ever has it.
+ * Zero channels appended to a block's hidden activations in channels-last, so that their width is a multiple of
+ * {@value #MULTIPLE}: a search shrinks branches to any width, and at widths that are not multiples of the vector
+ * (16 floats with AVX-512) libtorch's channels-last batch norm leaves its vectorised kernels — its backward pass ran
+ * 2–3× slower at 8, 24 and 40 channels than at 16, 32 and 48, and 7–10× slower at 12 (docs/performance.md,
+ * "Channels-last after a shrink"). The appended channels compute exact zeros — zero expand rows, BN scale and shift,
+ * depthwise kernels and projection columns — so the output, the gradients of the real tensors and their running
+ * statistics are the unpadded network's; only the kernels that compute them change. The padding lives in the forward
+ * pass alone: no stored tensor, checkpoint or ticket ever has it.
  */
 final class ChannelPadding {
+
+    /** The widths padded to: AVX-512's vector of floats. */
+    static final int MULTIPLE = 16;
 
     /** No padding: NCHW, whose kernels do not care about widths. */
     static final ChannelPadding NONE = new ChannelPadding(null);
 
     private final NDManager manager;
-    /** Constant fills by shape and value, kept for the network's life: a shrunk network pads the same shapes each step. */
+    /** Constant fills by shape and value, kept for the network's life: it pads the same shapes at every step. */
     private final Map<String, NDArray> constants = new HashMap<>();
 
     private ChannelPadding(NDManager manager) {
@@ -36,10 +41,18 @@ final class ChannelPadding {
         return layout == ActivationLayout.CHANNELS_LAST ? new ChannelPadding(manager) : NONE;
     }
 
-    /** How many zero channels a branch of {@code width} channels gets. */
+    /**
+     * Whether {@code block} runs padded: in channels-last, once a branch's width is no longer a multiple of {@link
+     * ActivationLayout#CHANNEL_MULTIPLE} (a dense supernet's blocks run fastest as they are).
+     */
+    boolean neededBy(BlockState block) {
+        return this != NONE && block.branches().stream()
+                .anyMatch(b -> !b.removed() && b.hiddenChannels() % ActivationLayout.CHANNEL_MULTIPLE != 0);
+    }
+
+    /** How many zero channels make {@code width} a multiple of {@link #MULTIPLE} (none without padding). */
     int channelsAfter(long width) {
-        int multiple = ActivationLayout.CHANNEL_MULTIPLE;
-        return this == NONE ? 0 : (int) ((multiple - width % multiple) % multiple);
+        return this == NONE ? 0 : (int) ((MULTIPLE - width % MULTIPLE) % MULTIPLE);
     }
 
     /** {@code t} with {@code count} slices of {@code fill} appended along {@code axis} (itself when count is 0). */

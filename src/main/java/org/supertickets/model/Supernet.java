@@ -2,6 +2,8 @@ package org.supertickets.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
@@ -38,7 +40,7 @@ public final class Supernet implements AutoCloseable {
     private final boolean ownsArrays;
     /** How the activations lie in memory: a speed choice for this machine ({@link ActivationLayout}). */
     private final ActivationLayout layout;
-    /** Zero channels that keep a shrunk branch's widths fast in channels-last (none in NCHW). */
+    /** Zero channels that keep a shrunk block's widths fast in channels-last (none in NCHW). */
     private final ChannelPadding padding;
 
     private Supernet(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
@@ -176,49 +178,126 @@ public final class Supernet implements AutoCloseable {
         return BilinearResize.resize(logits, architecture.inHeight(), architecture.inWidth());
     }
 
-    /**
-     * One block. The branches' tensors are stored merged (one expand weight for all branches' hidden channels,
-     * one projection from their concatenation), but each branch runs on its own slice of them: splitting the
-     * merged activation instead hands the depthwise convs strided slices, which libtorch copies forward and
-     * concatenates backward, and that cost more than the larger kernels saved.
-     */
+    /** One block: its body's projection (the branches' sum) after BN, plus the skip. */
     private NDArray block(NDArray x, BlockState block, BatchNormMode mode, ActivationTap tap) {
         NDArray skip = block.identitySkip() ? x : skip(x, block, mode);
         if (block.bodyRemoved()) {
             return skip;
         }
+        NDArray body = padding.neededBy(block) ? paddedBody(x, block, mode, tap) : branchByBranch(x, block, mode, tap);
+        return batchNorm(body, TensorNames.outBn(block), null, mode).add(skip);
+    }
+
+    /**
+     * The branches' summed projections, each branch on its own slice of the block's tensors. They are stored merged
+     * (one expand weight for all branches' hidden channels, one projection from their concatenation), but splitting
+     * the merged activation instead hands the depthwise convs strided slices, which libtorch copies forward and
+     * concatenates backward, and that cost more than the larger kernels saved.
+     */
+    private NDArray branchByBranch(NDArray x, BlockState block, BatchNormMode mode, ActivationTap tap) {
         NDArray expandWeight = maskedWeight(TensorNames.expand(block));
         String expandBn = TensorNames.expandBn(block);
-        boolean padded = block.branches().stream()
-                .anyMatch(b -> !b.removed() && padding.channelsAfter(b.hiddenChannels()) > 0);
         NDArray body = null;
         long offset = 0;
         for (BranchState branch : block.branches()) {
             if (branch.removed()) {
                 continue;
             }
-            int width = branch.hiddenChannels();
-            long end = offset + width;
-            int zeros = padding.channelsAfter(width);
+            long end = offset + branch.hiddenChannels();
             NDIndex rows = new NDIndex("{}:{}", offset, end);
-            NDArray hidden = conv(x, padding.append(expandWeight.get(rows), 0, zeros, 0f), 1, 1);
-            hidden = batchNorm(hidden, expandBn, rows, zeros, padded, mode);
+            NDArray hidden = conv(x, expandWeight.get(rows), 1, 1);
+            hidden = batchNorm(hidden, expandBn, rows, mode);
             hidden = Activation.relu(hidden);
-            NDArray depthwiseWeight = padding.append(maskedWeight(TensorNames.depthwise(block, branch)), 0, zeros, 0f);
-            hidden = conv(hidden, depthwiseWeight, block.stride(), width + zeros);
-            hidden = Activation.relu(batchNorm(hidden, TensorNames.depthwiseBn(block, branch), null, zeros, zeros > 0,
-                    mode));
-            if (tap != ActivationTap.NONE) {
-                tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(),
-                        zeros == 0 ? hidden : hidden.get(new NDIndex(":, 0:{}", width)));
-            }
-            NDArray projectWeight = padding.append(maskedColumns(TensorNames.project(block), offset, end), 1, zeros, 0f);
-            NDArray projected = conv(hidden, projectWeight, 1, 1);
+            hidden = convBnRelu(hidden, TensorNames.depthwise(block, branch), TensorNames.depthwiseBn(block, branch),
+                    block.stride(), branch.hiddenChannels(), mode, true);
+            tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(), hidden);
+            NDArray projected = conv(hidden, maskedColumns(TensorNames.project(block), offset, end), 1, 1);
             body = body == null ? projected : body.add(projected);
             offset = end;
         }
-        body = batchNorm(body, TensorNames.outBn(block), null, mode);
-        return body.add(skip);
+        return body;
+    }
+
+    /**
+     * The same sum computed as one wide branch, for a channels-last block whose branches a search has shrunk to
+     * widths its kernels run slowly at ({@link ChannelPadding}): one expand conv to all hidden channels, one BN and
+     * ReLU, one depthwise conv whose smaller kernels sit zero-padded in the middle of the largest (the same outputs),
+     * one BN and ReLU, one projection — all of them {@link ChannelPadding#channelsAfter zero channels} wider, so that
+     * every width is a multiple of {@value ChannelPadding#MULTIPLE}. Against the branch-by-branch pass on the same
+     * shrunk networks this took 9–20 % less time per forward and backward, the padded kernels' extra work included;
+     * on a dense supernet, where no width needs padding, the branch-by-branch pass is the faster
+     * (docs/performance.md, "Channels-last after a shrink").
+     */
+    private NDArray paddedBody(NDArray x, BlockState block, BatchNormMode mode, ActivationTap tap) {
+        int width = block.hiddenChannels();
+        int zeros = padding.channelsAfter(width);
+        NDArray hidden = conv(x, padding.append(maskedWeight(TensorNames.expand(block)), 0, zeros, 0f), 1, 1);
+        hidden = Activation.relu(paddedBatchNorm(hidden, List.of(TensorNames.expandBn(block)), zeros, mode));
+        List<BranchState> live = block.branches().stream().filter(b -> !b.removed()).toList();
+        int largest = live.stream().mapToInt(BranchState::kernelSize).max().orElseThrow();
+        NDList kernels = new NDList();
+        List<String> depthwiseBns = new ArrayList<>();
+        for (BranchState branch : live) {
+            NDArray kernel = maskedWeight(TensorNames.depthwise(block, branch));
+            int margin = (largest - branch.kernelSize()) / 2;
+            kernels.add(margin == 0 ? kernel : kernel.pad(new Shape(margin, margin, margin, margin), 0));
+            depthwiseBns.add(TensorNames.depthwiseBn(block, branch));
+        }
+        hidden = conv(hidden, padding.append(concat(kernels), 0, zeros, 0f), block.stride(), width + zeros);
+        hidden = Activation.relu(paddedBatchNorm(hidden, depthwiseBns, zeros, mode));
+        if (tap != ActivationTap.NONE) {
+            long offset = 0;
+            for (BranchState branch : live) {
+                tap.take(ActivationTap.Point.BRANCH, block.index(), branch.kernelSize(),
+                        hidden.get(new NDIndex(":, {}:{}", offset, offset + branch.hiddenChannels())));
+                offset += branch.hiddenChannels();
+            }
+        }
+        return conv(hidden, padding.append(maskedWeight(TensorNames.project(block)), 1, zeros, 0f), 1, 1);
+    }
+
+    /**
+     * BN over channels that belong to the BNs {@code bns} in turn, then {@code zeros} padding channels: scales and
+     * shifts are concatenated (zero for the padding), and so are the running statistics, into copies whose parts are
+     * written back after the op. Each of those tensors is used here alone, so the in-place write cannot invalidate a
+     * view the autograd tape holds.
+     */
+    private NDArray paddedBatchNorm(NDArray x, List<String> bns, int zeros, BatchNormMode mode) {
+        if (bns.size() == 1 && zeros == 0) {
+            return batchNorm(x, bns.get(0), null, mode);
+        }
+        NDList means = parts(bns, TensorNames.RUNNING_MEAN);
+        NDList variances = parts(bns, TensorNames.RUNNING_VAR);
+        NDArray mean = padding.append(concat(means), 0, zeros, 0f);
+        NDArray variance = padding.append(concat(variances), 0, zeros, 1f);
+        NDArray y = BatchNorm.batchNorm(x, mean, variance,
+                padding.append(concat(parts(bns, TensorNames.GAMMA)), 0, zeros, 0f),
+                padding.append(concat(parts(bns, TensorNames.BETA)), 0, zeros, 0f), 1, mode.keepFraction(),
+                bnEpsilon, mode.training()).singletonOrThrow();
+        if (mode.training() && mode.keepFraction() < 1f) {
+            long offset = 0;
+            for (int i = 0; i < means.size(); i++) {
+                long n = means.get(i).size();
+                NDIndex own = new NDIndex("{}:{}", offset, offset + n);
+                NDIndex all = new NDIndex("0:{}", n);
+                means.get(i).set(all, mean.get(own));
+                variances.get(i).set(all, variance.get(own));
+                offset += n;
+            }
+        }
+        return y;
+    }
+
+    private NDList parts(List<String> bns, String suffix) {
+        NDList parts = new NDList();
+        for (String bn : bns) {
+            parts.add(tensor(bn + suffix));
+        }
+        return parts;
+    }
+
+    private static NDArray concat(NDList parts) {
+        return parts.size() == 1 ? parts.head() : NDArrays.concat(parts, 0);
     }
 
     /** The official skip is a grouped conv alone; ours a dense conv and its BN. Neither has an activation. */
@@ -262,36 +341,10 @@ public final class Supernet implements AutoCloseable {
 
     /** BN with the named tensors, or with their {@code channels} slice (views: running statistics update in place). */
     private NDArray batchNorm(NDArray x, String bn, NDIndex channels, BatchNormMode mode) {
-        return batchNorm(x, bn, channels, 0, false, mode);
-    }
-
-    /**
-     * BN over {@code x}, whose last {@code zeros} channels are {@link ChannelPadding}'s: the parameters get zero
-     * channels too. With {@code viaCopies} (a must with zeros) the running statistics go through copies, padded,
-     * whose real part is written back after the op. That write is an in-place op, and it bumps the version of the
-     * whole tensor it writes into: a BN that had handed the autograd tape a view of that tensor (another branch's
-     * slice of the merged expand BN) would fail its backward, so every branch of a block with padding copies.
-     */
-    private NDArray batchNorm(NDArray x, String bn, NDIndex channels, int zeros, boolean viaCopies,
-            BatchNormMode mode) {
-        NDArray mean = part(bn + TensorNames.RUNNING_MEAN, channels);
-        NDArray variance = part(bn + TensorNames.RUNNING_VAR, channels);
-        NDArray runningMean = viaCopies ? statisticsCopy(mean, zeros, 0f) : mean;
-        NDArray runningVariance = viaCopies ? statisticsCopy(variance, zeros, 1f) : variance;
-        NDArray y = BatchNorm.batchNorm(x, runningMean, runningVariance,
-                padding.append(part(bn + TensorNames.GAMMA, channels), 0, zeros, 0f),
-                padding.append(part(bn + TensorNames.BETA, channels), 0, zeros, 0f), 1, mode.keepFraction(),
-                bnEpsilon, mode.training()).singletonOrThrow();
-        if (viaCopies && mode.training() && mode.keepFraction() < 1f) {
-            NDIndex real = new NDIndex("0:{}", mean.size());
-            mean.set(real, runningMean.get(real));
-            variance.set(real, runningVariance.get(real));
-        }
-        return y;
-    }
-
-    private NDArray statisticsCopy(NDArray statistic, int zeros, float fill) {
-        return zeros > 0 ? padding.append(statistic, 0, zeros, fill) : statistic.duplicate();
+        return BatchNorm.batchNorm(x, part(bn + TensorNames.RUNNING_MEAN, channels),
+                part(bn + TensorNames.RUNNING_VAR, channels), part(bn + TensorNames.GAMMA, channels),
+                part(bn + TensorNames.BETA, channels), 1, mode.keepFraction(), bnEpsilon, mode.training())
+                .singletonOrThrow();
     }
 
     private NDArray part(String name, NDIndex channels) {

@@ -74,8 +74,9 @@ class ActivationLayoutTest {
     }
 
     /**
-     * Branches of odd widths run padded to a multiple of eight in channels-last: the padding must change nothing a
-     * run can see — logits, the gradients of the real tensors, and the running statistics a training pass updates.
+     * Blocks with branches of odd widths run as one wide branch padded to a multiple of 16 in channels-last: that must
+     * change nothing a run can see — logits, the gradients of the real tensors, the running statistics a training
+     * pass updates, and each branch's feature maps a person looks at.
      */
     @Test
     void shrunkBranchesPaddedInChannelsLastComputeWhatNchwComputes() {
@@ -92,7 +93,8 @@ class ActivationLayoutTest {
         NetworkState state = NetworkInitializer.initialize(architecture, 3);
         BlockState first = architecture.blocks().get(0);
         BranchState firstBranch = first.branches().get(0);
-        List<String> watched = List.of(TensorNames.weight(TensorNames.STEM), TensorNames.weight(TensorNames.expand(first)),
+        List<String> watched = List.of(TensorNames.weight(TensorNames.STEM),
+                TensorNames.weight(TensorNames.expand(first)),
                 TensorNames.weight(TensorNames.depthwise(first, firstBranch)),
                 TensorNames.weight(TensorNames.project(first)),
                 TensorNames.depthwiseBn(first, firstBranch) + TensorNames.GAMMA,
@@ -102,6 +104,7 @@ class ActivationLayoutTest {
         float[][] logits = new float[2][];
         float[][][] gradients = new float[2][watched.size()][];
         float[][][] running = new float[2][statistics.size()][];
+        List<List<float[]>> branchMaps = List.of(new ArrayList<>(), new ArrayList<>());
         for (ActivationLayout layout : ActivationLayout.values()) {
             int l = layout.ordinal();
             try (NDManager m = NDManager.newBaseManager(Device.cpu());
@@ -119,11 +122,20 @@ class ActivationLayoutTest {
                 for (int i = 0; i < statistics.size(); i++) {
                     running[l][i] = net.tensor(statistics.get(i)).toFloatArray();
                 }
+                net.forward(x, BatchNormMode.EVAL, (point, block, kernel, activation) -> {
+                    if (point == ActivationTap.Point.BRANCH) {
+                        branchMaps.get(l).add(activation.toFloatArray());
+                    }
+                });
             }
         }
         assertArrayEquals(logits[0], logits[1], 1e-4f);
         for (int i = 0; i < watched.size(); i++) {
             assertArrayEquals(gradients[0][i], gradients[1][i], 1e-3f, watched.get(i));
+        }
+        assertEquals(branchMaps.get(0).size(), branchMaps.get(1).size(), "a tap sees every branch");
+        for (int i = 0; i < branchMaps.get(0).size(); i++) {
+            assertArrayEquals(branchMaps.get(0).get(i), branchMaps.get(1).get(i), 1e-4f, "branch maps " + i);
         }
         for (int i = 0; i < statistics.size(); i++) {
             assertArrayEquals(running[0][i], running[1][i], 1e-5f, statistics.get(i));
