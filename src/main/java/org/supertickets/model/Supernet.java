@@ -87,7 +87,7 @@ public final class Supernet implements AutoCloseable {
     }
 
     /** {@link #load(NetworkState, NDManager, Device)} with its activations laid out as {@code layout}. */
-    static Supernet load(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
+    public static Supernet load(NetworkState state, NDManager parent, Device device, ActivationLayout layout) {
         return new Supernet(state, parent, device, layout);
     }
 
