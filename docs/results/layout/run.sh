@@ -5,7 +5,8 @@
 # branches a shrink has left at odd widths runs as one wide branch padded with zero channels (model.ChannelPadding);
 # elsewhere it is NCHW, and the two halves are then the same run. Two PyTorch threads per run, one run at a time.
 # The layout is a speed choice: no setting is chosen here. As run on 2026-12-08: Intel Xeon, family 6 model 167
-# (lscpu), avx512f; quickstart on seeds 1-3 (results in this folder), fashion-mnist on seeds 1-3 (in fashion-mnist/; `run.sh fashion-mnist "1 2"`, then "3").
+# (lscpu), avx512f: quickstart on seeds 1-6 (results in this folder; "1 2 3", then "4 5 6"), fashion-mnist on
+# seeds 1-3 (in fashion-mnist/; "1 2", then "3"). A later call adds its seeds to the runs already in OUT.
 # Usage, from the repository root after `mvn -q compile`:
 #   bash docs/results/layout/run.sh [CONFIG=quickstart] [SEEDS="1 2 3"] [OUT=runs/layout]
 set -euo pipefail
