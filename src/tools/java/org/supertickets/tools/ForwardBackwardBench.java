@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,8 +18,6 @@ import org.supertickets.model.TensorNames;
 import org.supertickets.space.Architecture;
 import org.supertickets.space.BlockState;
 import org.supertickets.space.BranchState;
-import org.supertickets.space.ConfigIo;
-import org.supertickets.ticket.TicketIo;
 
 /**
  * Times one training forward and backward pass of a network on a batch of 128, in the layout this machine chooses
@@ -71,13 +68,10 @@ public final class ForwardBackwardBench {
     }
 
     private static NetworkState network(String[] args) throws Exception {
-        if (!args[0].endsWith(".json")) {
-            return TicketIo.read(Path.of(args[0])).network();
-        }
-        Architecture supernet = Architecture.supernet(ConfigIo.read(Path.of(args[0])));
         if (args.length < 2) {
-            return NetworkInitializer.initialize(supernet, 1);
+            return NetworkArgument.read(args[0]);
         }
+        Architecture supernet = NetworkArgument.supernet(args[0]);
         double fraction = Double.parseDouble(args[1]);
         List<BlockState> blocks = new ArrayList<>();
         for (BlockState block : supernet.blocks()) {

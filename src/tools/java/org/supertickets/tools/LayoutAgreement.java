@@ -7,17 +7,13 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.GradientCollector;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.supertickets.model.ActivationLayout;
 import org.supertickets.model.BatchNormMode;
-import org.supertickets.model.NetworkInitializer;
 import org.supertickets.model.NetworkState;
 import org.supertickets.model.Supernet;
 import org.supertickets.space.Architecture;
-import org.supertickets.space.ConfigIo;
-import org.supertickets.ticket.TicketIo;
 import org.supertickets.train.CrossEntropy;
 
 /**
@@ -35,9 +31,7 @@ public final class LayoutAgreement {
 
     public static void main(String[] args) throws Exception {
         for (String folder : args) {
-            NetworkState ticket = folder.endsWith(".json")
-                    ? NetworkInitializer.initialize(Architecture.supernet(ConfigIo.read(Path.of(folder))), 1)
-                    : TicketIo.read(Path.of(folder)).network();
+            NetworkState ticket = NetworkArgument.read(folder);
             Architecture a = ticket.architecture();
             try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
                 m.getEngine().setRandomSeed(3);
