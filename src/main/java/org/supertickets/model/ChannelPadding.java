@@ -16,9 +16,9 @@ import org.supertickets.space.BlockState;
  * (16 floats with AVX-512) libtorch's channels-last batch norm leaves its vectorised kernels — its backward pass took
  * 1.9–3.5× NCHW's time at 8, 24 and 40 channels and 10× at 12, against 0.9–1.3× at 16, 32 and 48
  * (docs/performance.md, "Channels-last after a shrink"). The appended channels compute exact zeros — zero expand
- * rows, BN scale and shift, depthwise kernels and projection columns — so the output, the gradients of the real tensors and their running
- * statistics are the unpadded network's; only the kernels that compute them change. The padding lives in the forward
- * pass alone: no stored tensor, checkpoint or ticket ever has it.
+ * rows, BN scale and shift, depthwise kernels and projection columns — so the output, the gradients of the real
+ * tensors and their running statistics are the unpadded network's; only the kernels that compute them change. The
+ * padding lives in the forward pass alone: no stored tensor, checkpoint or ticket ever has it.
  */
 final class ChannelPadding {
 
